@@ -1,0 +1,286 @@
+//! The whole pipeline, config -> content -> site -> render -> output, as one call that writes
+//! into any [`Sink`] (a staging folder for `build`, memory for `serve`, nothing for `check`).
+
+use crate::config::Config;
+use crate::content::{self, LoadOptions};
+use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::markdown::{self, LinkTarget, Rendered};
+use crate::output::Sink;
+use crate::render::jobs::{self, LangData, Model};
+use crate::render::{values, Renderer};
+use crate::site::{Site, UrlStyle};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use serde_json::json;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// Settings of one build, validated from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The site root.
+    pub root: PathBuf,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// Keep drafts and scheduled pages.
+    pub drafts: bool,
+    /// Write every internal link relative to its page.
+    pub relative_urls: bool,
+    /// Inject the live-reload script (dev server).
+    pub live_reload: bool,
+}
+
+/// What a build produced besides files.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Content pages rendered (pages and sections of every language).
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Every error and warning.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages missing a translation, per language: (source, language) pairs.
+    pub missing_translations: Vec<(String, String)>,
+}
+
+impl Report {
+    /// Whether the build failed.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Runs the whole pipeline into `sink`. On errors the sink may hold a partial site: callers
+/// discard it (the staging folder is never swapped in).
+pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
+    let diags = Diagnostics::new();
+    let mut report = Report::default();
+    let config = match Config::load(&settings.root, settings.base_url.as_deref()) {
+        Ok(c) => c,
+        Err(ds) => {
+            report.diagnostics = ds;
+            return report;
+        }
+    };
+    let theme = Theme::load(&config);
+    let now = crate::date::Date::today(0).timestamp(0);
+    let (pages, ds) = content::load(
+        &config,
+        LoadOptions {
+            drafts: settings.drafts,
+            now,
+        },
+    );
+    diags.extend(ds);
+    let style = UrlStyle {
+        base_url: config.base_url.clone(),
+        base_path: config.base_path.clone(),
+        relative: settings.relative_urls,
+    };
+    let (site, ds) = Site::build(config, style.clone(), pages);
+    diags.extend(ds);
+    let theme = match theme {
+        Ok(t) => t,
+        Err(ds) => {
+            diags.extend(ds);
+            report.diagnostics = diags.sorted();
+            return report;
+        }
+    };
+    let renderer = match Renderer::new(&theme, &style) {
+        Ok(r) => r,
+        Err(ds) => {
+            diags.extend(ds);
+            report.diagnostics = diags.sorted();
+            return report;
+        }
+    };
+    let rendered = render_markdown(&site, &diags);
+    let summaries: Vec<tera::Value> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| values::to_value(&values::summary(&site, id, &rendered[id])))
+        .collect();
+    let model = Model {
+        site: &site,
+        rendered: &rendered,
+        summaries,
+        langs: lang_data(&site, &theme),
+        live_reload: settings.live_reload,
+    };
+    let (job_list, ds) = jobs::list(&site);
+    diags.extend(ds);
+    let written: Vec<Option<String>> = job_list
+        .par_iter()
+        .map(|job| match jobs::render(&model, &renderer, job) {
+            Ok((path, body)) => match sink.write(&path, body.as_bytes()) {
+                Ok(()) => Some(path),
+                Err(e) => {
+                    diags.push(Diagnostic::error("E0503", &path).arg("message", e));
+                    None
+                }
+            },
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        })
+        .collect();
+    let mut files: HashSet<String> = written.into_iter().flatten().collect();
+    files.extend(write_static(&site, &theme, sink, &diags));
+    files.extend(crate::search::write(&site, &rendered, sink, &diags));
+    check_links(&site, &rendered, &files, &diags);
+    report.missing_translations = missing_translations(&site);
+    report.pages = site.pages.len();
+    report.files = files.len();
+    report.diagnostics = diags.sorted();
+    report
+}
+
+fn render_markdown(site: &Site, diags: &Diagnostics) -> Vec<Rendered> {
+    site.pages
+        .par_iter()
+        .map(|page| {
+            let resolve = |key: &str| site.resolve(key, &page.lang).map(|id| site.pages[id].path.clone());
+            let content_dir = if page.dir.is_empty() { String::new() } else { page.dir.clone() };
+            let cx = markdown::Context {
+                source: &page.source,
+                lang: &page.lang,
+                page_path: &page.path,
+                content_dir: &content_dir,
+                line_offset: page.body_line_offset,
+                style: &site.style,
+                resolve: &resolve,
+            };
+            let (rendered, ds) = markdown::render(&page.body, &cx);
+            diags.extend(ds);
+            rendered
+        })
+        .collect()
+}
+
+fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
+    let config = &site.config;
+    config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(li, lang)| {
+            let nav: Vec<serde_json::Value> = match site.homes[li] {
+                Some(home) => site.subsections[home]
+                    .iter()
+                    .chain(site.children[home].iter())
+                    .map(|&id| json!({"title": site.pages[id].meta.title, "path": site.pages[id].path}))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let languages: Vec<serde_json::Value> = config
+                .languages
+                .iter()
+                .map(|l| json!({"code": l.code, "title": l.title, "path": config.lang_prefix(&l.code)}))
+                .collect();
+            let site_value = json!({
+                "title": lang.title,
+                "description": lang.description,
+                "lang": lang.code,
+                "home": config.lang_prefix(&lang.code),
+                "base_url": config.base_url,
+                "author": config.author,
+                "languages": languages,
+                "search": config.search,
+                "extra": config.extra,
+                "default_language": config.default_language(),
+            });
+            let strings = theme.strings.get(&lang.code).cloned().unwrap_or_default();
+            LangData {
+                code: lang.code.clone(),
+                site: values::to_value(&site_value),
+                strings: values::to_value(&strings),
+                nav: values::to_value(&nav),
+            }
+        })
+        .collect()
+}
+
+/// Copies theme and site static files, bundle assets and the code stylesheet.
+fn write_static(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &Diagnostics) -> Vec<String> {
+    let mut written = Vec::new();
+    let mut put = |path: String, bytes: std::io::Result<std::borrow::Cow<[u8]>>| match bytes
+        .and_then(|b| sink.write(&path, &b))
+    {
+        Ok(()) => written.push(path),
+        Err(e) => diags.push(Diagnostic::error("E0503", &path).arg("message", e)),
+    };
+    for (path, source) in &theme.static_files {
+        put(path.clone(), source.read());
+    }
+    put(
+        "syntax.css".to_string(),
+        Ok(std::borrow::Cow::Owned(markdown::highlight::stylesheet().into_bytes())),
+    );
+    for page in &site.pages {
+        for asset in &page.assets {
+            let Some(name) = asset.file_name() else { continue };
+            let path = format!("{}{}", page.path, name.to_string_lossy());
+            put(path, std::fs::read(asset).map(std::borrow::Cow::Owned));
+        }
+    }
+    written
+}
+
+/// Every internal link must reach a file of the output, and every anchor a heading.
+fn check_links(site: &Site, rendered: &[Rendered], files: &HashSet<String>, diags: &Diagnostics) {
+    for (id, r) in rendered.iter().enumerate() {
+        let page = &site.pages[id];
+        for link in &r.links {
+            match &link.target {
+                LinkTarget::Page { path, anchor } => {
+                    let exists = files.contains(&jobs::file_for(path));
+                    if !exists {
+                        diags.push(
+                            Diagnostic::error("E0301", &page.source)
+                                .at(link.line, 1)
+                                .arg("target", format!("/{path}")),
+                        );
+                        continue;
+                    }
+                    if let (Some(anchor), Some(&target)) = (anchor, site.by_path.get(path)) {
+                        if !anchor.is_empty() && !rendered[target].anchors.iter().any(|a| a == anchor) {
+                            diags.push(
+                                Diagnostic::error("E0302", &page.source)
+                                    .at(link.line, 1)
+                                    .arg("target", format!("/{path}"))
+                                    .arg("anchor", anchor),
+                            );
+                        }
+                    }
+                }
+                LinkTarget::File(path) => {
+                    if !files.contains(path) {
+                        diags.push(
+                            Diagnostic::error("E0303", &page.source)
+                                .at(link.line, 1)
+                                .arg("target", path),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Pages of the default language without a version in some other language.
+fn missing_translations(site: &Site) -> Vec<(String, String)> {
+    let default = site.config.default_language();
+    let mut missing = Vec::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        if page.lang != default {
+            continue;
+        }
+        for lang in site.config.languages.iter().skip(1) {
+            if !site.translations[id].iter().any(|&t| site.pages[t].lang == lang.code) {
+                missing.push((page.source.clone(), lang.code.clone()));
+            }
+        }
+    }
+    missing
+}

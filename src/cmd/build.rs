@@ -1,0 +1,46 @@
+//! `sachhon build`: generate into a staging folder, swap it in only on success.
+
+use super::{Out, SiteArgs};
+use sachhon::build::generate;
+use sachhon::output::{self, DirSink};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Runs the build; returns the exit status.
+pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let settings = args.settings()?;
+    let target = match output_dir {
+        Some(dir) => std::path::absolute(dir)?,
+        None => settings.root.join("public"),
+    };
+    let staging = match output::prepare(&target, &settings.root) {
+        Ok(s) => s,
+        Err(d) => {
+            out.diagnostics(&[d]);
+            return Ok(1);
+        }
+    };
+    let report = generate(&settings, &DirSink::new(&staging.dir));
+    out.diagnostics(&report.diagnostics);
+    if report.has_errors() {
+        eprintln!("{}", out.text("build-failed", &[]));
+        return Ok(1);
+    }
+    if let Err(d) = output::commit(staging) {
+        out.diagnostics(&[d]);
+        return Ok(1);
+    }
+    eprintln!(
+        "{}",
+        out.text(
+            "build-done",
+            &[
+                ("pages", report.pages.to_string()),
+                ("output", target.display().to_string()),
+                ("ms", started.elapsed().as_millis().to_string()),
+            ],
+        )
+    );
+    Ok(0)
+}

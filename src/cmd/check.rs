@@ -1,0 +1,35 @@
+//! `sachhon check`: the whole build without writing, then a plain summary.
+
+use super::{Out, SiteArgs};
+use sachhon::build::generate;
+use sachhon::diagnostics::Diagnostic;
+use sachhon::output::MemorySink;
+
+/// Runs the check; returns the exit status.
+pub fn run(out: &Out, args: &SiteArgs) -> anyhow::Result<u8> {
+    let settings = args.settings()?;
+    let report = generate(&settings, &MemorySink::new());
+    let mut diags = report.diagnostics.clone();
+    for (source, lang) in &report.missing_translations {
+        diags.push(Diagnostic::warning("W0104", source).arg("lang", lang));
+    }
+    diags.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    out.diagnostics(&diags);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let pages = report.pages.to_string();
+    let summary = if diags.is_empty() {
+        out.text("check-ok", &[("pages", pages)])
+    } else {
+        out.text(
+            "check-summary",
+            &[
+                ("errors", errors.to_string()),
+                ("warnings", warnings.to_string()),
+                ("pages", pages),
+            ],
+        )
+    };
+    eprintln!("{summary}");
+    Ok(u8::from(errors > 0))
+}

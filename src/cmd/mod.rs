@@ -1,0 +1,75 @@
+//! The commands: orchestration only; the work lives in the library.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
+pub mod serve;
+
+use sachhon::build::Settings;
+use sachhon::diagnostics::Diagnostic;
+use sachhon::messages::Catalogue;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Arguments every site command takes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// Site root (the folder holding site.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Override base_url of site.yaml.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include drafts and pages dated in the future.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Write every internal link relative to its page (for file:// and unknown sub-paths).
+    #[arg(long)]
+    pub relative_urls: bool,
+}
+
+impl SiteArgs {
+    /// The validated build settings.
+    pub fn settings(&self) -> anyhow::Result<Settings> {
+        let root = std::path::absolute(&self.root)?;
+        Ok(Settings {
+            root,
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            relative_urls: self.relative_urls,
+            live_reload: false,
+        })
+    }
+}
+
+/// Prints messages in the user's language, colored on a terminal unless `NO_COLOR` is set.
+pub struct Out {
+    /// The message catalogue.
+    pub catalogue: Catalogue,
+    color: bool,
+}
+
+impl Out {
+    /// Output in `lang`.
+    pub fn new(lang: &str) -> Self {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stderr().is_terminal();
+        Out {
+            catalogue: Catalogue::new(lang),
+            color,
+        }
+    }
+
+    /// Prints every diagnostic to stderr.
+    pub fn diagnostics(&self, diags: &[Diagnostic]) {
+        for d in diags {
+            eprintln!("{}", self.catalogue.diagnostic(d, self.color));
+        }
+    }
+
+    /// A message from the catalogue.
+    pub fn text(&self, id: &str, args: &[(&str, String)]) -> String {
+        self.catalogue.text(id, args)
+    }
+}

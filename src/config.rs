@@ -1,0 +1,319 @@
+//! `site.yaml` -> one validated [`Config`], loaded once per build.
+
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, Fields, Locator, Seg};
+use serde_json::{Map, Value};
+use std::path::{Path, PathBuf};
+
+/// Name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+const KNOWN_KEYS: [&str; 12] = [
+    "title",
+    "description",
+    "base_url",
+    "default_language",
+    "languages",
+    "theme",
+    "taxonomies",
+    "paginate",
+    "timezone",
+    "author",
+    "search",
+    "extra",
+];
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Code as used in file names and URLs (`vi`, `en`).
+    pub code: String,
+    /// Site title in this language.
+    pub title: String,
+    /// Site description in this language.
+    pub description: String,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Absolute site root.
+    pub root: PathBuf,
+    /// Site title in the default language.
+    pub title: String,
+    /// Absolute base URL, always ending with `/` (`https://example.org/kb/`).
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending with `/` (`/kb/`).
+    pub base_path: String,
+    /// Languages, the default one first.
+    pub languages: Vec<Language>,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Taxonomy names (`tags`, `sectors`, ...).
+    pub taxonomies: Vec<String>,
+    /// Pages per list page.
+    pub paginate: usize,
+    /// The site's UTC offset in minutes (`+07:00` -> 420).
+    pub timezone_minutes: i32,
+    /// Author shown in feeds.
+    pub author: String,
+    /// Whether the search index and page are generated.
+    pub search: bool,
+    /// Free-form values for templates (`config.extra`).
+    pub extra: Map<String, Value>,
+}
+
+impl Config {
+    /// Loads `site.yaml` under `root`; every problem is returned, located.
+    pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                return Err(vec![
+                    Diagnostic::error("E0001", CONFIG_FILE).arg("message", e)
+                ])
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+        let value = yaml::parse(&text).map_err(|e| {
+            vec![Diagnostic::error("E0002", CONFIG_FILE)
+                .at(e.line, e.col)
+                .arg("message", e.message)]
+        })?;
+        let loc = Locator::new(&text, 0);
+        let mut f = Fields::new(CONFIG_FILE, &loc);
+        let Some(map) = value.as_object() else {
+            return Err(vec![Diagnostic::error("E0104", CONFIG_FILE).at(1, 1)]);
+        };
+        for key in map.keys() {
+            if !KNOWN_KEYS.contains(&key.as_str()) {
+                f.error("E0003", &[Seg::Key(key)])
+                    .args
+                    .push(("known", KNOWN_KEYS.join(", ")));
+            }
+        }
+        let title = f.required_text(map, &[], "title").unwrap_or_default();
+        let description = f.text(map, &[], "description").unwrap_or_default();
+        let base_url_raw = base_url_override
+            .map(str::to_string)
+            .or_else(|| f.text(map, &[], "base_url"))
+            .unwrap_or_else(|| "/".to_string());
+        let (base_url, base_path) = match normalize_base_url(&base_url_raw) {
+            Some(pair) => pair,
+            None => {
+                f.error("E0005", &[Seg::Key("base_url")])
+                    .args
+                    .push(("value", base_url_raw.clone()));
+                ("/".to_string(), "/".to_string())
+            }
+        };
+        let default_language = f
+            .text(map, &[], "default_language")
+            .unwrap_or_else(|| "vi".to_string());
+        let mut languages = vec![Language {
+            code: default_language.clone(),
+            title: title.clone(),
+            description: description.clone(),
+        }];
+        if let Some(langs) = map.get("languages") {
+            match langs.as_object() {
+                Some(langs) => {
+                    for (code, settings) in langs {
+                        if code == &default_language {
+                            continue;
+                        }
+                        let at = [Seg::Key("languages"), Seg::Key(code)];
+                        let empty = Map::new();
+                        let settings = settings.as_object().unwrap_or(&empty);
+                        languages.push(Language {
+                            code: code.clone(),
+                            title: f
+                                .text(settings, &at, "title")
+                                .unwrap_or_else(|| title.clone()),
+                            description: f
+                                .text(settings, &at, "description")
+                                .unwrap_or_else(|| description.clone()),
+                        });
+                    }
+                }
+                None => {
+                    let d = f.error("E0116", &[Seg::Key("languages")]);
+                    d.args.push(("value", yaml::describe(langs)));
+                }
+            }
+        }
+        for lang in &languages {
+            if !is_language_code(&lang.code) {
+                let key = if lang.code == default_language {
+                    Seg::Key("default_language")
+                } else {
+                    Seg::Key("languages")
+                };
+                f.error("E0006", &[key]).args.push(("value", lang.code.clone()));
+            }
+        }
+        let theme = f
+            .text(map, &[], "theme")
+            .unwrap_or_else(|| "default".to_string());
+        let taxonomies = if map.contains_key("taxonomies") {
+            f.text_list(map, &[], "taxonomies")
+        } else {
+            ["tags", "sectors", "provinces", "techniques"]
+                .map(String::from)
+                .to_vec()
+        };
+        let paginate = match f.integer(map, &[], "paginate") {
+            Some(n) if n >= 1 => n as usize,
+            Some(n) => {
+                let d = f.error("E0106", &[Seg::Key("paginate")]);
+                d.args.push(("value", n.to_string()));
+                d.args.push(("suggestion", "10".to_string()));
+                10
+            }
+            None => 10,
+        };
+        let timezone_raw = f
+            .text(map, &[], "timezone")
+            .unwrap_or_else(|| "+07:00".to_string());
+        let timezone_minutes = parse_offset(&timezone_raw).unwrap_or_else(|| {
+            f.error("E0005", &[Seg::Key("timezone")])
+                .args
+                .push(("value", timezone_raw.clone()));
+            420
+        });
+        let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
+        let search = f.boolean(map, &[], "search").unwrap_or(true);
+        let extra = map
+            .get("extra")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        if !f.diags.is_empty() {
+            return Err(f.diags);
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title,
+            base_url,
+            base_path,
+            languages,
+            theme,
+            taxonomies,
+            paginate,
+            timezone_minutes,
+            author,
+            search,
+            extra,
+        })
+    }
+
+    /// The default language code.
+    pub fn default_language(&self) -> &str {
+        &self.languages[0].code
+    }
+
+    /// Whether `code` is one of the site's languages.
+    pub fn has_language(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l.code == code)
+    }
+
+    /// The URL prefix of a language: empty for the default one, `en/` for the others.
+    pub fn lang_prefix(&self, code: &str) -> String {
+        if code == self.default_language() {
+            String::new()
+        } else {
+            format!("{code}/")
+        }
+    }
+
+    /// The language settings for `code` (the default language when unknown).
+    pub fn language(&self, code: &str) -> &Language {
+        self.languages
+            .iter()
+            .find(|l| l.code == code)
+            .unwrap_or(&self.languages[0])
+    }
+}
+
+/// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed
+/// too, for sites that never need absolute links.
+fn normalize_base_url(raw: &str) -> Option<(String, String)> {
+    let raw = raw.trim();
+    let with_slash = if raw.ends_with('/') {
+        raw.to_string()
+    } else {
+        format!("{raw}/")
+    };
+    let path = if let Some(rest) = with_slash
+        .strip_prefix("https://")
+        .or_else(|| with_slash.strip_prefix("http://"))
+    {
+        let slash = rest.find('/')?;
+        if slash == 0 {
+            return None;
+        }
+        rest[slash..].to_string()
+    } else if with_slash.starts_with('/') {
+        with_slash.clone()
+    } else {
+        return None;
+    };
+    if path.contains("..") || path.contains(['?', '#', '"', '<', '>', ' ']) {
+        return None;
+    }
+    Some((with_slash, path))
+}
+
+fn parse_offset(raw: &str) -> Option<i32> {
+    let raw = raw.trim();
+    if raw == "Z" || raw == "UTC" {
+        return Some(0);
+    }
+    let sign = match raw.chars().next()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let (h, m) = raw[1..].split_once(':')?;
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_its_sub_path() {
+        assert_eq!(
+            normalize_base_url("https://example.org/kb"),
+            Some(("https://example.org/kb/".into(), "/kb/".into()))
+        );
+        assert_eq!(normalize_base_url("/"), Some(("/".into(), "/".into())));
+        assert_eq!(normalize_base_url("example.org"), None);
+        assert_eq!(normalize_base_url("https://example.org/../x"), None);
+    }
+
+    #[test]
+    fn parses_offsets() {
+        assert_eq!(parse_offset("+07:00"), Some(420));
+        assert_eq!(parse_offset("-03:30"), Some(-210));
+        assert_eq!(parse_offset("7"), None);
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(is_language_code("vi"));
+        assert!(is_language_code("pt-BR"));
+        assert!(!is_language_code("Vietnamese"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Walks `content/` and finds the content files, their languages and bundle assets.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A Markdown file found under `content/`.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Path relative to `content/`, `/`-separated (`news/a.en.md`).
+    pub rel: String,
+    /// Absolute path.
+    pub abs: PathBuf,
+    /// Language code from the file name, or the default language.
+    pub lang: String,
+    /// `rel` without the language suffix (`news/a.md`): shared by translations.
+    pub key: String,
+    /// `_index.md`: a section.
+    pub is_section: bool,
+    /// `index.md`: a page bundle whose folder is the page.
+    pub is_bundle: bool,
+    /// Other files of a bundle's folder.
+    pub assets: Vec<PathBuf>,
+}
+
+/// Lists the content files under `root/content`, reporting names and links it cannot use.
+pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
+    let content = config.root.join("content");
+    let root_canon = config.root.canonicalize().unwrap_or_else(|_| config.root.clone());
+    let mut found = Vec::new();
+    let mut diags = Vec::new();
+    let walker = WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| site_rel(config, p)).unwrap_or_default();
+                diags.push(Diagnostic::error("E0503", path).arg("message", e));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if entry.path_is_symlink() {
+            // Never read through a link that leaves the site, nor one that loops.
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&root_canon) => {
+                    if target.is_dir() {
+                        continue;
+                    }
+                }
+                Ok(_) => {
+                    diags.push(Diagnostic::error("E0117", site_rel(config, path)));
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error("E0503", site_rel(config, path)).arg("message", e),
+                    );
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if !name.ends_with(".md") {
+            continue;
+        }
+        let rel = path
+            .strip_prefix(&content)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let stem = &name[..name.len() - 3];
+        let (base, lang) = match stem.rsplit_once('.') {
+            Some((base, suffix)) if looks_like_language(suffix) => {
+                if !config.has_language(suffix) {
+                    let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                    diags.push(
+                        Diagnostic::error("E0203", site_rel(config, path))
+                            .arg("lang", suffix)
+                            .arg("known", known.join(", ")),
+                    );
+                    continue;
+                }
+                (base.to_string(), suffix.to_string())
+            }
+            _ => (stem.to_string(), config.default_language().to_string()),
+        };
+        let key = match rel.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{base}.md"),
+            None => format!("{base}.md"),
+        };
+        let is_bundle = base == "index";
+        let assets = if is_bundle {
+            bundle_assets(path.parent().unwrap_or(&content))
+        } else {
+            Vec::new()
+        };
+        found.push(Found {
+            rel,
+            abs: path.to_path_buf(),
+            lang,
+            key,
+            is_section: base == "_index",
+            is_bundle,
+            assets,
+        });
+    }
+    (found, diags)
+}
+
+/// Files and folders starting with `.` or `_` are not content (`_index.md` aside).
+fn is_hidden(name: &str) -> bool {
+    (name.starts_with('.') || name.starts_with('_')) && !name.starts_with("_index.")
+}
+
+fn looks_like_language(suffix: &str) -> bool {
+    (2..=3).contains(&suffix.len()) && suffix.chars().all(|c| c.is_ascii_lowercase())
+}
+
+fn bundle_assets(dir: &Path) -> Vec<PathBuf> {
+    let mut assets: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            !name.ends_with(".md") && !is_hidden(&name) && e.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|e| e.path())
+        .collect();
+    assets.sort();
+    assets
+}
+
+/// A path relative to the site root, `/`-separated, for messages.
+pub fn site_rel(config: &Config, path: &Path) -> String {
+    path.strip_prefix(&config.root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}

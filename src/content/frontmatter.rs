@@ -1,0 +1,87 @@
+//! Splitting a content file into its YAML front matter and Markdown body.
+
+/// A content file cut into its parts, with the line numbers needed to locate problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML text between the `---` lines.
+    pub yaml: &'a str,
+    /// Lines of the file before the YAML text (the opening `---`).
+    pub yaml_line_offset: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// Lines of the file before the body.
+    pub body_line_offset: usize,
+}
+
+/// Why a file has no usable front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SplitError {
+    /// The file does not start with `---` (an empty file included).
+    Missing,
+    /// The opening `---` has no closing `---` (line of the opening one).
+    Unclosed,
+}
+
+/// Splits `text` (BOM removed, `\n` line endings) at its `---` fences.
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| (text.trim_end() == "---").then_some(""))
+        .ok_or(SplitError::Missing)?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let yaml_lines = yaml.matches('\n').count();
+            return Ok(Split {
+                yaml,
+                yaml_line_offset: 1,
+                body,
+                body_line_offset: 2 + yaml_lines,
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::Unclosed)
+}
+
+/// Removes a UTF-8 byte-order mark and turns CRLF line endings into LF.
+pub fn normalize(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_yaml_and_body_with_line_offsets() {
+        let s = split("---\ntitle: A\ndate: 2020-01-01\n---\n# Body\n").unwrap();
+        assert_eq!(s.yaml, "title: A\ndate: 2020-01-01\n");
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line_offset, 4);
+    }
+
+    #[test]
+    fn missing_and_unclosed_front_matter() {
+        assert_eq!(split(""), Err(SplitError::Missing));
+        assert_eq!(split("# Title\n"), Err(SplitError::Missing));
+        assert_eq!(split("---\ntitle: A\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn normalizes_bom_and_crlf() {
+        let t = normalize("\u{feff}---\r\ntitle: A\r\n---\r\nx\r\n".to_string());
+        assert_eq!(t, "---\ntitle: A\n---\nx\n");
+        assert!(split(&t).is_ok());
+    }
+}

@@ -1,0 +1,189 @@
+//! Front matter (parsed YAML) -> typed [`Meta`], with a located diagnostic per bad field.
+
+use super::model::{Better, CaseStudy, Kind, Meta, Metric, Money, Question};
+use crate::site::techniques::TECHNIQUES;
+use crate::yaml::{describe, Fields, Seg};
+use serde_json::{Map, Value};
+
+const COMMON: [&str; 14] = [
+    "title", "date", "updated", "summary", "slug", "draft", "tags", "weight", "kind", "aliases",
+    "search", "image", "image_alt", "description",
+];
+const TRAINING: [&str; 3] = ["duration", "objectives", "quiz"];
+const CASE_STUDY: [&str; 10] = [
+    "company",
+    "province",
+    "sector",
+    "techniques",
+    "year",
+    "company_size",
+    "investment",
+    "savings_per_year",
+    "payback_months",
+    "metrics",
+];
+
+/// Reads the front matter of a page of `kind`; unknown keys land in `extra`.
+pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
+    let mut meta = Meta {
+        title: f.required_text(map, &[], "title").unwrap_or_default(),
+        date: f.date(map, &[], "date"),
+        updated: f.date(map, &[], "updated"),
+        summary: f
+            .text(map, &[], "summary")
+            .or_else(|| f.text(map, &[], "description")),
+        slug: f.text(map, &[], "slug"),
+        draft: f.boolean(map, &[], "draft").unwrap_or(false),
+        tags: f.text_list(map, &[], "tags"),
+        weight: f.integer(map, &[], "weight"),
+        aliases: f.text_list(map, &[], "aliases"),
+        search: f.boolean(map, &[], "search").unwrap_or(true),
+        image: f.text(map, &[], "image"),
+        image_alt: f.text(map, &[], "image_alt"),
+        ..Meta::default()
+    };
+    let training = matches!(kind, Kind::Module | Kind::Lesson);
+    if training {
+        meta.duration = f.number(map, &[], "duration");
+        meta.objectives = f.text_list(map, &[], "objectives");
+        meta.quiz = read_quiz(map, f);
+    }
+    if kind == Kind::CaseStudy {
+        meta.case = Some(read_case_study(map, f));
+    }
+    for (key, value) in map {
+        let known = COMMON.contains(&key.as_str())
+            || (training && TRAINING.contains(&key.as_str()))
+            || (kind == Kind::CaseStudy && CASE_STUDY.contains(&key.as_str()));
+        if !known {
+            meta.extra.insert(key.clone(), value.clone());
+        }
+    }
+    meta
+}
+
+fn read_case_study(map: &Map<String, Value>, f: &mut Fields) -> CaseStudy {
+    let techniques = f.text_list(map, &[], "techniques");
+    for (i, t) in techniques.iter().enumerate() {
+        if !TECHNIQUES.iter().any(|tech| tech.key == t) {
+            let known: Vec<&str> = TECHNIQUES.iter().map(|t| t.key).collect();
+            let d = f.error("E0113", &[Seg::Key("techniques"), Seg::Index(i)]);
+            d.args.push(("value", t.clone()));
+            d.args.push(("known", known.join(", ")));
+        }
+    }
+    let mut metrics = Vec::new();
+    for (i, m) in f.map_list(map, &[], "metrics") {
+        let at = [Seg::Key("metrics"), Seg::Index(i)];
+        let name = f.required_text(m, &at, "name");
+        let unit = f.text(m, &at, "unit").unwrap_or_default();
+        let before = required_number(f, m, &at, "before");
+        let after = required_number(f, m, &at, "after");
+        let better = match f.text(m, &at, "better").as_deref() {
+            Some("lower") | None => Some(Better::Lower),
+            Some("higher") => Some(Better::Higher),
+            Some(other) => {
+                let mut segs = at.to_vec();
+                segs.push(Seg::Key("better"));
+                f.error("E0112", &segs).args.push(("value", other.to_string()));
+                None
+            }
+        };
+        if let (Some(name), Some(before), Some(after), Some(better)) = (name, before, after, better)
+        {
+            metrics.push(Metric {
+                name,
+                unit,
+                before,
+                after,
+                better,
+            });
+        }
+    }
+    CaseStudy {
+        company: f.text(map, &[], "company"),
+        province: f.text(map, &[], "province"),
+        sector: f.text(map, &[], "sector"),
+        techniques,
+        year: f.integer(map, &[], "year"),
+        company_size: f.text(map, &[], "company_size"),
+        investment: read_money(map, f, "investment"),
+        savings_per_year: read_money(map, f, "savings_per_year"),
+        payback_months: f.number(map, &[], "payback_months"),
+        metrics,
+    }
+}
+
+fn required_number(
+    f: &mut Fields,
+    m: &Map<String, Value>,
+    at: &[Seg],
+    key: &'static str,
+) -> Option<f64> {
+    if !m.contains_key(key) || m[key].is_null() {
+        let mut segs = at.to_vec();
+        segs.push(Seg::Key(key));
+        f.error("E0105", &segs);
+        return None;
+    }
+    f.number(m, at, key)
+}
+
+/// `{ amount: 120000000, currency: VND }`, or a bare number in VND.
+fn read_money(map: &Map<String, Value>, f: &mut Fields, key: &'static str) -> Option<Money> {
+    match map.get(key)? {
+        Value::Null => None,
+        Value::Number(n) => Some(Money {
+            amount: n.as_f64()?,
+            currency: "VND".to_string(),
+        }),
+        Value::Object(m) => {
+            let at = [Seg::Key(key)];
+            let amount = required_number(f, m, &at, "amount")?;
+            let currency = f
+                .text(m, &at, "currency")
+                .unwrap_or_else(|| "VND".to_string());
+            Some(Money { amount, currency })
+        }
+        other => {
+            let d = f.error("E0115", &[Seg::Key(key)]);
+            d.args.push(("value", describe(other)));
+            None
+        }
+    }
+}
+
+fn read_quiz(map: &Map<String, Value>, f: &mut Fields) -> Vec<Question> {
+    let mut quiz = Vec::new();
+    for (i, q) in f.map_list(map, &[], "quiz") {
+        let at = [Seg::Key("quiz"), Seg::Index(i)];
+        let question = f.required_text(q, &at, "question");
+        let options = f.text_list(q, &at, "options");
+        if options.is_empty() {
+            let mut segs = at.to_vec();
+            segs.push(Seg::Key("options"));
+            f.error("E0105", &segs);
+        }
+        let answer_text = f.required_text(q, &at, "answer");
+        let explanation = f.text(q, &at, "explanation");
+        let answer = answer_text
+            .as_ref()
+            .and_then(|a| options.iter().position(|o| o.trim() == a.trim()));
+        if let (Some(a), None, false) = (&answer_text, answer, options.is_empty()) {
+            let mut segs = at.to_vec();
+            segs.push(Seg::Key("answer"));
+            let d = f.error("E0114", &segs);
+            d.args.push(("value", a.clone()));
+            d.args.push(("known", options.join(" | ")));
+        }
+        if let (Some(question), Some(answer)) = (question, answer) {
+            quiz.push(Question {
+                question,
+                options,
+                answer,
+                explanation,
+            });
+        }
+    }
+    quiz
+}

@@ -1,0 +1,349 @@
+//! Content: discovery, front matter, kinds, slugs -> typed [`Page`]s.
+
+mod discover;
+pub mod frontmatter;
+mod meta;
+pub mod model;
+
+pub use discover::site_rel;
+pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::text::slugify;
+use crate::yaml::{self, Fields, Locator, Seg};
+use discover::Found;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// What to leave out while loading.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Keep drafts and pages dated in the future.
+    pub drafts: bool,
+    /// "Now" as a UNIX timestamp, for scheduled pages.
+    pub now: i64,
+}
+
+/// A parsed file before its kind is known.
+struct Raw {
+    found: Found,
+    source: String,
+    yaml: String,
+    yaml_line_offset: usize,
+    map: Map<String, Value>,
+    body: String,
+    body_line_offset: usize,
+}
+
+/// How a section shapes its pages.
+#[derive(Debug, Clone, Copy, Default)]
+struct SectionShape {
+    own_kind: Option<Kind>,
+    children: Option<Kind>,
+    is_training: bool,
+}
+
+/// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
+pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic>) {
+    let (found, mut diags) = discover::discover(config);
+    let parsed: Vec<Result<Raw, Diagnostic>> =
+        found.into_par_iter().map(parse_file).collect();
+    let mut raws = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(raw) => raws.push(raw),
+            Err(d) => diags.push(d),
+        }
+    }
+    let shapes = section_shapes(&raws, config, &mut diags);
+    let typed: Vec<(Option<Page>, Vec<Diagnostic>)> = raws
+        .into_par_iter()
+        .map(|raw| type_page(config, raw, &shapes))
+        .collect();
+    let mut pages = Vec::with_capacity(typed.len());
+    for (page, ds) in typed {
+        diags.extend(ds);
+        if let Some(page) = page {
+            let scheduled = page
+                .meta
+                .date
+                .is_some_and(|d| d.timestamp(config.timezone_minutes) > options.now);
+            if options.drafts || !(page.meta.draft || scheduled) {
+                pages.push(page);
+            }
+        }
+    }
+    (pages, diags)
+}
+
+fn parse_file(found: Found) -> Result<Raw, Diagnostic> {
+    let source = format!("content/{}", found.rel);
+    let bytes = std::fs::read(&found.abs)
+        .map_err(|e| Diagnostic::error("E0503", &source).arg("message", e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::error("E0101", &source).at(line, 1)
+    })?;
+    let text = frontmatter::normalize(text);
+    let split = frontmatter::split(&text).map_err(|e| match e {
+        frontmatter::SplitError::Missing => Diagnostic::error("E0102", &source).at(1, 1),
+        frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", &source).at(1, 1),
+    })?;
+    let value = yaml::parse(split.yaml).map_err(|e| {
+        Diagnostic::error("E0002", &source)
+            .at(e.line + split.yaml_line_offset, e.col)
+            .arg("message", e.message)
+    })?;
+    let Value::Object(map) = value else {
+        return Err(Diagnostic::error("E0104", &source).at(2, 1));
+    };
+    Ok(Raw {
+        yaml: split.yaml.to_string(),
+        yaml_line_offset: split.yaml_line_offset,
+        body: split.body.to_string(),
+        body_line_offset: split.body_line_offset,
+        map,
+        source,
+        found,
+    })
+}
+
+/// Folder of a file relative to `content/` (`news` for `news/a.md`, `` at the top).
+fn dir_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn parent_dir(dir: &str) -> Option<&str> {
+    if dir.is_empty() {
+        None
+    } else {
+        Some(dir.rsplit_once('/').map_or("", |(d, _)| d))
+    }
+}
+
+/// Decides, for every section folder, its own kind and its children's, parents first.
+fn section_shapes(
+    raws: &[Raw],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<String, SectionShape> {
+    let mut explicit: HashMap<String, Option<String>> = HashMap::new();
+    for raw in raws.iter().filter(|r| r.found.is_section) {
+        let dir = dir_of(&raw.found.rel).to_string();
+        let kind = raw.map.get("kind").and_then(Value::as_str).map(str::to_string);
+        // The default language's `_index.md` decides; translations follow it.
+        if raw.found.lang == config.default_language() || !explicit.contains_key(&dir) {
+            explicit.insert(dir, kind);
+        }
+    }
+    let mut dirs: Vec<&String> = explicit.keys().collect();
+    dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), d.to_string()));
+    let mut shapes: HashMap<String, SectionShape> = HashMap::new();
+    for dir in dirs {
+        let parent = nearest_section(parent_dir(dir), &shapes);
+        let parent_shape = parent.and_then(|p| shapes.get(p)).copied().unwrap_or_default();
+        let shape = match explicit[dir].as_deref() {
+            Some("module") => module_shape(),
+            Some("training") => training_shape(),
+            Some(key) => match Kind::parse(key) {
+                Some(kind) => SectionShape {
+                    own_kind: None,
+                    children: Some(kind),
+                    is_training: false,
+                },
+                None => {
+                    // Reported with its line when the section itself is typed.
+                    SectionShape::default()
+                }
+            },
+            None if dir == "news" => children_shape(Kind::News),
+            None if dir == "case-studies" => children_shape(Kind::CaseStudy),
+            None if dir == "training" => training_shape(),
+            None if parent_shape.is_training => module_shape(),
+            None => SectionShape {
+                own_kind: None,
+                children: parent_shape.children,
+                is_training: false,
+            },
+        };
+        shapes.insert(dir.clone(), shape);
+    }
+    let _ = diags;
+    shapes
+}
+
+fn module_shape() -> SectionShape {
+    SectionShape {
+        own_kind: Some(Kind::Module),
+        children: Some(Kind::Lesson),
+        is_training: false,
+    }
+}
+
+fn training_shape() -> SectionShape {
+    SectionShape {
+        own_kind: None,
+        children: None,
+        is_training: true,
+    }
+}
+
+fn children_shape(kind: Kind) -> SectionShape {
+    SectionShape {
+        own_kind: None,
+        children: Some(kind),
+        is_training: false,
+    }
+}
+
+/// The nearest folder at or above `dir` that has a section.
+fn nearest_section<'a, T>(mut dir: Option<&'a str>, shapes: &HashMap<String, T>) -> Option<&'a str> {
+    while let Some(d) = dir {
+        if shapes.contains_key(d) {
+            return Some(d);
+        }
+        dir = parent_dir(d);
+    }
+    None
+}
+
+fn type_page(
+    config: &Config,
+    raw: Raw,
+    shapes: &HashMap<String, SectionShape>,
+) -> (Option<Page>, Vec<Diagnostic>) {
+    let loc = Locator::new(&raw.yaml, raw.yaml_line_offset);
+    let mut f = Fields::new(&raw.source, &loc);
+    let found = &raw.found;
+    let file_dir = dir_of(&found.rel);
+    // A bundle's page lives in its folder's parent section.
+    let page_dir = if found.is_bundle { parent_dir(file_dir).unwrap_or("") } else { file_dir };
+    let (kind, children_kind, is_training, parent_section) = if found.is_section {
+        let shape = shapes.get(file_dir).copied().unwrap_or_default();
+        let explicit = f.text(&raw.map, &[], "kind");
+        if let Some(k) = &explicit {
+            if Kind::parse(k).is_none() && k != "training" {
+                unknown_kind(&mut f, k);
+            }
+        }
+        let parent = nearest_section(parent_dir(file_dir), shapes).map(str::to_string);
+        (
+            shape.own_kind.unwrap_or(Kind::Page),
+            shape.children,
+            shape.is_training,
+            parent,
+        )
+    } else {
+        let section = nearest_section(Some(page_dir), shapes);
+        let inherited = section.and_then(|s| shapes.get(s)).and_then(|s| s.children);
+        let kind = match f.text(&raw.map, &[], "kind") {
+            Some(k) => Kind::parse(&k).unwrap_or_else(|| {
+                unknown_kind(&mut f, &k);
+                Kind::Page
+            }),
+            None => inherited.unwrap_or(Kind::Page),
+        };
+        (kind, None, false, section.map(str::to_string))
+    };
+    let meta = meta::read(&raw.map, &mut f, kind);
+    let path = url_path(config, found, file_dir, page_dir, &meta, &mut f);
+    let mut key_lines = Vec::new();
+    for key in ["payback_months", "weight", "title", "image"] {
+        if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
+            key_lines.push((key, line));
+        }
+    }
+    let diags = f.diags;
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let Some(path) = path else {
+        return (None, diags);
+    };
+    let page = Page {
+        source: raw.source,
+        abs_source: found.abs.clone(),
+        lang: found.lang.clone(),
+        translation_key: found.key.clone(),
+        is_section: found.is_section,
+        kind,
+        children_kind,
+        is_training,
+        dir: file_dir.to_string(),
+        parent_section,
+        path,
+        meta,
+        body: raw.body,
+        body_line_offset: raw.body_line_offset,
+        assets: found.assets.clone(),
+        key_lines,
+    };
+    (Some(page), diags)
+}
+
+fn unknown_kind(f: &mut Fields, value: &str) {
+    let d = f.error("E0111", &[Seg::Key("kind")]);
+    d.args.push(("value", value.to_string()));
+    d.args.push(("known", Kind::KEYS.join(", ")));
+}
+
+/// The page's URL path: folders and slug folded, under its language prefix.
+fn url_path(
+    config: &Config,
+    found: &Found,
+    file_dir: &str,
+    page_dir: &str,
+    meta: &Meta,
+    f: &mut Fields,
+) -> Option<String> {
+    let mut path = config.lang_prefix(&found.lang);
+    let dir = if found.is_section { file_dir } else { page_dir };
+    for part in dir.split('/').filter(|p| !p.is_empty()) {
+        let slug = slugify(part);
+        if slug.is_empty() {
+            f.error("E0201", &[]).args.push(("value", part.to_string()));
+            return None;
+        }
+        path.push_str(&slug);
+        path.push('/');
+    }
+    if found.is_section {
+        return Some(path);
+    }
+    let written = match &meta.slug {
+        Some(slug) => {
+            if !is_safe_segment(slug) {
+                f.error("E0201", &[Seg::Key("slug")])
+                    .args
+                    .push(("value", slug.clone()));
+                return None;
+            }
+            slug.clone()
+        }
+        None if found.is_bundle => file_dir.rsplit('/').next().unwrap_or("").to_string(),
+        None => {
+            let name = found.rel.rsplit('/').next().unwrap_or(&found.rel);
+            let stem = name.trim_end_matches(".md");
+            stem.strip_suffix(&format!(".{}", found.lang))
+                .unwrap_or(stem)
+                .to_string()
+        }
+    };
+    let slug = slugify(&written);
+    if slug.is_empty() {
+        f.error("E0201", &[Seg::Key("slug")]).args.push(("value", written));
+        return None;
+    }
+    path.push_str(&slug);
+    path.push('/');
+    Some(path)
+}
+
+/// A slug must stay one path segment: no separators, no `..`, not absolute.
+pub fn is_safe_segment(slug: &str) -> bool {
+    let s = slug.trim();
+    !s.is_empty() && !s.contains(['/', '\\']) && !s.contains("..") && !s.starts_with('~')
+}

@@ -1,0 +1,83 @@
+//! The `sachhon` command: parses arguments, runs a command, maps the outcome to an exit status
+//! (0 success, 1 content/config/link errors, 2 wrong usage).
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// sachhon ("sạch hơn", cleaner): a static knowledge-base site generator.
+#[derive(Parser, Debug)]
+#[command(name = "sachhon", version, about)]
+struct Cli {
+    /// Language of messages: vi or en (default: SACHHON_LANG, then the locale).
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the site into the output folder.
+    Build {
+        #[command(flatten)]
+        site: cmd::SiteArgs,
+        /// Output folder (default: public/ under the site root).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Preview the site with live reload.
+    Serve {
+        #[command(flatten)]
+        site: cmd::SiteArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Check content and every link without writing.
+    Check {
+        #[command(flatten)]
+        site: cmd::SiteArgs,
+    },
+    /// Create a new site with the default theme.
+    Init {
+        /// Folder of the new site.
+        dir: PathBuf,
+    },
+    /// Create a new page from a scaffold.
+    New {
+        /// case-study, news, module, lesson or page.
+        #[arg(value_parser = ["case-study", "news", "module", "lesson", "page"])]
+        kind: String,
+        /// Name, e.g. binh-dien or cp-basics/intro for a lesson.
+        name: String,
+        /// Site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = sachhon::messages::detect_language(cli.lang.as_deref());
+    let out = cmd::Out::new(lang);
+    let result = match cli.command {
+        Command::Build { site, output } => cmd::build::run(&out, &site, output),
+        Command::Serve { site, bind, port } => cmd::serve::run(&out, &site, &bind, port),
+        Command::Check { site } => cmd::check::run(&out, &site),
+        Command::Init { dir } => cmd::init::run(&out, &dir),
+        Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, &root),
+    };
+    match result {
+        Ok(status) => ExitCode::from(status),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

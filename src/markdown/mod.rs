@@ -1,0 +1,347 @@
+//! Markdown -> HTML with pulldown-cmark: heading ids folded from Vietnamese, a table of
+//! contents, alerts, internal links (`@/news/a.md`), highlighted code, a summary, and the facts
+//! later stages need (links to check, anchors, plain text for search).
+
+pub mod highlight;
+mod links;
+
+pub use links::{Link, LinkTarget};
+
+use crate::diagnostics::Diagnostic;
+use crate::site::UrlStyle;
+use crate::text::{escape_html, slugify, word_count};
+use pulldown_cmark::{
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag,
+    TagEnd,
+};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// A heading of the page, for the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Heading {
+    /// 1-6.
+    pub level: u8,
+    /// The anchor id.
+    pub id: String,
+    /// Plain text of the heading.
+    pub title: String,
+}
+
+/// What rendering one page's Markdown gives.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The body as HTML.
+    pub html: String,
+    /// Plain text of the summary: before `<!-- more -->`, else the first paragraph.
+    pub summary: String,
+    /// Headings of level 2 and 3.
+    pub toc: Vec<Heading>,
+    /// Every id a link may point at.
+    pub anchors: Vec<String>,
+    /// Internal links and images, to check once every page is known.
+    pub links: Vec<Link>,
+    /// Plain text of the whole body.
+    pub text: String,
+    /// Words in the body.
+    pub words: usize,
+}
+
+/// What the renderer needs to know about the page it renders.
+pub struct Context<'a> {
+    /// The page's source, relative to the site root (for diagnostics).
+    pub source: &'a str,
+    /// The page's language.
+    pub lang: &'a str,
+    /// The page's URL path.
+    pub page_path: &'a str,
+    /// The page's folder under `content/` (for relative `.md` links).
+    pub content_dir: &'a str,
+    /// Lines of the file before the body.
+    pub line_offset: usize,
+    /// How links are written.
+    pub style: &'a UrlStyle,
+    /// Content path (`news/a.md`) -> the target's URL path, in the page's language if possible.
+    pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+const MORE: &str = "<!-- more -->";
+
+/// Renders `body`; problems (broken `@/` links, unknown code languages, images without alt
+/// text) are returned as diagnostics.
+pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| {
+        cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1)
+    };
+    let mut out = Rendered::default();
+    let mut diags = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut iter = Parser::new_ext(body, options).into_offset_iter().peekable();
+    let mut more_at: Option<usize> = None;
+    let mut first_para: Option<String> = None;
+    let mut para_depth = 0usize;
+    let mut in_first_para = false;
+    let mut image_alt: Option<(String, usize)> = None;
+    while let Some((event, range)) = iter.next() {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                let mut inner = Vec::new();
+                let mut title = String::new();
+                for (e, _) in iter.by_ref() {
+                    match e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(ref t) | Event::Code(ref t) => title.push_str(t),
+                        _ => {}
+                    }
+                    inner.push(e);
+                }
+                let base = id
+                    .map(|i| i.to_string())
+                    .filter(|i| !i.is_empty())
+                    .unwrap_or_else(|| slugify(&title));
+                let base = if base.is_empty() { "section".to_string() } else { base };
+                let id = unique_id(&base, &mut ids);
+                let n = heading_number(level);
+                if (2..=3).contains(&n) {
+                    out.toc.push(Heading {
+                        level: n,
+                        id: id.clone(),
+                        title: title.clone(),
+                    });
+                }
+                out.text.push_str(&title);
+                out.text.push('\n');
+                out.anchors.push(id.clone());
+                let class = if classes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"{}\"", escape_html(&classes.join(" ")))
+                };
+                let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
+                html::push_html(&mut h, rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags).into_iter());
+                h.push_str(&format!(
+                    " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n",
+                    escape_html(&id)
+                ));
+                events.push(Event::Html(h.into()));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split([' ', ',', '{'])
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let mut code = String::new();
+                for (e, _) in iter.by_ref() {
+                    match e {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(t) => code.push_str(&t),
+                        _ => {}
+                    }
+                }
+                out.text.push_str(&code);
+                let highlighted = if lang.is_empty() {
+                    None
+                } else {
+                    let h = highlight::highlight(&code, &lang);
+                    if h.is_none() {
+                        diags.push(
+                            Diagnostic::warning("W0105", cx.source)
+                                .at(line_of(range.start), 1)
+                                .arg("lang", &lang),
+                        );
+                    }
+                    h
+                };
+                let lang_attr = if lang.is_empty() {
+                    String::new()
+                } else {
+                    format!(" data-lang=\"{}\"", escape_html(&lang))
+                };
+                let inner = highlighted.unwrap_or_else(|| escape_html(&code));
+                events.push(Event::Html(
+                    format!("<pre class=\"code\"{lang_attr}><code>{inner}</code></pre>\n").into(),
+                ));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = alert(kind, cx.lang);
+                events.push(Event::Html(
+                    format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n")
+                        .into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::Table(a)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(Event::Start(Tag::Table(a)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
+                if more_at.is_none() {
+                    more_at = Some(out.text.len());
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                para_depth += 1;
+                if first_para.is_none() && para_depth == 1 && !in_first_para {
+                    in_first_para = true;
+                    first_para = Some(String::new());
+                }
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                para_depth = para_depth.saturating_sub(1);
+                in_first_para = false;
+                out.text.push('\n');
+                events.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
+                if let Event::Start(Tag::Image { .. }) = &event {
+                    image_alt = Some((String::new(), line_of(range.start)));
+                }
+                let rewritten =
+                    rewrite_links(vec![event], cx, &line_of, range.start, &mut out, &mut diags);
+                events.extend(rewritten);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, line)) = image_alt.take() {
+                    if alt.trim().is_empty() {
+                        diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+                    }
+                }
+                events.push(event);
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                if let Some((alt, _)) = image_alt.as_mut() {
+                    alt.push_str(t);
+                }
+                if in_first_para {
+                    if let Some(p) = first_para.as_mut() {
+                        p.push_str(t);
+                    }
+                }
+                out.text.push_str(t);
+                events.push(event);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if in_first_para {
+                    if let Some(p) = first_para.as_mut() {
+                        p.push(' ');
+                    }
+                }
+                out.text.push(' ');
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    html::push_html(&mut out.html, events.into_iter());
+    out.summary = match more_at {
+        Some(at) => out.text[..at].split_whitespace().collect::<Vec<_>>().join(" "),
+        None => first_para.unwrap_or_default(),
+    };
+    out.words = word_count(&out.text);
+    (out, diags)
+}
+
+fn rewrite_links<'e>(
+    events: Vec<Event<'e>>,
+    cx: &Context,
+    line_of: &dyn Fn(usize) -> usize,
+    offset: usize,
+    out: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Event<'e>> {
+    events
+        .into_iter()
+        .map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = links::rewrite(&dest_url, false, cx, line_of(offset), out, diags);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(dest),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = links::rewrite(&dest_url, true, cx, line_of(offset), out, diags);
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(dest),
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        })
+        .collect()
+}
+
+fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 1;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn alert(kind: BlockQuoteKind, lang: &str) -> (&'static str, &'static str) {
+    let vi = lang == "vi";
+    match kind {
+        BlockQuoteKind::Note => ("note", if vi { "Lưu ý" } else { "Note" }),
+        BlockQuoteKind::Tip => ("tip", if vi { "Mẹo" } else { "Tip" }),
+        BlockQuoteKind::Important => ("important", if vi { "Quan trọng" } else { "Important" }),
+        BlockQuoteKind::Warning => ("warning", if vi { "Cảnh báo" } else { "Warning" }),
+        BlockQuoteKind::Caution => ("caution", if vi { "Thận trọng" } else { "Caution" }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

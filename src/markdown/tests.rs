@@ -1,0 +1,102 @@
+use super::*;
+
+fn style(relative: bool) -> UrlStyle {
+    UrlStyle {
+        base_url: "https://example.org/kb/".into(),
+        base_path: "/kb/".into(),
+        relative,
+    }
+}
+
+fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
+    let st = style(relative);
+    let resolve = |key: &str| match key {
+        "case-studies/binh-dien/index.md" => Some("case-studies/binh-dien/".to_string()),
+        "news/a.md" => Some("news/a/".to_string()),
+        _ => None,
+    };
+    let cx = Context {
+        source: "content/news/b.md",
+        lang: "vi",
+        page_path: "news/b/",
+        content_dir: "news",
+        line_offset: 4,
+        style: &st,
+        resolve: &resolve,
+    };
+    render(body, &cx)
+}
+
+#[test]
+fn heading_ids_fold_vietnamese_and_stay_unique() {
+    let (r, _) = render_with("## Kết quả đạt được\n\n## Kết quả đạt được\n", false);
+    assert!(r.html.contains("id=\"ket-qua-dat-duoc\""), "{}", r.html);
+    assert!(r.html.contains("id=\"ket-qua-dat-duoc-1\""));
+    assert_eq!(r.toc.len(), 2);
+}
+
+#[test]
+fn content_links_resolve_to_urls_under_the_base_path() {
+    let (r, d) = render_with("[x](@/case-studies/binh-dien/index.md#ket-qua)\n", false);
+    assert!(d.is_empty());
+    assert!(r.html.contains("href=\"/kb/case-studies/binh-dien/#ket-qua\""), "{}", r.html);
+}
+
+#[test]
+fn relative_mode_links_climb_from_the_page() {
+    let (r, _) = render_with("[x](a.md) [y](/static/f.pdf)\n", true);
+    assert!(r.html.contains("href=\"../../news/a/index.html\""), "{}", r.html);
+    assert!(r.html.contains("href=\"../../static/f.pdf\""), "{}", r.html);
+}
+
+#[test]
+fn broken_content_link_is_an_error_with_its_line() {
+    let (_, d) = render_with("text\n\n[x](@/nope.md)\n", false);
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].code, d[0].line), ("E0301", Some(7)));
+}
+
+#[test]
+fn summary_stops_at_more_marker_or_first_paragraph() {
+    let (r, _) = render_with("First *part*.\n\nSecond.\n\n<!-- more -->\n\nThird.\n", false);
+    assert_eq!(r.summary, "First part. Second.");
+    let (r, _) = render_with("Only first.\n\nSecond.\n", false);
+    assert_eq!(r.summary, "Only first.");
+}
+
+#[test]
+fn alerts_tables_and_tasks_render() {
+    let (r, _) = render_with(
+        "> [!NOTE]\n> Hãy đọc.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n~~old~~\n",
+        false,
+    );
+    assert!(r.html.contains("class=\"alert alert-note\""), "{}", r.html);
+    assert!(r.html.contains("Lưu ý"));
+    assert!(r.html.contains("<table>"));
+    assert!(r.html.contains("type=\"checkbox\""));
+    assert!(r.html.contains("<del>old</del>"));
+}
+
+#[test]
+fn code_is_highlighted_and_unknown_languages_warn() {
+    let (r, d) = render_with("```rust\nlet x = 1;\n```\n\n```klingon\nqapla\n```\n", false);
+    assert!(r.html.contains("class=\"hl-"), "{}", r.html);
+    assert!(r.html.contains("qapla"));
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, "W0105");
+}
+
+#[test]
+fn image_without_alt_warns() {
+    let (r, d) = render_with("![](photo.jpg)\n\n![Máy đóng gói](b.jpg)\n", false);
+    assert_eq!(d.iter().filter(|d| d.code == "W0106").count(), 1);
+    assert!(r
+        .links
+        .contains(&Link { line: 5, target: LinkTarget::File("news/b/photo.jpg".into()) }));
+}
+
+#[test]
+fn raw_markup_in_text_is_escaped() {
+    let (r, _) = render_with("a <b & c\n", false);
+    assert!(r.html.contains("&lt;b &amp; c"), "{}", r.html);
+}

@@ -1,0 +1,77 @@
+# sachhon messages, English. Diagnostic ids are their codes.
+
+## Configuration
+E0001 = cannot read site.yaml ({ $message }); run sachhon in a site folder or pass --root DIR
+E0002 = the YAML is not valid: { $message }; check the indentation and that every "key: value" has a space after the colon
+E0003 = unknown key "{ $key }" in site.yaml; the keys are: { $known }
+E0004 = the theme "{ $theme }" was not found in themes/; install it there or write "theme: default"
+E0005 = { $key }: "{ $value }" is not valid; write a full address such as https://example.org/kb/ (or a time zone such as +07:00)
+E0006 = { $key }: "{ $value }" is not a language code; use a short code such as vi or en
+
+## Content files
+E0101 = the file is not UTF-8 text; save it again as UTF-8 in your editor
+E0102 = the file has no front matter; start it with a line "---", then "title: ...", then "---"
+E0103 = the front matter never closes; add a line "---" after the last key
+E0104 = the front matter is not a list of "key: value" lines
+E0105 = { $key } is missing; add it, for example "{ $key }: ..."
+E0106 = { $key }: { $value } is not a number; write a number, for example { $suggestion }
+E0107 = { $key }: { $value } should be plain text
+E0108 = { $key }: { $value } should be a list, for example [a, b]
+E0109 = { $key }: { $value } should be true or false
+E0110 = { $key }: { $value } is not a valid date; write it as YYYY-MM-DD, for example { $suggestion }
+E0111 = { $key }: "{ $value }" is not a known kind; use one of: { $known }
+E0112 = { $key }: "{ $value }" must be lower or higher (is a lower or a higher value an improvement?)
+E0113 = { $key }: "{ $value }" is not a cleaner-production technique; use one of: { $known }
+E0114 = { $key }: "{ $value }" is not one of the options ({ $known }); copy the right option exactly
+E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: 120000000, currency: VND {"}"}
+E0116 = { $key }: { $value } should be a set of "key: value" pairs
+E0117 = this link points outside the site; copy the file into the site instead
+
+## URLs
+E0201 = { $key }: "{ $value }" cannot be used in a URL (it is empty, absolute or contains / or ..); choose a simple name such as "hoi-thao-da-nang"
+E0202 = two pages have the URL { $url }: this file and { $other }; give one of them another slug
+E0203 = "{ $lang }" in the file name is not a language of this site ({ $known }); rename the file or add the language to site.yaml
+E0204 = aliases: "{ $value }" cannot be used as an old address (it leaves the site or is empty)
+
+## Links
+E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
+E0302 = the page { $target } has no heading with the anchor #{ $anchor }
+E0303 = the file "{ $target }" does not exist; put it beside the page or in static/
+
+## Templates
+E0401 = template { $template } failed while rendering { $page }: { $message }
+E0402 = template { $template } has an error: { $message }
+
+## Output
+E0501 = the output folder { $path } exists, is not empty and was not made by sachhon; choose another --output folder
+E0502 = the output folder { $path } would contain the site's own files; choose a folder such as public/
+E0503 = cannot read or write a file: { $message }
+
+## Warnings
+W0101 = payback_months says { $stated } months, but investment / savings_per_year gives { $computed } months; check the figures
+W0102 = weight { $weight } is also used by { $other }; give each lesson its own weight to fix the order
+W0103 = this is a { $lang } translation of a page that does not exist in the default language
+W0104 = this page has no { $lang } translation
+W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
+W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
+
+## Command line
+build-done = Built { $pages } pages into { $output } in { $ms } ms.
+build-failed = The build failed; the previous output was left as it was.
+check-summary = { $errors } errors, { $warnings } warnings in { $pages } pages.
+check-ok = No problems found in { $pages } pages.
+serve-listening = Serving the site at { $url } (press Ctrl+C to stop).
+serve-rebuilt = Rebuilt in { $ms } ms.
+serve-failed = The rebuild failed; the last good version is still served.
+serve-port-busy = Port { $port } is already in use; choose another with --port.
+init-done = Created a new site in { $dir }. Build it with: sachhon build --root { $dir }
+init-exists = { $dir } already holds files; choose an empty or new folder.
+new-done = Created { $path }. It is a draft until you remove "draft: true".
+new-exists = { $path } already exists; choose another name.
+new-bad-name = "{ $name }" is not a usable name; use letters, digits and hyphens.
+overlay-title = The site could not be rebuilt
+help-build = Build the site into the output folder
+help-serve = Preview the site with live reload
+help-check = Check content and every link without writing
+help-init = Create a new site with the default theme
+help-new = Create a new page from a scaffold

@@ -1,0 +1,147 @@
+//! The message catalogue: every text sachhon says to a person, in Vietnamese and English.
+//!
+//! Messages are Fluent files (`vi.ftl`, `en.ftl`) compiled into the binary. Diagnostics use their
+//! code as the message id, so a code and its wording can never drift apart.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+
+/// The languages sachhon speaks.
+pub const LANGUAGES: [&str; 2] = ["vi", "en"];
+
+const VI: &str = include_str!("vi.ftl");
+const EN: &str = include_str!("en.ftl");
+
+/// Formats messages in one language.
+pub struct Catalogue {
+    lang: &'static str,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Catalogue {
+    /// The catalogue for `lang` (`vi` or anything else for English).
+    pub fn new(lang: &str) -> Catalogue {
+        let (lang, source) = if lang == "vi" { ("vi", VI) } else { ("en", EN) };
+        let langid = lang.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new(vec![langid]);
+        // Isolation marks would end up in terminals and editors' logs as stray characters.
+        bundle.set_use_isolating(false);
+        // The catalogues are compiled in and checked by tests; a syntax slip only drops messages.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
+        let _ = bundle.add_resource(resource);
+        Catalogue { lang, bundle }
+    }
+
+    /// The catalogue language (`vi` or `en`).
+    pub fn lang(&self) -> &'static str {
+        self.lang
+    }
+
+    /// Whether the catalogue has a message with this id.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The message `id` with its named values filled in; the id itself when it is missing.
+    pub fn text(&self, id: &str, args: &[(&str, String)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+
+    /// One diagnostic as a line: `path:line:col: error: message [E0105]`.
+    pub fn diagnostic(&self, d: &Diagnostic, color: bool) -> String {
+        let (word, paint) = match d.severity {
+            Severity::Error => ("error", "\x1b[1;31m"),
+            Severity::Warning => ("warning", "\x1b[1;33m"),
+        };
+        let message = self.text(d.code, &d.args);
+        let location = d.location();
+        let prefix = if location.is_empty() {
+            String::new()
+        } else {
+            format!("{location}: ")
+        };
+        if color {
+            format!("{prefix}{paint}{word}\x1b[0m: {message} [{}]", d.code)
+        } else {
+            format!("{prefix}{word}: {message} [{}]", d.code)
+        }
+    }
+
+    /// Every message id of this catalogue.
+    pub fn ids(&self) -> Vec<String> {
+        let source = if self.lang == "vi" { VI } else { EN };
+        source
+            .lines()
+            .filter_map(|l| l.split_once(" ="))
+            .map(|(id, _)| id.trim().to_string())
+            .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' '))
+            .collect()
+    }
+}
+
+/// The language for messages: `--lang`, else `SACHHON_LANG`, else the locale, else English.
+pub fn detect_language(flag: Option<&str>) -> &'static str {
+    let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let choice = flag.map(str::to_string).or_else(|| from_env("SACHHON_LANG"));
+    if let Some(choice) = choice {
+        return if choice.starts_with("vi") { "vi" } else { "en" };
+    }
+    let locale = from_env("LC_ALL")
+        .or_else(|| from_env("LC_MESSAGES"))
+        .or_else(|| from_env("LANG"))
+        .unwrap_or_default();
+    if locale.starts_with("vi") {
+        "vi"
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_hold_the_same_ids() {
+        let mut vi = Catalogue::new("vi").ids();
+        let mut en = Catalogue::new("en").ids();
+        vi.sort();
+        en.sort();
+        assert_eq!(vi, en);
+        assert!(vi.len() > 30);
+    }
+
+    #[test]
+    fn every_id_parses_and_formats() {
+        for lang in LANGUAGES {
+            let cat = Catalogue::new(lang);
+            for id in cat.ids() {
+                assert!(cat.has(&id), "{lang}: {id} does not parse");
+            }
+        }
+    }
+
+    #[test]
+    fn formats_a_diagnostic_in_both_languages() {
+        let d = Diagnostic::error("E0105", "content/a.md")
+            .at(2, 1)
+            .arg("key", "title");
+        let vi = Catalogue::new("vi").diagnostic(&d, false);
+        let en = Catalogue::new("en").diagnostic(&d, false);
+        assert!(vi.starts_with("content/a.md:2:1: error: "));
+        assert!(en.starts_with("content/a.md:2:1: error: "));
+        assert!(vi.contains("title") && en.contains("title"));
+        assert_ne!(vi, en);
+        assert!(vi.ends_with("[E0105]"));
+    }
+}

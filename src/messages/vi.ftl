@@ -1,0 +1,77 @@
+# Thông điệp của sachhon, tiếng Việt. Mã lỗi là id của thông điệp.
+
+## Cấu hình
+E0001 = không đọc được site.yaml ({ $message }); hãy chạy sachhon trong thư mục trang hoặc dùng --root THƯ_MỤC
+E0002 = YAML không hợp lệ: { $message }; hãy kiểm tra thụt lề và dấu cách sau dấu hai chấm trong "khóa: giá trị"
+E0003 = khóa "{ $key }" không có trong site.yaml; các khóa hợp lệ: { $known }
+E0004 = không tìm thấy giao diện "{ $theme }" trong themes/; hãy cài vào đó hoặc ghi "theme: default"
+E0005 = { $key }: "{ $value }" không hợp lệ; hãy ghi địa chỉ đầy đủ như https://example.org/kb/ (hoặc múi giờ như +07:00)
+E0006 = { $key }: "{ $value }" không phải mã ngôn ngữ; hãy dùng mã ngắn như vi hoặc en
+
+## Tệp nội dung
+E0101 = tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8
+E0102 = tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
+E0103 = phần đầu chưa được đóng; hãy thêm dòng "---" sau khóa cuối cùng
+E0104 = phần đầu không phải danh sách các dòng "khóa: giá trị"
+E0105 = thiếu { $key }; hãy thêm, ví dụ "{ $key }: ..."
+E0106 = { $key }: { $value } không phải là số; hãy ghi một số, ví dụ { $suggestion }
+E0107 = { $key }: { $value } phải là một đoạn chữ
+E0108 = { $key }: { $value } phải là một danh sách, ví dụ [a, b]
+E0109 = { $key }: { $value } phải là true hoặc false
+E0110 = { $key }: { $value } không phải ngày hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ { $suggestion }
+E0111 = { $key }: "{ $value }" không phải loại trang đã biết; hãy dùng một trong: { $known }
+E0112 = { $key }: "{ $value }" phải là lower hoặc higher (giá trị thấp hơn hay cao hơn là tốt hơn?)
+E0113 = { $key }: "{ $value }" không phải giải pháp sản xuất sạch hơn; hãy dùng một trong: { $known }
+E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known }); hãy chép đúng lựa chọn đúng
+E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: 120000000, currency: VND {"}"}
+E0116 = { $key }: { $value } phải là một nhóm các cặp "khóa: giá trị"
+E0117 = liên kết này trỏ ra ngoài trang; hãy chép tệp vào trong trang
+
+## Địa chỉ
+E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống, tuyệt đối hoặc chứa / hay ..); hãy chọn tên đơn giản như "hoi-thao-da-nang"
+E0202 = hai trang cùng địa chỉ { $url }: tệp này và { $other }; hãy đặt slug khác cho một trang
+E0203 = "{ $lang }" trong tên tệp không phải ngôn ngữ của trang ({ $known }); hãy đổi tên tệp hoặc thêm ngôn ngữ vào site.yaml
+E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ngoài trang hoặc trống)
+
+## Liên kết
+E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
+E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
+E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
+
+## Mẫu trang
+E0401 = mẫu { $template } gặp lỗi khi dựng { $page }: { $message }
+E0402 = mẫu { $template } có lỗi: { $message }
+
+## Thư mục xuất
+E0501 = thư mục xuất { $path } đã có, không trống và không do sachhon tạo; hãy chọn thư mục --output khác
+E0502 = thư mục xuất { $path } sẽ chứa chính các tệp của trang; hãy chọn thư mục như public/
+E0503 = không đọc hoặc ghi được tệp: { $message }
+
+## Cảnh báo
+W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
+W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi bài học một weight riêng để sắp xếp đúng
+W0103 = đây là bản dịch { $lang } của một trang không có ở ngôn ngữ mặc định
+W0104 = trang này chưa có bản dịch { $lang }
+W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
+W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
+
+## Dòng lệnh
+build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
+build-failed = Dựng trang thất bại; bản xuất trước vẫn được giữ nguyên.
+check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
+check-ok = Không có vấn đề nào trong { $pages } trang.
+serve-listening = Đang phục vụ trang tại { $url } (nhấn Ctrl+C để dừng).
+serve-rebuilt = Đã dựng lại trong { $ms } ms.
+serve-failed = Dựng lại thất bại; bản tốt gần nhất vẫn đang được phục vụ.
+serve-port-busy = Cổng { $port } đang được dùng; hãy chọn cổng khác với --port.
+init-done = Đã tạo trang mới trong { $dir }. Dựng trang bằng: sachhon build --root { $dir }
+init-exists = { $dir } đã có tệp; hãy chọn thư mục trống hoặc thư mục mới.
+new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa "draft: true".
+new-exists = { $path } đã tồn tại; hãy chọn tên khác.
+new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang.
+overlay-title = Không dựng lại được trang
+help-build = Dựng trang vào thư mục xuất
+help-serve = Xem trước trang, tự tải lại khi sửa
+help-check = Kiểm tra nội dung và mọi liên kết mà không ghi tệp
+help-init = Tạo trang mới với giao diện mặc định
+help-new = Tạo trang nội dung mới từ mẫu

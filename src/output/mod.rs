@@ -1,0 +1,116 @@
+//! Writing the site: to a staging folder swapped in only when the build succeeds, or to memory
+//! for the dev server.
+
+mod swap;
+
+pub use swap::{commit, prepare, Staging, MARKER};
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Where rendered files go. Paths are site paths (`news/a/index.html`), checked to stay inside.
+pub trait Sink: Sync {
+    /// Writes one file.
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Whether a site path stays inside the output folder: relative, no `..`, no empty parts.
+pub fn is_safe_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && !path.contains('\0')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != ".." && part != ".")
+}
+
+fn unsafe_path(path: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("refusing to write outside the output folder: {path}"),
+    )
+}
+
+/// Writes files under a folder (the staging folder of a build).
+#[derive(Debug)]
+pub struct DirSink {
+    root: PathBuf,
+}
+
+impl DirSink {
+    /// A sink writing under `root`.
+    pub fn new(root: &Path) -> Self {
+        DirSink {
+            root: root.to_path_buf(),
+        }
+    }
+}
+
+impl Sink for DirSink {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        if !is_safe_path(path) {
+            return Err(unsafe_path(path));
+        }
+        let target = self.root.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)
+    }
+}
+
+/// Keeps the whole site in memory, as the dev server serves it.
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+}
+
+impl MemorySink {
+    /// An empty in-memory site.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes the files written so far.
+    pub fn into_files(self) -> HashMap<String, Arc<Vec<u8>>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        if !is_safe_path(path) {
+            return Err(unsafe_path(path));
+        }
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), Arc::new(bytes.to_vec()));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_must_stay_inside() {
+        assert!(is_safe_path("news/a/index.html"));
+        assert!(!is_safe_path("../x"));
+        assert!(!is_safe_path("/etc/passwd"));
+        assert!(!is_safe_path("a//b"));
+        assert!(!is_safe_path("a/./b"));
+    }
+
+    #[test]
+    fn memory_sink_refuses_traversal() {
+        let sink = MemorySink::new();
+        assert!(sink.write("a/../../b", b"x").is_err());
+        sink.write("a/index.html", b"x").unwrap();
+        assert_eq!(sink.into_files().len(), 1);
+    }
+}

@@ -1,0 +1,179 @@
+//! The atomic output swap: build beside the target, then rename it into place.
+//!
+//! A failed or killed build leaves the previous output exactly as it was. sachhon only ever
+//! replaces a folder that carries its marker file, so `--output .` or `--output content`
+//! cannot destroy a user's files.
+
+use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// The file that marks an output folder as made by sachhon.
+pub const MARKER: &str = ".sachhon-output";
+
+/// A staging folder being filled by a build.
+#[derive(Debug)]
+pub struct Staging {
+    /// The staging folder.
+    pub dir: PathBuf,
+    /// The output folder it will replace.
+    pub target: PathBuf,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        // After a successful commit the folder is gone; after a failure it is cleaned up.
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn sibling(target: &Path, tag: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".to_string());
+    target.with_file_name(format!(".{name}.sachhon-{tag}-{}", std::process::id()))
+}
+
+/// Checks that `target` may be replaced and creates an empty staging folder beside it.
+pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
+    let shown = target.display().to_string();
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+    let parent_abs = parent
+        .canonicalize()
+        .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+    let name = target.file_name().ok_or_else(|| {
+        Diagnostic::error("E0502", "").arg("path", &shown)
+    })?;
+    let target_abs = parent_abs.join(name);
+    let root_abs = site_root
+        .canonicalize()
+        .unwrap_or_else(|_| site_root.to_path_buf());
+    // The output must not hold the site, nor sit inside its sources.
+    let inside_sources = ["content", "templates", "static", "themes", "i18n"]
+        .iter()
+        .any(|d| target_abs.starts_with(root_abs.join(d)));
+    if root_abs.starts_with(&target_abs) || inside_sources {
+        return Err(Diagnostic::error("E0502", "").arg("path", &shown));
+    }
+    recover(target, &parent_abs);
+    if target_abs.is_dir() {
+        let empty = std::fs::read_dir(&target_abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty && !target_abs.join(MARKER).is_file() {
+            return Err(Diagnostic::error("E0501", "").arg("path", &shown));
+        }
+    } else if target_abs.exists() {
+        return Err(Diagnostic::error("E0501", "").arg("path", &shown));
+    }
+    let dir = sibling(&target_abs, "staging");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+    Ok(Staging {
+        dir,
+        target: target_abs,
+    })
+}
+
+/// Cleans what an earlier killed build left beside the target: staging folders are removed,
+/// and an old output that was moved aside but never replaced is put back.
+fn recover(target: &Path, parent: &Path) {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().to_string()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let prefix = format!(".{name}.sachhon-");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().to_string();
+        let Some(rest) = file.strip_prefix(&prefix) else { continue };
+        let path = entry.path();
+        if rest.starts_with("old-") && !parent.join(&name).exists() {
+            let _ = std::fs::rename(&path, parent.join(&name));
+        } else if is_stale(rest) {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// A staging or old folder whose build process is gone.
+fn is_stale(rest: &str) -> bool {
+    let pid = rest.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+    match pid {
+        Some(pid) if pid == std::process::id() => true,
+        Some(pid) => !Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc").exists(),
+        None => false,
+    }
+}
+
+/// Marks the staging folder and swaps it in place of the target.
+pub fn commit(staging: Staging) -> Result<(), Diagnostic> {
+    let shown = staging.target.display().to_string();
+    let io = |e: std::io::Error| Diagnostic::error("E0503", &shown).arg("message", e);
+    std::fs::write(staging.dir.join(MARKER), b"made by sachhon\n").map_err(io)?;
+    let old = sibling(&staging.target, "old");
+    if staging.target.exists() {
+        std::fs::rename(&staging.target, &old).map_err(io)?;
+    }
+    if let Err(e) = std::fs::rename(&staging.dir, &staging.target) {
+        let _ = std::fs::rename(&old, &staging.target);
+        return Err(io(e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_a_foreign_non_empty_folder_and_the_site_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("mine");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "keep").unwrap();
+        assert_eq!(prepare(dir.path(), dir.path()).unwrap_err().code, "E0502");
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        assert_eq!(prepare(&out, &site).unwrap_err().code, "E0501");
+        assert_eq!(prepare(&site.join("content/x"), &site).unwrap_err().code, "E0502");
+    }
+
+    #[test]
+    fn swaps_and_replaces_its_own_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        let out = dir.path().join("public");
+        let s = prepare(&out, &site).unwrap();
+        std::fs::write(s.dir.join("a.html"), "1").unwrap();
+        commit(s).unwrap();
+        let s = prepare(&out, &site).unwrap();
+        std::fs::write(s.dir.join("b.html"), "2").unwrap();
+        commit(s).unwrap();
+        assert!(!out.join("a.html").exists());
+        assert!(out.join("b.html").exists() && out.join(MARKER).exists());
+    }
+
+    #[test]
+    fn dropped_staging_leaves_the_output_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        let out = dir.path().join("public");
+        let s = prepare(&out, &site).unwrap();
+        std::fs::write(s.dir.join("a.html"), "1").unwrap();
+        commit(s).unwrap();
+        let s = prepare(&out, &site).unwrap();
+        let staging = s.dir.clone();
+        drop(s);
+        assert!(!staging.exists());
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "1");
+    }
+}

@@ -1,0 +1,112 @@
+//! The impact dashboard of a case-study section: counts, money totals, and breakdowns by
+//! sector, province and technique that link to their listings.
+
+use super::values::MoneyView;
+use crate::locale::format_number;
+use crate::site::{impact, taxonomy, Site};
+use serde::Serialize;
+
+/// One bar of a breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// The term.
+    pub name: String,
+    /// Case studies with it.
+    pub count: usize,
+    /// Bar length, 0-100.
+    pub bar: usize,
+    /// The term page, when the taxonomy is enabled.
+    pub path: Option<String>,
+}
+
+/// One breakdown (by sector, province or technique).
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdown {
+    /// Taxonomy name (`sectors`).
+    pub name: String,
+    /// Bars, largest first.
+    pub bars: Vec<Bar>,
+}
+
+/// The dashboard data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dashboard {
+    /// Number of case studies.
+    pub count: usize,
+    /// Total investment per currency.
+    pub investment: Vec<MoneyView>,
+    /// Total yearly savings per currency.
+    pub savings: Vec<MoneyView>,
+    /// Metrics that improved, over all case studies.
+    pub improved_metrics: usize,
+    /// Breakdowns.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+/// Builds the dashboard over the case studies of section `section`.
+pub fn build(site: &Site, section: usize) -> Dashboard {
+    let lang = site.pages[section].lang.as_str();
+    let li = site.lang_index(lang);
+    let ids = &site.children[section];
+    let mut investment = Vec::new();
+    let mut savings = Vec::new();
+    let mut improved_metrics = 0;
+    for &id in ids {
+        let Some(case) = &site.pages[id].meta.case else { continue };
+        if let Some(m) = &case.investment {
+            impact::add_money(&mut investment, m);
+        }
+        if let Some(m) = &case.savings_per_year {
+            impact::add_money(&mut savings, m);
+        }
+        improved_metrics += case
+            .metrics
+            .iter()
+            .filter(|m| impact::metric_view(m, lang).improved)
+            .count();
+    }
+    let money = |list: Vec<crate::content::Money>| {
+        list.into_iter()
+            .map(|m| MoneyView {
+                amount: format_number(m.amount, 0, lang),
+                currency: m.currency,
+            })
+            .collect()
+    };
+    let breakdowns = ["sectors", "provinces", "techniques"]
+        .iter()
+        .map(|name| {
+            let mut counts: Vec<(String, String, usize)> = Vec::new();
+            for &id in ids {
+                for (display, slug) in taxonomy::values(&site.pages[id], name) {
+                    match counts.iter_mut().find(|c| c.1 == slug) {
+                        Some(c) => c.2 += 1,
+                        None => counts.push((display, slug, 1)),
+                    }
+                }
+            }
+            counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+            let max = counts.first().map_or(1, |c| c.2.max(1));
+            let tax = site.taxonomies[li].iter().find(|t| t.name == *name);
+            Breakdown {
+                name: name.to_string(),
+                bars: counts
+                    .into_iter()
+                    .map(|(display, slug, count)| Bar {
+                        path: tax.and_then(|t| t.term(&slug)).map(|t| t.path.clone()),
+                        name: display,
+                        count,
+                        bar: count * 100 / max,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Dashboard {
+        count: ids.len(),
+        investment: money(investment),
+        savings: money(savings),
+        improved_metrics,
+        breakdowns,
+    }
+}

@@ -1,0 +1,98 @@
+//! Templates: the only user of tera. Loads the theme's templates once per build, registers the
+//! filters templates use, and renders one output at a time (called in parallel).
+
+pub mod dashboard;
+pub mod jobs;
+pub mod values;
+
+use crate::diagnostics::Diagnostic;
+use crate::locale::format_number;
+use crate::site::UrlStyle;
+use crate::theme::Theme;
+use std::collections::HashMap;
+use tera::{Context, Kwargs, State, Tera};
+
+/// Compiled templates plus where each came from.
+pub struct Renderer {
+    tera: Tera,
+    origins: HashMap<String, String>,
+}
+
+impl Renderer {
+    /// Compiles every template of the theme; a broken one is an error naming its file and line.
+    pub fn new(theme: &Theme, style: &UrlStyle) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".htm"]);
+        let origins: HashMap<String, String> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), t.origin.clone()))
+            .collect();
+        let sources: Vec<(String, String)> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), t.text.clone()))
+            .collect();
+        register_filters(&mut tera, style);
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(vec![template_error(&e, &origins, None)]);
+        }
+        Ok(Renderer { tera, origins })
+    }
+
+    /// Whether the theme has a template of that name.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Renders `template` with `context`; `page` names the content being rendered in errors.
+    pub fn render(&self, template: &str, context: &Context, page: &str) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| template_error(&e, &self.origins, Some(page)))
+    }
+}
+
+fn template_error(e: &tera::Error, origins: &HashMap<String, String>, page: Option<&str>) -> Diagnostic {
+    let (name, line, col, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            Some(r.span().start_line),
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
+        other => (String::new(), None, 1, other.to_string()),
+    };
+    let origin = origins.get(&name).cloned().unwrap_or(name.clone());
+    let code = if page.is_some() { "E0401" } else { "E0402" };
+    let mut d = Diagnostic::error(code, &origin)
+        .arg("template", &origin)
+        .arg("message", message.lines().next().unwrap_or(""));
+    if let Some(line) = line {
+        d = d.at(line, col);
+    }
+    if let Some(page) = page {
+        d = d.arg("page", page);
+    }
+    d
+}
+
+fn register_filters(tera: &mut Tera, style: &UrlStyle) {
+    let links = style.clone();
+    // `{{ page.path | url }}`: a link from the page being rendered to a site path.
+    tera.register_filter("url", move |path: &str, _: Kwargs, state: &State| {
+        let from: String = state.get("current_path").ok().flatten().unwrap_or_default();
+        links.href(&from, path)
+    });
+    let absolute = style.clone();
+    // `{{ page.path | abs_url }}`: the absolute URL, for canonical links, feeds and sitemaps.
+    tera.register_filter("abs_url", move |path: &str, _: Kwargs, _: &State| {
+        absolute.absolute(path)
+    });
+    // `{{ 1200000 | num }}`: a number written the way the page's language reads it.
+    tera.register_filter("num", |n: f64, kwargs: Kwargs, state: &State| {
+        let lang: String = state.get("lang").ok().flatten().unwrap_or_default();
+        let decimals: usize = kwargs.get("decimals").ok().flatten().unwrap_or(0);
+        format_number(n, decimals, &lang)
+    });
+}

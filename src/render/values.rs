@@ -1,0 +1,229 @@
+//! The data templates see: page summaries (built once per page and shared by every list that
+//! shows the page) and full page values.
+
+use crate::content::{Kind, Page};
+use crate::markdown::{Heading, Rendered};
+use crate::site::impact::{self, MetricView};
+use crate::site::{techniques, Site};
+use crate::locale::format_number;
+use serde::Serialize;
+use tera::Value;
+
+/// A technique with its label in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct TechniqueView {
+    /// Front-matter key; also the term slug.
+    pub key: String,
+    /// Label.
+    pub label: String,
+}
+
+/// What lists, cards and feeds show of a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Title.
+    pub title: String,
+    /// URL path (`news/a/`).
+    pub path: String,
+    /// Kind key (`case-study`).
+    pub kind: &'static str,
+    /// Language code.
+    pub lang: String,
+    /// `YYYY-MM-DD`, when dated.
+    pub date: Option<String>,
+    /// Date as the language writes it.
+    pub date_display: Option<String>,
+    /// RFC 3339, for feeds.
+    pub date_rfc3339: Option<String>,
+    /// Last update, RFC 3339.
+    pub updated_rfc3339: Option<String>,
+    /// Summary text.
+    pub summary: String,
+    /// Best improvement of a case study (`−25 % water`).
+    pub badge: Option<String>,
+    /// Whether the badge shows an improvement.
+    pub reading_time: usize,
+    /// Lesson or module duration in minutes.
+    pub duration: Option<String>,
+    /// Company of a case study.
+    pub company: Option<String>,
+    /// Sector of a case study.
+    pub sector: Option<String>,
+    /// Province of a case study.
+    pub province: Option<String>,
+    /// Year of a case study.
+    pub year: Option<i64>,
+    /// Techniques of a case study.
+    pub techniques: Vec<TechniqueView>,
+    /// Lead image, as written.
+    pub image: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// Builds the summary of page `id` (its Markdown already rendered).
+pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
+    let page = &site.pages[id];
+    let tz = site.config.timezone_minutes;
+    let case = page.meta.case.as_ref();
+    let summary = page
+        .meta
+        .summary
+        .clone()
+        .unwrap_or_else(|| truncate(&rendered.summary, 300));
+    Summary {
+        title: page.meta.title.clone(),
+        path: page.path.clone(),
+        kind: page.kind.key(),
+        lang: page.lang.clone(),
+        date: page.meta.date.map(|d| d.iso_date()),
+        date_display: page.meta.date.map(|d| d.display(&page.lang)),
+        date_rfc3339: page.meta.date.map(|d| d.rfc3339(tz)),
+        updated_rfc3339: page.meta.updated.or(page.meta.date).map(|d| d.rfc3339(tz)),
+        summary,
+        badge: case.and_then(|c| impact::badge(c, &page.lang)),
+        reading_time: rendered.words.div_ceil(200).max(1),
+        duration: page.meta.duration.map(|d| format_number(d, 0, &page.lang)),
+        company: case.and_then(|c| c.company.clone()),
+        sector: case.and_then(|c| c.sector.clone()),
+        province: case.and_then(|c| c.province.clone()),
+        year: case.and_then(|c| c.year),
+        techniques: case
+            .map(|c| technique_views(&c.techniques, &page.lang))
+            .unwrap_or_default(),
+        image: page.meta.image.clone(),
+        tags: page.meta.tags.clone(),
+    }
+}
+
+/// Techniques with their labels in `lang`.
+pub fn technique_views(keys: &[String], lang: &str) -> Vec<TechniqueView> {
+    keys.iter()
+        .map(|k| TechniqueView {
+            key: k.clone(),
+            label: techniques::label(k, lang).unwrap_or(k).to_string(),
+        })
+        .collect()
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+/// Money as shown on a case study.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyView {
+    /// Amount formatted for the language.
+    pub amount: String,
+    /// Currency.
+    pub currency: String,
+}
+
+/// One quiz question as the lesson shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView {
+    /// The question.
+    pub question: String,
+    /// The options.
+    pub options: Vec<String>,
+    /// 0-based index of the answer.
+    pub answer: usize,
+    /// The answer's text.
+    pub answer_text: String,
+    /// Why.
+    pub explanation: Option<String>,
+}
+
+/// Everything a page template may show of its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// The summary fields.
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// Body HTML (templates write it with `| safe`).
+    pub content: String,
+    /// Table of contents.
+    pub toc: Vec<Heading>,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Whether this is a section.
+    pub is_section: bool,
+    /// Source path, for "edit this page" links.
+    pub source: String,
+    /// Unknown front-matter keys.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Case-study metrics with their changes.
+    pub metrics: Vec<MetricView>,
+    /// Case-study money figures.
+    pub investment: Option<MoneyView>,
+    /// Yearly savings.
+    pub savings_per_year: Option<MoneyView>,
+    /// Payback time in months, as stated (or computed when not stated).
+    pub payback_months: Option<String>,
+    /// Company size.
+    pub company_size: Option<String>,
+    /// Learning objectives.
+    pub objectives: Vec<String>,
+    /// Quiz.
+    pub quiz: Vec<QuestionView>,
+    /// Alternative text of the lead image.
+    pub image_alt: Option<String>,
+}
+
+/// The full view of page `id`.
+pub fn page_view(site: &Site, id: usize, rendered: &Rendered, summary: Summary) -> PageView {
+    let page: &Page = &site.pages[id];
+    let lang = page.lang.as_str();
+    let case = page.meta.case.as_ref();
+    let money = |m: &crate::content::Money| MoneyView {
+        amount: format_number(m.amount, 2, lang),
+        currency: m.currency.clone(),
+    };
+    PageView {
+        summary,
+        content: rendered.html.clone(),
+        toc: rendered.toc.clone(),
+        word_count: rendered.words,
+        is_section: page.is_section,
+        source: page.source.clone(),
+        extra: page.meta.extra.clone(),
+        metrics: case
+            .map(|c| c.metrics.iter().map(|m| impact::metric_view(m, lang)).collect())
+            .unwrap_or_default(),
+        investment: case.and_then(|c| c.investment.as_ref()).map(money),
+        savings_per_year: case.and_then(|c| c.savings_per_year.as_ref()).map(money),
+        payback_months: case
+            .and_then(|c| c.payback_months.or_else(|| impact::computed_payback(c)))
+            .map(|m| format_number(m, 1, lang)),
+        company_size: case.and_then(|c| c.company_size.clone()),
+        objectives: page.meta.objectives.clone(),
+        quiz: page
+            .meta
+            .quiz
+            .iter()
+            .map(|q| QuestionView {
+                question: q.question.clone(),
+                options: q.options.clone(),
+                answer: q.answer,
+                answer_text: q.options.get(q.answer).cloned().unwrap_or_default(),
+                explanation: q.explanation.clone(),
+            })
+            .collect(),
+        image_alt: page.meta.image_alt.clone(),
+    }
+}
+
+/// Serializes template data; our own types always serialize.
+pub fn to_value<T: Serialize>(v: &T) -> Value {
+    Value::from_serializable(v)
+}
+
+/// Whether page `id` is listed as a lesson of a module.
+pub fn is_lesson(site: &Site, id: usize) -> bool {
+    site.pages[id].kind == Kind::Lesson && site.lesson_nav[id].is_some()
+}

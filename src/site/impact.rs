@@ -1,0 +1,165 @@
+//! Case-study impact: the change of each metric, badges, payback checks, dashboard totals.
+
+use crate::content::{Better, CaseStudy, Metric, Money};
+use crate::locale::format_number;
+use serde::Serialize;
+
+/// One metric as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricView {
+    /// What was measured.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Value before, formatted for the language.
+    pub before: String,
+    /// Value after, formatted.
+    pub after: String,
+    /// Absolute change with its sign (`−2`).
+    pub change: String,
+    /// Percentage change with its sign (`−25`), when the before value is not zero.
+    pub percent: Option<String>,
+    /// Whether the change goes the right way.
+    pub improved: bool,
+    /// `lower` or `higher`.
+    pub better: Better,
+    /// Bar lengths for the chart, 0-100, the larger value at 100.
+    pub before_bar: f64,
+    /// See `before_bar`.
+    pub after_bar: f64,
+}
+
+/// The change of one metric.
+pub fn metric_view(m: &Metric, lang: &str) -> MetricView {
+    let diff = m.after - m.before;
+    let pct = (m.before != 0.0).then(|| diff / m.before.abs() * 100.0);
+    let improved = match m.better {
+        Better::Lower => diff < 0.0,
+        Better::Higher => diff > 0.0,
+    };
+    let max = m.before.abs().max(m.after.abs());
+    let bar = |v: f64| {
+        if max == 0.0 {
+            0.0
+        } else {
+            (v.abs() / max * 1000.0).round() / 10.0
+        }
+    };
+    MetricView {
+        name: m.name.clone(),
+        unit: m.unit.clone(),
+        before: format_number(m.before, 2, lang),
+        after: format_number(m.after, 2, lang),
+        change: signed(diff, 2, lang),
+        percent: pct.map(|p| signed(p, 1, lang)),
+        improved,
+        better: m.better,
+        before_bar: bar(m.before),
+        after_bar: bar(m.after),
+    }
+}
+
+fn signed(v: f64, decimals: usize, lang: &str) -> String {
+    let text = format_number(v, decimals, lang);
+    if v > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The headline of a case study: its best improvement (`−25 % Packaging workers`).
+pub fn badge(case: &CaseStudy, lang: &str) -> Option<String> {
+    case.metrics
+        .iter()
+        .filter(|m| m.before != 0.0)
+        .map(|m| (m, metric_view(m, lang)))
+        .filter(|(_, v)| v.improved)
+        .max_by(|(a, _), (b, _)| {
+            let ra = ((a.after - a.before) / a.before).abs();
+            let rb = ((b.after - b.before) / b.before).abs();
+            ra.total_cmp(&rb)
+        })
+        .and_then(|(m, v)| v.percent.map(|p| format!("{p} % {}", m.name.to_lowercase())))
+}
+
+/// Payback computed from investment and yearly savings, in months, when both share a currency.
+pub fn computed_payback(case: &CaseStudy) -> Option<f64> {
+    let (inv, sav) = (case.investment.as_ref()?, case.savings_per_year.as_ref()?);
+    (inv.currency == sav.currency && sav.amount > 0.0).then(|| inv.amount / sav.amount * 12.0)
+}
+
+/// Whether the stated payback is more than 20 % away from the computed one.
+pub fn payback_mismatch(case: &CaseStudy) -> Option<(f64, f64)> {
+    let stated = case.payback_months?;
+    let computed = computed_payback(case)?;
+    ((stated - computed).abs() > 0.2 * computed).then_some((stated, computed))
+}
+
+/// Adds amounts per currency, keeping currencies in first-seen order.
+pub fn add_money(totals: &mut Vec<Money>, m: &Money) {
+    match totals.iter_mut().find(|t| t.currency == m.currency) {
+        Some(t) => t.amount += m.amount,
+        None => totals.push(m.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metric(before: f64, after: f64, better: Better) -> Metric {
+        Metric {
+            name: "Water".into(),
+            unit: "m3/day".into(),
+            before,
+            after,
+            better,
+        }
+    }
+
+    #[test]
+    fn lower_is_better_decrease_is_an_improvement() {
+        let v = metric_view(&metric(120.0, 90.0, Better::Lower), "en");
+        assert_eq!(v.percent.as_deref(), Some("−25"));
+        assert_eq!(v.change, "−30");
+        assert!(v.improved);
+        assert_eq!((v.before_bar, v.after_bar), (100.0, 75.0));
+    }
+
+    #[test]
+    fn higher_is_better_increase_is_an_improvement() {
+        let v = metric_view(&metric(200.0, 300.0, Better::Higher), "vi");
+        assert_eq!(v.percent.as_deref(), Some("+50"));
+        assert!(v.improved);
+        let worse = metric_view(&metric(200.0, 300.0, Better::Lower), "vi");
+        assert!(!worse.improved);
+    }
+
+    #[test]
+    fn zero_before_has_no_percentage() {
+        assert_eq!(metric_view(&metric(0.0, 5.0, Better::Higher), "en").percent, None);
+    }
+
+    #[test]
+    fn payback_mismatch_over_twenty_percent() {
+        let mut case = CaseStudy {
+            investment: Some(Money { amount: 120.0, currency: "VND".into() }),
+            savings_per_year: Some(Money { amount: 60.0, currency: "VND".into() }),
+            payback_months: Some(24.0),
+            ..CaseStudy::default()
+        };
+        assert_eq!(payback_mismatch(&case), None);
+        case.payback_months = Some(12.0);
+        assert_eq!(payback_mismatch(&case), Some((12.0, 24.0)));
+    }
+
+    #[test]
+    fn badge_names_the_best_improvement() {
+        let case = CaseStudy {
+            metrics: vec![metric(8.0, 6.0, Better::Lower), metric(200.0, 300.0, Better::Higher)],
+            ..CaseStudy::default()
+        };
+        assert_eq!(badge(&case, "en").as_deref(), Some("+50 % water"));
+    }
+}

@@ -1,0 +1,273 @@
+//! The site model: every page with its URL, translations, section, taxonomies, lesson order
+//! and related case studies, all as indexes into one page list. Pure data in, data out.
+
+pub mod impact;
+mod order;
+pub mod taxonomy;
+pub mod techniques;
+pub mod url;
+
+pub use order::newest_first as order_newest;
+pub use taxonomy::{Taxonomy, Term};
+pub use url::UrlStyle;
+
+use crate::config::Config;
+use crate::content::{Kind, Page};
+use crate::diagnostics::Diagnostic;
+use std::collections::HashMap;
+
+/// Where a lesson sits in its module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LessonNav {
+    /// The module's page id.
+    pub module: usize,
+    /// 1-based position.
+    pub position: usize,
+    /// Lessons in the module.
+    pub total: usize,
+    /// Previous lesson.
+    pub prev: Option<usize>,
+    /// Next lesson.
+    pub next: Option<usize>,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// The configuration.
+    pub config: Config,
+    /// How links are written.
+    pub style: UrlStyle,
+    /// Every page and section of every language.
+    pub pages: Vec<Page>,
+    /// Page id by URL path.
+    pub by_path: HashMap<String, usize>,
+    /// Page id by (translation key, language).
+    pub by_key: HashMap<(String, String), usize>,
+    /// Per page: its versions in the other languages, in the configured language order.
+    pub translations: Vec<Vec<usize>>,
+    /// Per section: its pages in list order (empty for pages).
+    pub children: Vec<Vec<usize>>,
+    /// Per section: its sub-sections in order.
+    pub subsections: Vec<Vec<usize>>,
+    /// Per page: the section it belongs to.
+    pub parent: Vec<Option<usize>>,
+    /// Per language (config order): the home section, when `content/_index.md` exists.
+    pub homes: Vec<Option<usize>>,
+    /// Per language (config order): its taxonomies.
+    pub taxonomies: Vec<Vec<Taxonomy>>,
+    /// Per page: related case studies.
+    pub related: Vec<Vec<usize>>,
+    /// Per page: its place in its module, for lessons.
+    pub lesson_nav: Vec<Option<LessonNav>>,
+}
+
+impl Site {
+    /// Builds the indexes over the loaded pages; URL clashes are errors, dubious data warnings.
+    pub fn build(config: Config, style: UrlStyle, pages: Vec<Page>) -> (Site, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut pages = pages;
+        // A stable order independent of the file system: by language, then source path.
+        pages.sort_by(|a, b| (&a.source).cmp(&b.source));
+        let mut by_path: HashMap<String, usize> = HashMap::with_capacity(pages.len());
+        let mut by_key = HashMap::with_capacity(pages.len());
+        for (id, page) in pages.iter().enumerate() {
+            if let Some(&other) = by_path.get(&page.path) {
+                diags.push(duplicate(&pages[other], page));
+                diags.push(duplicate(page, &pages[other]));
+                continue;
+            }
+            by_path.insert(page.path.clone(), id);
+            by_key.insert((page.translation_key.clone(), page.lang.clone()), id);
+        }
+        let lang_index = |code: &str| config.languages.iter().position(|l| l.code == code);
+        let mut translations = vec![Vec::new(); pages.len()];
+        for (id, page) in pages.iter().enumerate() {
+            let mut others: Vec<usize> = config
+                .languages
+                .iter()
+                .filter(|l| l.code != page.lang)
+                .filter_map(|l| by_key.get(&(page.translation_key.clone(), l.code.clone())))
+                .copied()
+                .collect();
+            others.sort_by_key(|&o| lang_index(&pages[o].lang));
+            if page.lang != config.default_language()
+                && !by_key.contains_key(&(
+                    page.translation_key.clone(),
+                    config.default_language().to_string(),
+                ))
+            {
+                diags.push(Diagnostic::warning("W0103", &page.source).arg("lang", &page.lang));
+            }
+            translations[id] = others;
+        }
+        let mut section_by_dir: HashMap<(&str, &str), usize> = HashMap::new();
+        for (id, page) in pages.iter().enumerate() {
+            if page.is_section {
+                section_by_dir.insert((page.lang.as_str(), page.dir.as_str()), id);
+            }
+        }
+        let mut parent = vec![None; pages.len()];
+        let mut children = vec![Vec::new(); pages.len()];
+        let mut subsections = vec![Vec::new(); pages.len()];
+        for (id, page) in pages.iter().enumerate() {
+            let Some(dir) = &page.parent_section else { continue };
+            let Some(&sec) = section_by_dir.get(&(page.lang.as_str(), dir.as_str())) else {
+                continue;
+            };
+            if sec == id {
+                continue;
+            }
+            parent[id] = Some(sec);
+            if page.is_section {
+                subsections[sec].push(id);
+            } else {
+                children[sec].push(id);
+            }
+        }
+        for list in children.iter_mut().chain(subsections.iter_mut()) {
+            order::sort(list, &pages);
+        }
+        let homes = config
+            .languages
+            .iter()
+            .map(|l| section_by_dir.get(&(l.code.as_str(), "")).copied())
+            .collect();
+        let lesson_nav = lesson_nav(&pages, &children, &mut diags);
+        let taxonomies = config
+            .languages
+            .iter()
+            .map(|l| taxonomy::collect(&config, &l.code, &pages))
+            .collect();
+        let related = order::related(&pages);
+        for page in &pages {
+            if let Some(case) = &page.meta.case {
+                if let Some((stated, computed)) = impact::payback_mismatch(case) {
+                    let line = page.line_of("payback_months");
+                    diags.push(
+                        Diagnostic::warning("W0101", &page.source)
+                            .at_opt(line.map(|l| (l, 1)))
+                            .arg("stated", crate::locale::format_number(stated, 1, "en"))
+                            .arg("computed", crate::locale::format_number(computed, 1, "en")),
+                    );
+                }
+            }
+        }
+        let site = Site {
+            config,
+            style,
+            pages,
+            by_path,
+            by_key,
+            translations,
+            children,
+            subsections,
+            parent,
+            homes,
+            taxonomies,
+            related,
+            lesson_nav,
+        };
+        (site, diags)
+    }
+
+    /// The page a content path points to (`news/a.md`, `news/a.en.md`), preferring `lang`.
+    pub fn resolve(&self, key: &str, lang: &str) -> Option<usize> {
+        let key = key.trim_start_matches('/');
+        if let Some(&id) = self.by_key.get(&(key.to_string(), lang.to_string())) {
+            return Some(id);
+        }
+        // `x.en.md`: an explicit translation.
+        if let Some((base, suffix)) = key.trim_end_matches(".md").rsplit_once('.') {
+            if let Some(&id) = self.by_key.get(&(format!("{base}.md"), suffix.to_string())) {
+                return Some(id);
+            }
+        }
+        // `folder` or `folder/` for a bundle or section.
+        let trimmed = key.trim_end_matches('/');
+        for candidate in [format!("{trimmed}/index.md"), format!("{trimmed}/_index.md")] {
+            if let Some(&id) = self.by_key.get(&(candidate.clone(), lang.to_string())) {
+                return Some(id);
+            }
+        }
+        self.config
+            .languages
+            .iter()
+            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied())
+    }
+
+    /// Index of a language in the configuration.
+    pub fn lang_index(&self, code: &str) -> usize {
+        self.config
+            .languages
+            .iter()
+            .position(|l| l.code == code)
+            .unwrap_or(0)
+    }
+
+    /// The pages of a language that are not sections, in no particular order.
+    pub fn regular_pages<'a>(&'a self, lang: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.pages
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.lang == lang && !p.is_section)
+            .map(|(id, _)| id)
+    }
+
+    /// Every page of `kind` in `lang`, newest first.
+    pub fn pages_of_kind(&self, lang: &str, kind: Kind) -> Vec<usize> {
+        let mut ids: Vec<usize> = self
+            .regular_pages(lang)
+            .filter(|&id| self.pages[id].kind == kind)
+            .collect();
+        order::newest_first(&mut ids, &self.pages);
+        ids
+    }
+}
+
+fn duplicate(page: &Page, other: &Page) -> Diagnostic {
+    Diagnostic::error("E0202", &page.source)
+        .arg("url", format!("/{}", page.path))
+        .arg("other", &other.source)
+}
+
+fn lesson_nav(
+    pages: &[Page],
+    children: &[Vec<usize>],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Option<LessonNav>> {
+    let mut nav = vec![None; pages.len()];
+    for (module, lessons) in children.iter().enumerate() {
+        if pages[module].kind != Kind::Module {
+            continue;
+        }
+        let lessons: Vec<usize> = lessons
+            .iter()
+            .copied()
+            .filter(|&l| pages[l].kind == Kind::Lesson)
+            .collect();
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        for (i, &lesson) in lessons.iter().enumerate() {
+            if let Some(w) = pages[lesson].meta.weight {
+                if let Some(&first) = seen.get(&w) {
+                    diags.push(
+                        Diagnostic::warning("W0102", &pages[lesson].source)
+                            .at_opt(pages[lesson].line_of("weight").map(|l| (l, 1)))
+                            .arg("weight", w)
+                            .arg("other", &pages[first].source),
+                    );
+                } else {
+                    seen.insert(w, lesson);
+                }
+            }
+            nav[lesson] = Some(LessonNav {
+                module,
+                position: i + 1,
+                total: lessons.len(),
+                prev: i.checked_sub(1).map(|p| lessons[p]),
+                next: lessons.get(i + 1).copied(),
+            });
+        }
+    }
+    nav
+}

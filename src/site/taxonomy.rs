@@ -1,0 +1,113 @@
+//! Taxonomies (`tags`, `sectors`, `provinces`, `techniques`, or any the site declares) and
+//! their terms, per language.
+
+use super::order;
+use super::techniques;
+use crate::config::Config;
+use crate::content::Page;
+use crate::text::{fold, slugify};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// One term of a taxonomy with the pages that carry it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The term as first written (or the technique's label).
+    pub name: String,
+    /// Folded slug (`det-may`).
+    pub slug: String,
+    /// URL path of the term page (`sectors/det-may/`).
+    pub path: String,
+    /// Pages, newest first.
+    pub pages: Vec<usize>,
+}
+
+/// A taxonomy in one language.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// Its name in site.yaml (`sectors`).
+    pub name: String,
+    /// URL path of its list page (`sectors/`, `en/sectors/`).
+    pub path: String,
+    /// Terms sorted by name.
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    /// The term with this slug.
+    pub fn term(&self, slug: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.slug == slug)
+    }
+}
+
+/// The values a page has for taxonomy `name`: `(display name, slug)` pairs.
+pub fn values(page: &Page, name: &str) -> Vec<(String, String)> {
+    let case = page.meta.case.as_ref();
+    let plain = |v: &str| (v.to_string(), slugify(v));
+    match name {
+        "tags" => page.meta.tags.iter().map(|t| plain(t)).collect(),
+        "sectors" => case.and_then(|c| c.sector.as_deref()).map(plain).into_iter().collect(),
+        "provinces" => case.and_then(|c| c.province.as_deref()).map(plain).into_iter().collect(),
+        "techniques" => case
+            .map(|c| {
+                c.techniques
+                    .iter()
+                    .map(|t| {
+                        let label = techniques::label(t, &page.lang).unwrap_or(t);
+                        (label.to_string(), t.clone())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        other => match page.meta.extra.get(other) {
+            Some(Value::String(s)) => vec![plain(s)],
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(plain).collect(),
+            _ => Vec::new(),
+        },
+    }
+    .into_iter()
+    .filter(|(_, slug)| !slug.is_empty())
+    .collect()
+}
+
+/// Gathers the taxonomies of language `lang`.
+pub fn collect(config: &Config, lang: &str, pages: &[Page]) -> Vec<Taxonomy> {
+    let prefix = config.lang_prefix(lang);
+    config
+        .taxonomies
+        .iter()
+        .map(|name| {
+            let tax_slug = slugify(name);
+            let mut terms: Vec<Term> = Vec::new();
+            let mut index: HashMap<String, usize> = HashMap::new();
+            for (id, page) in pages.iter().enumerate() {
+                if page.lang != lang || page.is_section {
+                    continue;
+                }
+                for (display, slug) in values(page, name) {
+                    let at = *index.entry(slug.clone()).or_insert_with(|| {
+                        terms.push(Term {
+                            path: format!("{prefix}{tax_slug}/{slug}/"),
+                            name: display,
+                            slug,
+                            pages: Vec::new(),
+                        });
+                        terms.len() - 1
+                    });
+                    if terms[at].pages.last() != Some(&id) {
+                        terms[at].pages.push(id);
+                    }
+                }
+            }
+            for term in &mut terms {
+                order::newest_first(&mut term.pages, pages);
+            }
+            terms.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.slug.cmp(&b.slug)));
+            Taxonomy {
+                name: name.clone(),
+                path: format!("{prefix}{tax_slug}/"),
+                terms,
+            }
+        })
+        .collect()
+}

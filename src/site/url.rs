@@ -1,0 +1,113 @@
+//! Turning site paths (`news/a/`) into the links a page writes: absolute under the base path,
+//! or relative to the page so the site works from `file://` and any sub-path.
+
+/// How internal links are written.
+#[derive(Debug, Clone)]
+pub struct UrlStyle {
+    /// The absolute base URL (`https://example.org/kb/`).
+    pub base_url: String,
+    /// The base path (`/kb/`).
+    pub base_path: String,
+    /// Write links relative to the page that holds them.
+    pub relative: bool,
+}
+
+impl UrlStyle {
+    /// The link from the page at `from` to the site path `to` (`news/a/`, `style.css`,
+    /// `news/a/#part`).
+    pub fn href(&self, from: &str, to: &str) -> String {
+        let (target, fragment) = match to.find(['#', '?']) {
+            Some(i) => (&to[..i], &to[i..]),
+            None => (to, ""),
+        };
+        if self.relative {
+            let mut out = "../".repeat(depth(from));
+            out.push_str(target);
+            // file:// does not open a folder's index.html by itself.
+            if target.is_empty() || target.ends_with('/') {
+                out.push_str("index.html");
+            }
+            out.push_str(fragment);
+            out
+        } else {
+            format!("{}{target}{fragment}", self.base_path)
+        }
+    }
+
+    /// The absolute URL of a site path, for canonical links, feeds and the sitemap.
+    pub fn absolute(&self, to: &str) -> String {
+        format!("{}{to}", self.base_url)
+    }
+
+    /// The prefix that leads from the page at `from` to the site root.
+    pub fn root(&self, from: &str) -> String {
+        if self.relative {
+            "../".repeat(depth(from))
+        } else {
+            self.base_path.clone()
+        }
+    }
+}
+
+/// Folders between the site root and the file written for `path` (`news/a/` -> 2).
+fn depth(path: &str) -> usize {
+    if path.ends_with('/') || path.is_empty() {
+        path.matches('/').count()
+    } else {
+        path.matches('/').count()
+    }
+}
+
+/// Resolves `..` and `.` in a `/`-separated path; `None` when it climbs above the root.
+pub fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(relative: bool) -> UrlStyle {
+        UrlStyle {
+            base_url: "https://example.org/kb/".into(),
+            base_path: "/kb/".into(),
+            relative,
+        }
+    }
+
+    #[test]
+    fn absolute_links_keep_the_sub_path() {
+        assert_eq!(style(false).href("news/a/", "case-studies/b/"), "/kb/case-studies/b/");
+        assert_eq!(style(false).absolute("news/"), "https://example.org/kb/news/");
+    }
+
+    #[test]
+    fn relative_links_climb_to_the_root_and_name_index_files() {
+        let s = style(true);
+        assert_eq!(s.href("news/a/", "case-studies/b/"), "../../case-studies/b/index.html");
+        assert_eq!(s.href("", ""), "index.html");
+        assert_eq!(s.href("news/a/", "style.css"), "../../style.css");
+        assert_eq!(s.href("", "news/#x"), "news/index.html#x");
+        assert_eq!(s.href("404.html", "style.css"), "style.css");
+    }
+
+    #[test]
+    fn normalizes_dots() {
+        assert_eq!(normalize("a/b/../c/"), Some("a/c/".into()));
+        assert_eq!(normalize("../x"), None);
+    }
+}

@@ -1,0 +1,117 @@
+//! Text folding shared by slugs, heading ids and the search normaliser.
+//!
+//! Vietnamese is written with stacked tone marks (`ệ` is `e` + circumflex + dot below) and the
+//! letter `đ`, which Unicode does not decompose. Folding removes every combining mark after NFD
+//! and maps `đ`/`Đ` to `d`, so `Đồng Nai`, `ĐỒNG NAI` and `dong nai` become the same text.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases `text` and removes its diacritics (`Sản xuất` -> `san xuat`).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Lower-cases `text` and normalises it to NFC, keeping its diacritics.
+pub fn lower_nfc(text: &str) -> String {
+    text.nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// Turns any text into a URL slug: lower-case ASCII letters and digits joined by single hyphens.
+///
+/// Returns an empty string when the text holds no letter or digit at all.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.push(c);
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// Counts the words of plain text (runs of letters or digits).
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese_letters_and_stacked_marks() {
+        assert_eq!(fold("Đồng Nai"), "dong nai");
+        assert_eq!(fold("ĐỒNG NAI"), "dong nai");
+        assert_eq!(fold("tiết kiệm nước"), "tiet kiem nuoc");
+        assert_eq!(fold("Nghệ An"), "nghe an");
+    }
+
+    #[test]
+    fn slugs_fold_vietnamese_titles() {
+        assert_eq!(
+            slugify("Sản xuất sạch hơn tại Đồng Nai"),
+            "san-xuat-sach-hon-tai-dong-nai"
+        );
+        assert_eq!(slugify("Hội thảo Đà Nẵng"), "hoi-thao-da-nang");
+        assert_eq!(slugify("Kết quả đạt được"), "ket-qua-dat-duoc");
+        assert_eq!(slugify("  --Dệt may!! 2024 "), "det-may-2024");
+    }
+
+    #[test]
+    fn slug_of_symbols_is_empty() {
+        assert_eq!(slugify("!!! ..."), "");
+    }
+
+    #[test]
+    fn decomposed_and_composed_input_fold_alike() {
+        let composed = "Việt";
+        let decomposed: String = composed.nfd().collect();
+        assert_eq!(slugify(composed), slugify(&decomposed));
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count("Một hai, ba. 4"), 4);
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape_html("<a href=\"x\">'"), "&lt;a href=&quot;x&quot;&gt;&#39;");
+    }
+}

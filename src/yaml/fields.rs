@@ -1,0 +1,311 @@
+//! Reading typed fields out of parsed YAML, with a located diagnostic for each problem.
+
+use super::locate::{Locator, Seg};
+use crate::date::Date;
+use crate::diagnostics::Diagnostic;
+use serde_json::{Map, Value};
+
+/// Reads fields of one YAML document and collects what is wrong with them.
+pub struct Fields<'a> {
+    path: &'a str,
+    loc: &'a Locator,
+    /// Every problem found so far.
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    /// A reader for the document of file `path` (relative to the site root).
+    pub fn new(path: &'a str, loc: &'a Locator) -> Self {
+        Fields {
+            path,
+            loc,
+            diags: Vec::new(),
+        }
+    }
+
+    /// Where a key path was written, `(line, col)` in the whole file.
+    pub fn pos(&self, segs: &[Seg]) -> Option<(usize, usize)> {
+        self.loc.find(segs).or_else(|| {
+            // Fall back to the nearest written ancestor (a missing key sits in its parent).
+            (1..segs.len()).rev().find_map(|n| self.loc.find(&segs[..n]))
+        })
+    }
+
+    /// Records an error with code `code` about the key path `segs`.
+    pub fn error(&mut self, code: &'static str, segs: &[Seg]) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, self.path)
+            .at_opt(self.pos(segs))
+            .arg("key", key_name(segs));
+        self.diags.push(d);
+        let last = self.diags.len() - 1;
+        &mut self.diags[last]
+    }
+
+    /// Records a warning with code `code` about the key path `segs`.
+    pub fn warning(&mut self, code: &'static str, segs: &[Seg]) -> &mut Diagnostic {
+        self.error(code, segs).severity = crate::diagnostics::Severity::Warning;
+        let last = self.diags.len() - 1;
+        &mut self.diags[last]
+    }
+
+    /// Text at `key`; numbers and booleans are read as their text.
+    pub fn text(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<String> {
+        match map.get(key)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                let segs = join(at, key);
+                let found = describe(other);
+                self.error("E0107", &segs).args.push(("value", found));
+                None
+            }
+        }
+    }
+
+    /// Text at `key` that must be present and not blank.
+    pub fn required_text(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &[Seg],
+        key: &str,
+    ) -> Option<String> {
+        let value = self.text(map, at, key);
+        if value.as_deref().is_none_or(|v| v.trim().is_empty()) && !self.has_error_for(key) {
+            self.error("E0105", &join(at, key));
+            return None;
+        }
+        value
+    }
+
+    /// A number at `key`. Text that is a number written the Vietnamese way (`1.200.000`,
+    /// `1,5`) is an error whose message shows the number to write instead.
+    pub fn number(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<f64> {
+        match map.get(key)? {
+            Value::Null => None,
+            Value::Number(n) => n.as_f64(),
+            other => {
+                let segs = join(at, key);
+                let suggestion = other.as_str().and_then(vietnamese_number);
+                let d = self.error("E0106", &segs);
+                d.args.push(("value", describe(other)));
+                d.args.push((
+                    "suggestion",
+                    suggestion.map_or_else(|| "120".to_string(), |n| n.to_string()),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A whole number at `key`.
+    pub fn integer(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<i64> {
+        let n = self.number(map, at, key)?;
+        if n.fract() != 0.0 {
+            let segs = join(at, key);
+            let d = self.error("E0106", &segs);
+            d.args.push(("value", n.to_string()));
+            d.args.push(("suggestion", n.round().to_string()));
+            return None;
+        }
+        Some(n as i64)
+    }
+
+    /// `true` or `false` at `key`.
+    pub fn boolean(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<bool> {
+        match map.get(key)? {
+            Value::Null => None,
+            Value::Bool(b) => Some(*b),
+            other => {
+                let segs = join(at, key);
+                self.error("E0109", &segs).args.push(("value", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// A date at `key` (`YYYY-MM-DD` or RFC 3339).
+    pub fn date(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<Date> {
+        let value = map.get(key)?;
+        if value.is_null() {
+            return None;
+        }
+        let text = match value {
+            Value::String(s) => s.clone(),
+            other => describe(other),
+        };
+        match Date::parse(&text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let segs = join(at, key);
+                let d = self.error("E0110", &segs);
+                d.args.push(("value", text));
+                d.args.push((
+                    "suggestion",
+                    e.suggestion.unwrap_or_else(|| "2024-05-17".to_string()),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A list of texts at `key`; a single text is a list of one.
+    pub fn text_list(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Vec<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Value::String(s) => out.push(s.clone()),
+                        Value::Number(n) => out.push(n.to_string()),
+                        other => {
+                            let mut segs = join(at, key);
+                            segs.push(Seg::Index(i));
+                            self.error("E0107", &segs).args.push(("value", describe(other)));
+                        }
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                let segs = join(at, key);
+                self.error("E0108", &segs).args.push(("value", describe(other)));
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of mappings at `key` (metrics, quiz questions).
+    pub fn map_list<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        at: &[Seg],
+        key: &str,
+    ) -> Vec<(usize, &'v Map<String, Value>)> {
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Value::Object(m) => out.push((i, m)),
+                        other => {
+                            let mut segs = join(at, key);
+                            segs.push(Seg::Index(i));
+                            self.error("E0116", &segs).args.push(("value", describe(other)));
+                        }
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                let segs = join(at, key);
+                self.error("E0108", &segs).args.push(("value", describe(other)));
+                Vec::new()
+            }
+        }
+    }
+
+    fn has_error_for(&self, key: &str) -> bool {
+        self.diags
+            .iter()
+            .any(|d| d.args.iter().any(|(n, v)| *n == "key" && v == key))
+    }
+}
+
+/// `metrics[0].before` for `[Key("metrics"), Index(0), Key("before")]`.
+pub fn key_name(segs: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+fn join<'s>(at: &[Seg<'s>], key: &'s str) -> Vec<Seg<'s>> {
+    let mut segs = at.to_vec();
+    segs.push(Seg::Key(key));
+    segs
+}
+
+/// A short, quoted rendering of a value for messages: `"nhiều"`, `[1, 2]`.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Array(_) => "[…]".to_string(),
+        Value::Object(_) => "{…}".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// `1.200.000` -> 1200000 and `1,5` -> 1.5 (Vietnamese digit grouping and decimal comma).
+fn vietnamese_number(text: &str) -> Option<f64> {
+    let t = text.trim().replace(' ', "");
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let (int_part, frac_part) = match t.rsplit_once(',') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (t.clone(), None),
+    };
+    let groups: Vec<&str> = int_part.split('.').collect();
+    if groups.len() > 1 && groups[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    let mut number = groups.concat();
+    if let Some(f) = frac_part {
+        number.push('.');
+        number.push_str(&f);
+    }
+    number.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_vietnamese_numbers_for_hints() {
+        assert_eq!(vietnamese_number("1.200.000"), Some(1_200_000.0));
+        assert_eq!(vietnamese_number("1,5"), Some(1.5));
+        assert_eq!(vietnamese_number("nhiều"), None);
+    }
+
+    #[test]
+    fn text_for_a_number_is_a_located_error_with_a_hint() {
+        let src = "title: A\ninvestment: 1.200.000\n";
+        let loc = Locator::new(src, 1);
+        let v = crate::yaml::parse(src).unwrap();
+        let mut f = Fields::new("content/a.md", &loc);
+        assert_eq!(f.number(v.as_object().unwrap(), &[], "investment"), None);
+        let d = &f.diags[0];
+        assert_eq!((d.code, d.line), ("E0106", Some(3)));
+        assert!(d.args.contains(&("suggestion", "1200000".to_string())));
+    }
+
+    #[test]
+    fn missing_required_text_is_an_error() {
+        let loc = Locator::new("summary: x\n", 1);
+        let v = crate::yaml::parse("summary: x\n").unwrap();
+        let mut f = Fields::new("a.md", &loc);
+        assert_eq!(f.required_text(v.as_object().unwrap(), &[], "title"), None);
+        assert_eq!(f.diags[0].code, "E0105");
+    }
+
+    #[test]
+    fn names_nested_keys() {
+        let segs = [Seg::Key("metrics"), Seg::Index(0), Seg::Key("before")];
+        assert_eq!(key_name(&segs), "metrics[0].before");
+    }
+}

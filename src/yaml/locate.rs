@@ -1,0 +1,159 @@
+//! Finds where a key path (`metrics[0].before`) was written in YAML source text.
+//!
+//! A parsed YAML value keeps no positions, so this reads the text itself: block mappings,
+//! block lists (`- item`) and flow mappings on one line (`- { name: x, before: 8 }`).
+
+/// One step of a key path.
+#[derive(Debug, Clone, Copy)]
+pub enum Seg<'a> {
+    /// A mapping key.
+    Key(&'a str),
+    /// A list position, 0-based.
+    Index(usize),
+}
+
+/// Locates key paths in one YAML text that starts `line_offset` lines into its file.
+#[derive(Debug, Clone)]
+pub struct Locator {
+    lines: Vec<String>,
+    line_offset: usize,
+}
+
+impl Locator {
+    /// A locator over `text`, whose first line is line `line_offset + 1` of the file.
+    pub fn new(text: &str, line_offset: usize) -> Self {
+        Locator {
+            lines: text.lines().map(str::to_string).collect(),
+            line_offset,
+        }
+    }
+
+    /// The 1-based `(line, col)` in the whole file where the path's last step was written.
+    pub fn find(&self, path: &[Seg]) -> Option<(usize, usize)> {
+        let (mut lo, mut hi) = (0, self.lines.len());
+        let mut parent_indent: isize = -1;
+        let mut found = None;
+        for seg in path {
+            match *seg {
+                Seg::Key(key) => {
+                    let (line, col) = (lo..hi).find_map(|i| {
+                        self.key_col(i, key, parent_indent).map(|col| (i, col))
+                    })?;
+                    let indent = indent_of(&self.lines[line]) as isize;
+                    hi = self.block_end(line, indent, hi);
+                    lo = line;
+                    parent_indent = col as isize - 1;
+                    found = Some((line, col));
+                }
+                Seg::Index(n) => {
+                    let items: Vec<usize> = {
+                        let mut item_indent = None;
+                        (lo..hi)
+                            .filter(|&i| {
+                                let l = &self.lines[i];
+                                let t = l.trim_start();
+                                if !(t.starts_with("- ") || t == "-") {
+                                    return false;
+                                }
+                                let ind = indent_of(l);
+                                if ind as isize <= parent_indent - 1 && i != lo {
+                                    return false;
+                                }
+                                *item_indent.get_or_insert(ind) == ind
+                            })
+                            .collect()
+                    };
+                    match items.get(n) {
+                        Some(&line) => {
+                            let indent = indent_of(&self.lines[line]);
+                            let end = items.get(n + 1).copied().unwrap_or(hi);
+                            lo = line;
+                            hi = end;
+                            parent_indent = indent as isize;
+                            found = Some((line, indent + 1));
+                        }
+                        // A flow list on the key's own line: stay there.
+                        None => found = found.or(Some((lo, 1))),
+                    }
+                }
+            }
+        }
+        found.map(|(line, col)| (line + 1 + self.line_offset, col))
+    }
+
+    /// Column (1-based) of `key:` on line `i`, as a block key deeper than `parent_indent`
+    /// or inside a flow mapping.
+    fn key_col(&self, i: usize, key: &str, parent_indent: isize) -> Option<usize> {
+        let line = &self.lines[i];
+        let indent = indent_of(line);
+        let mut rest = &line[indent..];
+        let mut col = indent;
+        if let Some(after_dash) = rest.strip_prefix("- ") {
+            rest = after_dash;
+            col += 2;
+        }
+        let quoted = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
+        if col as isize > parent_indent && quoted.iter().any(|q| rest.starts_with(q.as_str())) {
+            return Some(col + 1);
+        }
+        // Flow mapping: `{ name: x, before: 8 }`.
+        for sep in ["{", ","] {
+            for (pos, _) in line.match_indices(sep) {
+                let after = &line[pos + 1..];
+                let trimmed = after.trim_start();
+                if trimmed.starts_with(&format!("{key}:")) {
+                    return Some(pos + 1 + (after.len() - trimmed.len()) + 1);
+                }
+            }
+        }
+        None
+    }
+
+    /// First line after `start` that is back at `indent` or less (the end of its block).
+    fn block_end(&self, start: usize, indent: isize, limit: usize) -> usize {
+        (start + 1..limit)
+            .find(|&i| {
+                let l = &self.lines[i];
+                let t = l.trim_start();
+                !t.is_empty() && !t.starts_with('#') && (indent_of(l) as isize) <= indent && {
+                    // A list item at the key's own indent still belongs to the key.
+                    !(t.starts_with("- ") && indent_of(l) as isize == indent)
+                }
+            })
+            .unwrap_or(limit)
+    }
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FM: &str = "title: A\nmetrics:\n  - { name: W, before: 8, after: 6 }\n  - name: C\n    before: nhiều\nquiz:\n- question: Q\n  answer: x\n";
+
+    #[test]
+    fn finds_top_level_keys_with_offset() {
+        let loc = Locator::new(FM, 1);
+        assert_eq!(loc.find(&[Seg::Key("title")]), Some((2, 1)));
+        assert_eq!(loc.find(&[Seg::Key("quiz")]), Some((7, 1)));
+    }
+
+    #[test]
+    fn finds_keys_in_flow_and_block_list_items() {
+        let loc = Locator::new(FM, 0);
+        let flow = loc.find(&[Seg::Key("metrics"), Seg::Index(0), Seg::Key("before")]);
+        assert_eq!(flow, Some((3, 17)));
+        let block = loc.find(&[Seg::Key("metrics"), Seg::Index(1), Seg::Key("before")]);
+        assert_eq!(block, Some((5, 5)));
+        let unindented = loc.find(&[Seg::Key("quiz"), Seg::Index(0), Seg::Key("answer")]);
+        assert_eq!(unindented, Some((8, 3)));
+    }
+
+    #[test]
+    fn missing_key_is_none() {
+        assert_eq!(Locator::new(FM, 0).find(&[Seg::Key("nope")]), None);
+    }
+}

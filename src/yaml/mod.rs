@@ -1,0 +1,113 @@
+//! YAML documents (front matter and site.yaml): the only user of serde_yaml.
+//!
+//! YAML is parsed into plain `serde_json::Value` data, so the rest of sachhon never sees a YAML
+//! type, and a [`Locator`] finds the line and column of a key path in the source text, since the
+//! parsed value forgets where each key was written.
+
+mod fields;
+mod locate;
+
+pub use fields::{describe, Fields};
+pub use locate::{Locator, Seg};
+
+use serde_json::{Map, Number, Value};
+
+/// A YAML syntax error, located in the parsed text (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// 1-based line within the parsed text.
+    pub line: usize,
+    /// 1-based column.
+    pub col: usize,
+    /// The parser's own explanation.
+    pub message: String,
+}
+
+/// Parses one YAML document into plain data. An empty document is an empty mapping.
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    if text.trim().is_empty() {
+        return Ok(Value::Object(Map::new()));
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(text) {
+        Ok(v) => Ok(convert(v)),
+        Err(e) => {
+            let (line, col) = e
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
+            // serde_yaml appends " at line X column Y"; the location is reported separately.
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            Err(SyntaxError { line, col, message })
+        }
+    }
+}
+
+fn convert(v: serde_yaml::Value) -> Value {
+    match v {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(b) => Value::Bool(b),
+        serde_yaml::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::Number(i.into())
+            } else if let Some(u) = n.as_u64() {
+                Value::Number(u.into())
+            } else {
+                n.as_f64()
+                    .and_then(Number::from_f64)
+                    .map(Value::Number)
+                    .unwrap_or(Value::Null)
+            }
+        }
+        serde_yaml::Value::String(s) => Value::String(s),
+        serde_yaml::Value::Sequence(seq) => Value::Array(seq.into_iter().map(convert).collect()),
+        serde_yaml::Value::Mapping(m) => {
+            let mut out = Map::new();
+            for (k, v) in m {
+                let key = match k {
+                    serde_yaml::Value::String(s) => s,
+                    other => scalar_text(&convert(other)),
+                };
+                out.insert(key, convert(v));
+            }
+            Value::Object(out)
+        }
+        serde_yaml::Value::Tagged(t) => convert(t.value),
+    }
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_mappings_and_keeps_dates_as_text() {
+        let v = parse("title: Hello\ndate: 2018-09-28\nn: 3\n").unwrap();
+        assert_eq!(v["title"], "Hello");
+        assert_eq!(v["date"], "2018-09-28");
+        assert_eq!(v["n"], 3);
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_a_line() {
+        let err = parse("title: a\nbad: [1, 2\nx: y\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+    }
+
+    #[test]
+    fn empty_document_is_an_empty_mapping() {
+        assert!(parse("\n").unwrap().as_object().unwrap().is_empty());
+    }
+}
