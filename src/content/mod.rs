@@ -238,7 +238,10 @@ fn type_page(
         )
     } else {
         let section = nearest_section(Some(page_dir), shapes);
-        let inherited = section.and_then(|s| shapes.get(s)).and_then(|s| s.children);
+        let inherited = section
+            .and_then(|s| shapes.get(s))
+            .and_then(|s| s.children)
+            .or_else(|| kind_of_folder(page_dir));
         let kind = match f.text(&raw.map, &[], "kind") {
             Some(k) => Kind::parse(&k).unwrap_or_else(|| {
                 unknown_kind(&mut f, &k);
@@ -282,6 +285,17 @@ fn type_page(
         key_lines,
     };
     (Some(page), diags)
+}
+
+/// The kind a folder gives its pages by name alone, for sections without an `_index.md`.
+fn kind_of_folder(dir: &str) -> Option<Kind> {
+    let mut parts = dir.split('/');
+    match (parts.next(), parts.next()) {
+        (Some("news"), _) => Some(Kind::News),
+        (Some("case-studies"), _) => Some(Kind::CaseStudy),
+        (Some("training"), Some(_)) => Some(Kind::Lesson),
+        _ => None,
+    }
 }
 
 fn unknown_kind(f: &mut Fields, value: &str) {

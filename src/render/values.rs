@@ -16,6 +16,8 @@ pub struct TechniqueView {
     pub key: String,
     /// Label.
     pub label: String,
+    /// Term page, when the `techniques` taxonomy is on.
+    pub path: Option<String>,
 }
 
 /// What lists, cards and feeds show of a page.
@@ -41,7 +43,7 @@ pub struct Summary {
     pub summary: String,
     /// Best improvement of a case study (`−25 % water`).
     pub badge: Option<String>,
-    /// Whether the badge shows an improvement.
+    /// Minutes to read the body.
     pub reading_time: usize,
     /// Lesson or module duration in minutes.
     pub duration: Option<String>,
@@ -59,6 +61,28 @@ pub struct Summary {
     pub image: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// Term page of the sector, when the `sectors` taxonomy is on.
+    pub sector_path: Option<String>,
+    /// Term page of the province, when the `provinces` taxonomy is on.
+    pub province_path: Option<String>,
+    /// Tags with their term pages.
+    pub tag_links: Vec<TermLink>,
+}
+
+/// A term with the page that lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    /// The term as written.
+    pub name: String,
+    /// Its term page, when the taxonomy is on.
+    pub path: Option<String>,
+}
+
+/// The term page of `value` in taxonomy `taxonomy`, when the site declares that taxonomy.
+fn term_path(site: &Site, lang: &str, taxonomy: &str, value: &str) -> Option<String> {
+    let li = site.lang_index(lang);
+    let tax = site.taxonomies.get(li)?.iter().find(|t| t.name == taxonomy)?;
+    tax.term(&crate::text::slugify(value)).map(|t| t.path.clone())
 }
 
 /// Builds the summary of page `id` (its Markdown already rendered).
@@ -89,19 +113,35 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
         province: case.and_then(|c| c.province.clone()),
         year: case.and_then(|c| c.year),
         techniques: case
-            .map(|c| technique_views(&c.techniques, &page.lang))
+            .map(|c| technique_views(site, &c.techniques, &page.lang))
             .unwrap_or_default(),
         image: page.meta.image.clone(),
         tags: page.meta.tags.clone(),
+        sector_path: case
+            .and_then(|c| c.sector.as_deref())
+            .and_then(|v| term_path(site, &page.lang, "sectors", v)),
+        province_path: case
+            .and_then(|c| c.province.as_deref())
+            .and_then(|v| term_path(site, &page.lang, "provinces", v)),
+        tag_links: page
+            .meta
+            .tags
+            .iter()
+            .map(|t| TermLink {
+                name: t.clone(),
+                path: term_path(site, &page.lang, "tags", t),
+            })
+            .collect(),
     }
 }
 
-/// Techniques with their labels in `lang`.
-pub fn technique_views(keys: &[String], lang: &str) -> Vec<TechniqueView> {
+/// Techniques with their labels in `lang` and their term pages.
+fn technique_views(site: &Site, keys: &[String], lang: &str) -> Vec<TechniqueView> {
     keys.iter()
         .map(|k| TechniqueView {
             key: k.clone(),
             label: techniques::label(k, lang).unwrap_or(k).to_string(),
+            path: term_path(site, lang, "techniques", k),
         })
         .collect()
 }

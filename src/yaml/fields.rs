@@ -26,8 +26,12 @@ impl<'a> Fields<'a> {
     /// Where a key path was written, `(line, col)` in the whole file.
     pub fn pos(&self, segs: &[Seg]) -> Option<(usize, usize)> {
         self.loc.find(segs).or_else(|| {
-            // Fall back to the nearest written ancestor (a missing key sits in its parent).
-            (1..segs.len()).rev().find_map(|n| self.loc.find(&segs[..n]))
+            // Fall back to the nearest written ancestor (a missing key sits in its parent),
+            // then to the start of the document.
+            (1..segs.len())
+                .rev()
+                .find_map(|n| self.loc.find(&segs[..n]))
+                .or(Some(self.loc.start()))
         })
     }
 

@@ -28,6 +28,11 @@ impl Locator {
         }
     }
 
+    /// The first line of the text in the whole file, where a missing top-level key belongs.
+    pub fn start(&self) -> (usize, usize) {
+        (self.line_offset + 1, 1)
+    }
+
     /// The 1-based `(line, col)` in the whole file where the path's last step was written.
     pub fn find(&self, path: &[Seg]) -> Option<(usize, usize)> {
         let (mut lo, mut hi) = (0, self.lines.len());
@@ -145,7 +150,7 @@ mod tests {
     fn finds_keys_in_flow_and_block_list_items() {
         let loc = Locator::new(FM, 0);
         let flow = loc.find(&[Seg::Key("metrics"), Seg::Index(0), Seg::Key("before")]);
-        assert_eq!(flow, Some((3, 17)));
+        assert_eq!(flow, Some((3, 16)));
         let block = loc.find(&[Seg::Key("metrics"), Seg::Index(1), Seg::Key("before")]);
         assert_eq!(block, Some((5, 5)));
         let unindented = loc.find(&[Seg::Key("quiz"), Seg::Index(0), Seg::Key("answer")]);

@@ -1,0 +1,335 @@
+//! Building one language's search index: tokens, weighted postings, facets, shards.
+
+use crate::content::Kind;
+use crate::markdown::Rendered;
+use crate::site::{taxonomy, Site};
+use crate::text::fold;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+/// Documents per `d-<n>.js` chunk.
+pub const CHUNK: usize = 200;
+/// Longest token indexed; longer runs are not words anyone types.
+const MAX_TOKEN: usize = 24;
+/// Words of the body indexed per page: the opening of a page says what it is about, and
+/// indexing every word would multiply the index for little gain in recall.
+const BODY_WORDS: usize = 400;
+/// A body-only term in more than this share of documents says nothing about any of them.
+const COMMON_SHARE: f64 = 0.5;
+
+/// Lower case, Unicode NFD, combining marks removed, `đ` -> `d`: the form both the indexer and
+/// the browser (`search.js`) compare.
+pub fn normalize(text: &str) -> String {
+    fold(text)
+}
+
+/// The normalized words of `text`.
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    let folded = normalize(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN)
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// One document as the index keeps it.
+struct Doc {
+    title: String,
+    path: String,
+    kind: &'static str,
+    date: String,
+    day: i64,
+    summary: String,
+    facets: [i64; 4],
+    techniques: u32,
+}
+
+/// The index of one language, ready to be written.
+pub struct Index {
+    lang: String,
+    docs: Vec<Doc>,
+    postings: BTreeMap<String, Vec<(u32, u8)>>,
+    stop: Vec<String>,
+    dictionaries: [Vec<String>; 4],
+    technique_labels: Vec<String>,
+    technique_keys: Vec<String>,
+    shard_len: usize,
+}
+
+impl Index {
+    /// Indexes the searchable pages of `lang` (no drafts, no `search: false`, no list pages).
+    pub fn build(site: &Site, rendered: &[Rendered], lang: &str) -> Index {
+        let mut ids: Vec<usize> = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.lang == lang
+                    && p.meta.search
+                    && !p.meta.draft
+                    && (!p.is_section || p.kind == Kind::Module)
+            })
+            .map(|(id, _)| id)
+            .collect();
+        crate::site::order_newest(&mut ids, &site.pages);
+        let mut dict: [BTreeSet<String>; 4] = Default::default();
+        let mut techniques: BTreeSet<String> = BTreeSet::new();
+        for &id in &ids {
+            let page = &site.pages[id];
+            dict[0].insert(page.kind.key().to_string());
+            if let Some(case) = &page.meta.case {
+                dict[1].extend(case.sector.clone());
+                dict[2].extend(case.province.clone());
+                techniques.extend(case.techniques.iter().cloned());
+            }
+            if let Some(year) = year_of(site, id) {
+                dict[3].insert(year.to_string());
+            }
+        }
+        let dictionaries: [Vec<String>; 4] = dict.map(|d| d.into_iter().collect());
+        let technique_keys: Vec<String> = techniques.into_iter().collect();
+        let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
+        let mut postings: BTreeMap<String, Vec<(u32, u8)>> = BTreeMap::new();
+        let mut body_only: BTreeMap<String, usize> = BTreeMap::new();
+        let mut docs = Vec::with_capacity(ids.len());
+        for (doc_id, &id) in ids.iter().enumerate() {
+            let page = &site.pages[id];
+            let r = &rendered[id];
+            let mut scores: BTreeMap<String, u8> = BTreeMap::new();
+            let mut add = |text: &str, weight: u8| {
+                for t in tokens(text) {
+                    let s = scores.entry(t).or_insert(0);
+                    *s = (*s).max(weight);
+                }
+            };
+            add(&page.meta.title, 9);
+            let summary = page.meta.summary.clone().unwrap_or_else(|| r.summary.clone());
+            add(&summary, 5);
+            for h in &r.toc {
+                add(&h.title, 5);
+            }
+            let tags: Vec<String> = ["tags", "sectors", "provinces", "techniques"]
+                .iter()
+                .flat_map(|t| taxonomy::values(page, t).into_iter().map(|(name, _)| name))
+                .chain(page.meta.case.iter().flat_map(|c| c.company.clone()))
+                .collect();
+            add(&tags.join(" "), 5);
+            let mut body_counts: BTreeMap<String, u8> = BTreeMap::new();
+            for t in tokens(&r.text).take(BODY_WORDS) {
+                let c = body_counts.entry(t).or_insert(0);
+                *c = c.saturating_add(1);
+            }
+            for (t, count) in body_counts {
+                let weight = 1 + (count / 3).min(3);
+                match scores.get_mut(&t) {
+                    Some(s) => *s = (*s).max(weight),
+                    None => {
+                        *body_only.entry(t.clone()).or_insert(0) += 1;
+                        scores.insert(t, weight);
+                    }
+                }
+            }
+            for (t, s) in scores {
+                postings.entry(t).or_default().push((doc_id as u32, s));
+            }
+            let case = page.meta.case.as_ref();
+            let mut mask = 0u32;
+            for t in case.map(|c| c.techniques.as_slice()).unwrap_or_default() {
+                if let Some(i) = technique_keys.iter().position(|k| k == t) {
+                    mask |= 1 << i;
+                }
+            }
+            docs.push(Doc {
+                title: page.meta.title.clone(),
+                path: page.path.clone(),
+                kind: page.kind.key(),
+                date: page.meta.date.map(|d| d.display(lang)).unwrap_or_default(),
+                day: page.meta.date.map_or(0, |d| d.timestamp(0) / 86_400),
+                summary: truncate(&summary, 220),
+                facets: [
+                    find(&dictionaries[0], page.kind.key()),
+                    case.and_then(|c| c.sector.as_deref())
+                        .map_or(-1, |s| find(&dictionaries[1], s)),
+                    case.and_then(|c| c.province.as_deref())
+                        .map_or(-1, |s| find(&dictionaries[2], s)),
+                    year_of(site, id).map_or(-1, |y| find(&dictionaries[3], &y.to_string())),
+                ],
+                techniques: mask,
+            });
+        }
+        // Terms found in the bodies of most documents only match everything: drop them, and
+        // tell the browser so a query with them ignores them instead of finding nothing.
+        let limit = (docs.len() as f64 * COMMON_SHARE).max(20.0) as usize;
+        let stop: Vec<String> = postings
+            .iter()
+            .filter(|(t, p)| p.len() > limit && body_only.get(*t).is_some_and(|&n| n * 10 >= p.len() * 9))
+            .map(|(t, _)| t.clone())
+            .collect();
+        for t in &stop {
+            postings.remove(t);
+        }
+        let technique_labels = technique_keys
+            .iter()
+            .map(|k| crate::site::techniques::label(k, lang).unwrap_or(k).to_string())
+            .collect();
+        Index {
+            lang: lang.to_string(),
+            shard_len: if docs.len() > 3000 { 2 } else { 1 },
+            docs,
+            postings,
+            stop,
+            dictionaries,
+            technique_labels,
+            technique_keys,
+        }
+    }
+
+    /// The files of the index: `(file name, contents)`.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut shards: BTreeMap<String, Vec<(&String, &Vec<(u32, u8)>)>> = BTreeMap::new();
+        for (term, list) in &self.postings {
+            shards.entry(shard_key(term, self.shard_len)).or_default().push((term, list));
+        }
+        let mut files = Vec::new();
+        for (key, terms) in &shards {
+            let mut map = serde_json::Map::new();
+            for (term, list) in terms {
+                map.insert((*term).clone(), json!(encode(list)));
+            }
+            files.push((
+                format!("s-{key}.js"),
+                format!("SachhonSearch.shard({},{});\n", json!(key), serde_json::Value::Object(map)),
+            ));
+        }
+        for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
+            let rows: Vec<serde_json::Value> = chunk
+                .iter()
+                .map(|d| json!([d.title, d.path, d.kind, d.date, d.summary]))
+                .collect();
+            files.push((format!("d-{n}.js"), format!("SachhonSearch.docs({n},{});\n", json!(rows))));
+        }
+        let facets: Vec<serde_json::Value> = self
+            .docs
+            .iter()
+            .map(|d| json!([d.facets[0], d.facets[1], d.facets[2], d.facets[3], d.techniques]))
+            .collect();
+        let meta = json!({
+            "lang": self.lang,
+            "count": self.docs.len(),
+            "chunk": CHUNK,
+            "shardLen": self.shard_len,
+            "shards": shards.keys().collect::<Vec<_>>(),
+            "stop": self.stop,
+            "dict": {
+                "kind": self.dictionaries[0],
+                "sector": self.dictionaries[1],
+                "province": self.dictionaries[2],
+                "year": self.dictionaries[3],
+                "technique": self.technique_keys,
+                "techniqueLabel": self.technique_labels,
+            },
+            "facets": facets,
+            "days": self.docs.iter().map(|d| d.day).collect::<Vec<_>>(),
+        });
+        files.push((
+            "meta.js".to_string(),
+            format!("window.SachhonSearch=window.SachhonSearch||{{q:[]}};SachhonSearch.meta={meta};\n"),
+        ));
+        files
+    }
+}
+
+fn year_of(site: &Site, id: usize) -> Option<i64> {
+    let page = &site.pages[id];
+    page.meta
+        .case
+        .as_ref()
+        .and_then(|c| c.year)
+        .or_else(|| page.meta.date.map(|d| i64::from(d.year)))
+}
+
+/// The shard a term lives in: its first `len` characters.
+pub fn shard_key(term: &str, len: usize) -> String {
+    term.chars().take(len).collect()
+}
+
+/// Postings as text: for each document, its score digit (1-9) then the gap from the previous
+/// document id in base 36, comma-separated (`9a,50,31` = docs 10, 10+0?..). Ids ascend.
+fn encode(list: &[(u32, u8)]) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut prev = 0u32;
+    for (i, &(doc, score)) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{}{}", score.clamp(1, 9), base36(doc - prev));
+        prev = doc;
+    }
+    out
+}
+
+fn base36(mut n: u32) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    if n == 0 {
+        return "0".to_string();
+    }
+    let mut buf = Vec::new();
+    while n > 0 {
+        buf.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+    }
+    buf.reverse();
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_vietnamese_queries_alike() {
+        assert_eq!(normalize("Đồng Nai"), "dong nai");
+        assert_eq!(normalize("ĐỒNG NAI"), "dong nai");
+        assert_eq!(normalize("dong nai"), "dong nai");
+        assert_eq!(normalize("Tiết kiệm NƯỚC"), "tiet kiem nuoc");
+    }
+
+    #[test]
+    fn stacked_tone_marks_fold() {
+        // ệ = e + circumflex + dot below, ở = o + horn + hook above.
+        assert_eq!(normalize("Nghệ"), "nghe");
+        assert_eq!(normalize("Thừa Thiên Huế"), "thua thien hue");
+        assert_eq!(normalize("ở"), "o");
+    }
+
+    #[test]
+    fn tokens_split_on_punctuation() {
+        let t: Vec<String> = tokens("Dệt may, Đồng Nai (2024)").collect();
+        assert_eq!(t, ["det", "may", "dong", "nai", "2024"]);
+    }
+
+    #[test]
+    fn postings_are_gap_encoded() {
+        assert_eq!(encode(&[(0, 9), (10, 5), (46, 1)]), "90,5a,110");
+        assert_eq!(base36(35), "z");
+    }
+
+    #[test]
+    fn shards_by_leading_characters() {
+        assert_eq!(shard_key("dong", 1), "d");
+        assert_eq!(shard_key("dong", 2), "do");
+        assert_eq!(shard_key("d", 2), "d");
+    }
+}

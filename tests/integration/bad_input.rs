@@ -1,0 +1,164 @@
+//! Bad input: each gives exit status 1 and `path:line:col: error: ...`, all in one run, and
+//! never touches the previous output.
+
+use crate::support::*;
+
+/// Builds `minimal` plus `files`, expects failure, returns stderr.
+fn fails(files: &[(&str, &str)]) -> String {
+    let site = fixture_with("minimal", files);
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "expected failure, got:\n{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    r.stderr
+}
+
+fn fails_with(files: &[(&str, &str)], location: &str, code: &str) -> String {
+    let stderr = fails(files);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with(location))
+        .unwrap_or_else(|| panic!("no diagnostic at {location}:\n{stderr}"));
+    assert!(line.contains(": error: "), "{line}");
+    assert!(line.contains(code), "{line} lacks {code}");
+    line.to_string()
+}
+
+#[test]
+fn malformed_yaml_names_file_and_line() {
+    fails_with(
+        &[("content/a.md", "---\ntitle: A\ntags: [x, y\nsummary: b\n---\n")],
+        "content/a.md:",
+        "E0002",
+    );
+}
+
+#[test]
+fn missing_title() {
+    fails_with(&[("content/a.md", "---\nsummary: x\n---\nBody\n")], "content/a.md:2:1", "E0105");
+}
+
+#[test]
+fn text_where_a_number_belongs_suggests_the_number() {
+    let line = fails_with(
+        &[(
+            "content/case-studies/a/index.md",
+            "---\ntitle: A\ninvestment:\n  amount: 1.200.000\n  currency: VND\n---\n",
+        )],
+        "content/case-studies/a/index.md:4:3",
+        "E0106",
+    );
+    assert!(line.contains("1200000"), "{line}");
+    assert!(line.contains("investment.amount"), "{line}");
+}
+
+#[test]
+fn day_first_date_suggests_iso() {
+    let line = fails_with(
+        &[("content/a.md", "---\ntitle: A\ndate: 13/08/2025\n---\n")],
+        "content/a.md:3:1",
+        "E0110",
+    );
+    assert!(line.contains("2025-08-13"), "{line}");
+}
+
+#[test]
+fn impossible_date() {
+    fails_with(&[("content/a.md", "---\ntitle: A\ndate: 2024-13-45\n---\n")], "content/a.md:3:1", "E0110");
+}
+
+#[test]
+fn unknown_kind_lists_the_kinds() {
+    let line = fails_with(&[("content/a.md", "---\ntitle: A\nkind: recipe\n---\n")], "content/a.md:3:1", "E0111");
+    assert!(line.contains("case-study"), "{line}");
+}
+
+#[test]
+fn traversal_slug() {
+    fails_with(&[("content/a.md", "---\ntitle: A\nslug: ../../etc\n---\n")], "content/a.md:3:1", "E0201");
+}
+
+#[test]
+fn duplicate_urls_name_both_files() {
+    let stderr = fails(&[
+        ("content/a.md", "---\ntitle: A\nslug: same\n---\n"),
+        ("content/b.md", "---\ntitle: B\nslug: same\n---\n"),
+    ]);
+    assert!(stderr.contains("content/a.md: error:") && stderr.contains("content/b.md"), "{stderr}");
+    assert!(stderr.contains("E0202"));
+}
+
+#[test]
+fn empty_file() {
+    fails_with(&[("content/a.md", "")], "content/a.md:1:1", "E0102");
+}
+
+#[test]
+fn front_matter_that_never_closes() {
+    fails_with(&[("content/a.md", "---\ntitle: A\n\nBody\n")], "content/a.md:1:1", "E0103");
+}
+
+#[test]
+fn non_utf8_file() {
+    let site = fixture("minimal");
+    write(site.path(), "content/a.md", b"---\ntitle: A\n---\n\xff\xfe caf\xe9\n");
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1);
+    assert!(r.stderr.contains("content/a.md:4:1: error:") && r.stderr.contains("E0101"), "{}", r.stderr);
+}
+
+#[test]
+fn bom_and_crlf_build_fine() {
+    let site = fixture_with(
+        "minimal",
+        &[("content/a.md", "\u{feff}---\r\ntitle: Có BOM\r\n---\r\n## Kết quả\r\n")],
+    );
+    build_ok(site.path(), &[]);
+    assert!(read(site.path(), "a/index.html").contains("id=\"ket-qua\""));
+}
+
+#[test]
+fn every_error_of_a_build_is_reported() {
+    let stderr = fails(&[
+        ("content/a.md", "---\nsummary: x\n---\n"),
+        ("content/b.md", "---\ntitle: B\ndate: 13/08/2025\n---\n"),
+        ("content/c.md", "---\ntitle: C\n---\n[x](@/missing.md)\n"),
+    ]);
+    for needle in ["content/a.md:", "content/b.md:", "content/c.md:4:1"] {
+        assert!(stderr.contains(needle), "{needle} missing in\n{stderr}");
+    }
+}
+
+#[test]
+fn broken_content_link_fails_the_build() {
+    fails_with(&[("content/a.md", "---\ntitle: A\n---\n\nSee [x](@/news/nope.md).\n")], "content/a.md:5:1", "E0301");
+}
+
+#[test]
+fn unknown_site_yaml_key() {
+    let line = fails_with(&[("site.yaml", "title: T\nbase_url: /\npagnate: 5\n")], "site.yaml:3:1", "E0003");
+    assert!(line.contains("paginate"), "{line}");
+}
+
+#[test]
+fn unknown_theme() {
+    fails_with(&[("site.yaml", "title: T\ntheme: nope\n")], "site.yaml", "E0004");
+}
+
+#[test]
+fn broken_template_override_names_the_template() {
+    fails_with(
+        &[("templates/page.html", "{% if %}"), ("content/a.md", "---\ntitle: A\n---\n")],
+        "templates/page.html:1:",
+        "E0402",
+    );
+}
+
+#[test]
+fn template_runtime_error_names_the_page() {
+    let line = fails_with(
+        &[("templates/page.html", "{{ page.nope.deeper }}"), ("content/a.md", "---\ntitle: A\n---\n")],
+        "templates/page.html:1:",
+        "E0401",
+    );
+    assert!(line.contains("content/a.md"), "{line}");
+}

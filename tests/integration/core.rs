@@ -1,0 +1,172 @@
+//! The core generator: layout, URLs, drafts, escaping, determinism, safe output.
+
+use crate::support::*;
+
+#[test]
+fn builds_a_site_laid_out_as_the_design_says() {
+    let site = fixture("basic");
+    let r = build_ok(site.path(), &[]);
+    assert!(r.stderr.contains("Built"), "{}", r.stderr);
+    for path in [
+        "index.html",
+        "about/index.html",
+        "news/index.html",
+        "news/hoi-thao-da-nang/index.html",
+        "news/ke-hoach-2018/index.html",
+        "case-studies/det-may-dong-nai/index.html",
+        "case-studies/det-may-dong-nai/may-nhuom.svg",
+        "training/cp-basics/index.html",
+        "training/cp-basics/c-thu-nhat/index.html",
+        "en/about/index.html",
+        "style.css",
+        "syntax.css",
+        "favicon.svg",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+    ] {
+        assert!(exists(site.path(), path), "missing {path}");
+    }
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    assert!(!exists(site.path(), "news/ban-nhap/index.html"));
+    assert!(!read(site.path(), "news/index.html").contains("Bản nháp"));
+    build_ok(site.path(), &["--drafts"]);
+    assert!(exists(site.path(), "news/ban-nhap/index.html"));
+}
+
+#[test]
+fn pages_dated_in_the_future_wait_for_their_day() {
+    let site = fixture_with(
+        "basic",
+        &[("content/news/sap-toi.md", "---\ntitle: Sắp tới\ndate: 2999-01-01\n---\nx\n")],
+    );
+    build_ok(site.path(), &[]);
+    assert!(!exists(site.path(), "news/sap-toi/index.html"));
+    build_ok(site.path(), &["--drafts"]);
+    assert!(exists(site.path(), "news/sap-toi/index.html"));
+}
+
+#[test]
+fn front_matter_text_is_escaped() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "about/index.html");
+    assert!(!html.contains("<script>alert"), "unescaped title");
+    assert!(html.contains("&lt;script&gt;alert"));
+    assert!(html.contains("Về &quot;chúng tôi&quot; &amp; dự án"));
+}
+
+#[test]
+fn heading_ids_are_folded_from_vietnamese() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    assert!(read(site.path(), "about/index.html").contains("id=\"ket-qua-dat-duoc\""));
+}
+
+#[test]
+fn content_links_become_urls_under_the_base_path() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "about/index.html");
+    assert!(html.contains("href=\"/kb/case-studies/det-may-dong-nai/#ket-qua\""), "{html}");
+}
+
+#[test]
+fn a_section_may_set_the_kind_of_its_pages() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "tin-tuc/bao-cao/index.html");
+    // The news template shows the date and reading time.
+    assert!(html.contains("<time datetime=\"2023-02-02\">02/02/2023</time>"), "{html}");
+}
+
+#[test]
+fn markdown_extensions_render() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let lesson = read(site.path(), "training/cp-basics/c-thu-nhat/index.html");
+    assert!(lesson.contains("class=\"hl-"), "code is highlighted with classes");
+}
+
+#[test]
+fn unknown_front_matter_keys_reach_templates() {
+    let site = fixture_with(
+        "basic",
+        &[("templates/page.html", "{{ page.extra.owner | default(value='-') }}|{{ page.title }}")],
+    );
+    build_ok(site.path(), &[]);
+    assert_eq!(
+        read(site.path(), "about/index.html"),
+        "Văn phòng SXSH|Giới thiệu &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let first = snapshot(&site.path().join("public"));
+    build_ok(site.path(), &[]);
+    let second = snapshot(&site.path().join("public"));
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert!(first == second, "outputs differ");
+}
+
+#[test]
+fn a_failed_rebuild_leaves_the_previous_output_intact() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let before = snapshot(&site.path().join("public"));
+    write(site.path(), "content/news/hong.md", b"---\ntitle: [oops\n---\n");
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1);
+    assert!(before == snapshot(&site.path().join("public")), "output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("sachhon-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind");
+}
+
+#[test]
+fn refuses_to_replace_folders_it_did_not_make() {
+    let site = fixture("basic");
+    let root = site.path().to_str().unwrap();
+    for output in [root.to_string(), format!("{root}/content"), format!("{root}/content/news")] {
+        let r = build(site.path(), &["--output", &output]);
+        assert_eq!(r.status, 1, "--output {output} accepted");
+        assert!(r.stderr.contains("E050"), "{}", r.stderr);
+    }
+    assert!(site.path().join("content/news/ke-hoach-2018.md").exists());
+    let foreign = tempfile::tempdir().unwrap();
+    std::fs::write(foreign.path().join("keep.txt"), "mine").unwrap();
+    let r = build(site.path(), &["--output", foreign.path().to_str().unwrap()]);
+    assert_eq!(r.status, 1);
+    assert!(r.stderr.contains("E0501"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(foreign.path().join("keep.txt")).unwrap(), "mine");
+}
+
+#[test]
+fn the_repository_sample_site_builds() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("site");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let r = build(std::path::Path::new(root), &["--output", target.to_str().unwrap()]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let case = std::fs::read_to_string(target.join("case-studies/binh-dien-quang-tri/index.html")).unwrap();
+    assert!(case.contains("−25 %") && case.contains("+50 %"), "impact figures");
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let r = sachhon().arg("build").arg("--no-such-flag").output().unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    let r = sachhon().args(["new", "recipe", "x"]).output().unwrap();
+    assert_eq!(r.status.code(), Some(2));
+}

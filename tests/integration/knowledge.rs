@@ -1,0 +1,167 @@
+//! Knowledge-base content: impact figures, dashboard, training, news, feeds, taxonomies.
+
+use crate::support::*;
+
+#[test]
+fn case_study_shows_changes_charts_and_techniques() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "case-studies/det-may-dong-nai/index.html");
+    assert!(html.contains("−30 m3/ngày (−25 %)"), "lower-is-better change");
+    assert!(html.contains("+100 tấn/tháng (+50 %)"), "higher-is-better change");
+    assert_eq!(html.matches("<svg role=\"img\"").count(), 2, "one chart per metric");
+    assert!(html.contains("<title id=\"chart1-title\">Nước</title>"));
+    assert!(html.contains("Quản lý nội vi tốt") && html.contains("Kiểm soát quá trình tốt hơn"));
+    assert!(html.contains("120.000.000 VND"), "Vietnamese number format");
+    assert!(html.contains("href=\"/kb/case-studies/che-bien-go/\""), "related case study");
+    let en = read(site.path(), "en/case-studies/det-may-dong-nai/index.html");
+    assert!(en.contains("Good housekeeping"), "English technique label");
+}
+
+#[test]
+fn payback_mismatch_is_a_warning_with_its_line() {
+    let site = fixture_with(
+        "basic",
+        &[(
+            "content/case-studies/sai/index.md",
+            "---\ntitle: Sai\ninvestment: 100\nsavings_per_year: 100\npayback_months: 48\n---\n",
+        )],
+    );
+    let r = build_ok(site.path(), &[]);
+    assert!(
+        r.stderr.contains("content/case-studies/sai/index.md:5:1: warning:") && r.stderr.contains("W0101"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn dashboard_counts_and_links_listings() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "case-studies/impact/index.html");
+    assert!(html.contains("<strong>2</strong>"), "two case studies");
+    assert!(html.contains("120.000.000 VND"), "investment total");
+    assert!(html.contains("href=\"/kb/sectors/det-may/\""), "sector listing link");
+    assert!(html.contains("href=\"/kb/provinces/dong-nai/\""));
+    assert!(html.contains("href=\"/kb/techniques/good-housekeeping/\""));
+}
+
+#[test]
+fn lessons_follow_weight_with_previous_and_next() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let module = read(site.path(), "training/cp-basics/index.html");
+    let first = module.find("Bài thứ nhất").unwrap();
+    let second = module.find("Bài thứ hai").unwrap();
+    let third = module.find("Bài thứ ba").unwrap();
+    assert!(first < second && second < third, "weight order");
+    assert!(module.contains("45 phút"), "total duration");
+    let lesson = read(site.path(), "training/cp-basics/b-thu-hai/index.html");
+    assert!(lesson.contains("Bài 2 trên 3"), "position");
+    assert!(lesson.contains("href=\"/kb/training/cp-basics/c-thu-nhat/\" rel=\"prev\""));
+    assert!(lesson.contains("href=\"/kb/training/cp-basics/a-thu-ba/\" rel=\"next\""));
+    assert!(lesson.contains("Hiểu SXSH"), "module objectives");
+}
+
+#[test]
+fn quiz_works_without_javascript() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "training/cp-basics/c-thu-nhat/index.html");
+    assert!(html.contains("<details class=\"answer\"><summary>"));
+    assert!(html.contains("Phòng ngừa ô nhiễm tại nguồn</p>"));
+    assert!(html.contains("data-answer=\"1\""));
+}
+
+#[test]
+fn news_is_paginated_newest_first() {
+    let mut files = Vec::new();
+    for i in 1..=12 {
+        files.push((
+            format!("content/news/tin-{i:02}.md"),
+            format!("---\ntitle: Tin số {i}\ndate: 2024-01-{i:02}\n---\nNội dung.\n"),
+        ));
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let site = fixture_with("basic", &refs);
+    build_ok(site.path(), &[]);
+    // 12 new + 2 existing news = 14 posts, 5 per page.
+    let first = read(site.path(), "news/index.html");
+    assert!(first.find("Tin số 12").unwrap() < first.find("Tin số 11").unwrap());
+    assert!(first.contains("href=\"/kb/news/page/2/\" rel=\"next\""));
+    let third = read(site.path(), "news/page/3/index.html");
+    assert!(third.contains("rel=\"prev\""));
+    assert!(!third.contains("rel=\"next\""));
+    assert!(!exists(site.path(), "news/page/4/index.html"));
+}
+
+#[test]
+fn feeds_are_xml_with_absolute_urls() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    for feed in ["atom.xml", "news/atom.xml", "en/atom.xml"] {
+        let xml = read(site.path(), feed);
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let entries = doc.descendants().filter(|n| n.has_tag_name("entry")).count();
+        assert!(entries > 0, "{feed} has no entries");
+        for link in doc.descendants().filter(|n| n.has_tag_name("link")) {
+            assert!(link.attribute("href").unwrap().starts_with("https://example.org/kb/"));
+        }
+    }
+    let news = read(site.path(), "news/atom.xml");
+    assert!(news.contains("Hội thảo sản xuất sạch hơn tại Đà Nẵng"));
+    assert!(!news.contains("Tiết kiệm nước"), "section feed holds only its pages");
+}
+
+#[test]
+fn taxonomy_terms_fold_vietnamese() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let sectors = read(site.path(), "sectors/index.html");
+    assert!(sectors.contains("href=\"/kb/sectors/det-may/\""));
+    let term = read(site.path(), "sectors/det-may/index.html");
+    assert!(term.contains("Tiết kiệm nước tại nhà máy dệt Đồng Nai"));
+    assert!(term.contains("Chế biến gỗ Bình Dương"));
+    assert!(exists(site.path(), "tags/hoi-thao/index.html"));
+    assert!(exists(site.path(), "provinces/binh-duong/index.html"));
+}
+
+#[test]
+fn bad_knowledge_fields_are_located_errors() {
+    let site = fixture_with(
+        "minimal",
+        &[
+            (
+                "content/case-studies/a/index.md",
+                "---\ntitle: A\ntechniques: [recycling]\nmetrics:\n  - { name: Nước, unit: m3, before: nhiều, after: 90, better: less }\n---\n",
+            ),
+            (
+                "content/training/m/_index.md",
+                "---\ntitle: M\n---\n",
+            ),
+            (
+                "content/training/m/l1.md",
+                "---\ntitle: L1\nweight: 1\nquiz:\n  - question: Q?\n    options: [A, B]\n    answer: C\n---\n",
+            ),
+            ("content/training/m/l2.md", "---\ntitle: L2\nweight: 1\n---\n"),
+        ],
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1);
+    let s = &r.stderr;
+    assert!(s.contains("content/case-studies/a/index.md:3:1: error:") && s.contains("good-housekeeping"), "{s}");
+    assert!(s.contains("content/case-studies/a/index.md:5:") && s.contains("metrics[0].before"), "{s}");
+    assert!(s.contains("metrics[0].better") && s.contains("E0112"), "{s}");
+    assert!(s.contains("content/training/m/l1.md:7:5: error:") && s.contains("E0114"), "{s}");
+    let site = fixture_with(
+        "minimal",
+        &[
+            ("content/training/m/_index.md", "---\ntitle: M\n---\n"),
+            ("content/training/m/l1.md", "---\ntitle: L1\nweight: 1\n---\n"),
+            ("content/training/m/l2.md", "---\ntitle: L2\nweight: 1\n---\n"),
+        ],
+    );
+    let r = build_ok(site.path(), &[]);
+    assert!(r.stderr.contains("content/training/m/l2.md:3:1: warning:") && r.stderr.contains("W0102"), "{}", r.stderr);
+}

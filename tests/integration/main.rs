@@ -1,0 +1,8 @@
+//! Integration tests: the real `sachhon` binary on small fixture sites under `tests/fixtures/`.
+
+mod support;
+
+mod bad_input;
+mod core;
+mod knowledge;
+mod urls;

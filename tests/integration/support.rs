@@ -1,0 +1,146 @@
+//! Running the binary on fixture copies and reading what it wrote.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The `sachhon` binary with a neutral, English, colourless environment.
+pub fn sachhon() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sachhon"));
+    cmd.env("LANG", "C")
+        .env("NO_COLOR", "1")
+        .env_remove("SACHHON_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+/// The folder of a fixture in the repository.
+pub fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A private copy of fixture `name`, so tests never write into the repository.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixture_path(name), dir.path());
+    dir
+}
+
+/// A copy of fixture `name` with files added or replaced.
+pub fn fixture_with(name: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = fixture(name);
+    for (path, text) in files {
+        write(dir.path(), path, text.as_bytes());
+    }
+    dir
+}
+
+/// Writes a file under `root`, creating folders.
+pub fn write(root: &Path, path: &str, bytes: &[u8]) {
+    let target = root.join(path);
+    std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+    std::fs::write(target, bytes).expect("write");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// What a run gave.
+pub struct Run {
+    pub status: i32,
+    pub stderr: String,
+    pub stdout: String,
+}
+
+fn run(output: Output) -> Run {
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stderr: String::from_utf8_lossy(&output.stderr).to_string(),
+        stdout: String::from_utf8_lossy(&output.stdout).to_string(),
+    }
+}
+
+/// `sachhon build --root <site> [args]`, output into `<site>/public` unless given.
+pub fn build(site: &Path, args: &[&str]) -> Run {
+    run(sachhon()
+        .arg("build")
+        .arg("--root")
+        .arg(site)
+        .args(args)
+        .output()
+        .expect("run sachhon"))
+}
+
+/// `sachhon <command> --root <site> [args]`.
+pub fn command(cmd: &str, site: &Path, args: &[&str]) -> Run {
+    run(sachhon()
+        .arg(cmd)
+        .arg("--root")
+        .arg(site)
+        .args(args)
+        .output()
+        .expect("run sachhon"))
+}
+
+/// A successful build, or a panic showing stderr.
+pub fn build_ok(site: &Path, args: &[&str]) -> Run {
+    let r = build(site, args);
+    assert_eq!(r.status, 0, "build failed:\n{}", r.stderr);
+    r
+}
+
+/// A file of the default output folder.
+pub fn read(site: &Path, path: &str) -> String {
+    let p = site.join("public").join(path);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Whether a file exists in the default output folder.
+pub fn exists(site: &Path, path: &str) -> bool {
+    site.join("public").join(path).exists()
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    collect(dir, dir, &mut out);
+    out
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else {
+            let rel = path.strip_prefix(root).expect("prefix").to_string_lossy().to_string();
+            out.insert(rel, std::fs::read(&path).expect("read"));
+        }
+    }
+}
+
+/// Every `href`/`src` value of an HTML text.
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].replace("&amp;", "&"));
+            }
+        }
+    }
+    out
+}
