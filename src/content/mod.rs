@@ -163,6 +163,7 @@ fn section_shapes(
             None if dir == "case-studies" => children_shape(Kind::CaseStudy),
             None if dir == "training" => training_shape(),
             None if parent_shape.is_training => module_shape(),
+            None if kind_of_folder(dir) == Some(Kind::Lesson) => module_shape(),
             None => SectionShape {
                 own_kind: None,
                 children: parent_shape.children,
