@@ -140,8 +140,15 @@ fn render_markdown(site: &Site, diags: &Diagnostics) -> Vec<Rendered> {
     site.pages
         .par_iter()
         .map(|page| {
-            let resolve = |key: &str| site.resolve(key, &page.lang).map(|id| site.pages[id].path.clone());
-            let content_dir = if page.dir.is_empty() { String::new() } else { page.dir.clone() };
+            let resolve = |key: &str| {
+                site.resolve(key, &page.lang)
+                    .map(|id| site.pages[id].path.clone())
+            };
+            let content_dir = if page.dir.is_empty() {
+                String::new()
+            } else {
+                page.dir.clone()
+            };
             let cx = markdown::Context {
                 source: &page.source,
                 lang: &page.lang,
@@ -215,11 +222,15 @@ fn write_static(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &Diagnostics
     }
     put(
         "syntax.css".to_string(),
-        Ok(std::borrow::Cow::Owned(markdown::highlight::stylesheet().into_bytes())),
+        Ok(std::borrow::Cow::Owned(
+            markdown::highlight::stylesheet().into_bytes(),
+        )),
     );
     for page in &site.pages {
         for asset in &page.assets {
-            let Some(name) = asset.file_name() else { continue };
+            let Some(name) = asset.file_name() else {
+                continue;
+            };
             let path = format!("{}{}", page.path, name.to_string_lossy());
             put(path, std::fs::read(asset).map(std::borrow::Cow::Owned));
         }
@@ -244,7 +255,9 @@ fn check_links(site: &Site, rendered: &[Rendered], files: &HashSet<String>, diag
                         continue;
                     }
                     if let (Some(anchor), Some(&target)) = (anchor, site.by_path.get(path)) {
-                        if !anchor.is_empty() && !rendered[target].anchors.iter().any(|a| a == anchor) {
+                        if !anchor.is_empty()
+                            && !rendered[target].anchors.iter().any(|a| a == anchor)
+                        {
                             diags.push(
                                 Diagnostic::error("E0302", &page.source)
                                     .at(link.line, 1)
@@ -277,7 +290,10 @@ fn missing_translations(site: &Site) -> Vec<(String, String)> {
             continue;
         }
         for lang in site.config.languages.iter().skip(1) {
-            if !site.translations[id].iter().any(|&t| site.pages[t].lang == lang.code) {
+            if !site.translations[id]
+                .iter()
+                .any(|&t| site.pages[t].lang == lang.code)
+            {
                 missing.push((page.source.clone(), lang.code.clone()));
             }
         }

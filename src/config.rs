@@ -75,7 +75,10 @@ impl Config {
                 ])
             }
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+        let text = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&text)
+            .replace("\r\n", "\n");
         let value = yaml::parse(&text).map_err(|e| {
             vec![Diagnostic::error("E0002", CONFIG_FILE)
                 .at(e.line, e.col)
@@ -150,7 +153,9 @@ impl Config {
                 } else {
                     Seg::Key("languages")
                 };
-                f.error("E0006", &[key]).args.push(("value", lang.code.clone()));
+                f.error("E0006", &[key])
+                    .args
+                    .push(("value", lang.code.clone()));
             }
         }
         let theme = f
@@ -285,7 +290,8 @@ fn is_language_code(code: &str) -> bool {
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

@@ -127,7 +127,8 @@ impl Sink {
     pub fn sorted(&self) -> Vec<Diagnostic> {
         let mut items = self.lock().clone();
         items.sort_by(|a, b| {
-            (&a.path, a.line, a.col, a.code, &a.args).cmp(&(&b.path, b.line, b.col, b.code, &b.args))
+            (&a.path, a.line, a.col, a.code, &a.args)
+                .cmp(&(&b.path, b.line, b.col, b.code, &b.args))
         });
         items.dedup();
         items

@@ -112,6 +112,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape_html("<a href=\"x\">'"), "&lt;a href=&quot;x&quot;&gt;&#39;");
+        assert_eq!(
+            escape_html("<a href=\"x\">'"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;"
+        );
     }
 }

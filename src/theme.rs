@@ -66,17 +66,30 @@ impl Theme {
                 ));
             }
         } else {
-            return Err(vec![Diagnostic::error("E0004", crate::config::CONFIG_FILE)
-                .arg("theme", &config.theme)]);
+            return Err(vec![
+                Diagnostic::error("E0004", crate::config::CONFIG_FILE).arg("theme", &config.theme)
+            ]);
         }
         for (rel, abs) in walk(&config.root.join("templates")) {
-            files.push((format!("templates/{rel}"), Source::Disk(abs), format!("templates/{rel}")));
+            files.push((
+                format!("templates/{rel}"),
+                Source::Disk(abs),
+                format!("templates/{rel}"),
+            ));
         }
         for (rel, abs) in walk(&config.root.join("i18n")) {
-            files.push((format!("i18n/{rel}"), Source::Disk(abs), format!("i18n/{rel}")));
+            files.push((
+                format!("i18n/{rel}"),
+                Source::Disk(abs),
+                format!("i18n/{rel}"),
+            ));
         }
         for (rel, abs) in walk(&config.root.join("static")) {
-            files.push((format!("static/{rel}"), Source::Disk(abs), format!("static/{rel}")));
+            files.push((
+                format!("static/{rel}"),
+                Source::Disk(abs),
+                format!("static/{rel}"),
+            ));
         }
         let mut theme = Theme {
             templates: Vec::new(),
@@ -103,7 +116,9 @@ impl Theme {
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), source);
             } else if let Some(name) = rel.strip_prefix("i18n/") {
-                let Some(lang) = name.strip_suffix(".yaml") else { continue };
+                let Some(lang) = name.strip_suffix(".yaml") else {
+                    continue;
+                };
                 match read_text(&source).map(|t| yaml::parse(&t)) {
                     Ok(Ok(value)) => {
                         let strings = theme.strings.entry(lang.to_string()).or_default();

@@ -1,9 +1,36 @@
-//! `sachhon new`.
+//! `sachhon new KIND NAME`: a new page from a commented scaffold, as a draft dated today.
 
 use super::Out;
+use sachhon::config::Config;
+use sachhon::date::Date;
+use sachhon::scaffold;
 use std::path::Path;
 
-/// Creates a new page.
-pub fn run(_out: &Out, _kind: &str, _name: &str, _root: &Path) -> anyhow::Result<u8> {
-    anyhow::bail!("new is not available yet")
+/// Creates the page; refuses to overwrite.
+pub fn run(out: &Out, kind: &str, name: &str, root: &Path) -> anyhow::Result<u8> {
+    let Some(rel) = scaffold::target(kind, name) else {
+        eprintln!(
+            "{}",
+            out.text("new-bad-name", &[("name", name.to_string())])
+        );
+        return Ok(2);
+    };
+    let shown = rel.to_string_lossy().replace('\\', "/");
+    let target = root.join(&rel);
+    if target.exists() {
+        eprintln!("{}", out.text("new-exists", &[("path", shown)]));
+        return Ok(1);
+    }
+    let offset = Config::load(root, None)
+        .map(|c| c.timezone_minutes)
+        .unwrap_or(420);
+    let text = scaffold::scaffold(
+        kind,
+        out.catalogue.lang(),
+        &scaffold::title_from(name),
+        Date::today(offset),
+    );
+    scaffold::write_new(root, &[(shown.clone(), text.into_bytes())])?;
+    eprintln!("{}", out.text("new-done", &[("path", shown)]));
+    Ok(0)
 }

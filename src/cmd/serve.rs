@@ -1,8 +1,47 @@
-//! `sachhon serve`.
+//! `sachhon serve`: the live preview.
 
 use super::{Out, SiteArgs};
+use sachhon::serve::{self, Rebuild, State};
 
-/// Runs the dev server.
-pub fn run(_out: &Out, _args: &SiteArgs, _bind: &str, _port: u16) -> anyhow::Result<u8> {
-    anyhow::bail!("serve is not available yet")
+/// Runs the dev server; returns the exit status (2 when the port is taken).
+pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<u8> {
+    let mut settings = args.settings()?;
+    settings.live_reload = true;
+    let server = match tiny_http::Server::http((bind, port)) {
+        Ok(s) => s,
+        Err(_) => {
+            eprintln!(
+                "{}",
+                out.text("serve-port-busy", &[("port", port.to_string())])
+            );
+            return Ok(2);
+        }
+    };
+    let address = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| format!("{bind}:{port}"));
+    let url = format!("http://{address}/");
+    settings.base_url = Some(url.clone());
+    let lang = out.catalogue.lang();
+    let format = Box::new(move |diags: &[sachhon::diagnostics::Diagnostic]| {
+        let catalogue = sachhon::messages::Catalogue::new(lang);
+        diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| catalogue.diagnostic(d, false))
+            .collect()
+    });
+    let state = State::new(settings, format);
+    let (_, diags) = state.rebuild();
+    out.diagnostics(&diags);
+    eprintln!("{}", out.text("serve-listening", &[("url", url)]));
+    let rebuilt = out.text("serve-rebuilt", &[("ms", "{ms}".to_string())]);
+    let failed = out.text("serve-failed", &[]);
+    serve::run(state, server, move |outcome, ms| match outcome {
+        Rebuild::Ok => eprintln!("{}", rebuilt.replace("{ms}", &ms.to_string())),
+        Rebuild::Failed => eprintln!("{failed}"),
+    });
+    Ok(0)
 }

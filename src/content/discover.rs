@@ -27,7 +27,10 @@ pub struct Found {
 /// Lists the content files under `root/content`, reporting names and links it cannot use.
 pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
     let content = config.root.join("content");
-    let root_canon = config.root.canonicalize().unwrap_or_else(|_| config.root.clone());
+    let root_canon = config
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| config.root.clone());
     let mut found = Vec::new();
     let mut diags = Vec::new();
     let walker = WalkDir::new(&content)
@@ -59,9 +62,8 @@ pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
                     continue;
                 }
                 Err(e) => {
-                    diags.push(
-                        Diagnostic::error("E0503", site_rel(config, path)).arg("message", e),
-                    );
+                    diags
+                        .push(Diagnostic::error("E0503", site_rel(config, path)).arg("message", e));
                     continue;
                 }
             }
@@ -80,7 +82,8 @@ pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
         let (base, lang) = match stem.rsplit_once('.') {
             Some((base, suffix)) if looks_like_language(suffix) => {
                 if !config.has_language(suffix) {
-                    let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                    let known: Vec<&str> =
+                        config.languages.iter().map(|l| l.code.as_str()).collect();
                     diags.push(
                         Diagnostic::error("E0203", site_rel(config, path))
                             .arg("lang", suffix)

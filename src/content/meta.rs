@@ -6,8 +6,20 @@ use crate::yaml::{describe, Fields, Seg};
 use serde_json::{Map, Value};
 
 const COMMON: [&str; 14] = [
-    "title", "date", "updated", "summary", "slug", "draft", "tags", "weight", "kind", "aliases",
-    "search", "image", "image_alt", "description",
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "slug",
+    "draft",
+    "tags",
+    "weight",
+    "kind",
+    "aliases",
+    "search",
+    "image",
+    "image_alt",
+    "description",
 ];
 const TRAINING: [&str; 3] = ["duration", "objectives", "quiz"];
 const CASE_STUDY: [&str; 10] = [
@@ -85,7 +97,9 @@ fn read_case_study(map: &Map<String, Value>, f: &mut Fields) -> CaseStudy {
             Some(other) => {
                 let mut segs = at.to_vec();
                 segs.push(Seg::Key("better"));
-                f.error("E0112", &segs).args.push(("value", other.to_string()));
+                f.error("E0112", &segs)
+                    .args
+                    .push(("value", other.to_string()));
                 None
             }
         };

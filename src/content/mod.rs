@@ -48,8 +48,7 @@ struct SectionShape {
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
 pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic>) {
     let (found, mut diags) = discover::discover(config);
-    let parsed: Vec<Result<Raw, Diagnostic>> =
-        found.into_par_iter().map(parse_file).collect();
+    let parsed: Vec<Result<Raw, Diagnostic>> = found.into_par_iter().map(parse_file).collect();
     let mut raws = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
@@ -133,18 +132,30 @@ fn section_shapes(
     let mut explicit: HashMap<String, Option<String>> = HashMap::new();
     for raw in raws.iter().filter(|r| r.found.is_section) {
         let dir = dir_of(&raw.found.rel).to_string();
-        let kind = raw.map.get("kind").and_then(Value::as_str).map(str::to_string);
+        let kind = raw
+            .map
+            .get("kind")
+            .and_then(Value::as_str)
+            .map(str::to_string);
         // The default language's `_index.md` decides; translations follow it.
         if raw.found.lang == config.default_language() || !explicit.contains_key(&dir) {
             explicit.insert(dir, kind);
         }
     }
     let mut dirs: Vec<&String> = explicit.keys().collect();
-    dirs.sort_by_key(|d| (d.matches('/').count() + usize::from(!d.is_empty()), d.to_string()));
+    dirs.sort_by_key(|d| {
+        (
+            d.matches('/').count() + usize::from(!d.is_empty()),
+            d.to_string(),
+        )
+    });
     let mut shapes: HashMap<String, SectionShape> = HashMap::new();
     for dir in dirs {
         let parent = nearest_section(parent_dir(dir), &shapes);
-        let parent_shape = parent.and_then(|p| shapes.get(p)).copied().unwrap_or_default();
+        let parent_shape = parent
+            .and_then(|p| shapes.get(p))
+            .copied()
+            .unwrap_or_default();
         let shape = match explicit[dir].as_deref() {
             Some("module") => module_shape(),
             Some("training") => training_shape(),
@@ -201,7 +212,10 @@ fn children_shape(kind: Kind) -> SectionShape {
 }
 
 /// The nearest folder at or above `dir` that has a section.
-fn nearest_section<'a, T>(mut dir: Option<&'a str>, shapes: &HashMap<String, T>) -> Option<&'a str> {
+fn nearest_section<'a, T>(
+    mut dir: Option<&'a str>,
+    shapes: &HashMap<String, T>,
+) -> Option<&'a str> {
     while let Some(d) = dir {
         if shapes.contains_key(d) {
             return Some(d);
@@ -221,7 +235,11 @@ fn type_page(
     let found = &raw.found;
     let file_dir = dir_of(&found.rel);
     // A bundle's page lives in its folder's parent section.
-    let page_dir = if found.is_bundle { parent_dir(file_dir).unwrap_or("") } else { file_dir };
+    let page_dir = if found.is_bundle {
+        parent_dir(file_dir).unwrap_or("")
+    } else {
+        file_dir
+    };
     let (kind, children_kind, is_training, parent_section) = if found.is_section {
         let shape = shapes.get(file_dir).copied().unwrap_or_default();
         let explicit = f.text(&raw.map, &[], "kind");
@@ -349,7 +367,9 @@ fn url_path(
     };
     let slug = slugify(&written);
     if slug.is_empty() {
-        f.error("E0201", &[Seg::Key("slug")]).args.push(("value", written));
+        f.error("E0201", &[Seg::Key("slug")])
+            .args
+            .push(("value", written));
         return None;
     }
     path.push_str(&slug);

@@ -202,6 +202,9 @@ pub struct Page {
 impl Page {
     /// The line where `key` was written, when recorded.
     pub fn line_of(&self, key: &str) -> Option<usize> {
-        self.key_lines.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+        self.key_lines
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, l)| *l)
     }
 }

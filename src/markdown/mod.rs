@@ -11,8 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::site::UrlStyle;
 use crate::text::{escape_html, slugify, word_count};
 use pulldown_cmark::{
-    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag,
-    TagEnd,
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
 use std::collections::HashSet;
@@ -45,6 +44,8 @@ pub struct Rendered {
     pub text: String,
     /// Words in the body.
     pub words: usize,
+    /// Whether the body has highlighted code (the page then needs `syntax.css`).
+    pub has_code: bool,
 }
 
 /// What the renderer needs to know about the page it renders.
@@ -79,9 +80,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of = |offset: usize| {
-        cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1)
-    };
+    let line_of =
+        |offset: usize| cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1);
     let mut out = Rendered::default();
     let mut diags = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -114,7 +114,11 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     .map(|i| i.to_string())
                     .filter(|i| !i.is_empty())
                     .unwrap_or_else(|| slugify(&title));
-                let base = if base.is_empty() { "section".to_string() } else { base };
+                let base = if base.is_empty() {
+                    "section".to_string()
+                } else {
+                    base
+                };
                 let id = unique_id(&base, &mut ids);
                 let n = heading_number(level);
                 if (2..=3).contains(&n) {
@@ -133,7 +137,11 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     format!(" class=\"{}\"", escape_html(&classes.join(" ")))
                 };
                 let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
-                html::push_html(&mut h, rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags).into_iter());
+                html::push_html(
+                    &mut h,
+                    rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags)
+                        .into_iter(),
+                );
                 h.push_str(&format!(
                     " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n",
                     escape_html(&id)
@@ -142,11 +150,9 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => info
-                        .split([' ', ',', '{'])
-                        .next()
-                        .unwrap_or("")
-                        .to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 let mut code = String::new();
@@ -176,6 +182,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 } else {
                     format!(" data-lang=\"{}\"", escape_html(&lang))
                 };
+                out.has_code |= highlighted.is_some();
                 let inner = highlighted.unwrap_or_else(|| escape_html(&code));
                 events.push(Event::Html(
                     format!("<pre class=\"code\"{lang_attr}><code>{inner}</code></pre>\n").into(),
@@ -260,7 +267,10 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     }
     html::push_html(&mut out.html, events.into_iter());
     out.summary = match more_at {
-        Some(at) => out.text[..at].split_whitespace().collect::<Vec<_>>().join(" "),
+        Some(at) => out.text[..at]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         None => first_para.unwrap_or_default(),
     };
     out.words = word_count(&out.text);

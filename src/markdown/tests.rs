@@ -39,13 +39,22 @@ fn heading_ids_fold_vietnamese_and_stay_unique() {
 fn content_links_resolve_to_urls_under_the_base_path() {
     let (r, d) = render_with("[x](@/case-studies/binh-dien/index.md#ket-qua)\n", false);
     assert!(d.is_empty());
-    assert!(r.html.contains("href=\"/kb/case-studies/binh-dien/#ket-qua\""), "{}", r.html);
+    assert!(
+        r.html
+            .contains("href=\"/kb/case-studies/binh-dien/#ket-qua\""),
+        "{}",
+        r.html
+    );
 }
 
 #[test]
 fn relative_mode_links_climb_from_the_page() {
     let (r, _) = render_with("[x](a.md) [y](/static/f.pdf)\n", true);
-    assert!(r.html.contains("href=\"../../news/a/index.html\""), "{}", r.html);
+    assert!(
+        r.html.contains("href=\"../../news/a/index.html\""),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("href=\"../../static/f.pdf\""), "{}", r.html);
 }
 
@@ -58,7 +67,10 @@ fn broken_content_link_is_an_error_with_its_line() {
 
 #[test]
 fn summary_stops_at_more_marker_or_first_paragraph() {
-    let (r, _) = render_with("First *part*.\n\nSecond.\n\n<!-- more -->\n\nThird.\n", false);
+    let (r, _) = render_with(
+        "First *part*.\n\nSecond.\n\n<!-- more -->\n\nThird.\n",
+        false,
+    );
     assert_eq!(r.summary, "First part. Second.");
     let (r, _) = render_with("Only first.\n\nSecond.\n", false);
     assert_eq!(r.summary, "Only first.");
@@ -79,7 +91,10 @@ fn alerts_tables_and_tasks_render() {
 
 #[test]
 fn code_is_highlighted_and_unknown_languages_warn() {
-    let (r, d) = render_with("```rust\nlet x = 1;\n```\n\n```klingon\nqapla\n```\n", false);
+    let (r, d) = render_with(
+        "```rust\nlet x = 1;\n```\n\n```klingon\nqapla\n```\n",
+        false,
+    );
     assert!(r.html.contains("class=\"hl-"), "{}", r.html);
     assert!(r.html.contains("qapla"));
     assert_eq!(d.len(), 1);
@@ -90,9 +105,10 @@ fn code_is_highlighted_and_unknown_languages_warn() {
 fn image_without_alt_warns() {
     let (r, d) = render_with("![](photo.jpg)\n\n![Máy đóng gói](b.jpg)\n", false);
     assert_eq!(d.iter().filter(|d| d.code == "W0106").count(), 1);
-    assert!(r
-        .links
-        .contains(&Link { line: 5, target: LinkTarget::File("news/b/photo.jpg".into()) }));
+    assert!(r.links.contains(&Link {
+        line: 5,
+        target: LinkTarget::File("news/b/photo.jpg".into())
+    }));
 }
 
 #[test]

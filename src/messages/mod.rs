@@ -92,7 +92,9 @@ impl Catalogue {
 /// The language for messages: `--lang`, else `SACHHON_LANG`, else the locale, else English.
 pub fn detect_language(flag: Option<&str>) -> &'static str {
     let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let choice = flag.map(str::to_string).or_else(|| from_env("SACHHON_LANG"));
+    let choice = flag
+        .map(str::to_string)
+        .or_else(|| from_env("SACHHON_LANG"));
     if let Some(choice) = choice {
         return if choice.starts_with("vi") { "vi" } else { "en" };
     }

@@ -46,9 +46,9 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
     let parent_abs = parent
         .canonicalize()
         .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
-    let name = target.file_name().ok_or_else(|| {
-        Diagnostic::error("E0502", "").arg("path", &shown)
-    })?;
+    let name = target
+        .file_name()
+        .ok_or_else(|| Diagnostic::error("E0502", "").arg("path", &shown))?;
     let target_abs = parent_abs.join(name);
     let root_abs = site_root
         .canonicalize()
@@ -87,11 +87,15 @@ fn recover(target: &Path, parent: &Path) {
     let Some(name) = target.file_name().map(|n| n.to_string_lossy().to_string()) else {
         return;
     };
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     let prefix = format!(".{name}.sachhon-");
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().to_string();
-        let Some(rest) = file.strip_prefix(&prefix) else { continue };
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
         let path = entry.path();
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
@@ -142,7 +146,10 @@ mod tests {
         let site = dir.path().join("site");
         std::fs::create_dir_all(&site).unwrap();
         assert_eq!(prepare(&out, &site).unwrap_err().code, "E0501");
-        assert_eq!(prepare(&site.join("content/x"), &site).unwrap_err().code, "E0502");
+        assert_eq!(
+            prepare(&site.join("content/x"), &site).unwrap_err().code,
+            "E0502"
+        );
     }
 
     #[test]

@@ -52,7 +52,9 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
     let mut savings = Vec::new();
     let mut improved_metrics = 0;
     for &id in ids {
-        let Some(case) = &site.pages[id].meta.case else { continue };
+        let Some(case) = &site.pages[id].meta.case else {
+            continue;
+        };
         if let Some(m) = &case.investment {
             impact::add_money(&mut investment, m);
         }

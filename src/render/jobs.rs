@@ -91,7 +91,10 @@ pub fn file_for(path: &str) -> String {
 /// Whether a section's list is split into pages.
 pub fn is_paginated(site: &Site, id: usize) -> bool {
     let page = &site.pages[id];
-    page.is_section && page.kind != Kind::Module && !page.path.is_empty() && !page.is_training
+    page.is_section
+        && page.kind != Kind::Module
+        && !page.path.is_empty()
+        && !page.is_training
         && site.homes.iter().all(|h| *h != Some(id))
 }
 
@@ -124,9 +127,7 @@ pub fn list(site: &Site) -> (Vec<Job>, Vec<Diagnostic>) {
                         .arg("url", format!("/{path}"))
                         .arg("other", "(aliases)"),
                 ),
-                None => diags.push(
-                    Diagnostic::error("E0204", &page.source).arg("value", alias),
-                ),
+                None => diags.push(Diagnostic::error("E0204", &page.source).arg("value", alias)),
             }
         }
     }
@@ -221,7 +222,11 @@ impl Model<'_> {
     }
 
     fn summaries_of(&self, ids: &[usize]) -> Value {
-        Value::from(ids.iter().map(|&i| self.summaries[i].clone()).collect::<Vec<_>>())
+        Value::from(
+            ids.iter()
+                .map(|&i| self.summaries[i].clone())
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The context every HTML page starts from.
@@ -273,7 +278,11 @@ impl Model<'_> {
 }
 
 /// Renders one job into (output file path, bytes).
-pub fn render(model: &Model, renderer: &Renderer, job: &Job) -> Result<(String, String), Diagnostic> {
+pub fn render(
+    model: &Model,
+    renderer: &Renderer,
+    job: &Job,
+) -> Result<(String, String), Diagnostic> {
     let site = model.site;
     let per_page = site.config.paginate;
     match job {
@@ -313,7 +322,10 @@ pub fn render(model: &Model, renderer: &Renderer, job: &Job) -> Result<(String, 
         Job::Taxonomy(li, ti) => {
             let lang = &site.config.languages[*li].code;
             let tax = &site.taxonomies[*li][*ti];
-            let suffix = tax.path.trim_start_matches(&site.config.lang_prefix(lang)).to_string();
+            let suffix = tax
+                .path
+                .trim_start_matches(&site.config.lang_prefix(lang))
+                .to_string();
             let mut cx = model.base(lang, &tax.path, model.generated_alternates(&suffix));
             cx.insert("taxonomy", &taxonomy_value(tax));
             let html = renderer.render("taxonomy.html", &cx, &tax.path)?;
@@ -331,7 +343,13 @@ pub fn render(model: &Model, renderer: &Renderer, job: &Job) -> Result<(String, 
                 &json!({"name": term.name, "slug": term.slug, "path": term.path, "count": term.pages.len()}),
             );
             let start = (number - 1) * per_page;
-            let ids: Vec<usize> = term.pages.iter().skip(start).take(per_page).copied().collect();
+            let ids: Vec<usize> = term
+                .pages
+                .iter()
+                .skip(start)
+                .take(per_page)
+                .copied()
+                .collect();
             cx.insert_value("pages", model.summaries_of(&ids));
             cx.insert(
                 "paginator",
@@ -398,7 +416,10 @@ pub fn render(model: &Model, renderer: &Renderer, job: &Job) -> Result<(String, 
                     )
                 }
             };
-            let mut ids: Vec<usize> = ids.into_iter().filter(|&i| site.pages[i].meta.date.is_some()).collect();
+            let mut ids: Vec<usize> = ids
+                .into_iter()
+                .filter(|&i| site.pages[i].meta.date.is_some())
+                .collect();
             crate::site::order_newest(&mut ids, &site.pages);
             ids.truncate(20);
             let path = format!("{base}atom.xml");
@@ -421,17 +442,14 @@ pub fn render(model: &Model, renderer: &Renderer, job: &Job) -> Result<(String, 
         Job::Sitemap => {
             let mut entries = Vec::new();
             for (id, page) in site.pages.iter().enumerate() {
-                let lastmod = page
-                    .meta
-                    .updated
-                    .or(page.meta.date)
-                    .map(|d| d.iso_date());
+                let lastmod = page.meta.updated.or(page.meta.date).map(|d| d.iso_date());
                 let alternates: Vec<Alternate> = if site.translations[id].is_empty() {
                     Vec::new()
                 } else {
                     model.alternates_of(id)
                 };
-                entries.push(json!({"path": page.path, "lastmod": lastmod, "alternates": alternates}));
+                entries
+                    .push(json!({"path": page.path, "lastmod": lastmod, "alternates": alternates}));
             }
             for taxonomies in &site.taxonomies {
                 for tax in taxonomies.iter().filter(|t| !t.terms.is_empty()) {
@@ -457,7 +475,13 @@ pub fn render(model: &Model, renderer: &Renderer, job: &Job) -> Result<(String, 
 }
 
 fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
-    let max = tax.terms.iter().map(|t| t.pages.len()).max().unwrap_or(1).max(1);
+    let max = tax
+        .terms
+        .iter()
+        .map(|t| t.pages.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     json!({
         "name": tax.name,
         "path": tax.path,
@@ -497,15 +521,26 @@ fn section_context(model: &Model, id: usize, number: usize, cx: &mut Context) {
         let per_page = site.config.paginate;
         let total = page_count(children.len(), per_page);
         cx.insert("paginator", &paginator(&page.path, number, total));
-        children.iter().skip((number - 1) * per_page).take(per_page).copied().collect()
+        children
+            .iter()
+            .skip((number - 1) * per_page)
+            .take(per_page)
+            .copied()
+            .collect()
     } else {
         children.clone()
     };
     cx.insert_value("pages", model.summaries_of(&ids));
     cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
     if page.kind == Kind::Module {
-        let minutes: f64 = children.iter().filter_map(|&c| site.pages[c].meta.duration).sum();
-        cx.insert("total_duration", &crate::locale::format_number(minutes, 0, &page.lang));
+        let minutes: f64 = children
+            .iter()
+            .filter_map(|&c| site.pages[c].meta.duration)
+            .sum();
+        cx.insert(
+            "total_duration",
+            &crate::locale::format_number(minutes, 0, &page.lang),
+        );
     }
     if page.children_kind == Some(Kind::CaseStudy) {
         cx.insert("dashboard_path", &format!("{}impact/", page.path));
@@ -520,8 +555,14 @@ fn home_context(model: &Model, id: usize, cx: &mut Context) {
     let lang = &site.pages[id].lang;
     let news = site.pages_of_kind(lang, Kind::News);
     let cases = site.pages_of_kind(lang, Kind::CaseStudy);
-    cx.insert_value("latest_news", model.summaries_of(&news[..news.len().min(3)]));
-    cx.insert_value("latest_cases", model.summaries_of(&cases[..cases.len().min(6)]));
+    cx.insert_value(
+        "latest_news",
+        model.summaries_of(&news[..news.len().min(3)]),
+    );
+    cx.insert_value(
+        "latest_cases",
+        model.summaries_of(&cases[..cases.len().min(6)]),
+    );
     cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
     let case_section = site.subsections[id]
         .iter()
@@ -529,6 +570,9 @@ fn home_context(model: &Model, id: usize, cx: &mut Context) {
         .find(|&s| site.pages[s].children_kind == Some(Kind::CaseStudy));
     if let Some(section) = case_section {
         cx.insert("dashboard", &dashboard::build(site, section));
-        cx.insert("dashboard_path", &format!("{}impact/", site.pages[section].path));
+        cx.insert(
+            "dashboard_path",
+            &format!("{}impact/", site.pages[section].path),
+        );
     }
 }

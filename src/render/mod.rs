@@ -46,14 +46,23 @@ impl Renderer {
     }
 
     /// Renders `template` with `context`; `page` names the content being rendered in errors.
-    pub fn render(&self, template: &str, context: &Context, page: &str) -> Result<String, Diagnostic> {
+    pub fn render(
+        &self,
+        template: &str,
+        context: &Context,
+        page: &str,
+    ) -> Result<String, Diagnostic> {
         self.tera
             .render(template, context)
             .map_err(|e| template_error(&e, &self.origins, Some(page)))
     }
 }
 
-fn template_error(e: &tera::Error, origins: &HashMap<String, String>, page: Option<&str>) -> Diagnostic {
+fn template_error(
+    e: &tera::Error,
+    origins: &HashMap<String, String>,
+    page: Option<&str>,
+) -> Diagnostic {
     let (name, line, col, message) = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
             r.filename().to_string(),

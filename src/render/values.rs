@@ -2,10 +2,10 @@
 //! shows the page) and full page values.
 
 use crate::content::{Kind, Page};
+use crate::locale::format_number;
 use crate::markdown::{Heading, Rendered};
 use crate::site::impact::{self, MetricView};
 use crate::site::{techniques, Site};
-use crate::locale::format_number;
 use serde::Serialize;
 use tera::Value;
 
@@ -81,8 +81,13 @@ pub struct TermLink {
 /// The term page of `value` in taxonomy `taxonomy`, when the site declares that taxonomy.
 fn term_path(site: &Site, lang: &str, taxonomy: &str, value: &str) -> Option<String> {
     let li = site.lang_index(lang);
-    let tax = site.taxonomies.get(li)?.iter().find(|t| t.name == taxonomy)?;
-    tax.term(&crate::text::slugify(value)).map(|t| t.path.clone())
+    let tax = site
+        .taxonomies
+        .get(li)?
+        .iter()
+        .find(|t| t.name == taxonomy)?;
+    tax.term(&crate::text::slugify(value))
+        .map(|t| t.path.clone())
 }
 
 /// Builds the summary of page `id` (its Markdown already rendered).
@@ -191,6 +196,8 @@ pub struct PageView {
     pub toc: Vec<Heading>,
     /// Words in the body.
     pub word_count: usize,
+    /// Whether the body has highlighted code.
+    pub has_code: bool,
     /// Whether this is a section.
     pub is_section: bool,
     /// Source path, for "edit this page" links.
@@ -229,11 +236,17 @@ pub fn page_view(site: &Site, id: usize, rendered: &Rendered, summary: Summary) 
         content: rendered.html.clone(),
         toc: rendered.toc.clone(),
         word_count: rendered.words,
+        has_code: rendered.has_code,
         is_section: page.is_section,
         source: page.source.clone(),
         extra: page.meta.extra.clone(),
         metrics: case
-            .map(|c| c.metrics.iter().map(|m| impact::metric_view(m, lang)).collect())
+            .map(|c| {
+                c.metrics
+                    .iter()
+                    .map(|m| impact::metric_view(m, lang))
+                    .collect()
+            })
             .unwrap_or_default(),
         investment: case.and_then(|c| c.investment.as_ref()).map(money),
         savings_per_year: case.and_then(|c| c.savings_per_year.as_ref()).map(money),

@@ -35,6 +35,9 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
         .into_iter()
 }
 
+/// A term's documents with their scores, by ascending document id.
+type Postings = Vec<(u32, u8)>;
+
 /// One document as the index keeps it.
 struct Doc {
     title: String,
@@ -51,7 +54,7 @@ struct Doc {
 pub struct Index {
     lang: String,
     docs: Vec<Doc>,
-    postings: BTreeMap<String, Vec<(u32, u8)>>,
+    postings: BTreeMap<String, Postings>,
     stop: Vec<String>,
     dictionaries: [Vec<String>; 4],
     technique_labels: Vec<String>,
@@ -92,7 +95,7 @@ impl Index {
         let dictionaries: [Vec<String>; 4] = dict.map(|d| d.into_iter().collect());
         let technique_keys: Vec<String> = techniques.into_iter().collect();
         let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
-        let mut postings: BTreeMap<String, Vec<(u32, u8)>> = BTreeMap::new();
+        let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
         let mut body_only: BTreeMap<String, usize> = BTreeMap::new();
         let mut docs = Vec::with_capacity(ids.len());
         for (doc_id, &id) in ids.iter().enumerate() {
@@ -106,7 +109,11 @@ impl Index {
                 }
             };
             add(&page.meta.title, 9);
-            let summary = page.meta.summary.clone().unwrap_or_else(|| r.summary.clone());
+            let summary = page
+                .meta
+                .summary
+                .clone()
+                .unwrap_or_else(|| r.summary.clone());
             add(&summary, 5);
             for h in &r.toc {
                 add(&h.title, 5);
@@ -165,7 +172,9 @@ impl Index {
         let limit = (docs.len() as f64 * COMMON_SHARE).max(20.0) as usize;
         let stop: Vec<String> = postings
             .iter()
-            .filter(|(t, p)| p.len() > limit && body_only.get(*t).is_some_and(|&n| n * 10 >= p.len() * 9))
+            .filter(|(t, p)| {
+                p.len() > limit && body_only.get(*t).is_some_and(|&n| n * 10 >= p.len() * 9)
+            })
             .map(|(t, _)| t.clone())
             .collect();
         for t in &stop {
@@ -173,7 +182,11 @@ impl Index {
         }
         let technique_labels = technique_keys
             .iter()
-            .map(|k| crate::site::techniques::label(k, lang).unwrap_or(k).to_string())
+            .map(|k| {
+                crate::site::techniques::label(k, lang)
+                    .unwrap_or(k)
+                    .to_string()
+            })
             .collect();
         Index {
             lang: lang.to_string(),
@@ -189,9 +202,12 @@ impl Index {
 
     /// The files of the index: `(file name, contents)`.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut shards: BTreeMap<String, Vec<(&String, &Vec<(u32, u8)>)>> = BTreeMap::new();
+        let mut shards: BTreeMap<String, Vec<(&String, &Postings)>> = BTreeMap::new();
         for (term, list) in &self.postings {
-            shards.entry(shard_key(term, self.shard_len)).or_default().push((term, list));
+            shards
+                .entry(shard_key(term, self.shard_len))
+                .or_default()
+                .push((term, list));
         }
         let mut files = Vec::new();
         for (key, terms) in &shards {
@@ -201,7 +217,11 @@ impl Index {
             }
             files.push((
                 format!("s-{key}.js"),
-                format!("SachhonSearch.shard({},{});\n", json!(key), serde_json::Value::Object(map)),
+                format!(
+                    "SachhonSearch.shard({},{});\n",
+                    json!(key),
+                    serde_json::Value::Object(map)
+                ),
             ));
         }
         for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
@@ -209,12 +229,23 @@ impl Index {
                 .iter()
                 .map(|d| json!([d.title, d.path, d.kind, d.date, d.summary]))
                 .collect();
-            files.push((format!("d-{n}.js"), format!("SachhonSearch.docs({n},{});\n", json!(rows))));
+            files.push((
+                format!("d-{n}.js"),
+                format!("SachhonSearch.docs({n},{});\n", json!(rows)),
+            ));
         }
         let facets: Vec<serde_json::Value> = self
             .docs
             .iter()
-            .map(|d| json!([d.facets[0], d.facets[1], d.facets[2], d.facets[3], d.techniques]))
+            .map(|d| {
+                json!([
+                    d.facets[0],
+                    d.facets[1],
+                    d.facets[2],
+                    d.facets[3],
+                    d.techniques
+                ])
+            })
             .collect();
         let meta = json!({
             "lang": self.lang,
@@ -236,7 +267,9 @@ impl Index {
         });
         files.push((
             "meta.js".to_string(),
-            format!("window.SachhonSearch=window.SachhonSearch||{{q:[]}};SachhonSearch.meta={meta};\n"),
+            format!(
+                "window.SachhonSearch=window.SachhonSearch||{{q:[]}};SachhonSearch.meta={meta};\n"
+            ),
         ));
         files
     }

@@ -30,7 +30,12 @@ pub fn facet_names() -> Vec<&'static str> {
 }
 
 /// Writes the search index of every language; returns the files written.
-pub fn write(site: &Site, rendered: &[Rendered], sink: &dyn Sink, diags: &Diagnostics) -> Vec<String> {
+pub fn write(
+    site: &Site,
+    rendered: &[Rendered],
+    sink: &dyn Sink,
+    diags: &Diagnostics,
+) -> Vec<String> {
     if !site.config.search {
         return Vec::new();
     }

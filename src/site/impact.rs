@@ -80,7 +80,10 @@ pub fn badge(case: &CaseStudy, lang: &str) -> Option<String> {
             let rb = ((b.after - b.before) / b.before).abs();
             ra.total_cmp(&rb)
         })
-        .and_then(|(m, v)| v.percent.map(|p| format!("{p} % {}", m.name.to_lowercase())))
+        .and_then(|(m, v)| {
+            v.percent
+                .map(|p| format!("{p} % {}", m.name.to_lowercase()))
+        })
 }
 
 /// Payback computed from investment and yearly savings, in months, when both share a currency.
@@ -138,14 +141,23 @@ mod tests {
 
     #[test]
     fn zero_before_has_no_percentage() {
-        assert_eq!(metric_view(&metric(0.0, 5.0, Better::Higher), "en").percent, None);
+        assert_eq!(
+            metric_view(&metric(0.0, 5.0, Better::Higher), "en").percent,
+            None
+        );
     }
 
     #[test]
     fn payback_mismatch_over_twenty_percent() {
         let mut case = CaseStudy {
-            investment: Some(Money { amount: 120.0, currency: "VND".into() }),
-            savings_per_year: Some(Money { amount: 60.0, currency: "VND".into() }),
+            investment: Some(Money {
+                amount: 120.0,
+                currency: "VND".into(),
+            }),
+            savings_per_year: Some(Money {
+                amount: 60.0,
+                currency: "VND".into(),
+            }),
             payback_months: Some(24.0),
             ..CaseStudy::default()
         };
@@ -157,7 +169,10 @@ mod tests {
     #[test]
     fn badge_names_the_best_improvement() {
         let case = CaseStudy {
-            metrics: vec![metric(8.0, 6.0, Better::Lower), metric(200.0, 300.0, Better::Higher)],
+            metrics: vec![
+                metric(8.0, 6.0, Better::Lower),
+                metric(200.0, 300.0, Better::Higher),
+            ],
             ..CaseStudy::default()
         };
         assert_eq!(badge(&case, "en").as_deref(), Some("+50 % water"));

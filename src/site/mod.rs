@@ -68,7 +68,7 @@ impl Site {
         let mut diags = Vec::new();
         let mut pages = pages;
         // A stable order independent of the file system: by language, then source path.
-        pages.sort_by(|a, b| (&a.source).cmp(&b.source));
+        pages.sort_by(|a, b| a.source.cmp(&b.source));
         let mut by_path: HashMap<String, usize> = HashMap::with_capacity(pages.len());
         let mut by_key = HashMap::with_capacity(pages.len());
         for (id, page) in pages.iter().enumerate() {
@@ -111,7 +111,9 @@ impl Site {
         let mut children = vec![Vec::new(); pages.len()];
         let mut subsections = vec![Vec::new(); pages.len()];
         for (id, page) in pages.iter().enumerate() {
-            let Some(dir) = &page.parent_section else { continue };
+            let Some(dir) = &page.parent_section else {
+                continue;
+            };
             let Some(&sec) = section_by_dir.get(&(page.lang.as_str(), dir.as_str())) else {
                 continue;
             };
@@ -185,7 +187,10 @@ impl Site {
         }
         // `folder` or `folder/` for a bundle or section.
         let trimmed = key.trim_end_matches('/');
-        for candidate in [format!("{trimmed}/index.md"), format!("{trimmed}/_index.md")] {
+        for candidate in [
+            format!("{trimmed}/index.md"),
+            format!("{trimmed}/_index.md"),
+        ] {
             if let Some(&id) = self.by_key.get(&(candidate.clone(), lang.to_string())) {
                 return Some(id);
             }

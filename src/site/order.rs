@@ -41,7 +41,9 @@ fn compare_newest(a: &Page, b: &Page) -> Ordering {
 pub fn related(pages: &[Page]) -> Vec<Vec<usize>> {
     let mut by_facet: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
-        let Some(case) = &page.meta.case else { continue };
+        let Some(case) = &page.meta.case else {
+            continue;
+        };
         if page.is_section {
             continue;
         }
@@ -54,7 +56,9 @@ pub fn related(pages: &[Page]) -> Vec<Vec<usize>> {
     }
     let mut related = vec![Vec::new(); pages.len()];
     for (id, page) in pages.iter().enumerate() {
-        let Some(case) = &page.meta.case else { continue };
+        let Some(case) = &page.meta.case else {
+            continue;
+        };
         let mut score: HashMap<usize, u32> = HashMap::new();
         let facets = case
             .sector

@@ -46,8 +46,16 @@ pub fn values(page: &Page, name: &str) -> Vec<(String, String)> {
     let plain = |v: &str| (v.to_string(), slugify(v));
     match name {
         "tags" => page.meta.tags.iter().map(|t| plain(t)).collect(),
-        "sectors" => case.and_then(|c| c.sector.as_deref()).map(plain).into_iter().collect(),
-        "provinces" => case.and_then(|c| c.province.as_deref()).map(plain).into_iter().collect(),
+        "sectors" => case
+            .and_then(|c| c.sector.as_deref())
+            .map(plain)
+            .into_iter()
+            .collect(),
+        "provinces" => case
+            .and_then(|c| c.province.as_deref())
+            .map(plain)
+            .into_iter()
+            .collect(),
         "techniques" => case
             .map(|c| {
                 c.techniques
@@ -61,7 +69,9 @@ pub fn values(page: &Page, name: &str) -> Vec<(String, String)> {
             .unwrap_or_default(),
         other => match page.meta.extra.get(other) {
             Some(Value::String(s)) => vec![plain(s)],
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(plain).collect(),
+            Some(Value::Array(items)) => {
+                items.iter().filter_map(Value::as_str).map(plain).collect()
+            }
             _ => Vec::new(),
         },
     }

@@ -51,11 +51,7 @@ impl UrlStyle {
 
 /// Folders between the site root and the file written for `path` (`news/a/` -> 2).
 fn depth(path: &str) -> usize {
-    if path.ends_with('/') || path.is_empty() {
-        path.matches('/').count()
-    } else {
-        path.matches('/').count()
-    }
+    path.matches('/').count()
 }
 
 /// Resolves `..` and `.` in a `/`-separated path; `None` when it climbs above the root.
@@ -91,14 +87,23 @@ mod tests {
 
     #[test]
     fn absolute_links_keep_the_sub_path() {
-        assert_eq!(style(false).href("news/a/", "case-studies/b/"), "/kb/case-studies/b/");
-        assert_eq!(style(false).absolute("news/"), "https://example.org/kb/news/");
+        assert_eq!(
+            style(false).href("news/a/", "case-studies/b/"),
+            "/kb/case-studies/b/"
+        );
+        assert_eq!(
+            style(false).absolute("news/"),
+            "https://example.org/kb/news/"
+        );
     }
 
     #[test]
     fn relative_links_climb_to_the_root_and_name_index_files() {
         let s = style(true);
-        assert_eq!(s.href("news/a/", "case-studies/b/"), "../../case-studies/b/index.html");
+        assert_eq!(
+            s.href("news/a/", "case-studies/b/"),
+            "../../case-studies/b/index.html"
+        );
         assert_eq!(s.href("", ""), "index.html");
         assert_eq!(s.href("news/a/", "style.css"), "../../style.css");
         assert_eq!(s.href("", "news/#x"), "news/index.html#x");

@@ -123,7 +123,9 @@ impl<'a> Fields<'a> {
             Value::Bool(b) => Some(*b),
             other => {
                 let segs = join(at, key);
-                self.error("E0109", &segs).args.push(("value", describe(other)));
+                self.error("E0109", &segs)
+                    .args
+                    .push(("value", describe(other)));
                 None
             }
         }
@@ -168,7 +170,9 @@ impl<'a> Fields<'a> {
                         other => {
                             let mut segs = join(at, key);
                             segs.push(Seg::Index(i));
-                            self.error("E0107", &segs).args.push(("value", describe(other)));
+                            self.error("E0107", &segs)
+                                .args
+                                .push(("value", describe(other)));
                         }
                     }
                 }
@@ -176,7 +180,9 @@ impl<'a> Fields<'a> {
             }
             Some(other) => {
                 let segs = join(at, key);
-                self.error("E0108", &segs).args.push(("value", describe(other)));
+                self.error("E0108", &segs)
+                    .args
+                    .push(("value", describe(other)));
                 Vec::new()
             }
         }
@@ -199,7 +205,9 @@ impl<'a> Fields<'a> {
                         other => {
                             let mut segs = join(at, key);
                             segs.push(Seg::Index(i));
-                            self.error("E0116", &segs).args.push(("value", describe(other)));
+                            self.error("E0116", &segs)
+                                .args
+                                .push(("value", describe(other)));
                         }
                     }
                 }
@@ -207,7 +215,9 @@ impl<'a> Fields<'a> {
             }
             Some(other) => {
                 let segs = join(at, key);
-                self.error("E0108", &segs).args.push(("value", describe(other)));
+                self.error("E0108", &segs)
+                    .args
+                    .push(("value", describe(other)));
                 Vec::new()
             }
         }
@@ -256,7 +266,11 @@ pub fn describe(v: &Value) -> String {
 /// `1.200.000` -> 1200000 and `1,5` -> 1.5 (Vietnamese digit grouping and decimal comma).
 fn vietnamese_number(text: &str) -> Option<f64> {
     let t = text.trim().replace(' ', "");
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let (int_part, frac_part) = match t.rsplit_once(',') {

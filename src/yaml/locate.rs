@@ -41,9 +41,8 @@ impl Locator {
         for seg in path {
             match *seg {
                 Seg::Key(key) => {
-                    let (line, col) = (lo..hi).find_map(|i| {
-                        self.key_col(i, key, parent_indent).map(|col| (i, col))
-                    })?;
+                    let (line, col) = (lo..hi)
+                        .find_map(|i| self.key_col(i, key, parent_indent).map(|col| (i, col)))?;
                     let indent = indent_of(&self.lines[line]) as isize;
                     hi = self.block_end(line, indent, hi);
                     lo = line;
@@ -61,7 +60,7 @@ impl Locator {
                                     return false;
                                 }
                                 let ind = indent_of(l);
-                                if ind as isize <= parent_indent - 1 && i != lo {
+                                if (ind as isize) < parent_indent && i != lo {
                                     return false;
                                 }
                                 *item_indent.get_or_insert(ind) == ind
@@ -97,7 +96,11 @@ impl Locator {
             rest = after_dash;
             col += 2;
         }
-        let quoted = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':")];
+        let quoted = [
+            format!("{key}:"),
+            format!("\"{key}\":"),
+            format!("'{key}':"),
+        ];
         if col as isize > parent_indent && quoted.iter().any(|q| rest.starts_with(q.as_str())) {
             return Some(col + 1);
         }

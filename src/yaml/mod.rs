@@ -31,20 +31,32 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     match serde_yaml::from_str::<serde_yaml::Value>(text) {
         Ok(v) => Ok(convert(v)),
         Err(e) => {
-            let (line, col) = e
+            let (mut line, mut col) = e
                 .location()
                 .map(|l| (l.line(), l.column()))
                 .unwrap_or((1, 1));
-            // serde_yaml appends " at line X column Y"; the location is reported separately.
-            let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
+            // libyaml names where the broken construct began ("while parsing a flow sequence
+            // at line 1 column 8"): that is where the editor has to look.
+            let full = e.to_string();
+            if let Some((_, context)) = full.split_once(", while ") {
+                if let Some(pos) = context
+                    .rsplit_once(" at line ")
+                    .and_then(|(_, p)| parse_position(p))
+                {
+                    (line, col) = pos;
+                }
+            }
+            let message = full.split(" at line ").next().unwrap_or(&full).to_string();
             Err(SyntaxError { line, col, message })
         }
     }
+}
+
+/// `3 column 7` -> (3, 7).
+fn parse_position(text: &str) -> Option<(usize, usize)> {
+    let (line, rest) = text.split_once(" column ")?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, col.parse().ok()?))
 }
 
 fn convert(v: serde_yaml::Value) -> Value {
@@ -101,9 +113,9 @@ mod tests {
     }
 
     #[test]
-    fn reports_syntax_errors_with_a_line() {
+    fn reports_syntax_errors_where_the_construct_began() {
         let err = parse("title: a\nbad: [1, 2\nx: y\n").unwrap_err();
-        assert!(err.line >= 2, "{err:?}");
+        assert_eq!(err.line, 2, "{err:?}");
     }
 
     #[test]

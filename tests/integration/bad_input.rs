@@ -26,7 +26,10 @@ fn fails_with(files: &[(&str, &str)], location: &str, code: &str) -> String {
 #[test]
 fn malformed_yaml_names_file_and_line() {
     fails_with(
-        &[("content/a.md", "---\ntitle: A\ntags: [x, y\nsummary: b\n---\n")],
+        &[(
+            "content/a.md",
+            "---\ntitle: A\ntags: [x, y\nsummary: b\n---\n",
+        )],
         "content/a.md:",
         "E0002",
     );
@@ -34,7 +37,11 @@ fn malformed_yaml_names_file_and_line() {
 
 #[test]
 fn missing_title() {
-    fails_with(&[("content/a.md", "---\nsummary: x\n---\nBody\n")], "content/a.md:2:1", "E0105");
+    fails_with(
+        &[("content/a.md", "---\nsummary: x\n---\nBody\n")],
+        "content/a.md:2:1",
+        "E0105",
+    );
 }
 
 #[test]
@@ -63,18 +70,30 @@ fn day_first_date_suggests_iso() {
 
 #[test]
 fn impossible_date() {
-    fails_with(&[("content/a.md", "---\ntitle: A\ndate: 2024-13-45\n---\n")], "content/a.md:3:1", "E0110");
+    fails_with(
+        &[("content/a.md", "---\ntitle: A\ndate: 2024-13-45\n---\n")],
+        "content/a.md:3:1",
+        "E0110",
+    );
 }
 
 #[test]
 fn unknown_kind_lists_the_kinds() {
-    let line = fails_with(&[("content/a.md", "---\ntitle: A\nkind: recipe\n---\n")], "content/a.md:3:1", "E0111");
+    let line = fails_with(
+        &[("content/a.md", "---\ntitle: A\nkind: recipe\n---\n")],
+        "content/a.md:3:1",
+        "E0111",
+    );
     assert!(line.contains("case-study"), "{line}");
 }
 
 #[test]
 fn traversal_slug() {
-    fails_with(&[("content/a.md", "---\ntitle: A\nslug: ../../etc\n---\n")], "content/a.md:3:1", "E0201");
+    fails_with(
+        &[("content/a.md", "---\ntitle: A\nslug: ../../etc\n---\n")],
+        "content/a.md:3:1",
+        "E0201",
+    );
 }
 
 #[test]
@@ -83,7 +102,10 @@ fn duplicate_urls_name_both_files() {
         ("content/a.md", "---\ntitle: A\nslug: same\n---\n"),
         ("content/b.md", "---\ntitle: B\nslug: same\n---\n"),
     ]);
-    assert!(stderr.contains("content/a.md: error:") && stderr.contains("content/b.md"), "{stderr}");
+    assert!(
+        stderr.contains("content/a.md: error:") && stderr.contains("content/b.md"),
+        "{stderr}"
+    );
     assert!(stderr.contains("E0202"));
 }
 
@@ -94,23 +116,38 @@ fn empty_file() {
 
 #[test]
 fn front_matter_that_never_closes() {
-    fails_with(&[("content/a.md", "---\ntitle: A\n\nBody\n")], "content/a.md:1:1", "E0103");
+    fails_with(
+        &[("content/a.md", "---\ntitle: A\n\nBody\n")],
+        "content/a.md:1:1",
+        "E0103",
+    );
 }
 
 #[test]
 fn non_utf8_file() {
     let site = fixture("minimal");
-    write(site.path(), "content/a.md", b"---\ntitle: A\n---\n\xff\xfe caf\xe9\n");
+    write(
+        site.path(),
+        "content/a.md",
+        b"---\ntitle: A\n---\n\xff\xfe caf\xe9\n",
+    );
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1);
-    assert!(r.stderr.contains("content/a.md:4:1: error:") && r.stderr.contains("E0101"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/a.md:4:1: error:") && r.stderr.contains("E0101"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn bom_and_crlf_build_fine() {
     let site = fixture_with(
         "minimal",
-        &[("content/a.md", "\u{feff}---\r\ntitle: Có BOM\r\n---\r\n## Kết quả\r\n")],
+        &[(
+            "content/a.md",
+            "\u{feff}---\r\ntitle: Có BOM\r\n---\r\n## Kết quả\r\n",
+        )],
     );
     build_ok(site.path(), &[]);
     assert!(read(site.path(), "a/index.html").contains("id=\"ket-qua\""));
@@ -130,24 +167,42 @@ fn every_error_of_a_build_is_reported() {
 
 #[test]
 fn broken_content_link_fails_the_build() {
-    fails_with(&[("content/a.md", "---\ntitle: A\n---\n\nSee [x](@/news/nope.md).\n")], "content/a.md:5:1", "E0301");
+    fails_with(
+        &[(
+            "content/a.md",
+            "---\ntitle: A\n---\n\nSee [x](@/news/nope.md).\n",
+        )],
+        "content/a.md:5:1",
+        "E0301",
+    );
 }
 
 #[test]
 fn unknown_site_yaml_key() {
-    let line = fails_with(&[("site.yaml", "title: T\nbase_url: /\npagnate: 5\n")], "site.yaml:3:1", "E0003");
+    let line = fails_with(
+        &[("site.yaml", "title: T\nbase_url: /\npagnate: 5\n")],
+        "site.yaml:3:1",
+        "E0003",
+    );
     assert!(line.contains("paginate"), "{line}");
 }
 
 #[test]
 fn unknown_theme() {
-    fails_with(&[("site.yaml", "title: T\ntheme: nope\n")], "site.yaml", "E0004");
+    fails_with(
+        &[("site.yaml", "title: T\ntheme: nope\n")],
+        "site.yaml",
+        "E0004",
+    );
 }
 
 #[test]
 fn broken_template_override_names_the_template() {
     fails_with(
-        &[("templates/page.html", "{% if %}"), ("content/a.md", "---\ntitle: A\n---\n")],
+        &[
+            ("templates/page.html", "{% if %}"),
+            ("content/a.md", "---\ntitle: A\n---\n"),
+        ],
         "templates/page.html:1:",
         "E0402",
     );
@@ -156,7 +211,10 @@ fn broken_template_override_names_the_template() {
 #[test]
 fn template_runtime_error_names_the_page() {
     let line = fails_with(
-        &[("templates/page.html", "{{ page.nope.deeper }}"), ("content/a.md", "---\ntitle: A\n---\n")],
+        &[
+            ("templates/page.html", "{{ page.nope.deeper }}"),
+            ("content/a.md", "---\ntitle: A\n---\n"),
+        ],
         "templates/page.html:1:",
         "E0401",
     );

@@ -43,7 +43,10 @@ fn drafts_are_left_out_unless_asked() {
 fn pages_dated_in_the_future_wait_for_their_day() {
     let site = fixture_with(
         "basic",
-        &[("content/news/sap-toi.md", "---\ntitle: Sắp tới\ndate: 2999-01-01\n---\nx\n")],
+        &[(
+            "content/news/sap-toi.md",
+            "---\ntitle: Sắp tới\ndate: 2999-01-01\n---\nx\n",
+        )],
     );
     build_ok(site.path(), &[]);
     assert!(!exists(site.path(), "news/sap-toi/index.html"));
@@ -73,7 +76,10 @@ fn content_links_become_urls_under_the_base_path() {
     let site = fixture("basic");
     build_ok(site.path(), &[]);
     let html = read(site.path(), "about/index.html");
-    assert!(html.contains("href=\"/kb/case-studies/det-may-dong-nai/#ket-qua\""), "{html}");
+    assert!(
+        html.contains("href=\"/kb/case-studies/det-may-dong-nai/#ket-qua\""),
+        "{html}"
+    );
 }
 
 #[test]
@@ -82,7 +88,10 @@ fn a_section_may_set_the_kind_of_its_pages() {
     build_ok(site.path(), &[]);
     let html = read(site.path(), "tin-tuc/bao-cao/index.html");
     // The news template shows the date and reading time.
-    assert!(html.contains("<time datetime=\"2023-02-02\">02/02/2023</time>"), "{html}");
+    assert!(
+        html.contains("<time datetime=\"2023-02-02\">02/02/2023</time>"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -90,14 +99,20 @@ fn markdown_extensions_render() {
     let site = fixture("basic");
     build_ok(site.path(), &[]);
     let lesson = read(site.path(), "training/cp-basics/c-thu-nhat/index.html");
-    assert!(lesson.contains("class=\"hl-"), "code is highlighted with classes");
+    assert!(
+        lesson.contains("class=\"hl-"),
+        "code is highlighted with classes"
+    );
 }
 
 #[test]
 fn unknown_front_matter_keys_reach_templates() {
     let site = fixture_with(
         "basic",
-        &[("templates/page.html", "{{ page.extra.owner | default(value='-') }}|{{ page.title }}")],
+        &[(
+            "templates/page.html",
+            "{{ page.extra.owner | default(value='-') }}|{{ page.title }}",
+        )],
     );
     build_ok(site.path(), &[]);
     assert_eq!(
@@ -113,7 +128,10 @@ fn two_builds_are_byte_identical() {
     let first = snapshot(&site.path().join("public"));
     build_ok(site.path(), &[]);
     let second = snapshot(&site.path().join("public"));
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     assert!(first == second, "outputs differ");
 }
 
@@ -122,10 +140,17 @@ fn a_failed_rebuild_leaves_the_previous_output_intact() {
     let site = fixture("basic");
     build_ok(site.path(), &[]);
     let before = snapshot(&site.path().join("public"));
-    write(site.path(), "content/news/hong.md", b"---\ntitle: [oops\n---\n");
+    write(
+        site.path(),
+        "content/news/hong.md",
+        b"---\ntitle: [oops\n---\n",
+    );
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1);
-    assert!(before == snapshot(&site.path().join("public")), "output changed");
+    assert!(
+        before == snapshot(&site.path().join("public")),
+        "output changed"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .flatten()
@@ -138,7 +163,11 @@ fn a_failed_rebuild_leaves_the_previous_output_intact() {
 fn refuses_to_replace_folders_it_did_not_make() {
     let site = fixture("basic");
     let root = site.path().to_str().unwrap();
-    for output in [root.to_string(), format!("{root}/content"), format!("{root}/content/news")] {
+    for output in [
+        root.to_string(),
+        format!("{root}/content"),
+        format!("{root}/content/news"),
+    ] {
         let r = build(site.path(), &["--output", &output]);
         assert_eq!(r.status, 1, "--output {output} accepted");
         assert!(r.stderr.contains("E050"), "{}", r.stderr);
@@ -149,7 +178,10 @@ fn refuses_to_replace_folders_it_did_not_make() {
     let r = build(site.path(), &["--output", foreign.path().to_str().unwrap()]);
     assert_eq!(r.status, 1);
     assert!(r.stderr.contains("E0501"), "{}", r.stderr);
-    assert_eq!(std::fs::read_to_string(foreign.path().join("keep.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(foreign.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]
@@ -157,15 +189,26 @@ fn the_repository_sample_site_builds() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("site");
     let root = env!("CARGO_MANIFEST_DIR");
-    let r = build(std::path::Path::new(root), &["--output", target.to_str().unwrap()]);
+    let r = build(
+        std::path::Path::new(root),
+        &["--output", target.to_str().unwrap()],
+    );
     assert_eq!(r.status, 0, "{}", r.stderr);
-    let case = std::fs::read_to_string(target.join("case-studies/binh-dien-quang-tri/index.html")).unwrap();
-    assert!(case.contains("−25 %") && case.contains("+50 %"), "impact figures");
+    let case = std::fs::read_to_string(target.join("case-studies/binh-dien-quang-tri/index.html"))
+        .unwrap();
+    assert!(
+        case.contains("−25 %") && case.contains("+50 %"),
+        "impact figures"
+    );
 }
 
 #[test]
 fn usage_errors_exit_with_two() {
-    let r = sachhon().arg("build").arg("--no-such-flag").output().unwrap();
+    let r = sachhon()
+        .arg("build")
+        .arg("--no-such-flag")
+        .output()
+        .unwrap();
     assert_eq!(r.status.code(), Some(2));
     let r = sachhon().args(["new", "recipe", "x"]).output().unwrap();
     assert_eq!(r.status.code(), Some(2));

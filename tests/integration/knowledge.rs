@@ -7,13 +7,26 @@ fn case_study_shows_changes_charts_and_techniques() {
     let site = fixture("basic");
     build_ok(site.path(), &[]);
     let html = read(site.path(), "case-studies/det-may-dong-nai/index.html");
-    assert!(html.contains("−30 m3/ngày (−25 %)"), "lower-is-better change");
-    assert!(html.contains("+100 tấn/tháng (+50 %)"), "higher-is-better change");
-    assert_eq!(html.matches("<svg role=\"img\"").count(), 2, "one chart per metric");
+    assert!(
+        html.contains("−30 m3/ngày (−25 %)"),
+        "lower-is-better change"
+    );
+    assert!(
+        html.contains("+100 tấn/tháng (+50 %)"),
+        "higher-is-better change"
+    );
+    assert_eq!(
+        html.matches("<svg role=\"img\"").count(),
+        2,
+        "one chart per metric"
+    );
     assert!(html.contains("<title id=\"chart1-title\">Nước</title>"));
     assert!(html.contains("Quản lý nội vi tốt") && html.contains("Kiểm soát quá trình tốt hơn"));
     assert!(html.contains("120.000.000 VND"), "Vietnamese number format");
-    assert!(html.contains("href=\"/kb/case-studies/che-bien-go/\""), "related case study");
+    assert!(
+        html.contains("href=\"/kb/case-studies/che-bien-go/\""),
+        "related case study"
+    );
     let en = read(site.path(), "en/case-studies/det-may-dong-nai/index.html");
     assert!(en.contains("Good housekeeping"), "English technique label");
 }
@@ -29,7 +42,9 @@ fn payback_mismatch_is_a_warning_with_its_line() {
     );
     let r = build_ok(site.path(), &[]);
     assert!(
-        r.stderr.contains("content/case-studies/sai/index.md:5:1: warning:") && r.stderr.contains("W0101"),
+        r.stderr
+            .contains("content/case-studies/sai/index.md:5:1: warning:")
+            && r.stderr.contains("W0101"),
         "{}",
         r.stderr
     );
@@ -42,7 +57,10 @@ fn dashboard_counts_and_links_listings() {
     let html = read(site.path(), "case-studies/impact/index.html");
     assert!(html.contains("<strong>2</strong>"), "two case studies");
     assert!(html.contains("120.000.000 VND"), "investment total");
-    assert!(html.contains("href=\"/kb/sectors/det-may/\""), "sector listing link");
+    assert!(
+        html.contains("href=\"/kb/sectors/det-may/\""),
+        "sector listing link"
+    );
     assert!(html.contains("href=\"/kb/provinces/dong-nai/\""));
     assert!(html.contains("href=\"/kb/techniques/good-housekeeping/\""));
 }
@@ -83,7 +101,10 @@ fn news_is_paginated_newest_first() {
             format!("---\ntitle: Tin số {i}\ndate: 2024-01-{i:02}\n---\nNội dung.\n"),
         ));
     }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let site = fixture_with("basic", &refs);
     build_ok(site.path(), &[]);
     // 12 new + 2 existing news = 14 posts, 5 per page.
@@ -103,15 +124,24 @@ fn feeds_are_xml_with_absolute_urls() {
     for feed in ["atom.xml", "news/atom.xml", "en/atom.xml"] {
         let xml = read(site.path(), feed);
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{feed}: {e}"));
-        let entries = doc.descendants().filter(|n| n.has_tag_name("entry")).count();
+        let entries = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .count();
         assert!(entries > 0, "{feed} has no entries");
         for link in doc.descendants().filter(|n| n.has_tag_name("link")) {
-            assert!(link.attribute("href").unwrap().starts_with("https://example.org/kb/"));
+            assert!(link
+                .attribute("href")
+                .unwrap()
+                .starts_with("https://example.org/kb/"));
         }
     }
     let news = read(site.path(), "news/atom.xml");
     assert!(news.contains("Hội thảo sản xuất sạch hơn tại Đà Nẵng"));
-    assert!(!news.contains("Tiết kiệm nước"), "section feed holds only its pages");
+    assert!(
+        !news.contains("Tiết kiệm nước"),
+        "section feed holds only its pages"
+    );
 }
 
 #[test]
@@ -150,18 +180,41 @@ fn bad_knowledge_fields_are_located_errors() {
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1);
     let s = &r.stderr;
-    assert!(s.contains("content/case-studies/a/index.md:3:1: error:") && s.contains("good-housekeeping"), "{s}");
-    assert!(s.contains("content/case-studies/a/index.md:5:") && s.contains("metrics[0].before"), "{s}");
-    assert!(s.contains("metrics[0].better") && s.contains("E0112"), "{s}");
-    assert!(s.contains("content/training/m/l1.md:7:5: error:") && s.contains("E0114"), "{s}");
+    assert!(
+        s.contains("content/case-studies/a/index.md:3:1: error:")
+            && s.contains("good-housekeeping"),
+        "{s}"
+    );
+    assert!(
+        s.contains("content/case-studies/a/index.md:5:") && s.contains("metrics[0].before"),
+        "{s}"
+    );
+    assert!(
+        s.contains("metrics[0].better") && s.contains("E0112"),
+        "{s}"
+    );
+    assert!(
+        s.contains("content/training/m/l1.md:7:5: error:") && s.contains("E0114"),
+        "{s}"
+    );
     let site = fixture_with(
         "minimal",
         &[
             ("content/training/m/_index.md", "---\ntitle: M\n---\n"),
-            ("content/training/m/l1.md", "---\ntitle: L1\nweight: 1\n---\n"),
-            ("content/training/m/l2.md", "---\ntitle: L2\nweight: 1\n---\n"),
+            (
+                "content/training/m/l1.md",
+                "---\ntitle: L1\nweight: 1\n---\n",
+            ),
+            (
+                "content/training/m/l2.md",
+                "---\ntitle: L2\nweight: 1\n---\n",
+            ),
         ],
     );
     let r = build_ok(site.path(), &[]);
-    assert!(r.stderr.contains("content/training/m/l2.md:3:1: warning:") && r.stderr.contains("W0102"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/training/m/l2.md:3:1: warning:") && r.stderr.contains("W0102"),
+        "{}",
+        r.stderr
+    );
 }

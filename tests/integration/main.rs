@@ -4,5 +4,6 @@ mod support;
 
 mod bad_input;
 mod core;
+mod editor;
 mod knowledge;
 mod urls;

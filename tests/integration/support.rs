@@ -17,7 +17,9 @@ pub fn sachhon() -> Command {
 
 /// The folder of a fixture in the repository.
 pub fn fixture_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// A private copy of fixture `name`, so tests never write into the repository.
@@ -60,14 +62,12 @@ fn copy_dir(from: &Path, to: &Path) {
 pub struct Run {
     pub status: i32,
     pub stderr: String,
-    pub stdout: String,
 }
 
 fn run(output: Output) -> Run {
     Run {
         status: output.status.code().unwrap_or(-1),
         stderr: String::from_utf8_lossy(&output.stderr).to_string(),
-        stdout: String::from_utf8_lossy(&output.stdout).to_string(),
     }
 }
 
@@ -119,13 +119,19 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect(root, &path, out);
         } else {
-            let rel = path.strip_prefix(root).expect("prefix").to_string_lossy().to_string();
+            let rel = path
+                .strip_prefix(root)
+                .expect("prefix")
+                .to_string_lossy()
+                .to_string();
             out.insert(rel, std::fs::read(&path).expect("read"));
         }
     }

@@ -16,8 +16,14 @@ fn both_languages_build_and_link_each_other() {
     for html in [&vi, &en] {
         assert!(html.contains(alt_en) && html.contains(alt_vi), "alternates");
     }
-    assert!(vi.contains("href=\"/kb/en/news/ke-hoach-2018/\" hreflang=\"en\""), "switcher vi->en");
-    assert!(en.contains("href=\"/kb/news/ke-hoach-2018/\" hreflang=\"vi\""), "switcher en->vi");
+    assert!(
+        vi.contains("href=\"/kb/en/news/ke-hoach-2018/\" hreflang=\"en\""),
+        "switcher vi->en"
+    );
+    assert!(
+        en.contains("href=\"/kb/news/ke-hoach-2018/\" hreflang=\"vi\""),
+        "switcher en->vi"
+    );
     let en_list = read(site.path(), "en/news/index.html");
     assert!(en_list.contains("The 2018 action plan") && !en_list.contains("Kế hoạch"));
     assert!(read(site.path(), "en/atom.xml").contains("The 2018 action plan"));
@@ -57,7 +63,11 @@ fn relative_urls_resolve_on_disk_from_every_page() {
                 continue;
             }
             let resolved = out.join(dir).join(target);
-            assert!(resolved.is_file(), "{path}: {link} -> {} missing", resolved.display());
+            assert!(
+                resolved.is_file(),
+                "{path}: {link} -> {} missing",
+                resolved.display()
+            );
             checked += 1;
         }
     }
@@ -67,7 +77,13 @@ fn relative_urls_resolve_on_disk_from_every_page() {
 #[test]
 fn sub_path_builds_keep_every_link_under_it() {
     let site = fixture("basic");
-    build_ok(site.path(), &["--base-url", "https://portal.example.vn/so-cong-thuong/sxsh/"]);
+    build_ok(
+        site.path(),
+        &[
+            "--base-url",
+            "https://portal.example.vn/so-cong-thuong/sxsh/",
+        ],
+    );
     for (path, bytes) in snapshot(&site.path().join("public")) {
         if !path.ends_with(".html") {
             continue;
@@ -88,11 +104,16 @@ fn standard_files_are_generated() {
     let sitemap = read(site.path(), "sitemap.xml");
     roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
     assert!(sitemap.contains("<loc>https://example.org/kb/news/ke-hoach-2018/</loc>"));
-    assert!(sitemap.contains("hreflang=\"en\" href=\"https://example.org/kb/en/news/ke-hoach-2018/\""));
+    assert!(
+        sitemap.contains("hreflang=\"en\" href=\"https://example.org/kb/en/news/ke-hoach-2018/\"")
+    );
     assert!(read(site.path(), "robots.txt").contains("Sitemap: https://example.org/kb/sitemap.xml"));
     assert!(read(site.path(), "404.html").contains("<html lang=\"vi\">"));
     let alias = read(site.path(), "gioi-thieu-cu/index.html");
-    assert!(alias.contains("url=/kb/about/") && alias.contains("rel=\"canonical\" href=\"https://example.org/kb/about/\""));
+    assert!(
+        alias.contains("url=/kb/about/")
+            && alias.contains("rel=\"canonical\" href=\"https://example.org/kb/about/\"")
+    );
     let page = read(site.path(), "about/index.html");
     assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/kb/about/\">"));
     assert!(page.contains("property=\"og:title\"") && page.contains("name=\"twitter:card\""));
@@ -106,11 +127,22 @@ fn translation_problems_are_reported() {
         &[("content/news/mo-coi.en.md", "---\ntitle: Orphan\n---\n")],
     );
     let r = build_ok(site.path(), &[]);
-    assert!(r.stderr.contains("content/news/mo-coi.en.md: warning:") && r.stderr.contains("W0103"), "{}", r.stderr);
-    let site = fixture_with("basic", &[("content/news/x.fr.md", "---\ntitle: Fr\n---\n")]);
+    assert!(
+        r.stderr.contains("content/news/mo-coi.en.md: warning:") && r.stderr.contains("W0103"),
+        "{}",
+        r.stderr
+    );
+    let site = fixture_with(
+        "basic",
+        &[("content/news/x.fr.md", "---\ntitle: Fr\n---\n")],
+    );
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1);
-    assert!(r.stderr.contains("content/news/x.fr.md: error:") && r.stderr.contains("E0203"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/news/x.fr.md: error:") && r.stderr.contains("E0203"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -118,14 +150,26 @@ fn check_warns_about_missing_translations() {
     let site = fixture("basic");
     let r = command("check", site.path(), &[]);
     assert_eq!(r.status, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("content/case-studies/che-bien-go/index.md: warning:") && r.stderr.contains("W0104"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("content/case-studies/che-bien-go/index.md: warning:")
+            && r.stderr.contains("W0104"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("warnings in"), "{}", r.stderr);
     assert!(!site.path().join("public").exists(), "check writes nothing");
 }
 
 #[test]
 fn alias_leaving_the_site_is_an_error() {
-    let site = fixture_with("minimal", &[("content/a.md", "---\ntitle: A\naliases: [../../etc/x]\n---\n")]);
+    let site = fixture_with(
+        "minimal",
+        &[(
+            "content/a.md",
+            "---\ntitle: A\naliases: [../../etc/x]\n---\n",
+        )],
+    );
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1);
     assert!(r.stderr.contains("E0204"), "{}", r.stderr);

@@ -21,13 +21,13 @@
 
   // UI strings: the template HTML-escapes them even inside the JSON script, undo that.
   var ENT = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", "#x2F": "/" };
-  function unescape(v) {
+  function unent(v) {
     if (typeof v === "string") return v.replace(/&(amp|lt|gt|quot|#39|#x27|#x2F);/g, function (m, e) { return ENT[e]; });
-    if (v && typeof v === "object") for (var k in v) v[k] = unescape(v[k]);
+    if (v && typeof v === "object") for (var k in v) v[k] = unent(v[k]);
     return v;
   }
   var str = {};
-  try { str = unescape(JSON.parse(D.getElementById("search-strings").textContent)); } catch (e) { /* keep defaults */ }
+  try { str = unent(JSON.parse(D.getElementById("search-strings").textContent)); } catch (e) { /* keep defaults */ }
   str.kinds = str.kinds || {};
 
   // Relative builds append index.html to folder URLs; strip it to get folders.
@@ -135,10 +135,9 @@
   var sel = {}, boxes = {};
   FACETS.forEach(function (f) { sel[f] = {}; });
   function dictOf(f) { return (meta.dict && meta.dict[f]) || []; }
-  function valueOf(f, id, i) {
-    var fa = meta.facets[id];
-    return f === "technique" ? fa[4] : fa[FACETS.indexOf(f) > 3 ? 3 : FACETS.indexOf(f)];
-  }
+  // Position of each facet in meta.facets rows: [kind, sector, province, year, technique mask].
+  var POS = { kind: 0, sector: 1, province: 2, year: 3, technique: 4 };
+  function valueOf(f, id) { return meta.facets[id][POS[f]]; }
   /** Does document `id` pass facet `f`'s selection? */
   function passes(f, id) {
     var keys = Object.keys(sel[f]);
@@ -204,7 +203,7 @@
         if (failed.length && failed[0] !== f) return;
         var v = valueOf(f, id), c = counts[f];
         if (f === "technique") {
-          for (var b = 0; v >> b; b++) if (v & (1 << b)) c[b] = (c[b] || 0) + 1;
+          for (var b = 0; b < 32 && v >>> b; b++) if (v & (1 << b)) c[b] = (c[b] || 0) + 1;
         } else if (v >= 0) c[v] = (c[v] || 0) + 1;
       });
     });
@@ -291,10 +290,11 @@
     if (d[4]) li.appendChild(snippet(d[4]));
     return li;
   }
-  function showMore(focus) {
+  function showMore(focus, reset) {
     var my = seq, next = results.slice(shownCount, shownCount + PAGE);
     return docsFor(next).then(function () {
       if (my !== seq) return;
+      if (reset) list.textContent = "";
       var first = null;
       next.forEach(function (id) {
         var li = item(id);
@@ -354,8 +354,7 @@
         results = top.concat(ranked.slice(top.length));
         query = q;
         shownCount = 0;
-        list.textContent = "";
-        return showMore(false).then(function () {
+        return showMore(false, true).then(function () {
           if (my !== seq) return;
           clearTimeout(loadingTimer);
           setStatus(!q.any && !filtered ? "" : results.length ? countText(results.length) : str.none || "");

@@ -1,0 +1,213 @@
+//! Answering one HTTP request from the in-memory site.
+
+use super::State;
+use crate::text::escape_html;
+use tiny_http::{Header, Request, Response};
+
+/// What a request path maps to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// A file of the site.
+    File(String),
+    /// A folder without its slash: redirect to it.
+    Redirect(String),
+    /// Nothing there: the site's 404 page.
+    NotFound,
+    /// A request that tries to leave the site or is malformed.
+    Bad,
+}
+
+/// Maps a raw request URL to a site file, refusing traversal in every encoding.
+pub fn resolve_request(url: &str, exists: &dyn Fn(&str) -> bool) -> Resolved {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(rest) = path.strip_prefix('/') else {
+        return Resolved::Bad;
+    };
+    let Some(decoded) = percent_decode(rest) else {
+        return Resolved::Bad;
+    };
+    if decoded.contains('\\')
+        || decoded.contains('\0')
+        || decoded.starts_with('/')
+        || decoded.split('/').any(|p| p == ".." || p == ".")
+    {
+        return Resolved::Bad;
+    }
+    if decoded.is_empty() || decoded.ends_with('/') {
+        let index = format!("{decoded}index.html");
+        return if exists(&index) {
+            Resolved::File(index)
+        } else {
+            Resolved::NotFound
+        };
+    }
+    if exists(&decoded) {
+        return Resolved::File(decoded);
+    }
+    if exists(&format!("{decoded}/index.html")) {
+        return Resolved::Redirect(format!("/{rest}/"));
+    }
+    Resolved::NotFound
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "pdf" => "application/pdf",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The script that reloads the page when a build finishes.
+const LIVE_JS: &str = r#"(function(){var v=null;function poll(){fetch('/__sachhon/version',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;setTimeout(poll,400)}).catch(function(){setTimeout(poll,1000)})}poll()})();"#;
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        Header::from_bytes(&b"X-Sachhon"[..], &b"1"[..]).expect("static header")
+    })
+}
+
+/// Answers one request.
+pub fn respond(state: &State, request: Request) {
+    let url = request.url().to_string();
+    let (status, body, kind) = match url.as_str() {
+        "/__sachhon/live.js" => (
+            200,
+            LIVE_JS.as_bytes().to_vec(),
+            "text/javascript; charset=utf-8",
+        ),
+        "/__sachhon/version" => (
+            200,
+            state.version().to_string().into_bytes(),
+            "text/plain; charset=utf-8",
+        ),
+        _ => {
+            let files = state.files();
+            let exists = |p: &str| files.contains_key(p);
+            match resolve_request(&url, &exists) {
+                Resolved::File(path) => {
+                    let bytes = files.get(&path).map(|b| b.to_vec()).unwrap_or_default();
+                    let kind = content_type(&path);
+                    (200, with_overlay(state, bytes, kind), kind)
+                }
+                Resolved::Redirect(to) => {
+                    let response = Response::empty(301).with_header(header("Location", &to));
+                    let _ = request.respond(response);
+                    return;
+                }
+                Resolved::NotFound => {
+                    let page = files
+                        .get("404.html")
+                        .map(|b| b.to_vec())
+                        .unwrap_or_else(|| b"<!DOCTYPE html><title>404</title><p>404</p>".to_vec());
+                    let kind = "text/html; charset=utf-8";
+                    (404, with_overlay(state, page, kind), kind)
+                }
+                Resolved::Bad => (400, b"bad request".to_vec(), "text/plain; charset=utf-8"),
+            }
+        }
+    };
+    let response = Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+/// Puts the error overlay into HTML pages while the last build failed.
+fn with_overlay(state: &State, body: Vec<u8>, kind: &str) -> Vec<u8> {
+    if !kind.starts_with("text/html") {
+        return body;
+    }
+    let errors = state.errors();
+    let mut html = String::from_utf8(body).unwrap_or_default();
+    if errors.is_empty() {
+        return html.into_bytes();
+    }
+    let mut overlay = String::from(
+        "<div id=\"sachhon-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;z-index:99999;background:#fff4f4;color:#5c0000;border-bottom:3px solid #b00020;padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace\"><ul style=\"margin:0;padding-left:1.2rem\">",
+    );
+    for line in &errors {
+        overlay.push_str(&format!("<li>{}</li>", escape_html(line)));
+    }
+    overlay.push_str("</ul></div>");
+    match html.rfind("</body>") {
+        Some(at) => html.insert_str(at, &overlay),
+        None => html.push_str(&overlay),
+    }
+    html.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(p: &str) -> bool {
+        ["index.html", "news/index.html", "style.css"].contains(&p)
+    }
+
+    #[test]
+    fn maps_folders_files_and_redirects() {
+        assert_eq!(
+            resolve_request("/", &site),
+            Resolved::File("index.html".into())
+        );
+        assert_eq!(
+            resolve_request("/news/?x=1", &site),
+            Resolved::File("news/index.html".into())
+        );
+        assert_eq!(
+            resolve_request("/news", &site),
+            Resolved::Redirect("/news/".into())
+        );
+        assert_eq!(
+            resolve_request("/style.css", &site),
+            Resolved::File("style.css".into())
+        );
+        assert_eq!(resolve_request("/nope/", &site), Resolved::NotFound);
+    }
+
+    #[test]
+    fn refuses_traversal_in_every_encoding() {
+        for url in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/news/..%2f..%2fsecret",
+            "//etc/passwd",
+            "/a\\..\\b",
+            "http://evil/x",
+            "/%00",
+            "/%zz",
+        ] {
+            assert_eq!(resolve_request(url, &site), Resolved::Bad, "{url}");
+        }
+    }
+}

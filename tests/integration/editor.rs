@@ -1,0 +1,277 @@
+//! The editor workflow: init, new, check, and the live preview server.
+
+use crate::support::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn init_then_build_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("moi");
+    let r = sachhon().arg("init").arg(&site).output().unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert!(
+        site.join("themes/default/templates/base.html").is_file(),
+        "theme copied"
+    );
+    build_ok(&site, &[]);
+    for path in [
+        "news/tin-dau-tien/index.html",
+        "case-studies/dien-hinh-mau/index.html",
+        "training/nhap-mon/bai-1/index.html",
+        "gioi-thieu/index.html",
+    ] {
+        assert!(exists(&site, path), "{path}");
+    }
+    let again = sachhon().arg("init").arg(&site).output().unwrap();
+    assert_eq!(again.status.code(), Some(1), "refuses a folder with files");
+}
+
+#[test]
+fn new_scaffolds_every_kind_as_a_buildable_draft() {
+    let site = fixture("minimal");
+    let root = site.path().to_str().unwrap();
+    for (kind, name, path) in [
+        (
+            "case-study",
+            "binh-dien",
+            "content/case-studies/binh-dien/index.md",
+        ),
+        ("news", "hoi-thao", "content/news/hoi-thao.md"),
+        (
+            "module",
+            "cp-basics",
+            "content/training/cp-basics/_index.md",
+        ),
+        (
+            "lesson",
+            "cp-basics/intro",
+            "content/training/cp-basics/intro.md",
+        ),
+        ("page", "about", "content/about.md"),
+    ] {
+        let r = sachhon()
+            .args(["new", kind, name, "--root", root])
+            .output()
+            .unwrap();
+        assert_eq!(
+            r.status.code(),
+            Some(0),
+            "{kind}: {}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+        let text = std::fs::read_to_string(site.path().join(path)).unwrap();
+        assert!(text.contains("draft: true"), "{kind} is a draft");
+        assert!(text.contains('#'), "{kind} has comments");
+    }
+    build_ok(site.path(), &[]);
+    assert!(
+        !exists(site.path(), "case-studies/binh-dien/index.html"),
+        "drafts stay out"
+    );
+    build_ok(site.path(), &["--drafts"]);
+    assert!(exists(site.path(), "case-studies/binh-dien/index.html"));
+    assert!(exists(site.path(), "training/cp-basics/intro/index.html"));
+    let again = sachhon()
+        .args(["new", "news", "hoi-thao", "--root", root])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1), "refuses to overwrite");
+}
+
+#[test]
+fn new_speaks_vietnamese_when_asked() {
+    let site = fixture("minimal");
+    let root = site.path().to_str().unwrap();
+    let r = sachhon()
+        .args(["new", "news", "tin", "--root", root])
+        .env("LANG", "vi_VN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&r.stderr).contains("Đã tạo"));
+    let text = std::fs::read_to_string(site.path().join("content/news/tin.md")).unwrap();
+    assert!(text.contains("# Tiêu đề tin"), "Vietnamese comments");
+}
+
+#[test]
+fn check_reports_broken_links_anchors_and_images() {
+    let site = fixture_with(
+        "minimal",
+        &[
+            ("content/a.md", "---\ntitle: A\n---\n## Có thật\n\n[tốt](#co-that) [tốt](@/b.md#phan-mot)\n"),
+            ("content/b.md", "---\ntitle: B\n---\n## Phần một\n\n[mất](@/khong-co.md)\n\n[neo](@/a.md#khong-co)\n\n![ảnh](khong-co.png)\n\n[trang](/khong-co/)\n"),
+        ],
+    );
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/b.md:6:1: error:") && r.stderr.contains("E0301"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("content/b.md:8:1: error:") && r.stderr.contains("E0302"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("content/b.md:10:1: error:") && r.stderr.contains("E0303"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("content/b.md:12:1: error:"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("content/a.md"),
+        "good links stay quiet:\n{}",
+        r.stderr
+    );
+}
+
+/// A `sachhon serve` child on a free port; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(site: &std::path::Path) -> Server {
+    let mut child = sachhon()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let port = loop {
+        let line = lines.next().expect("server output").unwrap();
+        if let Some(at) = line.find("http://127.0.0.1:") {
+            let rest = &line[at + "http://127.0.0.1:".len()..];
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep draining stderr so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+/// A raw GET: (status, body).
+pub fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn wait_for(port: u16, path: &str, what: impl Fn(&str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (_, body) = get(port, path);
+        if what(&body) {
+            return body;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "timed out on {path}:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serve_previews_live_and_survives_broken_edits() {
+    let site = fixture("basic");
+    let server = serve(site.path());
+    let (status, home) = get(server.port, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("/__sachhon/live.js"), "live reload injected");
+    let (status, _) = get(server.port, "/news");
+    assert_eq!(status, 301);
+    let (status, body) = get(server.port, "/nope/");
+    assert_eq!(status, 404);
+    assert!(body.contains("<html lang=\"vi\">"), "the site's 404 page");
+    for bad in [
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/news/..%2f..%2fsite.yaml",
+    ] {
+        let (status, _) = get(server.port, bad);
+        assert!(status == 400 || status == 404, "{bad} gave {status}");
+    }
+    // An edit shows up, fast.
+    let about = site.path().join("content/about.en.md");
+    std::fs::write(&about, "---\ntitle: About\n---\nFreshly edited text.\n").unwrap();
+    let start = Instant::now();
+    wait_for(server.port, "/en/about/", |b| {
+        b.contains("Freshly edited text.")
+    });
+    assert!(start.elapsed() < Duration::from_secs(3), "slow rebuild");
+    // A broken edit keeps the last good page, with the overlay.
+    std::fs::write(&about, "---\ntitle: [broken\n---\n").unwrap();
+    let page = wait_for(server.port, "/en/about/", |b| b.contains("sachhon-overlay"));
+    assert!(
+        page.contains("content/about.en.md:2:"),
+        "overlay names file and line"
+    );
+    assert!(
+        page.contains("Freshly edited text."),
+        "last good page still served"
+    );
+    std::fs::write(&about, "---\ntitle: About\n---\nFixed.\n").unwrap();
+    let page = wait_for(server.port, "/en/about/", |b| b.contains("Fixed."));
+    assert!(
+        !page.contains("sachhon-overlay"),
+        "overlay gone after the fix"
+    );
+    // Nothing was written to disk.
+    assert!(!site.path().join("public").exists());
+    // Built pages never carry the live-reload script.
+    build_ok(site.path(), &[]);
+    assert!(!read(site.path(), "index.html").contains("live.js"));
+}
+
+#[test]
+fn serve_on_a_busy_port_exits_with_two() {
+    let site = fixture("minimal");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let r = command("serve", site.path(), &["--port", &port]);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains(&port), "{}", r.stderr);
+}
