@@ -7,7 +7,8 @@ use sachhon::output::MemorySink;
 
 /// Runs the check; returns the exit status.
 pub fn run(out: &Out, args: &SiteArgs) -> anyhow::Result<u8> {
-    let settings = args.settings()?;
+    let mut settings = args.settings()?;
+    settings.check_links = true;
     let report = generate(&settings, &MemorySink::new());
     let mut diags = report.diagnostics.clone();
     for (source, lang) in &report.missing_translations {

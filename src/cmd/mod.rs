@@ -39,6 +39,7 @@ impl SiteArgs {
             drafts: self.drafts,
             relative_urls: self.relative_urls,
             live_reload: false,
+            check_links: false,
         })
     }
 }
