@@ -56,6 +56,7 @@ impl Report {
 /// Runs the whole pipeline into `sink`. On errors the sink may hold a partial site: callers
 /// discard it (the staging folder is never swapped in).
 pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
+    let mut timer = Timer::new();
     let diags = Diagnostics::new();
     let mut report = Report::default();
     let config = match Config::load(&settings.root, settings.base_url.as_deref()) {
@@ -75,6 +76,7 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
         },
     );
     diags.extend(ds);
+    timer.lap("load content");
     let style = UrlStyle {
         base_url: config.base_url.clone(),
         base_path: config.base_path.clone(),
@@ -82,6 +84,7 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
     };
     let (site, ds) = Site::build(config, style.clone(), pages);
     diags.extend(ds);
+    timer.lap("site model");
     let theme = match theme {
         Ok(t) => t,
         Err(ds) => {
@@ -98,7 +101,9 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
             return report;
         }
     };
+    timer.lap("templates");
     let rendered = render_markdown(&site, &diags);
+    timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| values::to_value(&values::summary(&site, id, &rendered[id])))
@@ -110,11 +115,40 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
         langs: lang_data(&site, &theme),
         live_reload: settings.live_reload,
     };
+    timer.lap("summaries");
     let (job_list, ds) = jobs::list(&site);
     diags.extend(ds);
-    let written: Vec<Option<String>> = job_list
+    // The search index needs only the rendered Markdown: build it while pages render.
+    let (written, search_files) = rayon::join(
+        || render_jobs(&model, &renderer, &job_list, sink, &diags),
+        || crate::search::write(&site, &rendered, sink, &diags),
+    );
+    timer.lap("render, write, index");
+    let mut files: HashSet<String> = written.into_iter().flatten().collect();
+    files.extend(search_files);
+    files.extend(write_static(&site, &theme, sink, &diags));
+    timer.lap("static files");
+    if settings.check_links {
+        check_links(&site, &rendered, &files, &diags);
+    }
+    report.missing_translations = missing_translations(&site);
+    report.pages = site.pages.len();
+    report.files = files.len();
+    report.diagnostics = diags.sorted();
+    report
+}
+
+/// Renders every job in parallel, writing each file as soon as it is ready.
+fn render_jobs(
+    model: &Model,
+    renderer: &Renderer,
+    job_list: &[jobs::Job],
+    sink: &dyn Sink,
+    diags: &Diagnostics,
+) -> Vec<Option<String>> {
+    job_list
         .par_iter()
-        .map(|job| match jobs::render(&model, &renderer, job) {
+        .map(|job| match jobs::render(model, renderer, job) {
             Ok((path, body)) => match sink.write(&path, body.as_bytes()) {
                 Ok(()) => Some(path),
                 Err(e) => {
@@ -127,18 +161,27 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
                 None
             }
         })
-        .collect();
-    let mut files: HashSet<String> = written.into_iter().flatten().collect();
-    files.extend(write_static(&site, &theme, sink, &diags));
-    files.extend(crate::search::write(&site, &rendered, sink, &diags));
-    if settings.check_links {
-        check_links(&site, &rendered, &files, &diags);
+        .collect()
+}
+
+/// Prints how long each stage took when `SACHHON_TIMINGS` is set (for profiling).
+struct Timer {
+    last: Option<std::time::Instant>,
+}
+
+impl Timer {
+    fn new() -> Self {
+        Timer {
+            last: std::env::var_os("SACHHON_TIMINGS").map(|_| std::time::Instant::now()),
+        }
     }
-    report.missing_translations = missing_translations(&site);
-    report.pages = site.pages.len();
-    report.files = files.len();
-    report.diagnostics = diags.sorted();
-    report
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            eprintln!("timing: {stage:<18} {:>6} ms", last.elapsed().as_millis());
+            self.last = Some(std::time::Instant::now());
+        }
+    }
 }
 
 fn render_markdown(site: &Site, diags: &Diagnostics) -> Vec<Rendered> {

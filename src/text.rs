@@ -4,19 +4,27 @@
 //! letter `đ`, which Unicode does not decompose. Folding removes every combining mark after NFD
 //! and maps `đ`/`Đ` to `d`, so `Đồng Nai`, `ĐỒNG NAI` and `dong nai` become the same text.
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
 /// Lower-cases `text` and removes its diacritics (`Sản xuất` -> `san xuat`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if is_combining_mark(c) {
+    // Most of any text is ASCII: copy it straight, decompose only the rest, one character at
+    // a time (canonical decomposition of each character, then dropping the marks, is the same
+    // as NFD followed by mark removal, without reordering buffers).
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             continue;
         }
         match c {
             'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+            _ => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
         }
     }
     out

@@ -3,7 +3,9 @@
 //! The syntax set loads once, lazily, the first time a page has a fenced code block; a site
 //! without code never pays for it.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -16,8 +18,29 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// Highlighted blocks by hash of (language, code): sites repeat the same snippets across pages
+/// and languages, and highlighting is the costliest part of Markdown rendering.
+fn cache() -> &'static Mutex<HashMap<u64, Option<String>>> {
+    static CACHE: OnceLock<Mutex<HashMap<u64, Option<String>>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
 /// Highlights `code` written in `lang` (a name or file extension); `None` for an unknown one.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (lang, code).hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return hit;
+    }
+    let result = highlight_uncached(code, lang);
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, result.clone());
+    }
+    result
+}
+
+fn highlight_uncached(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set
         .find_syntax_by_token(lang)

@@ -17,12 +17,17 @@ pub struct Staging {
     pub dir: PathBuf,
     /// The output folder it will replace.
     pub target: PathBuf,
+    /// Removes what earlier builds set aside, while this build works.
+    cleanup: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         // After a successful commit the folder is gone; after a failure it is cleaned up.
         let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some(cleanup) = self.cleanup.take() {
+            let _ = cleanup.join();
+        }
     }
 }
 
@@ -60,7 +65,7 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
     if root_abs.starts_with(&target_abs) || inside_sources {
         return Err(Diagnostic::error("E0502", "").arg("path", &shown));
     }
-    recover(target, &parent_abs);
+    let leftovers = recover(target, &parent_abs);
     if target_abs.is_dir() {
         let empty = std::fs::read_dir(&target_abs)
             .map(|mut d| d.next().is_none())
@@ -75,34 +80,51 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)
         .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+    // Deleting a large old output takes seconds of file-system work: overlap it with the build.
+    let cleanup = (!leftovers.is_empty()).then(|| {
+        std::thread::spawn(move || {
+            for path in leftovers {
+                let _ = std::fs::remove_dir_all(path);
+            }
+        })
+    });
     Ok(Staging {
         dir,
         target: target_abs,
+        cleanup,
     })
 }
 
-/// Cleans what an earlier killed build left beside the target: staging folders are removed,
-/// and an old output that was moved aside but never replaced is put back.
-fn recover(target: &Path, parent: &Path) {
+/// Finds what earlier builds left beside the target: an old output that was moved aside but
+/// never replaced (a build killed between its two renames) is put back at once; the others
+/// (old outputs set aside by finished builds, staging folders of killed builds) are returned
+/// for removal.
+fn recover(target: &Path, parent: &Path) -> Vec<PathBuf> {
     let Some(name) = target.file_name().map(|n| n.to_string_lossy().to_string()) else {
-        return;
+        return Vec::new();
     };
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
+        return Vec::new();
     };
     let prefix = format!(".{name}.sachhon-");
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().to_string();
-        let Some(rest) = file.strip_prefix(&prefix) else {
-            continue;
-        };
-        let path = entry.path();
+    let mut found: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name().to_string_lossy().to_string();
+            file.strip_prefix(&prefix)
+                .map(|rest| (rest.to_string(), e.path()))
+        })
+        .collect();
+    found.sort();
+    let mut leftovers = Vec::new();
+    for (rest, path) in found {
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
-        } else if is_stale(rest) {
-            let _ = std::fs::remove_dir_all(&path);
+        } else if is_stale(&rest) {
+            leftovers.push(path);
         }
     }
+    leftovers
 }
 
 /// A staging or old folder whose build process is gone.
@@ -115,8 +137,12 @@ fn is_stale(rest: &str) -> bool {
     }
 }
 
-/// Marks the staging folder and swaps it in place of the target.
-pub fn commit(staging: Staging) -> Result<(), Diagnostic> {
+/// Marks the staging folder and swaps it in place of the target. The previous output is set
+/// aside and removed by the next build, in the background.
+pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
+    if let Some(cleanup) = staging.cleanup.take() {
+        let _ = cleanup.join();
+    }
     let shown = staging.target.display().to_string();
     let io = |e: std::io::Error| Diagnostic::error("E0503", &shown).arg("message", e);
     std::fs::write(staging.dir.join(MARKER), b"made by sachhon\n").map_err(io)?;
@@ -128,7 +154,6 @@ pub fn commit(staging: Staging) -> Result<(), Diagnostic> {
         let _ = std::fs::rename(&old, &staging.target);
         return Err(io(e));
     }
-    let _ = std::fs::remove_dir_all(&old);
     Ok(())
 }
 

@@ -4,8 +4,9 @@ use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
 use crate::text::fold;
+use rayon::prelude::*;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
 /// Documents per `d-<n>.js` chunk.
@@ -14,9 +15,13 @@ pub const CHUNK: usize = 200;
 const MAX_TOKEN: usize = 24;
 /// Words of the body indexed per page: the opening of a page says what it is about, and
 /// indexing every word would multiply the index for little gain in recall.
-const BODY_WORDS: usize = 400;
+const BODY_WORDS: usize = 200;
 /// A body-only term in more than this share of documents says nothing about any of them.
 const COMMON_SHARE: f64 = 0.5;
+/// A term in more than this share of documents keeps only its strong postings (title,
+/// summary, headings, facets): in Vietnamese, common syllables would otherwise make up most
+/// of the index. The browser treats such terms as optional in a query.
+const PARTIAL_SHARE: f64 = 0.25;
 
 /// Lower case, Unicode NFD, combining marks removed, `đ` -> `d`: the form both the indexer and
 /// the browser (`search.js`) compare.
@@ -25,7 +30,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// The normalized words of `text`.
-pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+pub fn tokens(text: &str) -> impl Iterator<Item = String> {
     let folded = normalize(text);
     folded
         .split(|c: char| !c.is_alphanumeric())
@@ -44,7 +49,6 @@ struct Doc {
     path: String,
     kind: &'static str,
     date: String,
-    day: i64,
     summary: String,
     facets: [i64; 4],
     techniques: u32,
@@ -56,6 +60,7 @@ pub struct Index {
     docs: Vec<Doc>,
     postings: BTreeMap<String, Postings>,
     stop: Vec<String>,
+    partial: Vec<String>,
     dictionaries: [Vec<String>; 4],
     technique_labels: Vec<String>,
     technique_keys: Vec<String>,
@@ -95,53 +100,24 @@ impl Index {
         let dictionaries: [Vec<String>; 4] = dict.map(|d| d.into_iter().collect());
         let technique_keys: Vec<String> = techniques.into_iter().collect();
         let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
-        let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
-        let mut body_only: BTreeMap<String, usize> = BTreeMap::new();
+        // Scoring each document is independent: do it in parallel, then merge in order.
+        let scored: Vec<Vec<(String, u8, bool)>> = ids
+            .par_iter()
+            .map(|&id| score_terms(site, &rendered[id], id))
+            .collect();
+        let mut postings: HashMap<String, Postings> = HashMap::new();
+        let mut body_only: HashMap<String, usize> = HashMap::new();
         let mut docs = Vec::with_capacity(ids.len());
-        for (doc_id, &id) in ids.iter().enumerate() {
+        for (doc_id, (&id, terms)) in ids.iter().zip(scored).enumerate() {
             let page = &site.pages[id];
             let r = &rendered[id];
-            let mut scores: BTreeMap<String, u8> = BTreeMap::new();
-            let mut add = |text: &str, weight: u8| {
-                for t in tokens(text) {
-                    let s = scores.entry(t).or_insert(0);
-                    *s = (*s).max(weight);
+            for (t, score, only_in_body) in terms {
+                if only_in_body {
+                    *body_only.entry(t.clone()).or_insert(0) += 1;
                 }
-            };
-            add(&page.meta.title, 9);
-            let summary = page
-                .meta
-                .summary
-                .clone()
-                .unwrap_or_else(|| r.summary.clone());
-            add(&summary, 5);
-            for h in &r.toc {
-                add(&h.title, 5);
+                postings.entry(t).or_default().push((doc_id as u32, score));
             }
-            let tags: Vec<String> = ["tags", "sectors", "provinces", "techniques"]
-                .iter()
-                .flat_map(|t| taxonomy::values(page, t).into_iter().map(|(name, _)| name))
-                .chain(page.meta.case.iter().flat_map(|c| c.company.clone()))
-                .collect();
-            add(&tags.join(" "), 5);
-            let mut body_counts: BTreeMap<String, u8> = BTreeMap::new();
-            for t in tokens(&r.text).take(BODY_WORDS) {
-                let c = body_counts.entry(t).or_insert(0);
-                *c = c.saturating_add(1);
-            }
-            for (t, count) in body_counts {
-                let weight = 1 + (count / 3).min(3);
-                match scores.get_mut(&t) {
-                    Some(s) => *s = (*s).max(weight),
-                    None => {
-                        *body_only.entry(t.clone()).or_insert(0) += 1;
-                        scores.insert(t, weight);
-                    }
-                }
-            }
-            for (t, s) in scores {
-                postings.entry(t).or_default().push((doc_id as u32, s));
-            }
+            let summary = page.meta.summary.as_deref().unwrap_or(&r.summary);
             let case = page.meta.case.as_ref();
             let mut mask = 0u32;
             for t in case.map(|c| c.techniques.as_slice()).unwrap_or_default() {
@@ -154,8 +130,7 @@ impl Index {
                 path: page.path.clone(),
                 kind: page.kind.key(),
                 date: page.meta.date.map(|d| d.display(lang)).unwrap_or_default(),
-                day: page.meta.date.map_or(0, |d| d.timestamp(0) / 86_400),
-                summary: truncate(&summary, 220),
+                summary: truncate(summary, 160),
                 facets: [
                     find(&dictionaries[0], page.kind.key()),
                     case.and_then(|c| c.sector.as_deref())
@@ -170,16 +145,28 @@ impl Index {
         // Terms found in the bodies of most documents only match everything: drop them, and
         // tell the browser so a query with them ignores them instead of finding nothing.
         let limit = (docs.len() as f64 * COMMON_SHARE).max(20.0) as usize;
-        let stop: Vec<String> = postings
+        let mut stop: Vec<String> = postings
             .iter()
             .filter(|(t, p)| {
                 p.len() > limit && body_only.get(*t).is_some_and(|&n| n * 10 >= p.len() * 9)
             })
             .map(|(t, _)| t.clone())
             .collect();
+        stop.sort();
         for t in &stop {
             postings.remove(t);
         }
+        let partial_limit = (docs.len() as f64 * PARTIAL_SHARE).max(40.0) as usize;
+        let mut partial: Vec<String> = Vec::new();
+        for (t, list) in postings.iter_mut() {
+            if list.len() > partial_limit {
+                list.retain(|&(_, score)| score >= 5);
+                partial.push(t.clone());
+            }
+        }
+        postings.retain(|_, list| !list.is_empty());
+        partial.sort();
+        let postings: BTreeMap<String, Postings> = postings.into_iter().collect();
         let technique_labels = technique_keys
             .iter()
             .map(|k| {
@@ -194,6 +181,7 @@ impl Index {
             docs,
             postings,
             stop,
+            partial,
             dictionaries,
             technique_labels,
             technique_keys,
@@ -209,21 +197,25 @@ impl Index {
                 .or_default()
                 .push((term, list));
         }
-        let mut files = Vec::new();
-        for (key, terms) in &shards {
-            let mut map = serde_json::Map::new();
-            for (term, list) in terms {
-                map.insert((*term).clone(), json!(encode(list)));
-            }
-            files.push((
-                format!("s-{key}.js"),
-                format!(
-                    "SachhonSearch.shard({},{});\n",
-                    json!(key),
-                    serde_json::Value::Object(map)
-                ),
-            ));
-        }
+        let shards: Vec<(&String, &Vec<(&String, &Postings)>)> = shards.iter().collect();
+        let mut files: Vec<(String, String)> = shards
+            .par_iter()
+            .map(|(key, terms)| {
+                // Terms are plain folded words and postings plain ASCII: write them directly.
+                let mut body = format!("SachhonSearch.shard({},{{", json!(key));
+                for (i, (term, list)) in terms.iter().enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    body.push_str(&json!(term).to_string());
+                    body.push_str(":\"");
+                    body.push_str(&encode(list));
+                    body.push('"');
+                }
+                body.push_str("});\n");
+                (format!("s-{key}.js"), body)
+            })
+            .collect();
         for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
             let rows: Vec<serde_json::Value> = chunk
                 .iter()
@@ -252,8 +244,9 @@ impl Index {
             "count": self.docs.len(),
             "chunk": CHUNK,
             "shardLen": self.shard_len,
-            "shards": shards.keys().collect::<Vec<_>>(),
+            "shards": shards.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
             "stop": self.stop,
+            "partial": self.partial,
             "dict": {
                 "kind": self.dictionaries[0],
                 "sector": self.dictionaries[1],
@@ -263,16 +256,72 @@ impl Index {
                 "techniqueLabel": self.technique_labels,
             },
             "facets": facets,
-            "days": self.docs.iter().map(|d| d.day).collect::<Vec<_>>(),
         });
         files.push((
             "meta.js".to_string(),
-            format!(
-                "window.SachhonSearch=window.SachhonSearch||{{q:[]}};SachhonSearch.meta={meta};\n"
-            ),
+            format!("window.SachhonSearch=window.SachhonSearch||{{}};SachhonSearch.meta={meta};\n"),
         ));
         files
     }
+}
+
+/// The terms of one page with their scores (title 9, summary, headings and facets 5, body
+/// 1-4 by frequency) and whether each was found only in the body.
+fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> {
+    let page = &site.pages[id];
+    let mut scores: HashMap<String, (u8, bool)> = HashMap::new();
+    let mut add = |text: &str, weight: u8| {
+        for t in tokens(text) {
+            let s = scores.entry(t).or_insert((0, false));
+            s.0 = s.0.max(weight);
+        }
+    };
+    add(&page.meta.title, 9);
+    add(page.meta.summary.as_deref().unwrap_or(&r.summary), 5);
+    for h in &r.toc {
+        add(&h.title, 5);
+    }
+    for t in ["tags", "sectors", "provinces", "techniques"] {
+        for (name, _) in taxonomy::values(page, t) {
+            add(&name, 5);
+        }
+    }
+    if let Some(company) = page.meta.case.as_ref().and_then(|c| c.company.as_deref()) {
+        add(company, 5);
+    }
+    let mut body_counts: HashMap<String, u8> = HashMap::new();
+    for t in tokens(opening_words(&r.text, BODY_WORDS)) {
+        let c = body_counts.entry(t).or_insert(0);
+        *c = c.saturating_add(1);
+    }
+    for (t, count) in body_counts {
+        let weight = 1 + (count / 3).min(3);
+        scores
+            .entry(t)
+            .and_modify(|s| s.0 = s.0.max(weight))
+            .or_insert((weight, true));
+    }
+    let mut terms: Vec<(String, u8, bool)> =
+        scores.into_iter().map(|(t, (s, b))| (t, s, b)).collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    terms
+}
+
+/// The start of `text` holding its first `n` words.
+fn opening_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let letter = c.is_alphanumeric();
+        if letter && !in_word {
+            words += 1;
+            if words > n {
+                return &text[..i];
+            }
+        }
+        in_word = letter;
+    }
+    text
 }
 
 fn year_of(site: &Site, id: usize) -> Option<i64> {

@@ -37,10 +37,20 @@ fn compare_newest(a: &Page, b: &Page) -> Ordering {
         .then_with(|| a.source.cmp(&b.source))
 }
 
-/// For each case study, up to three others of its language sharing its sector or techniques.
+/// For each case study, up to three others of its language sharing its sector (worth two)
+/// or techniques (one each), best score first, then newest.
 pub fn related(pages: &[Page]) -> Vec<Vec<usize>> {
+    // Rank of each page in newest-first order, computed once: comparing dates and titles
+    // inside the candidate loops would dominate large sites.
+    let mut newest: Vec<usize> = (0..pages.len()).collect();
+    newest_first(&mut newest, pages);
+    let mut rank = vec![0usize; pages.len()];
+    for (r, &id) in newest.iter().enumerate() {
+        rank[id] = r;
+    }
     let mut by_facet: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (id, page) in pages.iter().enumerate() {
+    for &id in &newest {
+        let page = &pages[id];
         let Some(case) = &page.meta.case else {
             continue;
         };
@@ -55,32 +65,29 @@ pub fn related(pages: &[Page]) -> Vec<Vec<usize>> {
         }
     }
     let mut related = vec![Vec::new(); pages.len()];
+    let mut score: HashMap<usize, u32> = HashMap::new();
     for (id, page) in pages.iter().enumerate() {
         let Some(case) = &page.meta.case else {
             continue;
         };
-        let mut score: HashMap<usize, u32> = HashMap::new();
+        score.clear();
         let facets = case
             .sector
             .iter()
             .map(|s| (s.as_str(), 2))
             .chain(case.techniques.iter().map(|t| (t.as_str(), 1)));
         for (facet, weight) in facets {
-            // Cap the candidates per facet: a sector with thousands of studies adds nothing
-            // a reader could use beyond its newest few.
+            // The newest few per facet are enough: a reader follows three links at most.
             let ids = by_facet.get(&(page.lang.as_str(), facet));
-            for &other in ids.into_iter().flatten().take(200) {
+            for &other in ids.into_iter().flatten().take(60) {
                 if other != id {
                     *score.entry(other).or_default() += weight;
                 }
             }
         }
-        let mut ranked: Vec<(usize, u32)> = score.into_iter().collect();
-        ranked.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| compare_newest(&pages[a.0], &pages[b.0]))
-        });
-        related[id] = ranked.into_iter().take(3).map(|(i, _)| i).collect();
+        let mut best: Vec<(u32, usize)> = score.iter().map(|(&i, &s)| (s, i)).collect();
+        best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(rank[a.1].cmp(&rank[b.1])));
+        related[id] = best.into_iter().take(3).map(|(_, i)| i).collect();
     }
     related
 }

@@ -103,7 +103,10 @@ fn markdown_extensions_render() {
         lesson.contains("class=\"hl-"),
         "code is highlighted with classes"
     );
-    assert!(lesson.contains("syntax.css"), "pages with code load the code stylesheet");
+    assert!(
+        lesson.contains("syntax.css"),
+        "pages with code load the code stylesheet"
+    );
     assert!(!read(site.path(), "about/index.html").contains("syntax.css"));
 }
 

@@ -64,7 +64,7 @@
   S.shard = function (key, terms) { arrived("s" + key, terms); };
   S.docs = function (n, rows) { arrived("d" + n, rows); };
 
-  var meta, shardSet, stopSet, docs = [];
+  var meta, shardSet, stopSet, partialSet, docs = [];
   function metaReady() {
     if (S.meta) return Promise.resolve(S.meta);
     return new Promise(function (res) {
@@ -108,10 +108,14 @@
     return { words: words, typed: typed, pre: pre, any: toks.length > 0 };
   }
 
-  /** Scores per document (0 = no match) of all words, AND-ed; null when there are no words. */
+  /** Scores per document (0 = no match) of all words, AND-ed; null when there are no words.
+   *  Very common words are indexed only where they matter (titles, summaries, headings): they
+   *  add to the score but are not required, unless the query has nothing else. */
   function score(words) {
     return Promise.all(words.map(function (x) { return shardOf(x.w); })).then(function (shards) {
-      var n = meta.count, total = null;
+      var n = meta.count, total = null, extra = [];
+      var required = words.filter(function (x) { return !partialSet[x.w]; });
+      var strict = required.length === 0;
       words.forEach(function (x, i) {
         var sc = new Float32Array(n), terms = shards[i];
         for (var t in terms) {
@@ -124,8 +128,12 @@
             if (s > sc[id]) sc[id] = s;
           });
         }
+        if (!strict && partialSet[x.w]) { extra.push(sc); return; }
         if (!total) total = sc;
         else for (var d = 0; d < n; d++) total[d] = total[d] && sc[d] ? total[d] + sc[d] : 0;
+      });
+      extra.forEach(function (sc) {
+        for (var d = 0; d < n; d++) if (total[d]) total[d] += sc[d];
       });
       return total;
     });
@@ -415,6 +423,8 @@
     (meta.shards || []).forEach(function (k) { shardSet[k] = 1; });
     stopSet = {};
     (meta.stop || []).forEach(function (w) { stopSet[w] = 1; });
+    partialSet = {};
+    (meta.partial || []).forEach(function (w) { partialSet[w] = 1; });
     readUrl();
     buildFacets();
     run(false);
