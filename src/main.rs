@@ -3,7 +3,7 @@
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -63,7 +63,27 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is needed before parsing, to write the help in it.
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args
+        .windows(2)
+        .find(|w| w[0] == "--lang")
+        .map(|w| w[1].clone())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
+        });
+    let lang = sachhon::messages::detect_language(flag.as_deref());
+    let out = cmd::Out::new(lang);
+    let mut command = Cli::command().about(out.text("help-about", &[]));
+    for name in ["build", "serve", "check", "init", "new"] {
+        let about = out.text(&format!("help-{name}"), &[]);
+        command = command.mut_subcommand(name, |c| c.about(about));
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let lang = sachhon::messages::detect_language(cli.lang.as_deref());
     let out = cmd::Out::new(lang);
     let result = match cli.command {

@@ -70,6 +70,7 @@ new-done = Created { $path }. It is a draft until you remove "draft: true".
 new-exists = { $path } already exists; choose another name.
 new-bad-name = "{ $name }" is not a usable name; use letters, digits and hyphens.
 overlay-title = The site could not be rebuilt
+help-about = sachhon ("sạch hơn", cleaner): a static knowledge-base site generator for cleaner-production campaigns
 help-build = Build the site into the output folder
 help-serve = Preview the site with live reload
 help-check = Check content and every link without writing

@@ -70,6 +70,7 @@ new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa
 new-exists = { $path } đã tồn tại; hãy chọn tên khác.
 new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang.
 overlay-title = Không dựng lại được trang
+help-about = sachhon ("sạch hơn"): công cụ dựng trang tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
 help-build = Dựng trang vào thư mục xuất
 help-serve = Xem trước trang, tự tải lại khi sửa
 help-check = Kiểm tra nội dung và mọi liên kết mà không ghi tệp

@@ -6,4 +6,5 @@ mod bad_input;
 mod core;
 mod editor;
 mod knowledge;
+mod language;
 mod urls;

@@ -1,0 +1,111 @@
+//! Messages in the editor's language: the same code and location in Vietnamese and English.
+
+use crate::support::*;
+
+fn run_in(lang: &str, site: &std::path::Path) -> String {
+    let r = sachhon()
+        .env("LANG", lang)
+        .arg("build")
+        .arg("--root")
+        .arg(site)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(1));
+    String::from_utf8_lossy(&r.stderr).to_string()
+}
+
+/// The `path:line:col` prefixes and codes of every diagnostic line.
+fn skeleton(stderr: &str) -> Vec<(String, String)> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(": error: ") || l.contains(": warning: "))
+        .map(|l| {
+            let location = l
+                .split(": error: ")
+                .next()
+                .unwrap()
+                .split(": warning: ")
+                .next()
+                .unwrap();
+            let code = l.rsplit('[').next().unwrap().trim_end_matches(']');
+            (location.to_string(), code.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn diagnostics_speak_vietnamese_or_english_with_the_same_code_and_place() {
+    let site = fixture_with(
+        "minimal",
+        &[
+            (
+                "content/case-studies/a/index.md",
+                "---\ntitle: A\nmetrics:\n  - { name: Nước, unit: m3, before: nhiều, after: 90 }\n---\n",
+            ),
+            ("content/b.md", "---\ntitle: B\ndate: 13/08/2025\n---\n"),
+            ("content/c.md", "---\nsummary: thiếu tiêu đề\n---\n"),
+        ],
+    );
+    let vi = run_in("vi_VN.UTF-8", site.path());
+    let en = run_in("C", site.path());
+    assert!(
+        vi.contains("metrics[0].before: \"nhiều\" không phải là số; hãy ghi một số, ví dụ 120"),
+        "{vi}"
+    );
+    assert!(
+        en.contains(
+            "metrics[0].before: \"nhiều\" is not a number; write a number, for example 120"
+        ),
+        "{en}"
+    );
+    assert!(
+        vi.contains("không phải ngày hợp lệ") && vi.contains("2025-08-13"),
+        "{vi}"
+    );
+    assert!(vi.contains("thiếu title"), "{vi}");
+    assert!(vi.contains("Dựng trang thất bại"), "{vi}");
+    let (svi, sen) = (skeleton(&vi), skeleton(&en));
+    assert_eq!(svi.len(), 3, "{vi}");
+    assert_eq!(svi, sen, "same codes and locations in both languages");
+}
+
+#[test]
+fn the_flag_beats_the_environment_and_help_is_localized() {
+    let r = sachhon()
+        .env("SACHHON_LANG", "en")
+        .env("LANG", "vi_VN.UTF-8")
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&r.stdout).contains("Build the site"),
+        "SACHHON_LANG wins over LANG"
+    );
+    let r = sachhon()
+        .env("SACHHON_LANG", "en")
+        .args(["--lang", "vi", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&r.stdout).contains("Dựng trang vào thư mục xuất"));
+}
+
+#[test]
+fn check_summary_is_in_the_editors_language() {
+    let site = fixture_with(
+        "minimal",
+        &[("content/a.md", "---\ntitle: A\n---\n[x](/khong-co/)\n")],
+    );
+    let r = sachhon()
+        .env("LANG", "vi_VN.UTF-8")
+        .arg("check")
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        stderr.contains("1 lỗi, 0 cảnh báo trong 2 trang"),
+        "{stderr}"
+    );
+}
