@@ -113,6 +113,22 @@ mod tests {
         assert_eq!(slugify(composed), slugify(&decomposed));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn slugs_are_always_safe_path_segments(text in "\\PC{0,40}") {
+            let slug = slugify(&text);
+            proptest::prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"));
+            proptest::prop_assert_eq!(slugify(&slug), slug.clone());
+        }
+
+        #[test]
+        fn folding_is_idempotent(text in "\\PC{0,40}") {
+            let once = fold(&text);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+        }
+    }
+
     #[test]
     fn counts_words() {
         assert_eq!(word_count("Một hai, ba. 4"), 4);

@@ -110,6 +110,30 @@ mod tests {
         assert_eq!(s.href("404.html", "style.css"), "style.css");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn normalized_paths_never_climb(path in "[a-z./]{0,30}") {
+            if let Some(n) = normalize(&path) {
+                proptest::prop_assert!(!n.split('/').any(|p| p == ".." || p == "."));
+                proptest::prop_assert!(!n.starts_with('/'));
+            }
+        }
+
+        #[test]
+        fn relative_links_lead_back_to_the_target(
+            from in proptest::collection::vec("[a-z]{1,5}", 0..4),
+            to in proptest::collection::vec("[a-z]{1,5}", 0..4),
+        ) {
+            let from = from.iter().map(|p| format!("{p}/")).collect::<String>();
+            let to = to.iter().map(|p| format!("{p}/")).collect::<String>();
+            let link = style(true).href(&from, &to);
+            // Resolve the link the way a browser does from the page's folder.
+            let resolved = normalize(&format!("{from}{link}"));
+            proptest::prop_assert_eq!(resolved, normalize(&format!("{to}index.html")));
+            proptest::prop_assert_eq!(style(false).href(&from, &to), format!("/kb/{to}"));
+        }
+    }
+
     #[test]
     fn normalizes_dots() {
         assert_eq!(normalize("a/b/../c/"), Some("a/c/".into()));

@@ -275,3 +275,63 @@ fn serve_on_a_busy_port_exits_with_two() {
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains(&port), "{}", r.stderr);
 }
+
+#[test]
+fn serve_holds_concurrent_load_while_files_change() {
+    let site = fixture("basic");
+    let server = serve(site.path());
+    let port = server.port;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let editor = {
+        let stop = stop.clone();
+        let about = site.path().join("content/about.en.md");
+        std::thread::spawn(move || {
+            let mut i = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) && i < 200 {
+                std::fs::write(&about, format!("---\ntitle: About\n---\nVersion {i}.\n")).unwrap();
+                std::thread::sleep(Duration::from_millis(40));
+                i += 1;
+            }
+        })
+    };
+    let paths = [
+        "/",
+        "/en/about/",
+        "/news/",
+        "/case-studies/det-may-dong-nai/",
+        "/style.css",
+        "/sitemap.xml",
+    ];
+    let clients: Vec<_> = (0..16)
+        .map(|c| {
+            std::thread::spawn(move || {
+                let mut failures = Vec::new();
+                for i in 0..150 {
+                    let path = paths[(c + i) % paths.len()];
+                    let (status, body) = get(port, path);
+                    let complete = if path.ends_with('/') {
+                        body.trim_end().ends_with("</html>")
+                    } else {
+                        !body.is_empty()
+                    };
+                    if status != 200 || !complete {
+                        failures.push(format!("{path}: {status}"));
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let failures: Vec<String> = clients
+        .into_iter()
+        .flat_map(|c| c.join().unwrap())
+        .collect();
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    editor.join().unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} failed requests of 2400: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
+}

@@ -34,7 +34,16 @@ fn bounded_build(site: &Path, limit: Duration) -> (i32, String) {
 
 /// Only the site's own folders and the output exist after a build: nothing written elsewhere.
 fn assert_nothing_outside(site: &Path) {
-    let allowed = ["site.yaml", "content", "public", "templates", "static", "themes", "i18n", "outside.md"];
+    let allowed = [
+        "site.yaml",
+        "content",
+        "public",
+        "templates",
+        "static",
+        "themes",
+        "i18n",
+        "outside.md",
+    ];
     for entry in std::fs::read_dir(site).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         assert!(
@@ -56,11 +65,21 @@ fn hostile(file: &str) -> (tempfile::TempDir, i32, String) {
 fn fails_naming(file: &str, code: &str, with_line: bool) {
     let (_, status, stderr) = hostile(file);
     assert_eq!(status, 1, "{file}:\n{stderr}");
-    let prefix = if with_line { format!("content/{file}:") } else { format!("content/{file}") };
-    let line = stderr.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("{stderr}"));
+    let prefix = if with_line {
+        format!("content/{file}:")
+    } else {
+        format!("content/{file}")
+    };
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{stderr}"));
     if with_line {
         let rest = &line[prefix.len()..];
-        assert!(rest.chars().next().unwrap().is_ascii_digit(), "no line in {line}");
+        assert!(
+            rest.chars().next().unwrap().is_ascii_digit(),
+            "no line in {line}"
+        );
     }
     assert!(line.contains(code), "{line}");
 }
@@ -137,8 +156,14 @@ fn script_in_every_shown_field_is_escaped() {
             continue;
         }
         let text = String::from_utf8(bytes).unwrap();
-        assert!(!text.contains("<script>alert"), "{path} runs an injected script");
-        assert!(!text.contains("onerror=\"alert"), "{path} has an injected attribute");
+        assert!(
+            !text.contains("<script>alert"),
+            "{path} runs an injected script"
+        );
+        assert!(
+            !text.contains("onerror=\"alert"),
+            "{path} has an injected attribute"
+        );
         assert!(!text.contains("<b>big</b>"), "{path} has injected markup");
         pages += 1;
     }
@@ -157,7 +182,12 @@ fn five_megabyte_page_builds() {
     write(site.path(), "content/lon.md", body.as_bytes());
     let (status, stderr) = bounded_build(site.path(), Duration::from_secs(120));
     assert_eq!(status, 0, "{stderr}");
-    assert!(std::fs::metadata(site.path().join("public/lon/index.html")).unwrap().len() > 5_000_000);
+    assert!(
+        std::fs::metadata(site.path().join("public/lon/index.html"))
+            .unwrap()
+            .len()
+            > 5_000_000
+    );
 }
 
 #[test]
@@ -199,15 +229,29 @@ fn symlink_loop_and_link_outside_the_site() {
     std::os::unix::fs::symlink("b", content.join("a")).unwrap();
     let (status, stderr) = bounded_build(site.path(), Duration::from_secs(60));
     assert_eq!(status, 1, "{stderr}");
-    assert!(stderr.contains("content/a") || stderr.contains("content/b"), "{stderr}");
+    assert!(
+        stderr.contains("content/a") || stderr.contains("content/b"),
+        "{stderr}"
+    );
     // A link to a file outside the site is refused by name.
     let site = fixture("minimal");
     let outside = tempfile::tempdir().unwrap();
-    std::fs::write(outside.path().join("secret.md"), "---\ntitle: Bí mật\n---\nsecret\n").unwrap();
-    std::os::unix::fs::symlink(outside.path().join("secret.md"), site.path().join("content/lo.md")).unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: Bí mật\n---\nsecret\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        site.path().join("content/lo.md"),
+    )
+    .unwrap();
     let (status, stderr) = bounded_build(site.path(), Duration::from_secs(60));
     assert_eq!(status, 1, "{stderr}");
-    assert!(stderr.contains("content/lo.md: error:") && stderr.contains("E0117"), "{stderr}");
+    assert!(
+        stderr.contains("content/lo.md: error:") && stderr.contains("E0117"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -215,11 +259,17 @@ fn broken_template_override_and_unknown_theme() {
     let site = fixture_with("minimal", &[("templates/index.html", "{% for x in %}")]);
     let (status, stderr) = bounded_build(site.path(), Duration::from_secs(60));
     assert_eq!(status, 1);
-    assert!(stderr.contains("templates/index.html:1:") && stderr.contains("E0402"), "{stderr}");
+    assert!(
+        stderr.contains("templates/index.html:1:") && stderr.contains("E0402"),
+        "{stderr}"
+    );
     let site = fixture_with("minimal", &[("site.yaml", "title: T\ntheme: khong-co\n")]);
     let (status, stderr) = bounded_build(site.path(), Duration::from_secs(60));
     assert_eq!(status, 1);
-    assert!(stderr.contains("site.yaml") && stderr.contains("E0004"), "{stderr}");
+    assert!(
+        stderr.contains("site.yaml") && stderr.contains("E0004"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -233,7 +283,11 @@ fn a_killed_build_leaves_the_previous_output_whole() {
         write(
             site.path(),
             &format!("content/news/tin-{i}.md"),
-            format!("---\ntitle: Tin {i}\ndate: 2024-01-01\ntags: [t{}]\n---\n{body}\n", i % 50).as_bytes(),
+            format!(
+                "---\ntitle: Tin {i}\ndate: 2024-01-01\ntags: [t{}]\n---\n{body}\n",
+                i % 50
+            )
+            .as_bytes(),
         );
     }
     let mut child = sachhon()
@@ -248,7 +302,10 @@ fn a_killed_build_leaves_the_previous_output_whole() {
     let _ = child.kill(); // SIGKILL on Unix
     let _ = child.wait();
     if !finished {
-        assert!(before == snapshot(&site.path().join("public")), "output changed by a killed build");
+        assert!(
+            before == snapshot(&site.path().join("public")),
+            "output changed by a killed build"
+        );
     }
     // The next build recovers: it succeeds and leaves no staging folder behind.
     build_ok(site.path(), &[]);
