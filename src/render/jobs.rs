@@ -474,38 +474,6 @@ pub fn render(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn pagination_covers_every_item_once(n in 0usize..500, per in 1usize..40) {
-            let pages = page_count(n, per);
-            proptest::prop_assert!(pages >= 1);
-            proptest::prop_assert!(pages * per >= n);
-            proptest::prop_assert!(n == 0 || (pages - 1) * per < n);
-            proptest::prop_assert_eq!(list_path("news/", 1), "news/");
-            proptest::prop_assert_eq!(list_path("news/", pages + 1), format!("news/page/{}/", pages + 1));
-        }
-    }
-
-    #[test]
-    fn output_files_of_paths() {
-        assert_eq!(file_for(""), "index.html");
-        assert_eq!(file_for("news/a/"), "news/a/index.html");
-        assert_eq!(file_for("404.html"), "404.html");
-    }
-
-    #[test]
-    fn aliases_stay_inside() {
-        assert_eq!(alias_path("/old/url", "/kb/"), Some("old/url/".into()));
-        assert_eq!(alias_path("/kb/old.html", "/kb/"), Some("old.html".into()));
-        assert_eq!(alias_path("/../x", "/"), None);
-        assert_eq!(alias_path("https://evil.example/", "/"), None);
-    }
-}
-
 fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
     let max = tax
         .terms
@@ -606,5 +574,37 @@ fn home_context(model: &Model, id: usize, cx: &mut Context) {
             "dashboard_path",
             &format!("{}impact/", site.pages[section].path),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn pagination_covers_every_item_once(n in 0usize..500, per in 1usize..40) {
+            let pages = page_count(n, per);
+            proptest::prop_assert!(pages >= 1);
+            proptest::prop_assert!(pages * per >= n);
+            proptest::prop_assert!(n == 0 || (pages - 1) * per < n);
+            proptest::prop_assert_eq!(list_path("news/", 1), "news/");
+            proptest::prop_assert_eq!(list_path("news/", pages + 1), format!("news/page/{}/", pages + 1));
+        }
+    }
+
+    #[test]
+    fn output_files_of_paths() {
+        assert_eq!(file_for(""), "index.html");
+        assert_eq!(file_for("news/a/"), "news/a/index.html");
+        assert_eq!(file_for("404.html"), "404.html");
+    }
+
+    #[test]
+    fn aliases_stay_inside() {
+        assert_eq!(alias_path("/old/url", "/kb/"), Some("old/url/".into()));
+        assert_eq!(alias_path("/kb/old.html", "/kb/"), Some("old.html".into()));
+        assert_eq!(alias_path("/../x", "/"), None);
+        assert_eq!(alias_path("https://evil.example/", "/"), None);
     }
 }
