@@ -6,7 +6,8 @@ use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
 use crate::markdown::{self, LinkTarget, Rendered};
 use crate::output::Sink;
-use crate::render::jobs::{self, LangData, Model};
+use crate::render::context::{self, LangData, Model};
+use crate::render::jobs;
 use crate::render::{values, Renderer};
 use crate::site::{Site, UrlStyle};
 use crate::theme::Theme;
@@ -148,7 +149,7 @@ fn render_jobs(
 ) -> Vec<Option<String>> {
     job_list
         .par_iter()
-        .map(|job| match jobs::render(model, renderer, job) {
+        .map(|job| match context::render(model, renderer, job) {
             Ok((path, body)) => match sink.write(&path, body.as_bytes()) {
                 Ok(()) => Some(path),
                 Err(e) => {

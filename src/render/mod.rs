@@ -1,6 +1,7 @@
 //! Templates: the only user of tera. Loads the theme's templates once per build, registers the
 //! filters templates use, and renders one output at a time (called in parallel).
 
+pub mod context;
 pub mod dashboard;
 pub mod jobs;
 pub mod values;

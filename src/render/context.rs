@@ -1,0 +1,441 @@
+//! The template context of each job, and rendering a job into its file.
+
+use super::dashboard;
+use super::jobs::{file_for, is_paginated, list_path, page_count, Job};
+use super::values::{self, to_value};
+use super::Renderer;
+use crate::content::Kind;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Rendered;
+use crate::site::Site;
+use serde::Serialize;
+use serde_json::json;
+use tera::{Context, Value};
+
+/// Data shared by every job of a build, computed once.
+pub struct Model<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// Rendered Markdown per page.
+    pub rendered: &'a [Rendered],
+    /// Summary value per page.
+    pub summaries: Vec<Value>,
+    /// Per language (config order): `site`, `t` and `nav` values.
+    pub langs: Vec<LangData>,
+    /// Inject the live-reload script (dev server only).
+    pub live_reload: bool,
+}
+
+/// What every page of one language shares.
+pub struct LangData {
+    /// Language code.
+    pub code: String,
+    /// The `site` value.
+    pub site: Value,
+    /// UI strings (`t`).
+    pub strings: Value,
+    /// Main navigation.
+    pub nav: Value,
+}
+
+/// One file to render.
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    path: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct Paginator {
+    number: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    path: String,
+}
+
+fn paginator(base: &str, number: usize, total: usize) -> Paginator {
+    Paginator {
+        number,
+        total,
+        prev: (number > 1).then(|| list_path(base, number - 1)),
+        next: (number < total).then(|| list_path(base, number + 1)),
+        pages: (1..=total)
+            .map(|n| PageLink {
+                number: n,
+                path: list_path(base, n),
+            })
+            .collect(),
+    }
+}
+
+impl Model<'_> {
+    fn lang(&self, code: &str) -> &LangData {
+        self.langs
+            .iter()
+            .find(|l| l.code == code)
+            .unwrap_or(&self.langs[0])
+    }
+
+    fn summaries_of(&self, ids: &[usize]) -> Value {
+        Value::from(
+            ids.iter()
+                .map(|&i| self.summaries[i].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The context every HTML page starts from.
+    fn base(&self, lang: &str, current: &str, alternates: Vec<Alternate>) -> Context {
+        let data = self.lang(lang);
+        let mut cx = Context::new();
+        cx.insert("lang", lang);
+        cx.insert_value("site", data.site.clone());
+        cx.insert_value("t", data.strings.clone());
+        cx.insert_value("nav", data.nav.clone());
+        cx.insert("current_path", current);
+        cx.insert("alternates", &alternates);
+        cx.insert("live_reload", &self.live_reload);
+        cx
+    }
+
+    fn alternates_of(&self, id: usize) -> Vec<Alternate> {
+        let site = self.site;
+        let mut ids = vec![id];
+        ids.extend(site.translations[id].iter().copied());
+        ids.sort_by_key(|&i| site.lang_index(&site.pages[i].lang));
+        ids.into_iter()
+            .map(|i| Alternate {
+                lang: site.pages[i].lang.clone(),
+                path: site.pages[i].path.clone(),
+                title: site.pages[i].meta.title.clone(),
+            })
+            .collect()
+    }
+
+    /// Alternates for a generated page that exists at `suffix` under every language's prefix.
+    fn generated_alternates(&self, suffix: &str) -> Vec<Alternate> {
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|l| Alternate {
+                lang: l.code.clone(),
+                path: format!("{}{suffix}", self.site.config.lang_prefix(&l.code)),
+                title: l.title.clone(),
+            })
+            .collect()
+    }
+
+    fn page_value(&self, id: usize) -> Value {
+        let s = values::summary(self.site, id, &self.rendered[id]);
+        to_value(&values::page_view(self.site, id, &self.rendered[id], s))
+    }
+}
+
+/// Renders one job into (output file path, bytes).
+pub fn render(
+    model: &Model,
+    renderer: &Renderer,
+    job: &Job,
+) -> Result<(String, String), Diagnostic> {
+    let site = model.site;
+    let per_page = site.config.paginate;
+    match job {
+        Job::Page(id) | Job::ListPage(id, _) => {
+            let id = *id;
+            let page = &site.pages[id];
+            let number = match job {
+                Job::ListPage(_, n) => *n,
+                _ => 1,
+            };
+            let path = list_path(&page.path, number);
+            let mut cx = model.base(&page.lang, &path, model.alternates_of(id));
+            cx.insert_value("page", model.page_value(id));
+            let template = if site.homes.contains(&Some(id)) {
+                home_context(model, id, &mut cx);
+                "index.html"
+            } else if page.is_section {
+                section_context(model, id, number, &mut cx);
+                if page.kind == Kind::Module {
+                    "module.html"
+                } else {
+                    "section.html"
+                }
+            } else {
+                page_context(model, id, &mut cx);
+                match page.kind {
+                    Kind::News => "news.html",
+                    Kind::CaseStudy => "case-study.html",
+                    Kind::Lesson => "lesson.html",
+                    Kind::Module => "module.html",
+                    Kind::Page => "page.html",
+                }
+            };
+            let html = renderer.render(template, &cx, &page.source)?;
+            Ok((file_for(&path), html))
+        }
+        Job::Taxonomy(li, ti) => {
+            let lang = &site.config.languages[*li].code;
+            let tax = &site.taxonomies[*li][*ti];
+            let suffix = tax
+                .path
+                .trim_start_matches(&site.config.lang_prefix(lang))
+                .to_string();
+            let mut cx = model.base(lang, &tax.path, model.generated_alternates(&suffix));
+            cx.insert("taxonomy", &taxonomy_value(tax));
+            let html = renderer.render("taxonomy.html", &cx, &tax.path)?;
+            Ok((file_for(&tax.path), html))
+        }
+        Job::Term(li, ti, term_i, number) => {
+            let lang = &site.config.languages[*li].code;
+            let tax = &site.taxonomies[*li][*ti];
+            let term = &tax.terms[*term_i];
+            let path = list_path(&term.path, *number);
+            let mut cx = model.base(lang, &path, Vec::new());
+            cx.insert("taxonomy", &taxonomy_value(tax));
+            cx.insert(
+                "term",
+                &json!({"name": term.name, "slug": term.slug, "path": term.path, "count": term.pages.len()}),
+            );
+            let start = (number - 1) * per_page;
+            let ids: Vec<usize> = term
+                .pages
+                .iter()
+                .skip(start)
+                .take(per_page)
+                .copied()
+                .collect();
+            cx.insert_value("pages", model.summaries_of(&ids));
+            cx.insert(
+                "paginator",
+                &paginator(&term.path, *number, page_count(term.pages.len(), per_page)),
+            );
+            let html = renderer.render("term.html", &cx, &path)?;
+            Ok((file_for(&path), html))
+        }
+        Job::Dashboard(id) => {
+            let page = &site.pages[*id];
+            let path = format!("{}impact/", page.path);
+            let mut alternates = Vec::new();
+            for a in model.alternates_of(*id) {
+                alternates.push(Alternate {
+                    path: format!("{}impact/", a.path),
+                    ..a
+                });
+            }
+            let mut cx = model.base(&page.lang, &path, alternates);
+            cx.insert_value("section", model.summaries[*id].clone());
+            cx.insert("dashboard", &dashboard::build(site, *id));
+            let html = renderer.render("dashboard.html", &cx, &page.source)?;
+            Ok((file_for(&path), html))
+        }
+        Job::Search(li) => {
+            let lang = &site.config.languages[*li].code;
+            let path = format!("{}search/", site.config.lang_prefix(lang));
+            let mut cx = model.base(lang, &path, model.generated_alternates("search/"));
+            cx.insert("search_index", &crate::search::index_file(lang));
+            cx.insert("facets", &crate::search::facet_names());
+            let html = renderer.render("search.html", &cx, &path)?;
+            Ok((file_for(&path), html))
+        }
+        Job::NotFound(li) => {
+            let lang = &site.config.languages[*li].code;
+            let path = format!("{}404.html", site.config.lang_prefix(lang));
+            let cx = model.base(lang, &path, Vec::new());
+            let html = renderer.render("404.html", &cx, &path)?;
+            Ok((path, html))
+        }
+        Job::Alias(from, id) => {
+            let page = &site.pages[*id];
+            let mut cx = model.base(&page.lang, from, Vec::new());
+            cx.insert("target", &page.path);
+            cx.insert("title", &page.meta.title);
+            let html = renderer.render("alias.html", &cx, &page.source)?;
+            Ok((file_for(from), html))
+        }
+        Job::Feed(li, section) => {
+            let lang = &site.config.languages[*li].code;
+            let (base, ids, title) = match section {
+                Some(id) => (
+                    site.pages[*id].path.clone(),
+                    site.children[*id].clone(),
+                    site.pages[*id].meta.title.clone(),
+                ),
+                None => {
+                    let mut ids: Vec<usize> = site.regular_pages(lang).collect();
+                    crate::site::order_newest(&mut ids, &site.pages);
+                    (
+                        site.config.lang_prefix(lang),
+                        ids,
+                        site.config.languages[*li].title.clone(),
+                    )
+                }
+            };
+            let mut ids: Vec<usize> = ids
+                .into_iter()
+                .filter(|&i| site.pages[i].meta.date.is_some())
+                .collect();
+            crate::site::order_newest(&mut ids, &site.pages);
+            ids.truncate(20);
+            let path = format!("{base}atom.xml");
+            let updated = ids
+                .iter()
+                .filter_map(|&i| site.pages[i].meta.updated.or(site.pages[i].meta.date))
+                .map(|d| d.timestamp(site.config.timezone_minutes))
+                .max()
+                .map(|ts| crate::date::Date::from_timestamp(ts, 0).rfc3339(0))
+                .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_string());
+            let mut cx = model.base(lang, &path, Vec::new());
+            cx.insert(
+                "feed",
+                &json!({"title": title, "path": path, "page_path": base, "updated": updated}),
+            );
+            cx.insert_value("entries", model.summaries_of(&ids));
+            let xml = renderer.render("atom.xml", &cx, &path)?;
+            Ok((path, xml))
+        }
+        Job::Sitemap => {
+            let mut entries = Vec::new();
+            for (id, page) in site.pages.iter().enumerate() {
+                let lastmod = page.meta.updated.or(page.meta.date).map(|d| d.iso_date());
+                let alternates: Vec<Alternate> = if site.translations[id].is_empty() {
+                    Vec::new()
+                } else {
+                    model.alternates_of(id)
+                };
+                entries
+                    .push(json!({"path": page.path, "lastmod": lastmod, "alternates": alternates}));
+            }
+            for taxonomies in &site.taxonomies {
+                for tax in taxonomies.iter().filter(|t| !t.terms.is_empty()) {
+                    entries.push(json!({"path": tax.path, "alternates": []}));
+                    for term in &tax.terms {
+                        entries.push(json!({"path": term.path, "alternates": []}));
+                    }
+                }
+            }
+            let mut cx = Context::new();
+            cx.insert("entries", &entries);
+            cx.insert("current_path", "sitemap.xml");
+            let xml = renderer.render("sitemap.xml", &cx, "sitemap.xml")?;
+            Ok(("sitemap.xml".to_string(), xml))
+        }
+        Job::Robots => {
+            let mut cx = Context::new();
+            cx.insert("current_path", "robots.txt");
+            let text = renderer.render("robots.txt", &cx, "robots.txt")?;
+            Ok(("robots.txt".to_string(), text))
+        }
+    }
+}
+
+fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
+    let max = tax
+        .terms
+        .iter()
+        .map(|t| t.pages.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    json!({
+        "name": tax.name,
+        "path": tax.path,
+        "terms": tax.terms.iter().map(|t| json!({
+            "name": t.name, "slug": t.slug, "path": t.path, "count": t.pages.len(),
+            "bar": (t.pages.len() * 100) / max,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn page_context(model: &Model, id: usize, cx: &mut Context) {
+    let site = model.site;
+    cx.insert_value("related", model.summaries_of(&site.related[id]));
+    if let Some(nav) = site.lesson_nav[id] {
+        let lessons = &site.children[nav.module];
+        cx.insert(
+            "lesson",
+            &json!({"position": nav.position, "total": nav.total}),
+        );
+        cx.insert_value("module", model.summaries[nav.module].clone());
+        cx.insert("module_objectives", &site.pages[nav.module].meta.objectives);
+        cx.insert_value("lessons", model.summaries_of(lessons));
+        if let Some(p) = nav.prev {
+            cx.insert_value("prev", model.summaries[p].clone());
+        }
+        if let Some(n) = nav.next {
+            cx.insert_value("next", model.summaries[n].clone());
+        }
+    }
+}
+
+fn section_context(model: &Model, id: usize, number: usize, cx: &mut Context) {
+    let site = model.site;
+    let children = &site.children[id];
+    let page = &site.pages[id];
+    let ids: Vec<usize> = if is_paginated(site, id) {
+        let per_page = site.config.paginate;
+        let total = page_count(children.len(), per_page);
+        cx.insert("paginator", &paginator(&page.path, number, total));
+        children
+            .iter()
+            .skip((number - 1) * per_page)
+            .take(per_page)
+            .copied()
+            .collect()
+    } else {
+        children.clone()
+    };
+    cx.insert_value("pages", model.summaries_of(&ids));
+    cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
+    if page.kind == Kind::Module {
+        let minutes: f64 = children
+            .iter()
+            .filter_map(|&c| site.pages[c].meta.duration)
+            .sum();
+        cx.insert(
+            "total_duration",
+            &crate::locale::format_number(minutes, 0, &page.lang),
+        );
+    }
+    if page.children_kind == Some(Kind::CaseStudy) {
+        cx.insert("dashboard_path", &format!("{}impact/", page.path));
+    }
+    if is_paginated(site, id) {
+        cx.insert("feed_path", &format!("{}atom.xml", page.path));
+    }
+}
+
+fn home_context(model: &Model, id: usize, cx: &mut Context) {
+    let site = model.site;
+    let lang = &site.pages[id].lang;
+    let news = site.pages_of_kind(lang, Kind::News);
+    let cases = site.pages_of_kind(lang, Kind::CaseStudy);
+    cx.insert_value(
+        "latest_news",
+        model.summaries_of(&news[..news.len().min(3)]),
+    );
+    cx.insert_value(
+        "latest_cases",
+        model.summaries_of(&cases[..cases.len().min(6)]),
+    );
+    cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
+    let case_section = site.subsections[id]
+        .iter()
+        .copied()
+        .find(|&s| site.pages[s].children_kind == Some(Kind::CaseStudy));
+    if let Some(section) = case_section {
+        cx.insert("dashboard", &dashboard::build(site, section));
+        cx.insert(
+            "dashboard_path",
+            &format!("{}impact/", site.pages[section].path),
+        );
+    }
+}
