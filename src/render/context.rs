@@ -38,7 +38,7 @@ pub struct LangData {
     pub nav: Value,
 }
 
-/// One file to render.
+/// A version of the page in one language, for the switcher and hreflang links.
 #[derive(Serialize)]
 struct Alternate {
     lang: String,
