@@ -13,8 +13,11 @@ use crate::site::{Site, UrlStyle};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde_json::json;
-use std::collections::HashSet;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// Settings of one build, validated from the command line.
 #[derive(Debug, Clone, Default)]
@@ -57,6 +60,11 @@ impl Report {
 /// Runs the whole pipeline into `sink`. On errors the sink may hold a partial site: callers
 /// discard it (the staging folder is never swapped in).
 pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
+    generate_cached(settings, sink, &Cache::default())
+}
+
+/// [`generate`], reusing the Markdown renderings of `cache` where pages did not change.
+pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> Report {
     let mut timer = Timer::new();
     let diags = Diagnostics::new();
     let mut report = Report::default();
@@ -103,7 +111,7 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
         }
     };
     timer.lap("templates");
-    let rendered = render_markdown(&site, &diags);
+    let rendered = render_markdown(&site, &diags, cache);
     timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()
@@ -185,33 +193,77 @@ impl Timer {
     }
 }
 
-fn render_markdown(site: &Site, diags: &Diagnostics) -> Vec<Rendered> {
-    site.pages
+fn render_markdown(site: &Site, diags: &Diagnostics, cache: &Cache) -> Vec<Rendered> {
+    // A page's HTML depends on its body, its place and the URLs its links can reach: when none
+    // of these changed since the last build, the last rendering is reused.
+    let mut hasher = DefaultHasher::new();
+    site.style.relative.hash(&mut hasher);
+    site.style.base_url.hash(&mut hasher);
+    for page in &site.pages {
+        (&page.translation_key, &page.lang, &page.path).hash(&mut hasher);
+    }
+    let site_key = hasher.finish();
+    let previous = std::mem::take(&mut *cache.lock());
+    let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = site
+        .pages
         .par_iter()
         .map(|page| {
+            let mut hasher = DefaultHasher::new();
+            (site_key, &page.source, &page.body, page.body_line_offset).hash(&mut hasher);
+            let key = hasher.finish();
+            if let Some((rendered, ds)) = previous.get(&key) {
+                return (key, rendered.clone(), ds.clone());
+            }
             let resolve = |key: &str| {
                 site.resolve(key, &page.lang)
                     .map(|id| site.pages[id].path.clone())
-            };
-            let content_dir = if page.dir.is_empty() {
-                String::new()
-            } else {
-                page.dir.clone()
             };
             let cx = markdown::Context {
                 source: &page.source,
                 lang: &page.lang,
                 page_path: &page.path,
-                content_dir: &content_dir,
+                content_dir: &page.dir,
                 line_offset: page.body_line_offset,
                 style: &site.style,
                 resolve: &resolve,
             };
             let (rendered, ds) = markdown::render(&page.body, &cx);
-            diags.extend(ds);
-            rendered
+            (key, rendered, ds)
         })
-        .collect()
+        .collect();
+    let mut next = HashMap::with_capacity(results.len());
+    let mut rendered = Vec::with_capacity(results.len());
+    for (key, r, ds) in results {
+        diags.extend(ds.iter().cloned());
+        if cache.enabled {
+            next.insert(key, (r.clone(), ds));
+        }
+        rendered.push(r);
+    }
+    *cache.lock() = next;
+    rendered
+}
+
+/// Markdown renderings kept from one build to the next by the dev server, so an edit re-renders
+/// only the pages it touched.
+#[derive(Debug, Default)]
+pub struct Cache {
+    enabled: bool,
+    markdown: Mutex<HashMap<u64, (Rendered, Vec<Diagnostic>)>>,
+}
+
+impl Cache {
+    /// A cache that keeps renderings between builds.
+    pub fn new() -> Self {
+        Cache {
+            enabled: true,
+            markdown: Mutex::default(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, (Rendered, Vec<Diagnostic>)>> {
+        self.markdown.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {

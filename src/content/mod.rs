@@ -77,6 +77,31 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
     (pages, diags)
 }
 
+/// Reads the front matter of one file's text as a page of `kind` would: splitting, YAML and
+/// every typed field. For tools and fuzzing; builds go through [`load`].
+pub fn parse_front_matter(text: &str, kind: Kind) -> (Option<Meta>, Vec<Diagnostic>) {
+    let source = "content/page.md";
+    let text = frontmatter::normalize(text.to_string());
+    let split = match frontmatter::split(&text) {
+        Ok(s) => s,
+        Err(_) => return (None, vec![Diagnostic::error("E0102", source).at(1, 1)]),
+    };
+    let value = match yaml::parse(split.yaml) {
+        Ok(v) => v,
+        Err(e) => {
+            let d = Diagnostic::error("E0002", source).at(e.line + 1, e.col);
+            return (None, vec![d.arg("message", e.message)]);
+        }
+    };
+    let Value::Object(map) = value else {
+        return (None, vec![Diagnostic::error("E0104", source).at(2, 1)]);
+    };
+    let loc = Locator::new(split.yaml, split.yaml_line_offset);
+    let mut f = Fields::new(source, &loc);
+    let meta = meta::read(&map, &mut f, kind);
+    (Some(meta), f.diags)
+}
+
 fn parse_file(found: Found) -> Result<Raw, Diagnostic> {
     let source = format!("content/{}", found.rel);
     let bytes = std::fs::read(&found.abs)

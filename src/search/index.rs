@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
 /// Documents per `d-<n>.js` chunk.
-pub const CHUNK: usize = 200;
+pub const CHUNK: usize = 64;
 /// Longest token indexed; longer runs are not words anyone types.
 const MAX_TOKEN: usize = 24;
 /// Words of the body indexed per page: the opening of a page says what it is about, and

@@ -9,7 +9,7 @@ mod watch;
 
 pub use http::{resolve_request, Resolved};
 
-use crate::build::{generate, Settings};
+use crate::build::{generate_cached, Cache, Settings};
 use crate::output::MemorySink;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,6 +27,7 @@ pub struct State {
     errors: RwLock<Vec<String>>,
     version: AtomicU64,
     settings: Settings,
+    cache: Cache,
     /// Formats a failed build's diagnostics for the overlay.
     format: Formatter,
 }
@@ -48,6 +49,7 @@ impl State {
             errors: RwLock::new(Vec::new()),
             version: AtomicU64::new(0),
             settings,
+            cache: Cache::new(),
             format,
         })
     }
@@ -56,7 +58,7 @@ impl State {
     /// never sees half of a build.
     pub fn rebuild(&self) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
         let sink = MemorySink::new();
-        let report = generate(&self.settings, &sink);
+        let report = generate_cached(&self.settings, &sink, &self.cache);
         let outcome = if report.has_errors() {
             let lines = (self.format)(&report.diagnostics);
             *self.errors.write().unwrap_or_else(|e| e.into_inner()) = lines;

@@ -15,7 +15,7 @@
   var form = input.form;
 
   var FACETS = ["kind", "sector", "province", "technique", "year"];
-  var PAGE = 20, BOOST_TOP = 50, MAX_TOKEN = 24, PREFIX = 0.7;
+  var PAGE = 20, BOOST_TOP = 20, MAX_TOKEN = 24, PREFIX = 0.7;
   var SEP = /[^\p{Alphabetic}\p{N}]+/u;
   var WORDS = /([\p{Alphabetic}\p{N}]+)/u;
 
