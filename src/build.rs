@@ -111,7 +111,9 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
         }
     };
     timer.lap("templates");
-    let rendered = render_markdown(&site, &diags, cache);
+    let images = crate::images::catalogue(image_files(&site, &theme));
+    timer.lap("image sizes");
+    let rendered = render_markdown(&site, &images, &diags, cache);
     timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()
@@ -136,6 +138,10 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
     let mut files: HashSet<String> = written.into_iter().flatten().collect();
     files.extend(search_files);
     files.extend(write_static(&site, &theme, sink, &diags));
+    let cache_dir = settings.root.join(".sachhon-cache").join("images");
+    files.extend(crate::images::write_variants(
+        &images, &cache_dir, sink, &diags,
+    ));
     timer.lap("static files");
     if settings.check_links {
         check_links(&site, &rendered, &files, &diags);
@@ -193,7 +199,12 @@ impl Timer {
     }
 }
 
-fn render_markdown(site: &Site, diags: &Diagnostics, cache: &Cache) -> Vec<Rendered> {
+fn render_markdown(
+    site: &Site,
+    images: &crate::images::Catalogue,
+    diags: &Diagnostics,
+    cache: &Cache,
+) -> Vec<Rendered> {
     // A page's HTML depends on its body, its place and the URLs its links can reach: when none
     // of these changed since the last build, the last rendering is reused.
     let mut hasher = DefaultHasher::new();
@@ -226,6 +237,7 @@ fn render_markdown(site: &Site, diags: &Diagnostics, cache: &Cache) -> Vec<Rende
                 line_offset: page.body_line_offset,
                 style: &site.style,
                 resolve: &resolve,
+                images,
             };
             let (rendered, ds) = markdown::render(&page.body, &cx);
             (key, rendered, ds)
@@ -307,6 +319,27 @@ fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
             }
         })
         .collect()
+}
+
+/// The image files of the site on disk, by site path: bundle assets and static files.
+fn image_files(site: &Site, theme: &Theme) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    for page in &site.pages {
+        for asset in &page.assets {
+            let name = asset.file_name().map(|n| n.to_string_lossy().to_string());
+            if let Some(name) = name.filter(|n| crate::images::is_image(n)) {
+                files.push((format!("{}{name}", page.path), asset.clone()));
+            }
+        }
+    }
+    for (path, source) in &theme.static_files {
+        if let crate::theme::Source::Disk(file) = source {
+            if crate::images::is_image(path) {
+                files.push((path.clone(), file.clone()));
+            }
+        }
+    }
+    files
 }
 
 /// Copies theme and site static files, bundle assets and the code stylesheet.

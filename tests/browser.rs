@@ -42,6 +42,18 @@ fn node(script: &str, site: &Path) {
 }
 
 #[test]
+fn sample_site_is_accessible_at_phone_and_desktop_widths() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("a11y.mjs", &out.path().join("site"));
+}
+
+#[test]
+fn every_page_of_the_sample_site_is_valid_html() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("validate.mjs", &out.path().join("site"));
+}
+
+#[test]
 fn search_works_from_file_urls() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
     let out = build_relative(&root);

@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
         relative: data.first().is_some_and(|b| b % 2 == 0),
     };
     let resolve = |key: &str| (key.len() % 3 == 0).then(|| format!("{}/", key.trim_end_matches(".md")));
+    let images = sachhon::images::Catalogue::new();
     let cx = Context {
         source: "content/news/a.md",
         lang: "vi",
@@ -21,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
         line_offset: 3,
         style: &style,
         resolve: &resolve,
+        images: &images,
     };
     let (out, _) = render(body, &cx);
     let mut ids = std::collections::HashSet::new();

@@ -64,6 +64,8 @@ pub struct Context<'a> {
     pub style: &'a UrlStyle,
     /// Content path (`news/a.md`) -> the target's URL path, in the page's language if possible.
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// The site's images with their sizes and smaller copies, by site path.
+    pub images: &'a crate::images::Catalogue,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -91,7 +93,6 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
     let mut in_first_para = false;
-    let mut image_alt: Option<(String, usize)> = None;
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::Heading {
@@ -185,7 +186,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 out.has_code |= highlighted.is_some();
                 let inner = highlighted.unwrap_or_else(|| escape_html(&code));
                 events.push(Event::Html(
-                    format!("<pre class=\"code\"{lang_attr}><code>{inner}</code></pre>\n").into(),
+                    format!("<pre class=\"code hl-code\"{lang_attr}><code>{inner}</code></pre>\n")
+                        .into(),
                 ));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
@@ -199,7 +201,12 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 events.push(Event::Html("</div>\n".into()));
             }
             Event::Start(Tag::Table(a)) => {
-                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                // A wide table scrolls inside its box; keyboard users must reach it to scroll.
+                let label = if cx.lang == "vi" { "Bảng" } else { "Table" };
+                events.push(Event::Html(
+                    format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">")
+                        .into(),
+                ));
                 events.push(Event::Start(Tag::Table(a)));
             }
             Event::End(TagEnd::Table) => {
@@ -225,26 +232,38 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 out.text.push('\n');
                 events.push(Event::End(TagEnd::Paragraph));
             }
-            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
-                if let Event::Start(Tag::Image { .. }) = &event {
-                    image_alt = Some((String::new(), line_of(range.start)));
-                }
+            Event::Start(Tag::Link { .. }) => {
                 let rewritten =
                     rewrite_links(vec![event], cx, &line_of, range.start, &mut out, &mut diags);
                 events.extend(rewritten);
             }
-            Event::End(TagEnd::Image) => {
-                if let Some((alt, line)) = image_alt.take() {
-                    if alt.trim().is_empty() {
-                        diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let line = line_of(range.start);
+                let src = links::rewrite(&dest_url, true, cx, line, &mut out, &mut diags);
+                let image = match out.links.last() {
+                    Some(Link {
+                        target: LinkTarget::File(path),
+                        ..
+                    }) => cx.images.get(path),
+                    _ => None,
+                };
+                let mut alt = String::new();
+                for (e, _) in iter.by_ref() {
+                    match e {
+                        Event::End(TagEnd::Image) => break,
+                        Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                        _ => {}
                     }
                 }
-                events.push(event);
+                if alt.trim().is_empty() {
+                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+                }
+                let tag = crate::images::img_tag(&src, &alt, &title, image);
+                events.push(Event::InlineHtml(tag.into()));
             }
             Event::Text(ref t) | Event::Code(ref t) => {
-                if let Some((alt, _)) = image_alt.as_mut() {
-                    alt.push_str(t);
-                }
                 if in_first_para {
                     if let Some(p) = first_para.as_mut() {
                         p.push_str(t);
@@ -296,20 +315,6 @@ fn rewrite_links<'e>(
             }) => {
                 let dest = links::rewrite(&dest_url, false, cx, line_of(offset), out, diags);
                 Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(dest),
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = links::rewrite(&dest_url, true, cx, line_of(offset), out, diags);
-                Event::Start(Tag::Image {
                     link_type,
                     dest_url: CowStr::from(dest),
                     title,

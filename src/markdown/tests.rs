@@ -15,6 +15,7 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         "news/a.md" => Some("news/a/".to_string()),
         _ => None,
     };
+    let images = crate::images::Catalogue::new();
     let cx = Context {
         source: "content/news/b.md",
         lang: "vi",
@@ -23,6 +24,7 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         line_offset: 4,
         style: &st,
         resolve: &resolve,
+        images: &images,
     };
     render(body, &cx)
 }

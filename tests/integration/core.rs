@@ -218,3 +218,52 @@ fn usage_errors_exit_with_two() {
     let r = sachhon().args(["new", "recipe", "x"]).output().unwrap();
     assert_eq!(r.status.code(), Some(2));
 }
+
+#[test]
+fn photos_get_smaller_copies_with_srcset_and_a_cache() {
+    let site = fixture_with(
+        "minimal",
+        &[(
+            "content/case-studies/anh/index.md",
+            "---\ntitle: Ảnh\n---\n![Máy đóng gói tự động](may.jpg)\n",
+        )],
+    );
+    let photo = site.path().join("content/case-studies/anh/may.jpg");
+    image::RgbImage::from_fn(1800, 1200, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    })
+    .save(&photo)
+    .unwrap();
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "case-studies/anh/index.html");
+    assert!(
+        html.contains(
+            "srcset=\"may-480w.jpg 480w, may-960w.jpg 960w, may-1600w.jpg 1600w, may.jpg 1800w\""
+        ),
+        "{html}"
+    );
+    assert!(html.contains("width=\"1800\" height=\"1200\" loading=\"lazy\""));
+    let phone = std::fs::metadata(site.path().join("public/case-studies/anh/may-480w.jpg"))
+        .unwrap()
+        .len();
+    assert!(phone < 100_000, "phone copy weighs {phone} bytes");
+    let cache = site.path().join(".sachhon-cache/images");
+    let cached: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(cached.len(), 3);
+    let stamp = std::fs::metadata(&cached[0]).unwrap().modified().unwrap();
+    build_ok(site.path(), &["--relative-urls"]);
+    assert_eq!(
+        std::fs::metadata(&cached[0]).unwrap().modified().unwrap(),
+        stamp,
+        "cache reused"
+    );
+    let html = read(site.path(), "case-studies/anh/index.html");
+    assert!(
+        html.contains("src=\"may.jpg\"") && html.contains("may-480w.jpg 480w"),
+        "{html}"
+    );
+}

@@ -1,0 +1,271 @@
+//! Responsive images: the only user of the `image` crate.
+//!
+//! Photos placed beside a page (page bundles) or in `static/` are read once per build for their
+//! size; those wider than a phone get smaller copies (480, 960 and 1600 pixels wide) that pages
+//! offer with `srcset`. Resized copies are cached between builds under `.sachhon-cache/images/`,
+//! keyed by the source's content hash and the width, so a rebuild does not redo them.
+
+use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::output::Sink;
+use rayon::prelude::*;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// Widths offered to browsers, smallest first.
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+
+/// One smaller copy of an image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Site path of the copy (`case-studies/a/photo-480w.jpg`).
+    pub path: String,
+}
+
+/// An image of the site with its size and smaller copies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// The source file.
+    pub source: PathBuf,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Smaller copies, narrowest first.
+    pub variants: Vec<Variant>,
+}
+
+/// Every image of a build by site path.
+pub type Catalogue = BTreeMap<String, Image>;
+
+/// Whether a file name is an image sachhon resizes.
+pub fn is_image(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies.
+/// Unreadable images are left out (they are still copied as they are).
+pub fn catalogue(files: Vec<(String, PathBuf)>) -> Catalogue {
+    files
+        .into_par_iter()
+        .filter(|(path, _)| is_image(path))
+        .filter_map(|(path, source)| {
+            let (width, height) = image::image_dimensions(&source).ok()?;
+            let variants = WIDTHS
+                .iter()
+                .filter(|&&w| w < width)
+                .map(|&w| Variant {
+                    width: w,
+                    height: ((u64::from(height) * u64::from(w)) / u64::from(width.max(1))).max(1)
+                        as u32,
+                    path: variant_path(&path, w),
+                })
+                .collect();
+            Some((
+                path,
+                Image {
+                    source,
+                    width,
+                    height,
+                    variants,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// `a/photo.jpg` at 480 -> `a/photo-480w.jpg`.
+fn variant_path(path: &str, width: u32) -> String {
+    match path.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}-{width}w.{ext}"),
+        None => format!("{path}-{width}w"),
+    }
+}
+
+/// Writes every smaller copy, from the cache when it has it; returns the site paths written.
+pub fn write_variants(
+    catalogue: &Catalogue,
+    cache_dir: &Path,
+    sink: &dyn Sink,
+    diags: &Diagnostics,
+) -> Vec<String> {
+    let jobs: Vec<(&Image, &Variant)> = catalogue
+        .values()
+        .flat_map(|img| img.variants.iter().map(move |v| (img, v)))
+        .collect();
+    jobs.par_iter()
+        .filter_map(|(img, variant)| match resized(img, variant, cache_dir) {
+            Ok(bytes) => match sink.write(&variant.path, &bytes) {
+                Ok(()) => Some(variant.path.clone()),
+                Err(e) => {
+                    diags.push(Diagnostic::error("E0503", &variant.path).arg("message", e));
+                    None
+                }
+            },
+            Err(message) => {
+                let shown = img.source.display().to_string();
+                diags.push(Diagnostic::error("E0503", shown).arg("message", message));
+                None
+            }
+        })
+        .collect()
+}
+
+fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, String> {
+    let source = std::fs::read(&img.source).map_err(|e| e.to_string())?;
+    let mut hasher = DefaultHasher::new();
+    source.hash(&mut hasher);
+    let ext = variant
+        .path
+        .rsplit('.')
+        .next()
+        .unwrap_or("img")
+        .to_ascii_lowercase();
+    let cached = cache_dir.join(format!("{:016x}-{}.{ext}", hasher.finish(), variant.width));
+    if let Ok(bytes) = std::fs::read(&cached) {
+        return Ok(bytes);
+    }
+    let decoded = image::load_from_memory(&source).map_err(|e| e.to_string())?;
+    let small = decoded.resize(
+        variant.width,
+        variant.height,
+        image::imageops::FilterType::Triangle,
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let result = match ext.as_str() {
+        "jpg" | "jpeg" => {
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 78);
+            small.to_rgb8().write_with_encoder(encoder)
+        }
+        "png" => small.write_to(&mut out, image::ImageFormat::Png),
+        _ => small.write_to(&mut out, image::ImageFormat::WebP),
+    };
+    result.map_err(|e| e.to_string())?;
+    let bytes = out.into_inner();
+    // The cache only saves time: a failure to keep a copy is not an error.
+    if std::fs::create_dir_all(cache_dir).is_ok() {
+        let _ = std::fs::write(&cached, &bytes);
+    }
+    Ok(bytes)
+}
+
+/// The `<img>` element for an image: `srcset`, `sizes`, intrinsic size and lazy loading.
+/// `src` is the link as the page writes it to the original file.
+pub fn img_tag(src: &str, alt: &str, title: &str, image: Option<&Image>) -> String {
+    use crate::text::escape_html;
+    let mut tag = format!(
+        "<img src=\"{}\" alt=\"{}\"",
+        escape_html(src),
+        escape_html(alt)
+    );
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", escape_html(title)));
+    }
+    if let Some(img) = image {
+        if !img.variants.is_empty() {
+            // Copies sit beside the original: only the file name changes.
+            let base = src.rsplit_once('/').map_or("", |(dir, _)| dir);
+            let join = |path: &str| {
+                let name = path.rsplit('/').next().unwrap_or(path);
+                if base.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{base}/{name}")
+                }
+            };
+            let mut set: Vec<String> = img
+                .variants
+                .iter()
+                .map(|v| format!("{} {}w", join(&v.path), v.width))
+                .collect();
+            set.push(format!("{src} {}w", img.width));
+            tag.push_str(&format!(
+                " srcset=\"{}\" sizes=\"(max-width: 48rem) 100vw, 46rem\"",
+                escape_html(&set.join(", "))
+            ));
+        }
+        tag.push_str(&format!(
+            " width=\"{}\" height=\"{}\"",
+            img.width, img.height
+        ));
+    }
+    tag.push_str(" loading=\"lazy\" decoding=\"async\">");
+    tag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(dir: &Path, w: u32, h: u32) -> PathBuf {
+        let path = dir.join("photo.jpg");
+        image::RgbImage::from_fn(w, h, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        })
+        .save(&path)
+        .unwrap();
+        path
+    }
+
+    #[test]
+    fn plans_narrower_copies_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = photo(dir.path(), 1200, 800);
+        let cat = catalogue(vec![("a/photo.jpg".into(), src)]);
+        let img = &cat["a/photo.jpg"];
+        assert_eq!((img.width, img.height), (1200, 800));
+        let widths: Vec<u32> = img.variants.iter().map(|v| v.width).collect();
+        assert_eq!(widths, [480, 960]);
+        assert_eq!(img.variants[0].path, "a/photo-480w.jpg");
+        assert_eq!(img.variants[0].height, 320);
+    }
+
+    #[test]
+    fn resizes_and_reuses_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = photo(dir.path(), 1000, 500);
+        let cat = catalogue(vec![("photo.jpg".into(), src)]);
+        let cache = dir.path().join("cache");
+        let sink = crate::output::MemorySink::new();
+        let diags = Diagnostics::new();
+        let written = write_variants(&cat, &cache, &sink, &diags);
+        assert_eq!(written.len(), 2);
+        assert_eq!(
+            std::fs::read_dir(&cache).unwrap().count(),
+            2,
+            "copies cached"
+        );
+        let files = sink.into_files();
+        let small = image::load_from_memory(&files["photo-480w.jpg"]).unwrap();
+        assert_eq!((small.width(), small.height()), (480, 240));
+    }
+
+    #[test]
+    fn img_tag_offers_every_width() {
+        let img = Image {
+            source: PathBuf::new(),
+            width: 1200,
+            height: 800,
+            variants: vec![Variant {
+                width: 480,
+                height: 320,
+                path: "a/p-480w.jpg".into(),
+            }],
+        };
+        let tag = img_tag("../a/p.jpg", "Máy \"đóng gói\"", "", Some(&img));
+        assert!(
+            tag.contains("srcset=\"../a/p-480w.jpg 480w, ../a/p.jpg 1200w\""),
+            "{tag}"
+        );
+        assert!(tag.contains("width=\"1200\" height=\"800\" loading=\"lazy\""));
+        assert!(tag.contains("alt=\"Máy &quot;đóng gói&quot;\""));
+    }
+}
