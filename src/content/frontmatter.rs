@@ -46,14 +46,15 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
-/// Removes a UTF-8 byte-order mark and turns CRLF line endings into LF.
+/// Removes a UTF-8 byte-order mark and turns CRLF and lone CR line endings into LF (YAML counts
+/// a lone CR as a line break: lines must be counted alike everywhere).
 pub fn normalize(text: String) -> String {
     let text = match text.strip_prefix('\u{feff}') {
         Some(t) => t.to_string(),
         None => text,
     };
     if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text
     }
@@ -76,6 +77,16 @@ mod tests {
         assert_eq!(split(""), Err(SplitError::Missing));
         assert_eq!(split("# Title\n"), Err(SplitError::Missing));
         assert_eq!(split("---\ntitle: A\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        // Found by the front-matter fuzz target: YAML lines and ours disagreed.
+        let t = normalize("---\n'\n\r-\r-\n\n\n-\ni\r-\n---".to_string());
+        assert!(!t.contains('\r'));
+        let (_, diags) = crate::content::parse_front_matter(&t, crate::content::Kind::Page);
+        let lines = t.lines().count() + 2;
+        assert!(diags.iter().all(|d| d.line.is_none_or(|l| l <= lines)), "{diags:?}");
     }
 
     #[test]
