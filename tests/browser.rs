@@ -54,6 +54,12 @@ fn every_page_of_the_sample_site_is_valid_html() {
 }
 
 #[test]
+fn the_relative_build_clicks_through_from_file_urls() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("navigate.mjs", &out.path().join("site"));
+}
+
+#[test]
 fn search_works_from_file_urls() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
     let out = build_relative(&root);

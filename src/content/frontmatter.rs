@@ -86,7 +86,10 @@ mod tests {
         assert!(!t.contains('\r'));
         let (_, diags) = crate::content::parse_front_matter(&t, crate::content::Kind::Page);
         let lines = t.lines().count() + 2;
-        assert!(diags.iter().all(|d| d.line.is_none_or(|l| l <= lines)), "{diags:?}");
+        assert!(
+            diags.iter().all(|d| d.line.is_none_or(|l| l <= lines)),
+            "{diags:?}"
+        );
     }
 
     #[test]

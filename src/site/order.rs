@@ -7,6 +7,15 @@ use std::collections::HashMap;
 /// Sorts a section's pages: lessons and weighted pages by weight then file name; news and
 /// case studies newest first; the rest by title.
 pub fn sort(ids: &mut [usize], pages: &[Page]) {
+    // Sections (menus, module lists) keep the same order in every language: weight, then folder.
+    if ids.iter().all(|&i| pages[i].is_section) {
+        ids.sort_by(|&a, &b| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            (pa.meta.weight.unwrap_or(i64::MAX), &pa.dir)
+                .cmp(&(pb.meta.weight.unwrap_or(i64::MAX), &pb.dir))
+        });
+        return;
+    }
     let weighted = ids
         .iter()
         .any(|&i| pages[i].meta.weight.is_some() || pages[i].kind == Kind::Lesson);
