@@ -62,44 +62,77 @@ pub fn title_from(name: &str) -> String {
     }
 }
 
-/// The files of a new site: `(path, text)`, messages and examples in `lang` first.
+/// The files of a new site: `(path, text)`, every page in Vietnamese and English.
 pub fn starter_site(lang: &str, today: Date) -> Vec<(String, String)> {
-    let vi = lang == "vi";
-    let publish = |text: String| text.replace("draft: true", "draft: false");
+    let title = if lang == "vi" {
+        "Sản xuất sạch hơn"
+    } else {
+        "Cleaner production"
+    };
     let mut files = vec![
         (
             "site.yaml".to_string(),
             format!(
-                "title: {}\nbase_url: https://example.org/\ndefault_language: vi\nlanguages:\n  en: {{ title: Cleaner production }}\ntheme: default\ntaxonomies: [tags, sectors, provinces, techniques]\npaginate: 10\ntimezone: \"+07:00\"\n",
-                if vi { "Sản xuất sạch hơn" } else { "Cleaner production" }
+                "title: {title}\nbase_url: https://example.org/\ndefault_language: vi\nlanguages:\n  en: {{ title: Cleaner production }}\ntheme: default\ntaxonomies: [tags, sectors, provinces, techniques]\npaginate: 10\ntimezone: \"+07:00\"\n"
             ),
         ),
         (
-            "content/_index.md".to_string(),
-            "---\ntitle: Sản xuất sạch hơn — lợi cho doanh nghiệp, sạch cho môi trường\nsummary: Điển hình, bài học và tin tức về sản xuất sạch hơn.\n---\nChào mừng bạn đến với kho tri thức sản xuất sạch hơn.\n".to_string(),
+            ".gitignore".to_string(),
+            "/public\n/.public.sachhon-*\n/.sachhon-cache\n".to_string(),
         ),
-        ("content/news/_index.md".to_string(), "---\ntitle: Tin tức\n---\n".to_string()),
-        ("content/case-studies/_index.md".to_string(), "---\ntitle: Điển hình áp dụng\n---\n".to_string()),
-        ("content/training/_index.md".to_string(), "---\ntitle: Đào tạo\n---\n".to_string()),
     ];
+    let sections = [
+        (
+            "content/_index",
+            "Sản xuất sạch hơn — lợi cho doanh nghiệp, sạch cho môi trường",
+            "Cleaner production: good for business, good for the environment",
+        ),
+        ("content/news/_index", "Tin tức", "News"),
+        (
+            "content/case-studies/_index",
+            "Điển hình áp dụng",
+            "Case studies",
+        ),
+        ("content/training/_index", "Đào tạo", "Training"),
+    ];
+    for (path, vi, en) in sections {
+        files.push((format!("{path}.md"), format!("---\ntitle: \"{vi}\"\n---\n")));
+        files.push((
+            format!("{path}.en.md"),
+            format!("---\ntitle: \"{en}\"\n---\n"),
+        ));
+    }
     let examples = [
-        ("page", "gioi-thieu", "Giới thiệu"),
-        ("news", "tin-dau-tien", "Tin đầu tiên"),
-        ("case-study", "dien-hinh-mau", "Điển hình mẫu"),
-        ("module", "nhap-mon", "Nhập môn sản xuất sạch hơn"),
+        ("page", "gioi-thieu", "Giới thiệu", "About"),
+        ("news", "tin-dau-tien", "Tin đầu tiên", "First news"),
+        (
+            "case-study",
+            "dien-hinh-mau",
+            "Điển hình mẫu",
+            "A sample case study",
+        ),
+        (
+            "module",
+            "nhap-mon",
+            "Nhập môn sản xuất sạch hơn",
+            "Cleaner production basics",
+        ),
         (
             "lesson",
             "nhap-mon/bai-1",
             "Bài 1: Sản xuất sạch hơn là gì?",
+            "Lesson 1: What is cleaner production?",
         ),
     ];
-    for (kind, name, title) in examples {
-        if let Some(path) = target(kind, name) {
-            files.push((
-                path.to_string_lossy().replace('\\', "/"),
-                publish(scaffold(kind, "vi", title, today)),
-            ));
-        }
+    let publish = |text: String| text.replace("draft: true", "draft: false");
+    for (kind, name, vi, en) in examples {
+        let Some(path) = target(kind, name) else {
+            continue;
+        };
+        let path = path.to_string_lossy().replace('\\', "/");
+        let en_path = format!("{}.en.md", path.trim_end_matches(".md"));
+        files.push((path, publish(scaffold(kind, "vi", vi, today))));
+        files.push((en_path, publish(scaffold(kind, "en", en, today))));
     }
     files
 }

@@ -33,15 +33,17 @@ pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<
             .map(|d| catalogue.diagnostic(d, false))
             .collect()
     });
-    let state = State::new(settings, format);
+    let state = State::new(settings, out.text("overlay-title", &[]), format);
     let (_, diags) = state.rebuild();
     out.diagnostics(&diags);
     eprintln!("{}", out.text("serve-listening", &[("url", url)]));
-    let rebuilt = out.text("serve-rebuilt", &[("ms", "{ms}".to_string())]);
-    let failed = out.text("serve-failed", &[]);
-    serve::run(state, server, move |outcome, ms| match outcome {
-        Rebuild::Ok => eprintln!("{}", rebuilt.replace("{ms}", &ms.to_string())),
-        Rebuild::Failed => eprintln!("{failed}"),
+    serve::run(state, server, move |outcome, ms, diags| {
+        let out = super::Out::new(lang);
+        out.diagnostics(diags);
+        match outcome {
+            Rebuild::Ok => eprintln!("{}", out.text("serve-rebuilt", &[("ms", ms.to_string())])),
+            Rebuild::Failed => eprintln!("{}", out.text("serve-failed", &[])),
+        }
     });
     Ok(0)
 }

@@ -43,7 +43,8 @@ pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
         updated: f.date(map, &[], "updated"),
         summary: f
             .text(map, &[], "summary")
-            .or_else(|| f.text(map, &[], "description")),
+            .or_else(|| f.text(map, &[], "description"))
+            .filter(|s| !s.trim().is_empty()),
         slug: f.text(map, &[], "slug"),
         draft: f.boolean(map, &[], "draft").unwrap_or(false),
         tags: f.text_list(map, &[], "tags"),

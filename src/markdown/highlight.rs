@@ -42,6 +42,10 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
 
 fn highlight_uncached(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
+    let lang = match lang {
+        "shell" | "zsh" => "bash",
+        other => other,
+    };
     let syntax = set
         .find_syntax_by_token(lang)
         .or_else(|| set.find_syntax_by_name(lang))?;

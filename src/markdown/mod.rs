@@ -165,7 +165,16 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                 }
                 out.text.push_str(&code);
-                let highlighted = if lang.is_empty() {
+                let plain = [
+                    "text",
+                    "txt",
+                    "plain",
+                    "plaintext",
+                    "console",
+                    "output",
+                    "none",
+                ];
+                let highlighted = if lang.is_empty() || plain.contains(&lang.as_str()) {
                     None
                 } else {
                     let h = highlight::highlight(&code, &lang);

@@ -25,7 +25,7 @@ E0113 = { $key }: "{ $value }" is not a cleaner-production technique; use one of
 E0114 = { $key }: "{ $value }" is not one of the options ({ $known }); copy the right option exactly
 E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: 120000000, currency: VND {"}"}
 E0116 = { $key }: { $value } should be a set of "key: value" pairs
-E0117 = this link points outside the site; copy the file into the site instead
+E0117 = this symbolic link points to a file outside the site (or loops); copy the file into the site instead
 
 ## URLs
 E0201 = { $key }: "{ $value }" cannot be used in a URL (it is empty, absolute or contains / or ..); choose a simple name such as "hoi-thao-da-nang"
@@ -50,15 +50,24 @@ E0503 = cannot read or write a file: { $message }
 ## Warnings
 W0101 = payback_months says { $stated } months, but investment / savings_per_year gives { $computed } months; check the figures
 W0102 = weight { $weight } is also used by { $other }; give each lesson its own weight to fix the order
-W0103 = this is a { $lang } translation of a page that does not exist in the default language
-W0104 = this page has no { $lang } translation
+W0103 = this translation ({ $lang }) has no page in the default language beside it; add that page or rename this file
+W0104 = this page has no translation ({ $lang }) yet
 W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
 build-failed = The build failed; the previous output was left as it was.
-check-summary = { $errors } errors, { $warnings } warnings in { $pages } pages.
+check-summary = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } in { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }.
 check-ok = No problems found in { $pages } pages.
 serve-listening = Serving the site at { $url } (press Ctrl+C to stop).
 serve-rebuilt = Rebuilt in { $ms } ms.
@@ -68,7 +77,7 @@ init-done = Created a new site in { $dir }. Build it with: sachhon build --root 
 init-exists = { $dir } already holds files; choose an empty or new folder.
 new-done = Created { $path }. It is a draft until you remove "draft: true".
 new-exists = { $path } already exists; choose another name.
-new-bad-name = "{ $name }" is not a usable name; use letters, digits and hyphens.
+new-bad-name = "{ $name }" is not a usable name; use letters, digits and hyphens (a lesson names its module too: cp-basics/intro).
 overlay-title = The site could not be rebuilt
 help-about = sachhon ("sạch hơn", cleaner): a static knowledge-base site generator for cleaner-production campaigns
 help-build = Build the site into the output folder

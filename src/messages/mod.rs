@@ -49,7 +49,11 @@ impl Catalogue {
         };
         let mut fargs = FluentArgs::new();
         for (name, value) in args {
-            fargs.set(*name, value.clone());
+            // Whole numbers go in as numbers, so messages can choose plural forms.
+            match value.parse::<i64>() {
+                Ok(n) if !value.starts_with('+') => fargs.set(*name, n),
+                _ => fargs.set(*name, value.clone()),
+            }
         }
         let mut errors = Vec::new();
         self.bundle

@@ -22,10 +22,10 @@ E0110 = { $key }: { $value } không phải ngày hợp lệ; hãy ghi theo dạn
 E0111 = { $key }: "{ $value }" không phải loại trang đã biết; hãy dùng một trong: { $known }
 E0112 = { $key }: "{ $value }" phải là lower hoặc higher (giá trị thấp hơn hay cao hơn là tốt hơn?)
 E0113 = { $key }: "{ $value }" không phải giải pháp sản xuất sạch hơn; hãy dùng một trong: { $known }
-E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known }); hãy chép đúng lựa chọn đúng
+E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known }); hãy chép chính xác một lựa chọn
 E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: 120000000, currency: VND {"}"}
 E0116 = { $key }: { $value } phải là một nhóm các cặp "khóa: giá trị"
-E0117 = liên kết này trỏ ra ngoài trang; hãy chép tệp vào trong trang
+E0117 = liên kết tượng trưng (symbolic link) này trỏ ra ngoài trang hoặc lặp vòng; hãy chép tệp vào trong trang
 
 ## Địa chỉ
 E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống, tuyệt đối hoặc chứa / hay ..); hãy chọn tên đơn giản như "hoi-thao-da-nang"
@@ -50,7 +50,7 @@ E0503 = không đọc hoặc ghi được tệp: { $message }
 ## Cảnh báo
 W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
 W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi bài học một weight riêng để sắp xếp đúng
-W0103 = đây là bản dịch { $lang } của một trang không có ở ngôn ngữ mặc định
+W0103 = bản dịch này ({ $lang }) không có trang gốc ở ngôn ngữ mặc định bên cạnh; hãy thêm trang gốc hoặc đổi tên tệp
 W0104 = trang này chưa có bản dịch { $lang }
 W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
@@ -68,7 +68,7 @@ init-done = Đã tạo trang mới trong { $dir }. Dựng trang bằng: sachhon 
 init-exists = { $dir } đã có tệp; hãy chọn thư mục trống hoặc thư mục mới.
 new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa "draft: true".
 new-exists = { $path } đã tồn tại; hãy chọn tên khác.
-new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang.
+new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang (bài học ghi kèm học phần: cp-basics/gioi-thieu).
 overlay-title = Không dựng lại được trang
 help-about = sachhon ("sạch hơn"): công cụ dựng trang tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
 help-build = Dựng trang vào thư mục xuất

@@ -117,7 +117,35 @@ pub fn list(site: &Site) -> (Vec<Job>, Vec<Diagnostic>) {
     }
     jobs.push(Job::Sitemap);
     jobs.push(Job::Robots);
+    // A content page on the URL of a generated one (`search.md`, a case study named `impact`)
+    // would be overwritten without a word: say so.
+    for job in &jobs {
+        let Some(path) = generated_path(site, job) else {
+            continue;
+        };
+        if let Some(&id) = site.by_path.get(&path) {
+            diags.push(
+                Diagnostic::error("E0202", &site.pages[id].source)
+                    .at_opt(site.pages[id].line_of("title").map(|l| (l, 1)))
+                    .arg("url", format!("/{path}"))
+                    .arg("other", "(sachhon)"),
+            );
+        }
+    }
     (jobs, diags)
+}
+
+/// The URL path of a page sachhon generates (not from a content file).
+fn generated_path(site: &Site, job: &Job) -> Option<String> {
+    let lang = |li: usize| site.config.lang_prefix(&site.config.languages[li].code);
+    Some(match job {
+        Job::ListPage(id, n) => list_path(&site.pages[*id].path, *n),
+        Job::Taxonomy(li, ti) => site.taxonomies[*li][*ti].path.clone(),
+        Job::Term(li, ti, term, n) => list_path(&site.taxonomies[*li][*ti].terms[*term].path, *n),
+        Job::Dashboard(id) => format!("{}impact/", site.pages[*id].path),
+        Job::Search(li) => format!("{}search/", lang(*li)),
+        _ => return None,
+    })
 }
 
 /// An alias as a site path (`/old/url/` -> `old/url/`), or `None` when unusable.

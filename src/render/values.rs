@@ -59,6 +59,8 @@ pub struct Summary {
     pub techniques: Vec<TechniqueView>,
     /// Lead image, as written.
     pub image: Option<String>,
+    /// Lead image as a site path (`news/a/photo.jpg`, `images/x.jpg`), for the `url` filter.
+    pub image_path: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
     /// Term page of the sector, when the `sectors` taxonomy is on.
@@ -76,6 +78,18 @@ pub struct TermLink {
     pub name: String,
     /// Its term page, when the taxonomy is on.
     pub path: Option<String>,
+}
+
+/// A lead image as a site path: `/images/x.jpg` from the site root, `x.jpg` beside the page;
+/// `None` for external images and paths that leave the site.
+fn image_path(page_path: &str, image: &str) -> Option<String> {
+    if image.contains("://") || image.starts_with("//") {
+        return None;
+    }
+    match image.strip_prefix('/') {
+        Some(abs) => crate::site::url::normalize(abs),
+        None => crate::site::url::normalize(&format!("{page_path}{image}")),
+    }
 }
 
 /// The term page of `value` in taxonomy `taxonomy`, when the site declares that taxonomy.
@@ -121,6 +135,11 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
             .map(|c| technique_views(site, &c.techniques, &page.lang))
             .unwrap_or_default(),
         image: page.meta.image.clone(),
+        image_path: page
+            .meta
+            .image
+            .as_deref()
+            .and_then(|i| image_path(&page.path, i)),
         tags: page.meta.tags.clone(),
         sector_path: case
             .and_then(|c| c.sector.as_deref())

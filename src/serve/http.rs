@@ -152,8 +152,12 @@ fn with_overlay(state: &State, body: Vec<u8>, kind: &str) -> Vec<u8> {
         return html.into_bytes();
     }
     let mut overlay = String::from(
-        "<div id=\"sachhon-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;z-index:99999;background:#fff4f4;color:#5c0000;border-bottom:3px solid #b00020;padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace\"><ul style=\"margin:0;padding-left:1.2rem\">",
+        "<div id=\"sachhon-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;z-index:99999;background:#fff4f4;color:#5c0000;border-bottom:3px solid #b00020;padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace\">",
     );
+    overlay.push_str(&format!(
+        "<p style=\"margin:0 0 .5rem;font:bold 16px/1.4 system-ui,sans-serif\">{}</p><ul style=\"margin:0;padding-left:1.2rem\">",
+        escape_html(state.overlay_title())
+    ));
     for line in &errors {
         overlay.push_str(&format!("<li>{}</li>", escape_html(line)));
     }

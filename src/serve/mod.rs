@@ -28,6 +28,7 @@ pub struct State {
     version: AtomicU64,
     settings: Settings,
     cache: Cache,
+    overlay_title: String,
     /// Formats a failed build's diagnostics for the overlay.
     format: Formatter,
 }
@@ -43,13 +44,14 @@ pub enum Rebuild {
 
 impl State {
     /// A server state for `settings`; `format` turns diagnostics into overlay lines.
-    pub fn new(settings: Settings, format: Formatter) -> Arc<State> {
+    pub fn new(settings: Settings, overlay_title: String, format: Formatter) -> Arc<State> {
         Arc::new(State {
             files: RwLock::new(Arc::new(HashMap::new())),
             errors: RwLock::new(Vec::new()),
             version: AtomicU64::new(0),
             settings,
             cache: Cache::new(),
+            overlay_title,
             format,
         })
     }
@@ -93,6 +95,11 @@ impl State {
         self.version.load(Ordering::SeqCst)
     }
 
+    /// The heading of the error overlay, in the editor's language.
+    pub fn overlay_title(&self) -> &str {
+        &self.overlay_title
+    }
+
     /// The site root being served.
     pub fn root(&self) -> &std::path::Path {
         &self.settings.root
@@ -104,7 +111,7 @@ impl State {
 pub fn run(
     state: Arc<State>,
     server: tiny_http::Server,
-    on_rebuild: impl Fn(Rebuild, u128) + Send + 'static,
+    on_rebuild: impl Fn(Rebuild, u128, &[crate::diagnostics::Diagnostic]) + Send + 'static,
 ) {
     let server = Arc::new(server);
     let watcher_state = state.clone();

@@ -17,7 +17,10 @@ const WATCHED: [&str; 6] = [
 ];
 
 /// Waits for changes and rebuilds; never returns while the watcher lives.
-pub fn watch(state: Arc<State>, on_rebuild: impl Fn(Rebuild, u128)) {
+pub fn watch(
+    state: Arc<State>,
+    on_rebuild: impl Fn(Rebuild, u128, &[crate::diagnostics::Diagnostic]),
+) {
     let (tx, rx) = mpsc::channel();
     let Ok(mut watcher) =
         notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -40,7 +43,7 @@ pub fn watch(state: Arc<State>, on_rebuild: impl Fn(Rebuild, u128)) {
         // Editors write a file in several steps: wait for the burst to end.
         while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
         let started = Instant::now();
-        let (outcome, _) = state.rebuild();
-        on_rebuild(outcome, started.elapsed().as_millis());
+        let (outcome, diags) = state.rebuild();
+        on_rebuild(outcome, started.elapsed().as_millis(), &diags);
     }
 }

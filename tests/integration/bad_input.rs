@@ -220,3 +220,20 @@ fn template_runtime_error_names_the_page() {
     );
     assert!(line.contains("content/a.md"), "{line}");
 }
+
+#[test]
+fn a_page_on_a_generated_url_is_an_error() {
+    fails_with(
+        &[("content/search.md", "---\ntitle: Tìm\n---\n")],
+        "content/search.md:2:1",
+        "E0202",
+    );
+    fails_with(
+        &[
+            ("content/tags.md", "---\ntitle: Nhãn\n---\n"),
+            ("content/a.md", "---\ntitle: A\ntags: [x]\n---\n"),
+        ],
+        "content/tags.md:2:1",
+        "E0202",
+    );
+}

@@ -21,6 +21,13 @@ fn init_then_build_works() {
         site.join("themes/default/templates/base.html").is_file(),
         "theme copied"
     );
+    let r = command("check", &site, &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("warning"),
+        "a new site checks clean:\n{}",
+        r.stderr
+    );
     build_ok(&site, &[]);
     for path in [
         "news/tin-dau-tien/index.html",
@@ -248,6 +255,10 @@ fn serve_previews_live_and_survives_broken_edits() {
     assert!(
         page.contains("content/about.en.md:2:"),
         "overlay names file and line"
+    );
+    assert!(
+        page.contains("The site could not be rebuilt"),
+        "overlay heading"
     );
     assert!(
         page.contains("Freshly edited text."),

@@ -109,3 +109,37 @@ fn check_summary_is_in_the_editors_language() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_error_code_has_a_page_in_both_guides() {
+    let guide = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/content/loi");
+    let codes: Vec<String> = sachhon::messages::Catalogue::new("en")
+        .ids()
+        .into_iter()
+        .filter(|id| id.len() == 5 && (id.starts_with('E') || id.starts_with('W')))
+        .collect();
+    assert!(codes.len() > 40, "{codes:?}");
+    for code in codes {
+        let lower = code.to_lowercase();
+        for file in [format!("{lower}.md"), format!("{lower}.en.md")] {
+            let path = guide.join(&file);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("no guide page {}", path.display()));
+            assert!(text.contains(&code), "{file} does not name {code}");
+        }
+    }
+}
+
+#[test]
+fn the_guide_builds_and_checks_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("guide");
+    let r = build(&root, &["--output", target.to_str().unwrap()]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(target.join("loi/e0106/index.html").is_file());
+    assert!(target.join("en/loi/e0106/index.html").is_file());
+    let r = command("check", &root, &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+}

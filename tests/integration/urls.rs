@@ -174,3 +174,37 @@ fn alias_leaving_the_site_is_an_error() {
     assert_eq!(r.status, 1);
     assert!(r.stderr.contains("E0204"), "{}", r.stderr);
 }
+
+#[test]
+fn the_site_may_override_interface_strings() {
+    let site = fixture_with(
+        "basic",
+        &[(
+            "i18n/en.yaml",
+            "search: Find it\nskip_to_content: Jump to the text\n",
+        )],
+    );
+    build_ok(site.path(), &[]);
+    let en = read(site.path(), "en/about/index.html");
+    assert!(
+        en.contains("Find it") && en.contains("Jump to the text"),
+        "overridden strings"
+    );
+    assert!(en.contains("Main menu"), "other strings kept");
+    let vi = read(site.path(), "about/index.html");
+    assert!(
+        vi.contains("Tìm kiếm") && !vi.contains("Find it"),
+        "Vietnamese untouched"
+    );
+}
+
+#[test]
+fn dates_and_numbers_follow_the_language() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    assert!(read(site.path(), "news/ke-hoach-2018/index.html").contains(">28/09/2018</time>"));
+    assert!(
+        read(site.path(), "en/news/ke-hoach-2018/index.html").contains(">28 September 2018</time>")
+    );
+    assert!(read(site.path(), "case-studies/det-may-dong-nai/index.html").contains("120.000.000"));
+}
