@@ -19,9 +19,9 @@ pub struct Model<'a> {
     /// Rendered Markdown per page.
     pub rendered: &'a [Rendered],
     /// Summary value per page.
-    pub summaries: Vec<Value>,
+    pub summaries: &'a [Value],
     /// Per language (config order): `site`, `t` and `nav` values.
-    pub langs: Vec<LangData>,
+    pub langs: &'a [LangData],
     /// Inject the live-reload script (dev server only).
     pub live_reload: bool,
 }

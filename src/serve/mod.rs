@@ -9,11 +9,12 @@ mod watch;
 
 pub use http::{resolve_request, Resolved};
 
-use crate::build::{generate_cached, Cache, Settings};
+use crate::build::{generate_snapshot, Cache, Settings, Snapshot};
 use crate::output::MemorySink;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// The files of the last good build.
 pub type Files = Arc<HashMap<String, Arc<Vec<u8>>>>;
@@ -28,6 +29,7 @@ pub struct State {
     version: AtomicU64,
     settings: Settings,
     cache: Cache,
+    snapshot: Mutex<Option<Snapshot>>,
     overlay_title: String,
     /// Formats a failed build's diagnostics for the overlay.
     format: Formatter,
@@ -51,6 +53,7 @@ impl State {
             version: AtomicU64::new(0),
             settings,
             cache: Cache::new(),
+            snapshot: Mutex::new(None),
             overlay_title,
             format,
         })
@@ -60,7 +63,8 @@ impl State {
     /// never sees half of a build.
     pub fn rebuild(&self) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
         let sink = MemorySink::new();
-        let report = generate_cached(&self.settings, &sink, &self.cache);
+        let (report, snapshot) = generate_snapshot(&self.settings, &sink, &self.cache);
+        *self.snapshot.lock().unwrap_or_else(|e| e.into_inner()) = snapshot;
         let outcome = if report.has_errors() {
             let lines = (self.format)(&report.diagnostics);
             *self.errors.write().unwrap_or_else(|e| e.into_inner()) = lines;
@@ -75,6 +79,25 @@ impl State {
         };
         self.version.fetch_add(1, Ordering::SeqCst);
         (outcome, report.diagnostics)
+    }
+
+    /// Applies a change of `paths`: when it is one page whose body alone changed, only that
+    /// page is rendered again (milliseconds on any site); otherwise the whole site is rebuilt.
+    pub fn update(&self, paths: &[PathBuf]) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
+        if let [path] = paths {
+            let mut snapshot = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
+            let updated = snapshot.as_mut().and_then(|s| s.update_body(path));
+            if let Some(changed) = updated {
+                let mut files = (*self.files()).clone();
+                for (name, bytes) in changed {
+                    files.insert(name, Arc::new(bytes));
+                }
+                *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+                self.version.fetch_add(1, Ordering::SeqCst);
+                return (Rebuild::Ok, Vec::new());
+            }
+        }
+        self.rebuild()
     }
 
     /// The files being served.

@@ -2,6 +2,8 @@
 
 use super::{Rebuild, State};
 use notify::{RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -26,7 +28,7 @@ pub fn watch(
         notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             if let Ok(event) = event {
                 if !matches!(event.kind, notify::EventKind::Access(_)) {
-                    let _ = tx.send(());
+                    let _ = tx.send(event.paths);
                 }
             }
         })
@@ -39,11 +41,15 @@ pub fn watch(
             let _ = watcher.watch(&path, RecursiveMode::Recursive);
         }
     }
-    while rx.recv().is_ok() {
+    while let Ok(first) = rx.recv() {
         // Editors write a file in several steps: wait for the burst to end.
-        while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
+        let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(60)) {
+            paths.extend(more);
+        }
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
         let started = Instant::now();
-        let (outcome, diags) = state.rebuild();
+        let (outcome, diags) = state.update(&paths);
         on_rebuild(outcome, started.elapsed().as_millis(), &diags);
     }
 }

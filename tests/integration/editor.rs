@@ -270,6 +270,22 @@ fn serve_previews_live_and_survives_broken_edits() {
         !page.contains("sachhon-overlay"),
         "overlay gone after the fix"
     );
+    // A body-only edit of a page with a summary takes the single-page path; lists stay whole.
+    let vi = site.path().join("content/about.md");
+    let text = std::fs::read_to_string(&vi).unwrap();
+    std::fs::write(
+        &vi,
+        text.replace("Trang giới thiệu.", "Trang giới thiệu đã sửa."),
+    )
+    .unwrap();
+    wait_for(server.port, "/about/", |b| {
+        b.contains("Trang giới thiệu đã sửa.")
+    });
+    let (_, news) = get(server.port, "/news/");
+    assert!(
+        news.contains("Hội thảo sản xuất sạch hơn tại Đà Nẵng"),
+        "lists still served"
+    );
     // Nothing was written to disk.
     assert!(!site.path().join("public").exists());
     // Built pages never carry the live-reload script.

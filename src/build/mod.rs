@@ -11,8 +11,11 @@ use crate::render::jobs;
 use crate::render::{values, Renderer};
 use crate::site::{Site, UrlStyle};
 use crate::theme::Theme;
+
+mod snapshot;
 use rayon::prelude::*;
 use serde_json::json;
+pub use snapshot::Snapshot;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -65,6 +68,16 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
 
 /// [`generate`], reusing the Markdown renderings of `cache` where pages did not change.
 pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> Report {
+    generate_snapshot(settings, sink, cache).0
+}
+
+/// [`generate_cached`], also keeping, when the build succeeds, what the dev server needs to
+/// update a page whose body alone changed.
+pub fn generate_snapshot(
+    settings: &Settings,
+    sink: &dyn Sink,
+    cache: &Cache,
+) -> (Report, Option<Snapshot>) {
     let mut timer = Timer::new();
     let diags = Diagnostics::new();
     let mut report = Report::default();
@@ -72,7 +85,7 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
         Ok(c) => c,
         Err(ds) => {
             report.diagnostics = ds;
-            return report;
+            return (report, None);
         }
     };
     let theme = Theme::load(&config);
@@ -99,7 +112,7 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
         Err(ds) => {
             diags.extend(ds);
             report.diagnostics = diags.sorted();
-            return report;
+            return (report, None);
         }
     };
     let renderer = match Renderer::new(&theme, &style) {
@@ -107,7 +120,7 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
         Err(ds) => {
             diags.extend(ds);
             report.diagnostics = diags.sorted();
-            return report;
+            return (report, None);
         }
     };
     timer.lap("templates");
@@ -119,11 +132,12 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
         .into_par_iter()
         .map(|id| values::to_value(&values::summary(&site, id, &rendered[id])))
         .collect();
+    let langs = lang_data(&site, &theme);
     let model = Model {
         site: &site,
         rendered: &rendered,
-        summaries,
-        langs: lang_data(&site, &theme),
+        summaries: &summaries,
+        langs: &langs,
         live_reload: settings.live_reload,
     };
     timer.lap("summaries");
@@ -150,7 +164,16 @@ pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> R
     report.pages = site.pages.len();
     report.files = files.len();
     report.diagnostics = diags.sorted();
-    report
+    let snapshot = (!report.has_errors()).then(|| Snapshot {
+        site,
+        rendered,
+        summaries,
+        langs,
+        renderer,
+        images,
+        live_reload: settings.live_reload,
+    });
+    (report, snapshot)
 }
 
 /// Renders every job in parallel, writing each file as soon as it is ready.

@@ -1,0 +1,77 @@
+//! What the dev server keeps of its last build to update one page in milliseconds: when an
+//! edit changes only a page's Markdown body (not its front matter, nor the summary that lists
+//! show), that page alone is rendered again.
+
+use crate::content::{frontmatter, parse_front_matter};
+use crate::images::Catalogue;
+use crate::markdown::{self, Rendered};
+use crate::render::context::{self, LangData, Model};
+use crate::render::jobs::Job;
+use crate::render::Renderer;
+use crate::site::Site;
+use std::path::Path;
+
+/// The state of a successful build, ready for single-page updates.
+pub struct Snapshot {
+    pub(super) site: Site,
+    pub(super) rendered: Vec<Rendered>,
+    pub(super) summaries: Vec<tera::Value>,
+    pub(super) langs: Vec<LangData>,
+    pub(super) renderer: Renderer,
+    pub(super) images: Catalogue,
+    pub(super) live_reload: bool,
+}
+
+impl Snapshot {
+    /// Renders again the page whose source file is `path`, when only its body changed.
+    /// Returns the files to replace, or `None` when the change needs a whole build (front
+    /// matter or summary changed, a new problem, a file that is not a page).
+    pub fn update_body(&mut self, path: &Path) -> Option<Vec<(String, Vec<u8>)>> {
+        let id = self.site.pages.iter().position(|p| p.abs_source == path)?;
+        let page = &self.site.pages[id];
+        if page.is_section {
+            return None;
+        }
+        let text = frontmatter::normalize(std::fs::read_to_string(path).ok()?);
+        let (meta, diags) = parse_front_matter(&text, page.kind);
+        if !diags.is_empty() || meta.as_ref() != Some(&page.meta) {
+            return None;
+        }
+        let split = frontmatter::split(&text).ok()?;
+        let site = &self.site;
+        let resolve = |key: &str| {
+            site.resolve(key, &page.lang)
+                .map(|i| site.pages[i].path.clone())
+        };
+        let cx = markdown::Context {
+            source: &page.source,
+            lang: &page.lang,
+            page_path: &page.path,
+            content_dir: &page.dir,
+            line_offset: split.body_line_offset,
+            style: &site.style,
+            resolve: &resolve,
+            images: &self.images,
+        };
+        let (rendered, diags) = markdown::render(split.body, &cx);
+        let summary_shown = page.meta.summary.is_none();
+        if !diags.is_empty() || (summary_shown && rendered.summary != self.rendered[id].summary) {
+            return None;
+        }
+        let body = split.body.to_string();
+        let line_offset = split.body_line_offset;
+        self.rendered[id] = rendered;
+        let page = &mut self.site.pages[id];
+        page.body = body;
+        page.body_line_offset = line_offset;
+        let model = Model {
+            site: &self.site,
+            rendered: &self.rendered,
+            summaries: &self.summaries,
+            langs: &self.langs,
+            live_reload: self.live_reload,
+        };
+        let (file, html) = context::render(&model, &self.renderer, &Job::Page(id)).ok()?;
+        Some(vec![(file, html.into_bytes())])
+    }
+}
