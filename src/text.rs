@@ -55,6 +55,16 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// At most `max_chars` characters of `text`, cut at a word boundary with `…` when shortened.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
 /// Counts the words of plain text (runs of letters or digits).
 pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric())

@@ -248,21 +248,7 @@ fn render_markdown(
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }
-            let resolve = |key: &str| {
-                site.resolve(key, &page.lang)
-                    .map(|id| site.pages[id].path.clone())
-            };
-            let cx = markdown::Context {
-                source: &page.source,
-                lang: &page.lang,
-                page_path: &page.path,
-                content_dir: &page.dir,
-                line_offset: page.body_line_offset,
-                style: &site.style,
-                resolve: &resolve,
-                images,
-            };
-            let (rendered, ds) = markdown::render(&page.body, &cx);
+            let (rendered, ds) = render_page(site, images, page, &page.body, page.body_line_offset);
             (key, rendered, ds)
         })
         .collect();
@@ -277,6 +263,31 @@ fn render_markdown(
     }
     *cache.lock() = next;
     rendered
+}
+
+/// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
+pub(crate) fn render_page(
+    site: &Site,
+    images: &crate::images::Catalogue,
+    page: &crate::content::Page,
+    body: &str,
+    line_offset: usize,
+) -> (Rendered, Vec<Diagnostic>) {
+    let resolve = |key: &str| {
+        site.resolve(key, &page.lang)
+            .map(|id| site.pages[id].path.clone())
+    };
+    let cx = markdown::Context {
+        source: &page.source,
+        lang: &page.lang,
+        page_path: &page.path,
+        content_dir: &page.dir,
+        line_offset,
+        style: &site.style,
+        resolve: &resolve,
+        images,
+    };
+    markdown::render(body, &cx)
 }
 
 /// Markdown renderings kept from one build to the next by the dev server, so an edit re-renders

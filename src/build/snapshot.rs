@@ -4,7 +4,7 @@
 
 use crate::content::{frontmatter, parse_front_matter};
 use crate::images::Catalogue;
-use crate::markdown::{self, Rendered};
+use crate::markdown::Rendered;
 use crate::render::context::{self, LangData, Model};
 use crate::render::jobs::Job;
 use crate::render::Renderer;
@@ -38,22 +38,13 @@ impl Snapshot {
             return None;
         }
         let split = frontmatter::split(&text).ok()?;
-        let site = &self.site;
-        let resolve = |key: &str| {
-            site.resolve(key, &page.lang)
-                .map(|i| site.pages[i].path.clone())
-        };
-        let cx = markdown::Context {
-            source: &page.source,
-            lang: &page.lang,
-            page_path: &page.path,
-            content_dir: &page.dir,
-            line_offset: split.body_line_offset,
-            style: &site.style,
-            resolve: &resolve,
-            images: &self.images,
-        };
-        let (rendered, diags) = markdown::render(split.body, &cx);
+        let (rendered, diags) = super::render_page(
+            &self.site,
+            &self.images,
+            page,
+            split.body,
+            split.body_line_offset,
+        );
         let summary_shown = page.meta.summary.is_none();
         if !diags.is_empty() || (summary_shown && rendered.summary != self.rendered[id].summary) {
             return None;

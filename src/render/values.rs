@@ -6,6 +6,7 @@ use crate::locale::format_number;
 use crate::markdown::{Heading, Rendered};
 use crate::site::impact::{self, MetricView};
 use crate::site::{techniques, Site};
+use crate::text::truncate;
 use serde::Serialize;
 use tera::Value;
 
@@ -168,15 +169,6 @@ fn technique_views(site: &Site, keys: &[String], lang: &str) -> Vec<TechniqueVie
             path: term_path(site, lang, "techniques", k),
         })
         .collect()
-}
-
-fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max_chars).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{cut}…")
 }
 
 /// Money as shown on a case study.

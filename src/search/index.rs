@@ -3,7 +3,7 @@
 use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
-use crate::text::fold;
+use crate::text::{fold, truncate};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -365,15 +365,6 @@ fn base36(mut n: u32) -> String {
     }
     buf.reverse();
     String::from_utf8(buf).unwrap_or_default()
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max).collect();
-        format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
-    }
 }
 
 #[cfg(test)]
