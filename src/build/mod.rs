@@ -4,23 +4,28 @@
 use crate::config::Config;
 use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
-use crate::markdown::{self, LinkTarget, Rendered};
 use crate::output::Sink;
 use crate::render::context::{self, LangData, Model};
 use crate::render::jobs;
 use crate::render::{values, Renderer};
 use crate::site::{Site, UrlStyle};
 use crate::theme::Theme;
+use std::path::PathBuf;
 
+mod assets;
+mod links;
+mod pages;
 mod snapshot;
+
+pub use pages::Cache;
+pub use snapshot::Snapshot;
+
+use assets::{image_files, write_static};
+use links::{check_links, missing_translations};
+use pages::{render_markdown, render_page};
 use rayon::prelude::*;
 use serde_json::json;
-pub use snapshot::Snapshot;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::collections::HashSet;
 
 /// Settings of one build, validated from the command line.
 #[derive(Debug, Clone, Default)]
@@ -222,96 +227,6 @@ impl Timer {
     }
 }
 
-fn render_markdown(
-    site: &Site,
-    images: &crate::images::Catalogue,
-    diags: &Diagnostics,
-    cache: &Cache,
-) -> Vec<Rendered> {
-    // A page's HTML depends on its body, its place and the URLs its links can reach: when none
-    // of these changed since the last build, the last rendering is reused.
-    let mut hasher = DefaultHasher::new();
-    site.style.relative.hash(&mut hasher);
-    site.style.base_url.hash(&mut hasher);
-    for page in &site.pages {
-        (&page.translation_key, &page.lang, &page.path).hash(&mut hasher);
-    }
-    let site_key = hasher.finish();
-    let previous = std::mem::take(&mut *cache.lock());
-    let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let mut hasher = DefaultHasher::new();
-            (site_key, &page.source, &page.body, page.body_line_offset).hash(&mut hasher);
-            let key = hasher.finish();
-            if let Some((rendered, ds)) = previous.get(&key) {
-                return (key, rendered.clone(), ds.clone());
-            }
-            let (rendered, ds) = render_page(site, images, page, &page.body, page.body_line_offset);
-            (key, rendered, ds)
-        })
-        .collect();
-    let mut next = HashMap::with_capacity(results.len());
-    let mut rendered = Vec::with_capacity(results.len());
-    for (key, r, ds) in results {
-        diags.extend(ds.iter().cloned());
-        if cache.enabled {
-            next.insert(key, (r.clone(), ds));
-        }
-        rendered.push(r);
-    }
-    *cache.lock() = next;
-    rendered
-}
-
-/// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
-pub(crate) fn render_page(
-    site: &Site,
-    images: &crate::images::Catalogue,
-    page: &crate::content::Page,
-    body: &str,
-    line_offset: usize,
-) -> (Rendered, Vec<Diagnostic>) {
-    let resolve = |key: &str| {
-        site.resolve(key, &page.lang)
-            .map(|id| site.pages[id].path.clone())
-    };
-    let cx = markdown::Context {
-        source: &page.source,
-        lang: &page.lang,
-        page_path: &page.path,
-        content_dir: &page.dir,
-        line_offset,
-        style: &site.style,
-        resolve: &resolve,
-        images,
-    };
-    markdown::render(body, &cx)
-}
-
-/// Markdown renderings kept from one build to the next by the dev server, so an edit re-renders
-/// only the pages it touched.
-#[derive(Debug, Default)]
-pub struct Cache {
-    enabled: bool,
-    markdown: Mutex<HashMap<u64, (Rendered, Vec<Diagnostic>)>>,
-}
-
-impl Cache {
-    /// A cache that keeps renderings between builds.
-    pub fn new() -> Self {
-        Cache {
-            enabled: true,
-            markdown: Mutex::default(),
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, (Rendered, Vec<Diagnostic>)>> {
-        self.markdown.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
 fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
     let config = &site.config;
     config
@@ -353,118 +268,4 @@ fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
             }
         })
         .collect()
-}
-
-/// The image files of the site on disk, by site path: bundle assets and static files.
-fn image_files(site: &Site, theme: &Theme) -> Vec<(String, PathBuf)> {
-    let mut files = Vec::new();
-    for page in &site.pages {
-        for asset in &page.assets {
-            let name = asset.file_name().map(|n| n.to_string_lossy().to_string());
-            if let Some(name) = name.filter(|n| crate::images::is_image(n)) {
-                files.push((format!("{}{name}", page.path), asset.clone()));
-            }
-        }
-    }
-    for (path, source) in &theme.static_files {
-        if let crate::theme::Source::Disk(file) = source {
-            if crate::images::is_image(path) {
-                files.push((path.clone(), file.clone()));
-            }
-        }
-    }
-    files
-}
-
-/// Copies theme and site static files, bundle assets and the code stylesheet.
-fn write_static(site: &Site, theme: &Theme, sink: &dyn Sink, diags: &Diagnostics) -> Vec<String> {
-    let mut written = Vec::new();
-    let mut put = |path: String, bytes: std::io::Result<std::borrow::Cow<[u8]>>| match bytes
-        .and_then(|b| sink.write(&path, &b))
-    {
-        Ok(()) => written.push(path),
-        Err(e) => diags.push(Diagnostic::error("E0503", &path).arg("message", e)),
-    };
-    for (path, source) in &theme.static_files {
-        put(path.clone(), source.read());
-    }
-    put(
-        "syntax.css".to_string(),
-        Ok(std::borrow::Cow::Owned(
-            markdown::highlight::stylesheet().into_bytes(),
-        )),
-    );
-    for page in &site.pages {
-        for asset in &page.assets {
-            let Some(name) = asset.file_name() else {
-                continue;
-            };
-            let path = format!("{}{}", page.path, name.to_string_lossy());
-            put(path, std::fs::read(asset).map(std::borrow::Cow::Owned));
-        }
-    }
-    written
-}
-
-/// Every internal link must reach a file of the output, and every anchor a heading.
-fn check_links(site: &Site, rendered: &[Rendered], files: &HashSet<String>, diags: &Diagnostics) {
-    for (id, r) in rendered.iter().enumerate() {
-        let page = &site.pages[id];
-        for link in &r.links {
-            match &link.target {
-                LinkTarget::Page { path, anchor } => {
-                    let exists = files.contains(&jobs::file_for(path));
-                    if !exists {
-                        diags.push(
-                            Diagnostic::error("E0301", &page.source)
-                                .at(link.line, 1)
-                                .arg("target", format!("/{path}")),
-                        );
-                        continue;
-                    }
-                    if let (Some(anchor), Some(&target)) = (anchor, site.by_path.get(path)) {
-                        if !anchor.is_empty()
-                            && !rendered[target].anchors.iter().any(|a| a == anchor)
-                        {
-                            diags.push(
-                                Diagnostic::error("E0302", &page.source)
-                                    .at(link.line, 1)
-                                    .arg("target", format!("/{path}"))
-                                    .arg("anchor", anchor),
-                            );
-                        }
-                    }
-                }
-                LinkTarget::File(path) => {
-                    if !files.contains(path) {
-                        diags.push(
-                            Diagnostic::error("E0303", &page.source)
-                                .at(link.line, 1)
-                                .arg("target", path),
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Pages of the default language without a version in some other language.
-fn missing_translations(site: &Site) -> Vec<(String, String)> {
-    let default = site.config.default_language();
-    let mut missing = Vec::new();
-    for (id, page) in site.pages.iter().enumerate() {
-        if page.lang != default {
-            continue;
-        }
-        for lang in site.config.languages.iter().skip(1) {
-            if !site.translations[id]
-                .iter()
-                .any(|&t| site.pages[t].lang == lang.code)
-            {
-                missing.push((page.source.clone(), lang.code.clone()));
-            }
-        }
-    }
-    missing
 }

@@ -56,7 +56,7 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
             Err(d) => diags.push(d),
         }
     }
-    let shapes = section_shapes(&raws, config, &mut diags);
+    let shapes = section_shapes(&raws, config);
     let typed: Vec<(Option<Page>, Vec<Diagnostic>)> = raws
         .into_par_iter()
         .map(|raw| type_page(config, raw, &shapes))
@@ -149,11 +149,7 @@ fn parent_dir(dir: &str) -> Option<&str> {
 }
 
 /// Decides, for every section folder, its own kind and its children's, parents first.
-fn section_shapes(
-    raws: &[Raw],
-    config: &Config,
-    diags: &mut Vec<Diagnostic>,
-) -> HashMap<String, SectionShape> {
+fn section_shapes(raws: &[Raw], config: &Config) -> HashMap<String, SectionShape> {
     let mut explicit: HashMap<String, Option<String>> = HashMap::new();
     for raw in raws.iter().filter(|r| r.found.is_section) {
         let dir = dir_of(&raw.found.rel).to_string();
@@ -208,7 +204,6 @@ fn section_shapes(
         };
         shapes.insert(dir.clone(), shape);
     }
-    let _ = diags;
     shapes
 }
 

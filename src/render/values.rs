@@ -1,7 +1,7 @@
 //! The data templates see: page summaries (built once per page and shared by every list that
 //! shows the page) and full page values.
 
-use crate::content::{Kind, Page};
+use crate::content::Page;
 use crate::locale::format_number;
 use crate::markdown::{Heading, Rendered};
 use crate::site::impact::{self, MetricView};
@@ -285,9 +285,4 @@ pub fn page_view(site: &Site, id: usize, rendered: &Rendered, summary: Summary) 
 /// Serializes template data; our own types always serialize.
 pub fn to_value<T: Serialize>(v: &T) -> Value {
     Value::from_serializable(v)
-}
-
-/// Whether page `id` is listed as a lesson of a module.
-pub fn is_lesson(site: &Site, id: usize) -> bool {
-    site.pages[id].kind == Kind::Lesson && site.lesson_nav[id].is_some()
 }

@@ -1,0 +1,101 @@
+//! The Markdown stage: every page rendered in parallel, reusing the last build's rendering of
+//! pages that did not change (dev server).
+
+use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::markdown::{self, Rendered};
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+pub(super) fn render_markdown(
+    site: &Site,
+    images: &crate::images::Catalogue,
+    diags: &Diagnostics,
+    cache: &Cache,
+) -> Vec<Rendered> {
+    // A page's HTML depends on its body, its place and the URLs its links can reach: when none
+    // of these changed since the last build, the last rendering is reused.
+    let mut hasher = DefaultHasher::new();
+    site.style.relative.hash(&mut hasher);
+    site.style.base_url.hash(&mut hasher);
+    for page in &site.pages {
+        (&page.translation_key, &page.lang, &page.path).hash(&mut hasher);
+    }
+    let site_key = hasher.finish();
+    let previous = std::mem::take(&mut *cache.lock());
+    let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut hasher = DefaultHasher::new();
+            (site_key, &page.source, &page.body, page.body_line_offset).hash(&mut hasher);
+            let key = hasher.finish();
+            if let Some((rendered, ds)) = previous.get(&key) {
+                return (key, rendered.clone(), ds.clone());
+            }
+            let (rendered, ds) = render_page(site, images, page, &page.body, page.body_line_offset);
+            (key, rendered, ds)
+        })
+        .collect();
+    let mut next = HashMap::with_capacity(results.len());
+    let mut rendered = Vec::with_capacity(results.len());
+    for (key, r, ds) in results {
+        diags.extend(ds.iter().cloned());
+        if cache.enabled {
+            next.insert(key, (r.clone(), ds));
+        }
+        rendered.push(r);
+    }
+    *cache.lock() = next;
+    rendered
+}
+
+/// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
+pub(crate) fn render_page(
+    site: &Site,
+    images: &crate::images::Catalogue,
+    page: &crate::content::Page,
+    body: &str,
+    line_offset: usize,
+) -> (Rendered, Vec<Diagnostic>) {
+    let resolve = |key: &str| {
+        site.resolve(key, &page.lang)
+            .map(|id| site.pages[id].path.clone())
+    };
+    let cx = markdown::Context {
+        source: &page.source,
+        lang: &page.lang,
+        page_path: &page.path,
+        content_dir: &page.dir,
+        line_offset,
+        style: &site.style,
+        resolve: &resolve,
+        images,
+    };
+    markdown::render(body, &cx)
+}
+
+/// Markdown renderings kept from one build to the next by the dev server, so an edit re-renders
+/// only the pages it touched.
+#[derive(Debug, Default)]
+pub struct Cache {
+    enabled: bool,
+    markdown: Mutex<HashMap<u64, (Rendered, Vec<Diagnostic>)>>,
+}
+
+impl Cache {
+    /// A cache that keeps renderings between builds.
+    pub fn new() -> Self {
+        Cache {
+            enabled: true,
+            markdown: Mutex::default(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, (Rendered, Vec<Diagnostic>)>> {
+        self.markdown.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
