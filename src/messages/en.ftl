@@ -36,6 +36,7 @@ E0204 = aliases: "{ $value }" cannot be used as an old address (it leaves the si
 ## Links
 E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
 E0302 = the page { $target } has no heading with the anchor #{ $anchor }
+E0304 = the link to "{ $target }" points to a draft or to a page dated in the future, which is not published; publish that page first or remove the link (sachhon build --drafts shows drafts)
 E0303 = the file "{ $target }" does not exist; put it beside the page or in static/
 
 ## Templates
@@ -53,6 +54,7 @@ W0102 = weight { $weight } is also used by { $other }; give each lesson its own 
 W0103 = this translation ({ $lang }) has no page in the default language beside it; add that page or rename this file
 W0104 = this page has no translation ({ $lang }) yet
 W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
+W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
 
 ## Command line

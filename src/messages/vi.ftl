@@ -36,6 +36,7 @@ E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ng
 ## Liên kết
 E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
 E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
+E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
 E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
 
 ## Mẫu trang
@@ -53,6 +54,7 @@ W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi b�
 W0103 = bản dịch này ({ $lang }) không có trang gốc ở ngôn ngữ mặc định bên cạnh; hãy thêm trang gốc hoặc đổi tên tệp
 W0104 = trang này chưa có bản dịch { $lang }
 W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
+W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
 
 ## Dòng lệnh

@@ -88,7 +88,16 @@ impl<'a> Fields<'a> {
     pub fn number(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<f64> {
         match map.get(key)? {
             Value::Null => None,
-            Value::Number(n) => n.as_f64(),
+            Value::Number(n) => {
+                // `1.200` reads as one point two, but a Vietnamese editor may mean 1200.
+                let segs = join(at, key);
+                if let Some(raw) = self.loc.raw_value(&segs).filter(|r| looks_grouped(r)) {
+                    let d = self.warning("W0107", &segs);
+                    d.args.push(("value", raw.clone()));
+                    d.args.push(("suggestion", raw.replace('.', "")));
+                }
+                n.as_f64()
+            }
             other => {
                 let segs = join(at, key);
                 let suggestion = other.as_str().and_then(vietnamese_number);
@@ -263,6 +272,20 @@ pub fn describe(v: &Value) -> String {
     }
 }
 
+/// `1.200` or `12.500`: digits grouped by three after a dot, the Vietnamese way of writing
+/// thousands.
+fn looks_grouped(raw: &str) -> bool {
+    let mut parts = raw.split('.');
+    let head = parts.next().unwrap_or("");
+    let groups: Vec<&str> = parts.collect();
+    !groups.is_empty()
+        && (1..=3).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && groups
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// `1.200.000` -> 1200000 and `1,5` -> 1.5 (Vietnamese digit grouping and decimal comma).
 fn vietnamese_number(text: &str) -> Option<f64> {
     let t = text.trim().replace(' ', "");
@@ -310,6 +333,21 @@ mod tests {
         let d = &f.diags[0];
         assert_eq!((d.code, d.line), ("E0106", Some(3)));
         assert!(d.args.contains(&("suggestion", "1200000".to_string())));
+    }
+
+    #[test]
+    fn a_number_grouped_by_thousands_warns() {
+        let src = "title: A\nbefore: 1.200\nafter: 1.25\n";
+        let loc = Locator::new(src, 1);
+        let v = crate::yaml::parse(src).unwrap();
+        let mut f = Fields::new("a.md", &loc);
+        assert_eq!(f.number(v.as_object().unwrap(), &[], "before"), Some(1.2));
+        assert_eq!(f.number(v.as_object().unwrap(), &[], "after"), Some(1.25));
+        assert_eq!(f.diags.len(), 1);
+        assert_eq!((f.diags[0].code, f.diags[0].line), ("W0107", Some(3)));
+        assert!(f.diags[0]
+            .args
+            .contains(&("suggestion", "1200".to_string())));
     }
 
     #[test]

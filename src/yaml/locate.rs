@@ -85,6 +85,19 @@ impl Locator {
         found.map(|(line, col)| (line + 1 + self.line_offset, col))
     }
 
+    /// The value of a key path as written (`1.200` in `before: 1.200,`), for scalar values.
+    pub fn raw_value(&self, path: &[Seg]) -> Option<String> {
+        let key = match path.last()? {
+            Seg::Key(k) => *k,
+            Seg::Index(_) => return None,
+        };
+        let (line, col) = self.find(path)?;
+        let text = self.lines.get(line.checked_sub(1 + self.line_offset)?)?;
+        let after = text.get(col - 1 + key.len()..)?.strip_prefix(':')?;
+        let value = after.split([',', '}', '#']).next()?.trim();
+        (!value.is_empty()).then(|| value.to_string())
+    }
+
     /// Column (1-based) of `key:` on line `i`, as a block key deeper than `parent_indent`
     /// or inside a flow mapping.
     fn key_col(&self, i: usize, key: &str, parent_indent: isize) -> Option<usize> {
@@ -158,6 +171,14 @@ mod tests {
         assert_eq!(block, Some((5, 5)));
         let unindented = loc.find(&[Seg::Key("quiz"), Seg::Index(0), Seg::Key("answer")]);
         assert_eq!(unindented, Some((8, 3)));
+    }
+
+    #[test]
+    fn reads_values_as_written() {
+        let loc = Locator::new("a: 1.200\nm:\n  - { before: 1.200.000, after: 3 }\n", 1);
+        assert_eq!(loc.raw_value(&[Seg::Key("a")]).as_deref(), Some("1.200"));
+        let before = [Seg::Key("m"), Seg::Index(0), Seg::Key("before")];
+        assert_eq!(loc.raw_value(&before).as_deref(), Some("1.200.000"));
     }
 
     #[test]

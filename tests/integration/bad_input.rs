@@ -237,3 +237,40 @@ fn a_page_on_a_generated_url_is_an_error() {
         "E0202",
     );
 }
+
+#[test]
+fn a_number_written_with_thousand_dots_warns() {
+    let site = fixture_with(
+        "minimal",
+        &[(
+            "content/case-studies/a/index.md",
+            "---\ntitle: A\nmetrics:\n  - { name: Nước, unit: m3, before: 1.200, after: 900 }\n---\n",
+        )],
+    );
+    let r = build_ok(site.path(), &[]);
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("W0107"))
+        .unwrap_or_else(|| panic!("{}", r.stderr));
+    assert!(
+        line.starts_with("content/case-studies/a/index.md:4:"),
+        "{line}"
+    );
+    assert!(
+        line.contains("metrics[0].before") && line.contains("1200"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_link_to_a_draft_says_so() {
+    fails_with(
+        &[
+            ("content/a.md", "---\ntitle: A\n---\n[nháp](@/b.md)\n"),
+            ("content/b.md", "---\ntitle: B\ndraft: true\n---\n"),
+        ],
+        "content/a.md:4:1",
+        "E0304",
+    );
+}
