@@ -192,7 +192,7 @@ fn render_jobs(
     job_list
         .par_iter()
         .map(|job| match context::render(model, renderer, job) {
-            Ok((path, body)) => match sink.write(&path, body.as_bytes()) {
+            Ok((path, body)) => match sink.write(&path, &body) {
                 Ok(()) => Some(path),
                 Err(e) => {
                     diags.push(Diagnostic::error("E0503", &path).arg("message", e));

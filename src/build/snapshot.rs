@@ -63,6 +63,6 @@ impl Snapshot {
             live_reload: self.live_reload,
         };
         let (file, html) = context::render(&model, &self.renderer, &Job::Page(id)).ok()?;
-        Some(vec![(file, html.into_bytes())])
+        Some(vec![(file, html)])
     }
 }

@@ -145,7 +145,7 @@ pub fn render(
     model: &Model,
     renderer: &Renderer,
     job: &Job,
-) -> Result<(String, String), Diagnostic> {
+) -> Result<(String, Vec<u8>), Diagnostic> {
     let site = model.site;
     let per_page = site.config.paginate;
     match job {

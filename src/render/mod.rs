@@ -47,15 +47,18 @@ impl Renderer {
     }
 
     /// Renders `template` with `context`; `page` names the content being rendered in errors.
+    /// The bytes go out as they are: templates and every value are UTF-8 already.
     pub fn render(
         &self,
         template: &str,
         context: &Context,
         page: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(32 * 1024);
         self.tera
-            .render(template, context)
-            .map_err(|e| template_error(&e, &self.origins, Some(page)))
+            .render_to(template, context, &mut out)
+            .map_err(|e| template_error(&e, &self.origins, Some(page)))?;
+        Ok(out)
     }
 }
 
