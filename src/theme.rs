@@ -99,7 +99,7 @@ impl Theme {
         let mut diags = Vec::new();
         let mut templates: BTreeMap<String, Template> = BTreeMap::new();
         for (rel, source, origin) in files {
-            if let Some(name) = rel.strip_prefix("templates/") {
+            if let Some(name) = rel.strip_prefix("templates/").filter(|n| is_template(n)) {
                 match read_text(&source) {
                     Ok(text) => {
                         templates.insert(
@@ -162,6 +162,13 @@ impl Source {
             Source::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),
         }
     }
+}
+
+/// Template files by extension; editor backups (`page.html.bak`, `page.html~`) are ignored.
+fn is_template(name: &str) -> bool {
+    [".html", ".htm", ".xml", ".txt", ".json"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 fn read_text(source: &Source) -> Result<String, String> {

@@ -55,6 +55,14 @@ pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
         image_alt: f.text(map, &[], "image_alt"),
         ..Meta::default()
     };
+    if meta.image.is_some()
+        && meta
+            .image_alt
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+    {
+        f.warning("W0106", &[Seg::Key("image")]);
+    }
     let training = matches!(kind, Kind::Module | Kind::Lesson);
     if training {
         meta.duration = f.number(map, &[], "duration");

@@ -357,7 +357,10 @@ fn url_path(
     for part in dir.split('/').filter(|p| !p.is_empty()) {
         let slug = slugify(part);
         if slug.is_empty() {
-            f.error("E0201", &[]).args.push(("value", part.to_string()));
+            let d = f.error("E0201", &[]);
+            d.args.retain(|(n, _)| *n != "key");
+            d.args.push(("key", format!("content/{dir}")));
+            d.args.push(("value", part.to_string()));
             return None;
         }
         path.push_str(&slug);

@@ -37,9 +37,14 @@ impl<'a> Fields<'a> {
 
     /// Records an error with code `code` about the key path `segs`.
     pub fn error(&mut self, code: &'static str, segs: &[Seg]) -> &mut Diagnostic {
+        let field = segs.iter().rev().find_map(|s| match s {
+            Seg::Key(k) => Some(*k),
+            Seg::Index(_) => None,
+        });
         let d = Diagnostic::error(code, self.path)
             .at_opt(self.pos(segs))
-            .arg("key", key_name(segs));
+            .arg("key", key_name(segs))
+            .arg("field", field.unwrap_or(""));
         self.diags.push(d);
         let last = self.diags.len() - 1;
         &mut self.diags[last]
