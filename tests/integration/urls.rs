@@ -208,3 +208,35 @@ fn dates_and_numbers_follow_the_language() {
     );
     assert!(read(site.path(), "case-studies/det-may-dong-nai/index.html").contains("120.000.000"));
 }
+
+#[test]
+fn the_search_index_holds_published_searchable_pages_per_language() {
+    let site = fixture_with(
+        "basic",
+        &[(
+            "content/news/an.md",
+            "---\ntitle: Trang ẩn khỏi tìm kiếm\ndate: 2024-02-02\nsearch: false\n---\nĐồng Nai.\n",
+        )],
+    );
+    build_ok(site.path(), &[]);
+    let meta = read(site.path(), "search/vi/meta.js");
+    assert!(meta.starts_with("window.SachhonSearch=") && meta.contains("\"lang\":\"vi\""));
+    let docs: String = std::fs::read_dir(site.path().join("public/search/vi"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("d-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(docs.contains("Tiết kiệm nước tại nhà máy dệt Đồng Nai"));
+    assert!(!docs.contains("Bản nháp"), "drafts stay out");
+    assert!(!docs.contains("Trang ẩn"), "search: false stays out");
+    // Terms are folded: "Đồng" is found under "dong" in the shard of "d".
+    let shard = read(site.path(), "search/vi/s-d.js");
+    assert!(shard.contains("\"dong\":"), "{shard}");
+    let en = read(site.path(), "search/en/meta.js");
+    assert!(en.contains("\"lang\":\"en\""));
+    assert!(
+        !read(site.path(), "search/en/d-0.js").contains("Tiết kiệm"),
+        "one index per language"
+    );
+}
