@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
+pub mod external;
 pub mod images;
 pub mod locale;
 pub mod markdown;

@@ -43,6 +43,9 @@ enum Command {
     Check {
         #[command(flatten)]
         site: cmd::SiteArgs,
+        /// Also fetch every link to another site (needs the network).
+        #[arg(long)]
+        external: bool,
     },
     /// Create a new site with the default theme.
     Init {
@@ -89,7 +92,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build { site, output } => cmd::build::run(&out, &site, output),
         Command::Serve { site, bind, port } => cmd::serve::run(&out, &site, &bind, port),
-        Command::Check { site } => cmd::check::run(&out, &site),
+        Command::Check { site, external } => cmd::check::run(&out, &site, external),
         Command::Init { dir } => cmd::init::run(&out, &dir),
         Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, &root),
     };

@@ -41,6 +41,7 @@ pub(super) fn check_links(
                         }
                     }
                 }
+                LinkTarget::External(_) => {}
                 LinkTarget::File(path) => {
                     if !files.contains(path) {
                         diags.push(
@@ -53,6 +54,19 @@ pub(super) fn check_links(
             }
         }
     }
+}
+
+/// Every link to another site, with where it is written.
+pub(super) fn external_links(site: &Site, rendered: &[Rendered]) -> Vec<crate::external::External> {
+    let mut links = Vec::new();
+    for (id, r) in rendered.iter().enumerate() {
+        for link in &r.links {
+            if let LinkTarget::External(url) = &link.target {
+                links.push((site.pages[id].source.clone(), link.line, url.clone()));
+            }
+        }
+    }
+    links
 }
 
 /// Pages of the default language without a version in some other language.

@@ -56,6 +56,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Pages missing a translation, per language: (source, language) pairs.
     pub missing_translations: Vec<(String, String)>,
+    /// Links to other sites: (source, line, URL), for `check --external`.
+    pub external_links: Vec<crate::external::External>,
 }
 
 impl Report {
@@ -166,6 +168,7 @@ pub fn generate_snapshot(
         check_links(&site, &rendered, &files, &diags);
     }
     report.missing_translations = missing_translations(&site);
+    report.external_links = links::external_links(&site, &rendered);
     report.pages = site.pages.len();
     report.files = files.len();
     report.diagnostics = diags.sorted();

@@ -6,11 +6,14 @@ use sachhon::diagnostics::Diagnostic;
 use sachhon::output::MemorySink;
 
 /// Runs the check; returns the exit status.
-pub fn run(out: &Out, args: &SiteArgs) -> anyhow::Result<u8> {
+pub fn run(out: &Out, args: &SiteArgs, external: bool) -> anyhow::Result<u8> {
     let mut settings = args.settings()?;
     settings.check_links = true;
     let report = generate(&settings, &MemorySink::new());
     let mut diags = report.diagnostics.clone();
+    if external {
+        diags.extend(sachhon::external::check(report.external_links.clone()));
+    }
     for (source, lang) in &report.missing_translations {
         diags.push(Diagnostic::warning("W0104", source).arg("lang", lang));
     }

@@ -26,6 +26,8 @@ pub enum LinkTarget {
     },
     /// A file: an image, a PDF, a stylesheet (`case-studies/a/photo.jpg`).
     File(String),
+    /// A page of another site (`https://...`), checked only by `check --external`.
+    External(String),
 }
 
 /// Rewrites one destination and records it; returns the destination to write.
@@ -38,6 +40,13 @@ pub fn rewrite(
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     let dest = dest.trim();
+    if dest.starts_with("http://") || dest.starts_with("https://") {
+        out.links.push(Link {
+            line,
+            target: LinkTarget::External(dest.to_string()),
+        });
+        return dest.to_string();
+    }
     if dest.is_empty() || is_external(dest) {
         return dest.to_string();
     }

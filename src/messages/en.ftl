@@ -37,6 +37,7 @@ E0204 = aliases: "{ $value }" cannot be used as an old address (it leaves the si
 E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
 E0302 = the page { $target } has no heading with the anchor #{ $anchor }
 E0304 = the link to "{ $target }" points to a draft or to a page dated in the future, which is not published; publish that page first or remove the link (sachhon build --drafts shows drafts)
+E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
 E0303 = the file "{ $target }" does not exist; put it beside the page or in static/
 
 ## Templates

@@ -37,6 +37,7 @@ E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ng
 E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
 E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
 E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
+E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
 E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
 
 ## Mẫu trang

@@ -362,3 +362,43 @@ fn serve_holds_concurrent_load_while_files_change() {
         &failures[..failures.len().min(5)]
     );
 }
+
+#[test]
+fn check_external_fetches_links_to_other_sites_only_when_asked() {
+    // A small server on loopback stands in for the other site.
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    let handle = std::thread::spawn(move || {
+        let mut served = 0;
+        while let Ok(Some(request)) = server.recv_timeout(Duration::from_secs(2)) {
+            let status = if request.url() == "/ok" { 200 } else { 404 };
+            let _ = request.respond(tiny_http::Response::empty(status));
+            served += 1;
+        }
+        served
+    });
+    let page = format!(
+        "---\ntitle: A\n---\n[tốt](http://127.0.0.1:{port}/ok)\n\n[hỏng](http://127.0.0.1:{port}/mat)\n"
+    );
+    let site = fixture_with("minimal", &[("content/a.md", &page)]);
+    let quiet = command("check", site.path(), &[]);
+    assert_eq!(
+        quiet.status, 0,
+        "without --external nothing is fetched:\n{}",
+        quiet.stderr
+    );
+    let r = command("check", site.path(), &["--external"]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("content/a.md:6:1: error:") && r.stderr.contains("E0305"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("HTTP 404"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("content/a.md:4:1"),
+        "the good link is quiet:\n{}",
+        r.stderr
+    );
+    assert!(handle.join().unwrap() >= 2);
+}
