@@ -172,69 +172,65 @@ impl<'a> Fields<'a> {
 
     /// A list of texts at `key`; a single text is a list of one.
     pub fn text_list(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Vec<String> {
-        match map.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => vec![s.clone()],
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    match item {
-                        Value::String(s) => out.push(s.clone()),
-                        Value::Number(n) => out.push(n.to_string()),
-                        other => {
-                            let mut segs = join(at, key);
-                            segs.push(Seg::Index(i));
-                            self.error("E0107", &segs)
-                                .args
-                                .push(("value", describe(other)));
-                        }
-                    }
-                }
-                out
-            }
-            Some(other) => {
-                let segs = join(at, key);
-                self.error("E0108", &segs)
-                    .args
-                    .push(("value", describe(other)));
-                Vec::new()
-            }
+        if let Some(Value::String(s)) = map.get(key) {
+            return vec![s.clone()];
         }
+        let item = |v: &Value| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        self.list(map, at, key, "E0107", item)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
     }
 
-    /// A list of mappings at `key` (metrics, quiz questions).
+    /// A list of mappings at `key` (metrics, quiz questions), with their positions.
     pub fn map_list<'v>(
         &mut self,
         map: &'v Map<String, Value>,
         at: &[Seg],
         key: &str,
     ) -> Vec<(usize, &'v Map<String, Value>)> {
-        match map.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => {
-                let mut out = Vec::new();
-                for (i, item) in items.iter().enumerate() {
-                    match item {
-                        Value::Object(m) => out.push((i, m)),
-                        other => {
-                            let mut segs = join(at, key);
-                            segs.push(Seg::Index(i));
-                            self.error("E0116", &segs)
-                                .args
-                                .push(("value", describe(other)));
-                        }
-                    }
-                }
-                out
-            }
+        self.list(map, at, key, "E0116", Value::as_object)
+    }
+
+    /// The items of the list at `key` that `item` accepts; each other item is an error with
+    /// code `wrong_item`, and a value that is not a list is E0108.
+    fn list<'v, T>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        at: &[Seg],
+        key: &str,
+        wrong_item: &'static str,
+        item: impl Fn(&'v Value) -> Option<T>,
+    ) -> Vec<(usize, T)> {
+        let items = match map.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
             Some(other) => {
                 let segs = join(at, key);
                 self.error("E0108", &segs)
                     .args
                     .push(("value", describe(other)));
-                Vec::new()
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            match item(value) {
+                Some(v) => out.push((i, v)),
+                None => {
+                    let mut segs = join(at, key);
+                    segs.push(Seg::Index(i));
+                    self.error(wrong_item, &segs)
+                        .args
+                        .push(("value", describe(value)));
+                }
             }
         }
+        out
     }
 
     fn has_error_for(&self, key: &str) -> bool {

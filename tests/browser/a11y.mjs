@@ -5,7 +5,7 @@
 //   node tests/browser/a11y.mjs <out>
 //
 // Needs Chromium at /usr/bin/chromium (or CHROMIUM=/path) and `npm install` in tests/browser.
-import { chromium } from "playwright-core";
+import { assert, launch, runner } from "./harness.mjs";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,38 +32,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const AXE = resolve(here, "node_modules/axe-core/axe.min.js");
 const pageUrl = (p) => pathToFileURL(resolve(root, p.path)).href + (p.query || "");
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
-let passed = 0;
-const failures = [];
-
-/** Runs one named check in a fresh context (options: viewport, javaScriptEnabled); page errors
- * and failed loads fail it too. */
-async function check(name, options, fn) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("requestfailed", (r) => errors.push(`failed to load ${r.url()}`));
-  try {
-    await fn(page);
-    if (errors.length) throw new Error(errors.join("\n"));
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failures.push(name);
-    console.error(`FAIL - ${name}\n  ${String(e.message || e).split("\n").join("\n  ")}`);
-  } finally {
-    await context.close();
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const browser = await launch();
+const { check, finish } = runner(browser);
 
 /** Opens a page; on the search page, waits until the results are shown. */
 async function open(page, p) {
@@ -144,9 +114,4 @@ for (const p of PAGES) {
     });
 }
 
-await browser.close();
-if (failures.length) {
-  console.error(`${passed} passed, ${failures.length} failed`);
-  process.exit(1);
-}
-console.log(`${passed} passed, 0 failed`);
+await finish();

@@ -3,16 +3,13 @@
 // With a second argument, saves a screenshot of each step into that folder.
 //
 //   node tests/browser/navigate.mjs <built site> [screenshot folder]
-import { chromium } from "playwright-core";
+import { launch } from "./harness.mjs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const site = resolve(process.argv[2] || "");
 const shots = process.argv[3] ? resolve(process.argv[3]) : null;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const failed = [];
 page.on("requestfailed", (r) => failed.push(r.url()));

@@ -4,7 +4,7 @@
 //   node tests/browser/search.mjs <out>
 //
 // Needs Chromium at /usr/bin/chromium (or CHROMIUM=/path) and `npm install` in tests/browser.
-import { chromium } from "playwright-core";
+import { assert, launch, runner } from "./harness.mjs";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,36 +25,8 @@ if (existsSync(themeJs) && readFileSync(themeJs, "utf8") !== readFileSync(resolv
   console.warn("warning: the site's search.js differs from themes/default/static/search.js (stale binary?)");
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
-let passed = 0;
-const failures = [];
-
-/** Runs one named check in a fresh page; page errors and failed loads fail it too. */
-async function check(name, fn) {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("requestfailed", (r) => errors.push(`failed to load ${r.url()}`));
-  try {
-    await fn(page);
-    if (errors.length) throw new Error(errors.join("\n"));
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failures.push(name);
-    console.error(`FAIL - ${name}\n  ${String(e.message || e).split("\n").join("\n  ")}`);
-  } finally {
-    await page.close();
-  }
-}
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
+const browser = await launch();
+const { check, finish } = runner(browser);
 
 /** Waits until the search has finished: the status is set and is not the loading message. */
 async function settled(page) {
@@ -171,9 +143,4 @@ await check("e. the search page with results has no serious axe violations", asy
   assert(found.length === 0, found.join("\n"));
 });
 
-await browser.close();
-if (failures.length) {
-  console.error(`${passed} passed, ${failures.length} failed`);
-  process.exit(1);
-}
-console.log(`${passed} passed, 0 failed`);
+await finish();
