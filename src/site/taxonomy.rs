@@ -31,12 +31,14 @@ pub struct Taxonomy {
     pub path: String,
     /// Terms sorted by name.
     pub terms: Vec<Term>,
+    /// Position in `terms` by slug: summaries look terms up for every page.
+    by_slug: HashMap<String, usize>,
 }
 
 impl Taxonomy {
     /// The term with this slug.
     pub fn term(&self, slug: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.slug == slug)
+        self.by_slug.get(slug).map(|&i| &self.terms[i])
     }
 }
 
@@ -113,10 +115,16 @@ pub fn collect(config: &Config, lang: &str, pages: &[Page]) -> Vec<Taxonomy> {
                 order::newest_first(&mut term.pages, pages);
             }
             terms.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.slug.cmp(&b.slug)));
+            let by_slug = terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.slug.clone(), i))
+                .collect();
             Taxonomy {
                 name: name.clone(),
                 path: format!("{prefix}{tax_slug}/"),
                 terms,
+                by_slug,
             }
         })
         .collect()
