@@ -28,6 +28,11 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
+    // Straight into plain data when every key is text (nearly always); through a YAML value
+    // when a key is a number or a list, which plain data cannot hold as such.
+    if let Ok(v) = serde_yaml::from_str::<Value>(text) {
+        return Ok(v);
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(text) {
         Ok(v) => Ok(convert(v)),
         Err(e) => {
@@ -116,6 +121,13 @@ mod tests {
     fn reports_syntax_errors_where_the_construct_began() {
         let err = parse("title: a\nbad: [1, 2\nx: y\n").unwrap_err();
         assert_eq!(err.line, 2, "{err:?}");
+    }
+
+    #[test]
+    fn non_text_keys_become_text() {
+        let v = parse("1: one\ntrue: yes\n").unwrap();
+        assert_eq!(v["1"], "one");
+        assert_eq!(v["true"], "yes");
     }
 
     #[test]
