@@ -50,8 +50,6 @@ pub struct Settings {
 pub struct Report {
     /// Content pages rendered (pages and sections of every language).
     pub pages: usize,
-    /// Files written.
-    pub files: usize,
     /// Every error and warning.
     pub diagnostics: Vec<Diagnostic>,
     /// Pages missing a translation, per language: (source, language) pairs.
@@ -170,7 +168,6 @@ pub fn generate_snapshot(
     report.missing_translations = missing_translations(&site);
     report.external_links = links::external_links(&site, &rendered);
     report.pages = site.pages.len();
-    report.files = files.len();
     report.diagnostics = diags.sorted();
     let snapshot = (!report.has_errors()).then(|| Snapshot {
         site,

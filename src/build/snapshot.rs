@@ -2,7 +2,7 @@
 //! edit changes only a page's Markdown body (not its front matter, nor the summary that lists
 //! show), that page alone is rendered again.
 
-use crate::content::{frontmatter, parse_front_matter};
+use crate::content::{parse_text, read_meta};
 use crate::images::Catalogue;
 use crate::markdown::Rendered;
 use crate::render::context::{self, LangData, Model};
@@ -32,25 +32,23 @@ impl Snapshot {
         if page.is_section {
             return None;
         }
-        let text = frontmatter::normalize(std::fs::read_to_string(path).ok()?);
-        let (meta, diags) = parse_front_matter(&text, page.kind);
-        if !diags.is_empty() || meta.as_ref() != Some(&page.meta) {
+        let parsed = parse_text(&page.source, std::fs::read_to_string(path).ok()?).ok()?;
+        let (meta, diags) = read_meta(&parsed, &page.source, page.kind);
+        if !diags.is_empty() || meta != page.meta {
             return None;
         }
-        let split = frontmatter::split(&text).ok()?;
         let (rendered, diags) = super::render_page(
             &self.site,
             &self.images,
             page,
-            split.body,
-            split.body_line_offset,
+            &parsed.body,
+            parsed.body_line_offset,
         );
         let summary_shown = page.meta.summary.is_none();
         if !diags.is_empty() || (summary_shown && rendered.summary != self.rendered[id].summary) {
             return None;
         }
-        let body = split.body.to_string();
-        let line_offset = split.body_line_offset;
+        let (body, line_offset) = (parsed.body, parsed.body_line_offset);
         self.rendered[id] = rendered;
         let page = &mut self.site.pages[id];
         page.body = body;

@@ -30,11 +30,22 @@ pub struct LoadOptions {
 struct Raw {
     found: Found,
     source: String,
-    yaml: String,
-    yaml_line_offset: usize,
-    map: Map<String, Value>,
-    body: String,
-    body_line_offset: usize,
+    text: Parsed,
+}
+
+/// One file's text cut into front matter (parsed) and body, with their line offsets.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The YAML text of the front matter.
+    pub yaml: String,
+    /// Lines of the file before the YAML text.
+    pub yaml_line_offset: usize,
+    /// The front matter as plain data.
+    pub map: Map<String, Value>,
+    /// The Markdown body.
+    pub body: String,
+    /// Lines of the file before the body.
+    pub body_line_offset: usize,
 }
 
 /// How a section shapes its pages.
@@ -77,29 +88,50 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
     (pages, diags)
 }
 
+/// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and
+/// line endings normalised, `---` fences found, YAML parsed into a mapping.
+pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
+    let text = frontmatter::normalize(text);
+    let split = frontmatter::split(&text).map_err(|e| match e {
+        frontmatter::SplitError::Missing => Diagnostic::error("E0102", source).at(1, 1),
+        frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", source).at(1, 1),
+    })?;
+    let value = yaml::parse(split.yaml).map_err(|e| {
+        Diagnostic::error("E0002", source)
+            .at(e.line + split.yaml_line_offset, e.col)
+            .arg("message", e.message)
+    })?;
+    let Value::Object(map) = value else {
+        return Err(Diagnostic::error("E0104", source).at(2, 1));
+    };
+    Ok(Parsed {
+        yaml: split.yaml.to_string(),
+        yaml_line_offset: split.yaml_line_offset,
+        map,
+        body: split.body.to_string(),
+        body_line_offset: split.body_line_offset,
+    })
+}
+
+/// The typed front matter of parsed text, read as a page of `kind` would read it.
+pub fn read_meta(parsed: &Parsed, source: &str, kind: Kind) -> (Meta, Vec<Diagnostic>) {
+    let loc = Locator::new(&parsed.yaml, parsed.yaml_line_offset);
+    let mut f = Fields::new(source, &loc);
+    let meta = meta::read(&parsed.map, &mut f, kind);
+    (meta, f.diags)
+}
+
 /// Reads the front matter of one file's text as a page of `kind` would: splitting, YAML and
 /// every typed field. For tools and fuzzing; builds go through [`load`].
 pub fn parse_front_matter(text: &str, kind: Kind) -> (Option<Meta>, Vec<Diagnostic>) {
     let source = "content/page.md";
-    let text = frontmatter::normalize(text.to_string());
-    let split = match frontmatter::split(&text) {
-        Ok(s) => s,
-        Err(_) => return (None, vec![Diagnostic::error("E0102", source).at(1, 1)]),
-    };
-    let value = match yaml::parse(split.yaml) {
-        Ok(v) => v,
-        Err(e) => {
-            let d = Diagnostic::error("E0002", source).at(e.line + 1, e.col);
-            return (None, vec![d.arg("message", e.message)]);
+    match parse_text(source, text.to_string()) {
+        Ok(parsed) => {
+            let (meta, diags) = read_meta(&parsed, source, kind);
+            (Some(meta), diags)
         }
-    };
-    let Value::Object(map) = value else {
-        return (None, vec![Diagnostic::error("E0104", source).at(2, 1)]);
-    };
-    let loc = Locator::new(split.yaml, split.yaml_line_offset);
-    let mut f = Fields::new(source, &loc);
-    let meta = meta::read(&map, &mut f, kind);
-    (Some(meta), f.diags)
+        Err(d) => (None, vec![d]),
+    }
 }
 
 fn parse_file(found: Found) -> Result<Raw, Diagnostic> {
@@ -111,27 +143,11 @@ fn parse_file(found: Found) -> Result<Raw, Diagnostic> {
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
         Diagnostic::error("E0101", &source).at(line, 1)
     })?;
-    let text = frontmatter::normalize(text);
-    let split = frontmatter::split(&text).map_err(|e| match e {
-        frontmatter::SplitError::Missing => Diagnostic::error("E0102", &source).at(1, 1),
-        frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", &source).at(1, 1),
-    })?;
-    let value = yaml::parse(split.yaml).map_err(|e| {
-        Diagnostic::error("E0002", &source)
-            .at(e.line + split.yaml_line_offset, e.col)
-            .arg("message", e.message)
-    })?;
-    let Value::Object(map) = value else {
-        return Err(Diagnostic::error("E0104", &source).at(2, 1));
-    };
+    let text = parse_text(&source, text)?;
     Ok(Raw {
-        yaml: split.yaml.to_string(),
-        yaml_line_offset: split.yaml_line_offset,
-        body: split.body.to_string(),
-        body_line_offset: split.body_line_offset,
-        map,
-        source,
         found,
+        source,
+        text,
     })
 }
 
@@ -154,6 +170,7 @@ fn section_shapes(raws: &[Raw], config: &Config) -> HashMap<String, SectionShape
     for raw in raws.iter().filter(|r| r.found.is_section) {
         let dir = dir_of(&raw.found.rel).to_string();
         let kind = raw
+            .text
             .map
             .get("kind")
             .and_then(Value::as_str)
@@ -250,7 +267,7 @@ fn type_page(
     raw: Raw,
     shapes: &HashMap<String, SectionShape>,
 ) -> (Option<Page>, Vec<Diagnostic>) {
-    let loc = Locator::new(&raw.yaml, raw.yaml_line_offset);
+    let loc = Locator::new(&raw.text.yaml, raw.text.yaml_line_offset);
     let mut f = Fields::new(&raw.source, &loc);
     let found = &raw.found;
     let file_dir = dir_of(&found.rel);
@@ -262,7 +279,7 @@ fn type_page(
     };
     let (kind, children_kind, is_training, parent_section) = if found.is_section {
         let shape = shapes.get(file_dir).copied().unwrap_or_default();
-        let explicit = f.text(&raw.map, &[], "kind");
+        let explicit = f.text(&raw.text.map, &[], "kind");
         if let Some(k) = &explicit {
             if Kind::parse(k).is_none() && k != "training" {
                 unknown_kind(&mut f, k);
@@ -281,7 +298,7 @@ fn type_page(
             .and_then(|s| shapes.get(s))
             .and_then(|s| s.children)
             .or_else(|| kind_of_folder(page_dir));
-        let kind = match f.text(&raw.map, &[], "kind") {
+        let kind = match f.text(&raw.text.map, &[], "kind") {
             Some(k) => Kind::parse(&k).unwrap_or_else(|| {
                 unknown_kind(&mut f, &k);
                 Kind::Page
@@ -290,7 +307,7 @@ fn type_page(
         };
         (kind, None, false, section.map(str::to_string))
     };
-    let meta = meta::read(&raw.map, &mut f, kind);
+    let meta = meta::read(&raw.text.map, &mut f, kind);
     let path = url_path(config, found, file_dir, page_dir, &meta, &mut f);
     let mut key_lines = Vec::new();
     for key in ["payback_months", "weight", "title", "image"] {
@@ -318,8 +335,8 @@ fn type_page(
         parent_section,
         path,
         meta,
-        body: raw.body,
-        body_line_offset: raw.body_line_offset,
+        body: raw.text.body,
+        body_line_offset: raw.text.body_line_offset,
         assets: found.assets.clone(),
         key_lines,
     };

@@ -80,17 +80,16 @@ impl Site {
             by_path.insert(page.path.clone(), id);
             by_key.insert((page.translation_key.clone(), page.lang.clone()), id);
         }
-        let lang_index = |code: &str| config.languages.iter().position(|l| l.code == code);
         let mut translations = vec![Vec::new(); pages.len()];
         for (id, page) in pages.iter().enumerate() {
-            let mut others: Vec<usize> = config
+            // Walking the configured languages keeps the versions in their order.
+            let others: Vec<usize> = config
                 .languages
                 .iter()
                 .filter(|l| l.code != page.lang)
                 .filter_map(|l| by_key.get(&(page.translation_key.clone(), l.code.clone())))
                 .copied()
                 .collect();
-            others.sort_by_key(|&o| lang_index(&pages[o].lang));
             if page.lang != config.default_language()
                 && !by_key.contains_key(&(
                     page.translation_key.clone(),
