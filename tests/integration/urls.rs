@@ -240,3 +240,31 @@ fn the_search_index_holds_published_searchable_pages_per_language() {
         "one index per language"
     );
 }
+
+#[test]
+fn lead_images_follow_the_base_path_and_want_alt_text() {
+    let site = fixture_with(
+        "basic",
+        &[
+            ("static/anh/hoi-thao.jpg", "not really a jpeg"),
+            (
+                "content/news/co-anh.md",
+                "---\ntitle: Có ảnh\ndate: 2024-02-02\nimage: /anh/hoi-thao.jpg\n---\nx\n",
+            ),
+            ("templates/news.html.bak", "{% broken"),
+        ],
+    );
+    let r = build_ok(site.path(), &[]);
+    assert!(
+        r.stderr.contains("content/news/co-anh.md:4:1: warning:") && r.stderr.contains("W0106"),
+        "{}",
+        r.stderr
+    );
+    let html = read(site.path(), "news/co-anh/index.html");
+    assert!(html.contains("src=\"/kb/anh/hoi-thao.jpg\""), "{html}");
+    assert!(
+        html.contains("property=\"og:image\" content=\"https://example.org/kb/anh/hoi-thao.jpg\"")
+    );
+    build_ok(site.path(), &["--relative-urls"]);
+    assert!(read(site.path(), "news/co-anh/index.html").contains("src=\"../../anh/hoi-thao.jpg\""));
+}
