@@ -1,7 +1,8 @@
 //! The template context of each job, and rendering a job into its file.
 
 use super::dashboard;
-use super::jobs::{file_for, is_paginated, list_path, page_count, Job};
+use super::jobs::{file_for, list_path, page_count, Job};
+use super::kinds::{home_context, page_context, paginator, section_context, taxonomy_value};
 use super::values::{self, to_value};
 use super::Renderer;
 use crate::content::Kind;
@@ -46,36 +47,6 @@ struct Alternate {
     title: String,
 }
 
-#[derive(Serialize)]
-struct Paginator {
-    number: usize,
-    total: usize,
-    prev: Option<String>,
-    next: Option<String>,
-    pages: Vec<PageLink>,
-}
-
-#[derive(Serialize)]
-struct PageLink {
-    number: usize,
-    path: String,
-}
-
-fn paginator(base: &str, number: usize, total: usize) -> Paginator {
-    Paginator {
-        number,
-        total,
-        prev: (number > 1).then(|| list_path(base, number - 1)),
-        next: (number < total).then(|| list_path(base, number + 1)),
-        pages: (1..=total)
-            .map(|n| PageLink {
-                number: n,
-                path: list_path(base, n),
-            })
-            .collect(),
-    }
-}
-
 impl Model<'_> {
     fn lang(&self, code: &str) -> &LangData {
         self.langs
@@ -84,7 +55,7 @@ impl Model<'_> {
             .unwrap_or(&self.langs[0])
     }
 
-    fn summaries_of(&self, ids: &[usize]) -> Value {
+    pub(super) fn summaries_of(&self, ids: &[usize]) -> Value {
         Value::from(
             ids.iter()
                 .map(|&i| self.summaries[i].clone())
@@ -334,108 +305,5 @@ pub fn render(
             let text = renderer.render("robots.txt", &cx, "robots.txt")?;
             Ok(("robots.txt".to_string(), text))
         }
-    }
-}
-
-fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
-    let max = tax
-        .terms
-        .iter()
-        .map(|t| t.pages.len())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    json!({
-        "name": tax.name,
-        "path": tax.path,
-        "terms": tax.terms.iter().map(|t| json!({
-            "name": t.name, "slug": t.slug, "path": t.path, "count": t.pages.len(),
-            "bar": (t.pages.len() * 100) / max,
-        })).collect::<Vec<_>>(),
-    })
-}
-
-fn page_context(model: &Model, id: usize, cx: &mut Context) {
-    let site = model.site;
-    cx.insert_value("related", model.summaries_of(&site.related[id]));
-    if let Some(nav) = site.lesson_nav[id] {
-        let lessons = &site.children[nav.module];
-        cx.insert(
-            "lesson",
-            &json!({"position": nav.position, "total": nav.total}),
-        );
-        cx.insert_value("module", model.summaries[nav.module].clone());
-        cx.insert("module_objectives", &site.pages[nav.module].meta.objectives);
-        cx.insert_value("lessons", model.summaries_of(lessons));
-        if let Some(p) = nav.prev {
-            cx.insert_value("prev", model.summaries[p].clone());
-        }
-        if let Some(n) = nav.next {
-            cx.insert_value("next", model.summaries[n].clone());
-        }
-    }
-}
-
-fn section_context(model: &Model, id: usize, number: usize, cx: &mut Context) {
-    let site = model.site;
-    let children = &site.children[id];
-    let page = &site.pages[id];
-    let ids: Vec<usize> = if is_paginated(site, id) {
-        let per_page = site.config.paginate;
-        let total = page_count(children.len(), per_page);
-        cx.insert("paginator", &paginator(&page.path, number, total));
-        children
-            .iter()
-            .skip((number - 1) * per_page)
-            .take(per_page)
-            .copied()
-            .collect()
-    } else {
-        children.clone()
-    };
-    cx.insert_value("pages", model.summaries_of(&ids));
-    cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
-    if page.kind == Kind::Module {
-        let minutes: f64 = children
-            .iter()
-            .filter_map(|&c| site.pages[c].meta.duration)
-            .sum();
-        cx.insert(
-            "total_duration",
-            &crate::locale::format_number(minutes, 0, &page.lang),
-        );
-    }
-    if page.children_kind == Some(Kind::CaseStudy) {
-        cx.insert("dashboard_path", &format!("{}impact/", page.path));
-    }
-    if is_paginated(site, id) {
-        cx.insert("feed_path", &format!("{}atom.xml", page.path));
-    }
-}
-
-fn home_context(model: &Model, id: usize, cx: &mut Context) {
-    let site = model.site;
-    let lang = &site.pages[id].lang;
-    let news = site.pages_of_kind(lang, Kind::News);
-    let cases = site.pages_of_kind(lang, Kind::CaseStudy);
-    cx.insert_value(
-        "latest_news",
-        model.summaries_of(&news[..news.len().min(3)]),
-    );
-    cx.insert_value(
-        "latest_cases",
-        model.summaries_of(&cases[..cases.len().min(6)]),
-    );
-    cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
-    let case_section = site.subsections[id]
-        .iter()
-        .copied()
-        .find(|&s| site.pages[s].children_kind == Some(Kind::CaseStudy));
-    if let Some(section) = case_section {
-        cx.insert("dashboard", &dashboard::build(site, section));
-        cx.insert(
-            "dashboard_path",
-            &format!("{}impact/", site.pages[section].path),
-        );
     }
 }

@@ -4,6 +4,7 @@
 pub mod context;
 pub mod dashboard;
 pub mod jobs;
+mod kinds;
 pub mod values;
 
 use crate::diagnostics::Diagnostic;

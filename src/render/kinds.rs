@@ -1,0 +1,146 @@
+//! What each kind of page adds to its template context: lessons and related pages, section
+//! lists with their paginator, the home page's latest items and dashboard, taxonomies.
+
+use super::context::Model;
+use super::dashboard;
+use super::jobs::{is_paginated, list_path, page_count};
+use crate::content::Kind;
+use serde::Serialize;
+use serde_json::json;
+use tera::Context;
+
+/// Where a list page sits among its siblings.
+#[derive(Serialize)]
+pub(super) struct Paginator {
+    number: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+/// A link to one list page.
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    path: String,
+}
+
+/// The paginator of page `number` of `total` of the list at `base`.
+pub(super) fn paginator(base: &str, number: usize, total: usize) -> Paginator {
+    Paginator {
+        number,
+        total,
+        prev: (number > 1).then(|| list_path(base, number - 1)),
+        next: (number < total).then(|| list_path(base, number + 1)),
+        pages: (1..=total)
+            .map(|n| PageLink {
+                number: n,
+                path: list_path(base, n),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
+    let max = tax
+        .terms
+        .iter()
+        .map(|t| t.pages.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    json!({
+        "name": tax.name,
+        "path": tax.path,
+        "terms": tax.terms.iter().map(|t| json!({
+            "name": t.name, "slug": t.slug, "path": t.path, "count": t.pages.len(),
+            "bar": (t.pages.len() * 100) / max,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub(super) fn page_context(model: &Model, id: usize, cx: &mut Context) {
+    let site = model.site;
+    cx.insert_value("related", model.summaries_of(&site.related[id]));
+    if let Some(nav) = site.lesson_nav[id] {
+        let lessons = &site.children[nav.module];
+        cx.insert(
+            "lesson",
+            &json!({"position": nav.position, "total": nav.total}),
+        );
+        cx.insert_value("module", model.summaries[nav.module].clone());
+        cx.insert("module_objectives", &site.pages[nav.module].meta.objectives);
+        cx.insert_value("lessons", model.summaries_of(lessons));
+        if let Some(p) = nav.prev {
+            cx.insert_value("prev", model.summaries[p].clone());
+        }
+        if let Some(n) = nav.next {
+            cx.insert_value("next", model.summaries[n].clone());
+        }
+    }
+}
+
+pub(super) fn section_context(model: &Model, id: usize, number: usize, cx: &mut Context) {
+    let site = model.site;
+    let children = &site.children[id];
+    let page = &site.pages[id];
+    let ids: Vec<usize> = if is_paginated(site, id) {
+        let per_page = site.config.paginate;
+        let total = page_count(children.len(), per_page);
+        cx.insert("paginator", &paginator(&page.path, number, total));
+        children
+            .iter()
+            .skip((number - 1) * per_page)
+            .take(per_page)
+            .copied()
+            .collect()
+    } else {
+        children.clone()
+    };
+    cx.insert_value("pages", model.summaries_of(&ids));
+    cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
+    if page.kind == Kind::Module {
+        let minutes: f64 = children
+            .iter()
+            .filter_map(|&c| site.pages[c].meta.duration)
+            .sum();
+        cx.insert(
+            "total_duration",
+            &crate::locale::format_number(minutes, 0, &page.lang),
+        );
+    }
+    if page.children_kind == Some(Kind::CaseStudy) {
+        cx.insert("dashboard_path", &format!("{}impact/", page.path));
+    }
+    if is_paginated(site, id) {
+        cx.insert("feed_path", &format!("{}atom.xml", page.path));
+    }
+}
+
+pub(super) fn home_context(model: &Model, id: usize, cx: &mut Context) {
+    let site = model.site;
+    let lang = &site.pages[id].lang;
+    let news = site.pages_of_kind(lang, Kind::News);
+    let cases = site.pages_of_kind(lang, Kind::CaseStudy);
+    cx.insert_value(
+        "latest_news",
+        model.summaries_of(&news[..news.len().min(3)]),
+    );
+    cx.insert_value(
+        "latest_cases",
+        model.summaries_of(&cases[..cases.len().min(6)]),
+    );
+    cx.insert_value("subsections", model.summaries_of(&site.subsections[id]));
+    let case_section = site.subsections[id]
+        .iter()
+        .copied()
+        .find(|&s| site.pages[s].children_kind == Some(Kind::CaseStudy));
+    if let Some(section) = case_section {
+        cx.insert("dashboard", &dashboard::build(site, section));
+        cx.insert(
+            "dashboard_path",
+            &format!("{}impact/", site.pages[section].path),
+        );
+    }
+}
