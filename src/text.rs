@@ -65,9 +65,21 @@ pub fn truncate(text: &str, max_chars: usize) -> String {
     format!("{cut}…")
 }
 
+/// Whether `c` is a letter or a digit: [`char::is_alphanumeric`], answered without the Unicode
+/// tables for ASCII and the Latin blocks that hold every Vietnamese letter.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Counts the words of plain text (runs of letters or digits).
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .count()
 }
@@ -109,6 +121,13 @@ mod tests {
         assert_eq!(slugify("Hội thảo Đà Nẵng"), "hoi-thao-da-nang");
         assert_eq!(slugify("Kết quả đạt được"), "ket-qua-dat-duoc");
         assert_eq!(slugify("  --Dệt may!! 2024 "), "det-may-2024");
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in (0..=0x2fff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::{Out, SiteArgs};
 use sachhon::build::generate;
-use sachhon::output::{self, DirSink};
+use sachhon::output;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -21,7 +21,7 @@ pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::R
             return Ok(1);
         }
     };
-    let report = generate(&settings, &DirSink::new(&staging.dir));
+    let report = generate(&settings, staging.sink());
     out.diagnostics(&report.diagnostics);
     if report.has_errors() {
         eprintln!("{}", out.text("build-failed", &[]));

@@ -2,13 +2,16 @@
 //! for the dev server.
 
 mod swap;
+mod tree;
 
 pub use swap::{commit, prepare, Staging, MARKER};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
+use tree::Existing;
 
 /// Where rendered files go. Paths are site paths (`news/a/index.html`), checked to stay inside.
 pub trait Sink: Sync {
@@ -34,17 +37,61 @@ fn unsafe_path(path: &str) -> io::Error {
     )
 }
 
-/// Writes files under a folder (the staging folder of a build).
+/// Writes files under a folder (the staging folder of a build). When the folder is an earlier
+/// output being reused, only files whose bytes changed are written, and [`DirSink::prune`]
+/// removes what the build did not write.
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
+    reused: Option<Reused>,
+}
+
+/// The listing of a reused folder (made in the background while content loads) and the paths
+/// written so far.
+#[derive(Debug)]
+struct Reused {
+    scan: Mutex<Option<JoinHandle<Existing>>>,
+    existing: OnceLock<Existing>,
+    written: Mutex<HashSet<String>>,
+}
+
+impl Reused {
+    fn existing(&self) -> &Existing {
+        self.existing.get_or_init(|| {
+            let scan = self.scan.lock().unwrap_or_else(|e| e.into_inner()).take();
+            scan.and_then(|h| h.join().ok()).unwrap_or_default()
+        })
+    }
 }
 
 impl DirSink {
-    /// A sink writing under `root`.
+    /// A sink writing under the empty folder `root`.
     pub fn new(root: &Path) -> Self {
         DirSink {
             root: root.to_path_buf(),
+            reused: None,
+        }
+    }
+
+    /// A sink writing under `root`, which holds an earlier output: starts listing it at once.
+    pub fn reusing(root: &Path) -> Self {
+        let dir = root.to_path_buf();
+        let scan = std::thread::spawn(move || Existing::scan(&dir));
+        DirSink {
+            root: root.to_path_buf(),
+            reused: Some(Reused {
+                scan: Mutex::new(Some(scan)),
+                existing: OnceLock::new(),
+                written: Mutex::new(HashSet::new()),
+            }),
+        }
+    }
+
+    /// Removes from a reused folder every file this build did not write.
+    pub fn prune(&self) {
+        if let Some(reused) = &self.reused {
+            let written = reused.written.lock().unwrap_or_else(|e| e.into_inner());
+            reused.existing().prune(&self.root, &written);
         }
     }
 }
@@ -53,6 +100,14 @@ impl Sink for DirSink {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         if !is_safe_path(path) {
             return Err(unsafe_path(path));
+        }
+        if let Some(reused) = &self.reused {
+            reused
+                .written
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(path.to_string());
+            return reused.existing().write(&self.root, path, bytes);
         }
         let target = self.root.join(path);
         if let Some(parent) = target.parent() {

@@ -3,7 +3,15 @@
 //! A failed or killed build leaves the previous output exactly as it was. sachhon only ever
 //! replaces a folder that carries its marker file, so `--output .` or `--output content`
 //! cannot destroy a user's files.
+//!
+//! Folders beside the target, named `.<target>.sachhon-<tag>-<pid>`:
+//! - `staging`: the folder a build writes into;
+//! - `old`: the previous output, moved aside by the swap. If the target is missing (a build
+//!   killed between its two renames) it is put back at once; otherwise the next build reuses
+//!   it as its staging folder, rewriting only what changed;
+//! - `spare`: the staging folder of a failed build, kept for reuse in the same way.
 
+use super::{DirSink, Sink};
 use crate::diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -17,14 +25,27 @@ pub struct Staging {
     pub dir: PathBuf,
     /// The output folder it will replace.
     pub target: PathBuf,
+    /// Writes into the staging folder.
+    sink: DirSink,
     /// Removes what earlier builds set aside, while this build works.
     cleanup: Option<std::thread::JoinHandle<()>>,
 }
 
+impl Staging {
+    /// Where the build writes its files.
+    pub fn sink(&self) -> &DirSink {
+        &self.sink
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
-        // After a successful commit the folder is gone; after a failure it is cleaned up.
-        let _ = std::fs::remove_dir_all(&self.dir);
+        // After a successful commit the folder is gone; after a failure it is kept aside for
+        // the next build to reuse (or to remove, if it never held a whole output).
+        if self.dir.exists() && std::fs::rename(&self.dir, sibling(&self.target, "spare")).is_err()
+        {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
         if let Some(cleanup) = self.cleanup.take() {
             let _ = cleanup.join();
         }
@@ -65,7 +86,7 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
     if root_abs.starts_with(&target_abs) || inside_sources {
         return Err(Diagnostic::error("E0502", "").arg("path", &shown));
     }
-    let leftovers = recover(target, &parent_abs);
+    let (reusable, mut leftovers) = recover(target, &parent_abs);
     if target_abs.is_dir() {
         let empty = std::fs::read_dir(&target_abs)
             .map(|mut d| d.next().is_none())
@@ -77,9 +98,23 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
         return Err(Diagnostic::error("E0501", "").arg("path", &shown));
     }
     let dir = sibling(&target_abs, "staging");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+    let reused = reusable.and_then(|from| {
+        if from == dir || std::fs::rename(&from, &dir).is_ok() {
+            Some(DirSink::reusing(&dir))
+        } else {
+            leftovers.push(from);
+            None
+        }
+    });
+    let sink = match reused {
+        Some(sink) => sink,
+        None => {
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+            DirSink::new(&dir)
+        }
+    };
     // Deleting a large old output takes seconds of file-system work: overlap it with the build.
     let cleanup = (!leftovers.is_empty()).then(|| {
         std::thread::spawn(move || {
@@ -91,20 +126,21 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
     Ok(Staging {
         dir,
         target: target_abs,
+        sink,
         cleanup,
     })
 }
 
-/// Finds what earlier builds left beside the target: an old output that was moved aside but
-/// never replaced (a build killed between its two renames) is put back at once; the others
-/// (old outputs set aside by finished builds, staging folders of killed builds) are returned
-/// for removal.
-fn recover(target: &Path, parent: &Path) -> Vec<PathBuf> {
+/// Finds what earlier builds left beside the target. An old output that was moved aside but
+/// never replaced (a build killed between its two renames) is put back at once. Of the others,
+/// one folder that once held a whole output (it carries the marker) is returned for reuse,
+/// preferring the previous output; the rest are returned for removal.
+fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
     let Some(name) = target.file_name().map(|n| n.to_string_lossy().to_string()) else {
-        return Vec::new();
+        return (None, Vec::new());
     };
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return Vec::new();
+        return (None, Vec::new());
     };
     let prefix = format!(".{name}.sachhon-");
     let mut found: Vec<(String, PathBuf)> = entries
@@ -115,16 +151,22 @@ fn recover(target: &Path, parent: &Path) -> Vec<PathBuf> {
                 .map(|rest| (rest.to_string(), e.path()))
         })
         .collect();
+    // Sorted, `old-` comes before `spare-` and `staging-`.
     found.sort();
+    let mut reusable = None;
     let mut leftovers = Vec::new();
     for (rest, path) in found {
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
         } else if is_stale(&rest) {
-            leftovers.push(path);
+            if reusable.is_none() && path.join(MARKER).is_file() {
+                reusable = Some(path);
+            } else {
+                leftovers.push(path);
+            }
         }
     }
-    leftovers
+    (reusable, leftovers)
 }
 
 /// A staging or old folder whose build process is gone.
@@ -137,15 +179,19 @@ fn is_stale(rest: &str) -> bool {
     }
 }
 
-/// Marks the staging folder and swaps it in place of the target. The previous output is set
-/// aside and removed by the next build, in the background.
+/// Marks the staging folder, removes what the build did not write from a reused one, and swaps
+/// it in place of the target. The previous output is set aside for the next build to reuse.
 pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
     if let Some(cleanup) = staging.cleanup.take() {
         let _ = cleanup.join();
     }
     let shown = staging.target.display().to_string();
     let io = |e: std::io::Error| Diagnostic::error("E0503", &shown).arg("message", e);
-    std::fs::write(staging.dir.join(MARKER), b"made by sachhon\n").map_err(io)?;
+    staging
+        .sink
+        .write(MARKER, b"made by sachhon\n")
+        .map_err(io)?;
+    staging.sink.prune();
     let old = sibling(&staging.target, "old");
     if staging.target.exists() {
         std::fs::rename(&staging.target, &old).map_err(io)?;
@@ -184,10 +230,10 @@ mod tests {
         std::fs::create_dir_all(&site).unwrap();
         let out = dir.path().join("public");
         let s = prepare(&out, &site).unwrap();
-        std::fs::write(s.dir.join("a.html"), "1").unwrap();
+        s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
         let s = prepare(&out, &site).unwrap();
-        std::fs::write(s.dir.join("b.html"), "2").unwrap();
+        s.sink().write("b.html", b"2").unwrap();
         commit(s).unwrap();
         assert!(!out.join("a.html").exists());
         assert!(out.join("b.html").exists() && out.join(MARKER).exists());
@@ -200,12 +246,69 @@ mod tests {
         std::fs::create_dir_all(&site).unwrap();
         let out = dir.path().join("public");
         let s = prepare(&out, &site).unwrap();
-        std::fs::write(s.dir.join("a.html"), "1").unwrap();
+        s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
         let s = prepare(&out, &site).unwrap();
         let staging = s.dir.clone();
         drop(s);
         assert!(!staging.exists());
         assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "1");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_next_build_reuses_the_previous_output() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        let out = dir.path().join("public");
+        for _ in 0..2 {
+            let s = prepare(&out, &site).unwrap();
+            s.sink().write("a/index.html", b"same").unwrap();
+            commit(s).unwrap();
+        }
+        let inode = std::fs::metadata(out.join("a/index.html")).unwrap().ino();
+        // Two builds later the folder that held the first output is written into again: the
+        // unchanged file keeps its inode, a changed one gets its new bytes.
+        for text in [&b"same"[..], b"same"] {
+            let s = prepare(&out, &site).unwrap();
+            s.sink().write("a/index.html", text).unwrap();
+            s.sink().write("b.html", b"new").unwrap();
+            commit(s).unwrap();
+        }
+        assert_eq!(
+            std::fs::metadata(out.join("a/index.html")).unwrap().ino(),
+            inode
+        );
+        let s = prepare(&out, &site).unwrap();
+        s.sink().write("a/index.html", b"changed").unwrap();
+        commit(s).unwrap();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"changed");
+        assert!(!out.join("b.html").exists());
+        assert!(out.join(MARKER).is_file());
+        let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(
+            beside.len(),
+            3,
+            "site, public and one folder kept for reuse"
+        );
+    }
+
+    #[test]
+    fn a_failed_build_never_takes_the_place_of_a_missing_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        let out = dir.path().join("public");
+        let s = prepare(&out, &site).unwrap();
+        s.sink().write("half.html", b"1").unwrap();
+        drop(s);
+        let s = prepare(&out, &site).unwrap();
+        assert!(!out.exists());
+        s.sink().write("whole.html", b"2").unwrap();
+        commit(s).unwrap();
+        assert!(!out.join("half.html").exists());
+        assert!(out.join("whole.html").is_file());
     }
 }

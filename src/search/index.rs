@@ -3,10 +3,11 @@
 use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
-use crate::text::{fold, truncate};
+use crate::text::{fold, is_word_char, truncate};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// Documents per `d-<n>.js` chunk.
@@ -32,9 +33,7 @@ pub fn normalize(text: &str) -> String {
 /// The normalized words of `text`.
 pub fn tokens(text: &str) -> impl Iterator<Item = String> {
     let folded = normalize(text);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN)
+    words(&folded)
         .map(str::to_string)
         .collect::<Vec<_>>()
         .into_iter()
@@ -105,17 +104,27 @@ impl Index {
             .par_iter()
             .map(|&id| score_terms(site, &rendered[id], id))
             .collect();
-        let mut postings: HashMap<String, Postings> = HashMap::new();
-        let mut body_only: HashMap<String, usize> = HashMap::new();
+        let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
+        let mut body_only: FxHashMap<String, usize> = FxHashMap::default();
         let mut docs = Vec::with_capacity(ids.len());
         for (doc_id, (&id, terms)) in ids.iter().zip(scored).enumerate() {
             let page = &site.pages[id];
             let r = &rendered[id];
             for (t, score, only_in_body) in terms {
                 if only_in_body {
-                    *body_only.entry(t.clone()).or_insert(0) += 1;
+                    match body_only.get_mut(&t) {
+                        Some(n) => *n += 1,
+                        None => {
+                            body_only.insert(t.clone(), 1);
+                        }
+                    }
                 }
-                postings.entry(t).or_default().push((doc_id as u32, score));
+                match postings.get_mut(&t) {
+                    Some(list) => list.push((doc_id as u32, score)),
+                    None => {
+                        postings.insert(t, vec![(doc_id as u32, score)]);
+                    }
+                }
             }
             let summary = page.meta.summary.as_deref().unwrap_or(&r.summary);
             let case = page.meta.case.as_ref();
@@ -266,31 +275,37 @@ impl Index {
 }
 
 /// The terms of one page with their scores (title 9, summary, headings and facets 5, body
-/// 1-4 by frequency) and whether each was found only in the body.
+/// 1-4 by frequency) and whether each was found only in the body, sorted by term.
 fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> {
     let page = &site.pages[id];
-    let mut scores: HashMap<String, (u8, bool)> = HashMap::new();
-    let mut add = |text: &str, weight: u8| {
-        for t in tokens(text) {
-            let s = scores.entry(t).or_insert((0, false));
-            s.0 = s.0.max(weight);
-        }
+    // Fold each kind of text once; the terms are slices of these.
+    let title = fold(&page.meta.title);
+    let mut strong = fold(page.meta.summary.as_deref().unwrap_or(&r.summary));
+    let mut add_strong = |text: &str| {
+        strong.push('\n');
+        strong.push_str(&fold(text));
     };
-    add(&page.meta.title, 9);
-    add(page.meta.summary.as_deref().unwrap_or(&r.summary), 5);
     for h in &r.toc {
-        add(&h.title, 5);
+        add_strong(&h.title);
     }
     for t in ["tags", "sectors", "provinces", "techniques"] {
         for (name, _) in taxonomy::values(page, t) {
-            add(&name, 5);
+            add_strong(&name);
         }
     }
     if let Some(company) = page.meta.case.as_ref().and_then(|c| c.company.as_deref()) {
-        add(company, 5);
+        add_strong(company);
     }
-    let mut body_counts: HashMap<String, u8> = HashMap::new();
-    for t in tokens(opening_words(&r.text, BODY_WORDS)) {
+    let body = fold(opening_words(&r.text, BODY_WORDS));
+    let mut scores: FxHashMap<&str, (u8, bool)> = FxHashMap::default();
+    for (text, weight) in [(&title, 9), (&strong, 5)] {
+        for t in words(text) {
+            let s = scores.entry(t).or_insert((0, false));
+            s.0 = s.0.max(weight);
+        }
+    }
+    let mut body_counts: FxHashMap<&str, u8> = FxHashMap::default();
+    for t in words(&body) {
         let c = body_counts.entry(t).or_insert(0);
         *c = c.saturating_add(1);
     }
@@ -301,10 +316,19 @@ fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> 
             .and_modify(|s| s.0 = s.0.max(weight))
             .or_insert((weight, true));
     }
-    let mut terms: Vec<(String, u8, bool)> =
-        scores.into_iter().map(|(t, (s, b))| (t, s, b)).collect();
+    let mut terms: Vec<(String, u8, bool)> = scores
+        .into_iter()
+        .map(|(t, (s, b))| (t.to_string(), s, b))
+        .collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     terms
+}
+
+/// The words of folded text that the index keeps.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN)
 }
 
 /// The start of `text` holding its first `n` words.
@@ -312,7 +336,7 @@ fn opening_words(text: &str, n: usize) -> &str {
     let mut words = 0;
     let mut in_word = false;
     for (i, c) in text.char_indices() {
-        let letter = c.is_alphanumeric();
+        let letter = is_word_char(c);
         if letter && !in_word {
             words += 1;
             if words > n {

@@ -94,9 +94,11 @@ impl<'a> Fields<'a> {
         match map.get(key)? {
             Value::Null => None,
             Value::Number(n) => {
-                // `1.200` reads as one point two, but a Vietnamese editor may mean 1200.
+                // `1.200` reads as one point two, but a Vietnamese editor may mean 1200. Only a
+                // number read as a fraction can have been written so.
                 let segs = join(at, key);
-                if let Some(raw) = self.loc.raw_value(&segs).filter(|r| looks_grouped(r)) {
+                let raw = || self.loc.raw_value(&segs).filter(|r| looks_grouped(r));
+                if let Some(raw) = n.is_f64().then(raw).flatten() {
                     let d = self.warning("W0107", &segs);
                     d.args.push(("value", raw.clone()));
                     d.args.push(("suggestion", raw.replace('.', "")));

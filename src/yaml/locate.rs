@@ -109,25 +109,22 @@ impl Locator {
             rest = after_dash;
             col += 2;
         }
-        let quoted = [
-            format!("{key}:"),
-            format!("\"{key}\":"),
-            format!("'{key}':"),
-        ];
-        if col as isize > parent_indent && quoted.iter().any(|q| rest.starts_with(q.as_str())) {
+        let written = is_key(rest, key)
+            || ['"', '\''].iter().any(|&q| {
+                rest.strip_prefix(q)
+                    .and_then(|r| r.strip_prefix(key))
+                    .and_then(|r| r.strip_prefix(q))
+                    .is_some_and(|r| r.starts_with(':'))
+            });
+        if col as isize > parent_indent && written {
             return Some(col + 1);
         }
         // Flow mapping: `{ name: x, before: 8 }`.
-        for sep in ["{", ","] {
-            for (pos, _) in line.match_indices(sep) {
-                let after = &line[pos + 1..];
-                let trimmed = after.trim_start();
-                if trimmed.starts_with(&format!("{key}:")) {
-                    return Some(pos + 1 + (after.len() - trimmed.len()) + 1);
-                }
-            }
-        }
-        None
+        line.match_indices(['{', ',']).find_map(|(pos, _)| {
+            let after = &line[pos + 1..];
+            let trimmed = after.trim_start();
+            is_key(trimmed, key).then(|| pos + 1 + (after.len() - trimmed.len()) + 1)
+        })
     }
 
     /// First line after `start` that is back at `indent` or less (the end of its block).
@@ -143,6 +140,11 @@ impl Locator {
             })
             .unwrap_or(limit)
     }
+}
+
+/// Whether `text` starts with `key:`.
+fn is_key(text: &str, key: &str) -> bool {
+    text.strip_prefix(key).is_some_and(|r| r.starts_with(':'))
 }
 
 fn indent_of(line: &str) -> usize {

@@ -141,6 +141,39 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+fn a_build_writing_over_an_older_output_equals_a_fresh_build() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    // Change the site: a page goes, one changes, one appears.
+    std::fs::remove_file(site.path().join("content/tin-tuc/bao-cao.md")).unwrap();
+    let about = std::fs::read_to_string(site.path().join("content/about.md")).unwrap();
+    write(
+        site.path(),
+        "content/about.md",
+        about.replacen("Giới thiệu", "Về văn phòng", 1).as_bytes(),
+    );
+    write(
+        site.path(),
+        "content/news/moi.md",
+        "---\ntitle: Tin mới\ndate: 2024-05-01\n---\nNội dung.\n".as_bytes(),
+    );
+    build_ok(site.path(), &[]);
+    // This build writes into the folder of the first one, made before the changes.
+    build_ok(site.path(), &[]);
+    let fresh = tempfile::tempdir().unwrap();
+    let fresh_out = fresh.path().join("out");
+    build_ok(site.path(), &["--output", fresh_out.to_str().unwrap()]);
+    let reused = snapshot(&site.path().join("public"));
+    let fresh = snapshot(&fresh_out);
+    assert_eq!(
+        reused.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    assert!(reused == fresh, "outputs differ");
+    assert!(!exists(site.path(), "tin-tuc/bao-cao/index.html"));
+}
+
+#[test]
 fn a_failed_rebuild_leaves_the_previous_output_intact() {
     let site = fixture("basic");
     build_ok(site.path(), &[]);
@@ -156,12 +189,24 @@ fn a_failed_rebuild_leaves_the_previous_output_intact() {
         before == snapshot(&site.path().join("public")),
         "output changed"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+    // The failed build's folder is kept aside, once, for the next build to reuse.
+    let beside: Vec<String> = std::fs::read_dir(site.path())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("sachhon-"))
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|name| name.contains("sachhon-"))
         .collect();
-    assert!(leftovers.is_empty(), "staging left behind");
+    assert_eq!(beside.len(), 1, "{beside:?}");
+    assert!(
+        beside[0].starts_with(".public.sachhon-spare-"),
+        "{beside:?}"
+    );
+    std::fs::remove_file(site.path().join("content/news/hong.md")).unwrap();
+    build_ok(site.path(), &[]);
+    assert!(
+        before == snapshot(&site.path().join("public")),
+        "rebuild differs"
+    );
 }
 
 #[test]

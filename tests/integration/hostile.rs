@@ -47,7 +47,9 @@ fn assert_nothing_outside(site: &Path) {
     for entry in std::fs::read_dir(site).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         assert!(
-            allowed.contains(&name.as_str()) || name.starts_with(".public.sachhon-old-"),
+            allowed.contains(&name.as_str())
+                || name.starts_with(".public.sachhon-old-")
+                || name.starts_with(".public.sachhon-spare-"),
             "unexpected {name} beside the site"
         );
     }

@@ -1,0 +1,240 @@
+//! Writing into a folder that already holds an earlier output of the same site.
+//!
+//! Creating tens of thousands of files and folders costs more file-system work than rendering
+//! them (inode allocation dominates a fresh 10,000-page output), and deleting the old output
+//! costs as much again. So a build reuses the previous output set aside by the swap: it
+//! rewrites a file only when its bytes changed, creates only the folders that are new, and at
+//! the end removes what the site no longer has.
+
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// What a reused folder held before the build: its files with their sizes, and its folders, as
+/// site paths (`news/a/index.html`).
+#[derive(Debug, Default)]
+pub struct Existing {
+    files: HashMap<String, u64>,
+    dirs: HashSet<String>,
+}
+
+impl Existing {
+    /// Lists the folder `root`. Anything that is neither a plain file nor a folder, or whose
+    /// name is not UTF-8, is removed at once: sachhon never writes such entries, and a
+    /// symbolic link planted here must not send a later write outside the output.
+    pub fn scan(root: &Path) -> Existing {
+        let mut existing = Existing::default();
+        let mut walk = WalkDir::new(root)
+            .min_depth(1)
+            .follow_links(false)
+            .into_iter();
+        while let Some(entry) = walk.next() {
+            let Ok(entry) = entry else { continue };
+            let kind = entry.file_type();
+            let site_path = entry
+                .path()
+                .strip_prefix(root)
+                .ok()
+                .and_then(|p| p.to_str())
+                .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"));
+            match site_path {
+                Some(p) if kind.is_dir() => {
+                    existing.dirs.insert(p);
+                }
+                Some(p) if kind.is_file() => {
+                    let size = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+                    existing.files.insert(p, size);
+                }
+                _ => {
+                    if kind.is_dir() {
+                        walk.skip_current_dir();
+                        let _ = std::fs::remove_dir_all(entry.path());
+                    } else {
+                        let _ = std::fs::remove_file(entry.path());
+                    }
+                }
+            }
+        }
+        existing
+    }
+
+    /// Writes `bytes` to the site path `path` under `root` unless the file already holds them.
+    pub fn write(&self, root: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = root.join(path);
+        if self.files.get(path) == Some(&(bytes.len() as u64)) && holds(&target, bytes) {
+            return Ok(());
+        }
+        let parent_exists = path
+            .rsplit_once('/')
+            .is_none_or(|(parent, _)| self.dirs.contains(parent));
+        write_file(&target, bytes, !parent_exists).or_else(|_| {
+            // A file where a folder is now needed, or the other way round.
+            clear_way(root, path);
+            write_file(&target, bytes, true)
+        })
+    }
+
+    /// Removes every file and folder that the build did not write (`written` holds site paths).
+    pub fn prune(&self, root: &Path, written: &HashSet<String>) {
+        let mut needed: HashSet<&str> = HashSet::new();
+        for path in written {
+            let mut rest = path.as_str();
+            while let Some((parent, _)) = rest.rsplit_once('/') {
+                if !needed.insert(parent) {
+                    break;
+                }
+                rest = parent;
+            }
+        }
+        let mut gone: Vec<&String> = self
+            .dirs
+            .iter()
+            .filter(|d| !needed.contains(d.as_str()))
+            .collect();
+        gone.sort();
+        let mut removed: Option<&str> = None;
+        for dir in gone {
+            if removed.is_some_and(|r| dir.strip_prefix(r).is_some_and(|t| t.starts_with('/'))) {
+                continue;
+            }
+            let _ = std::fs::remove_dir_all(root.join(dir));
+            removed = Some(dir);
+        }
+        for file in self.files.keys().filter(|f| !written.contains(*f)) {
+            let _ = std::fs::remove_file(root.join(file));
+        }
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    let mut current = Vec::with_capacity(bytes.len() + 1);
+    // One byte more than expected tells a file that grew since it was listed.
+    match file.take(bytes.len() as u64 + 1).read_to_end(&mut current) {
+        Ok(_) => current == bytes,
+        Err(_) => false,
+    }
+}
+
+fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<()> {
+    if create_parent {
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    File::create(target)?.write_all(bytes)
+}
+
+/// Removes a file standing where a folder of `path` must be, and a folder standing where the
+/// file itself must be.
+fn clear_way(root: &Path, path: &str) {
+    let mut at = PathBuf::from(root);
+    let mut parts = path.split('/').peekable();
+    while let Some(part) = parts.next() {
+        at.push(part);
+        let Ok(meta) = std::fs::symlink_metadata(&at) else {
+            return;
+        };
+        let last = parts.peek().is_none();
+        if last && meta.is_dir() {
+            let _ = std::fs::remove_dir_all(&at);
+        } else if !last && !meta.is_dir() {
+            let _ = std::fs::remove_file(&at);
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let target = dir.path().join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn unchanged_files_are_not_rewritten() {
+        let dir = tree(&[("a/index.html", "same")]);
+        let existing = Existing::scan(dir.path());
+        let target = dir.path().join("a/index.html");
+        let before = std::fs::metadata(&target).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        existing.write(dir.path(), "a/index.html", b"same").unwrap();
+        assert_eq!(
+            std::fs::metadata(&target).unwrap().modified().unwrap(),
+            before
+        );
+        existing.write(dir.path(), "a/index.html", b"sane").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"sane");
+    }
+
+    #[test]
+    fn what_the_build_did_not_write_is_removed() {
+        let dir = tree(&[
+            ("keep/index.html", "1"),
+            ("old/deep/index.html", "2"),
+            ("stale.xml", "3"),
+        ]);
+        let existing = Existing::scan(dir.path());
+        existing.write(dir.path(), "keep/index.html", b"1").unwrap();
+        existing.write(dir.path(), "new/index.html", b"4").unwrap();
+        let written: HashSet<String> = ["keep/index.html", "new/index.html"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        existing.prune(dir.path(), &written);
+        assert!(dir.path().join("keep/index.html").is_file());
+        assert!(dir.path().join("new/index.html").is_file());
+        assert!(!dir.path().join("old").exists());
+        assert!(!dir.path().join("stale.xml").exists());
+    }
+
+    #[test]
+    fn a_file_and_a_folder_may_trade_places() {
+        let dir = tree(&[("a", "file"), ("b/index.html", "x")]);
+        let existing = Existing::scan(dir.path());
+        existing
+            .write(dir.path(), "a/index.html", b"now a page")
+            .unwrap();
+        existing.write(dir.path(), "b", b"now a file").unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("a/index.html")).unwrap(),
+            b"now a page"
+        );
+        assert_eq!(std::fs::read(dir.path().join("b")).unwrap(), b"now a file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_links_are_removed_not_followed() {
+        let outside = tree(&[("victim.html", "keep me")]);
+        let dir = tree(&[("index.html", "x")]);
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("news")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("victim.html"),
+            dir.path().join("page.html"),
+        )
+        .unwrap();
+        let existing = Existing::scan(dir.path());
+        existing
+            .write(dir.path(), "news/victim.html", b"evil")
+            .unwrap();
+        existing.write(dir.path(), "page.html", b"evil").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(outside.path().join("victim.html")).unwrap(),
+            "keep me"
+        );
+    }
+}
