@@ -77,11 +77,23 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Counts the words of plain text (runs of letters or digits).
-pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .count()
+/// The number of words (runs of letters or digits) of `text`, and the length of its start that
+/// holds the first `n`.
+pub fn count_words(text: &str, n: usize) -> (usize, usize) {
+    let mut words = 0;
+    let mut cut = text.len();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let letter = is_word_char(c);
+        if letter && !in_word {
+            if words == n {
+                cut = i;
+            }
+            words += 1;
+        }
+        in_word = letter;
+    }
+    (words, cut)
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -131,6 +143,13 @@ mod tests {
     }
 
     #[test]
+    fn counts_words_and_finds_the_opening() {
+        assert_eq!(count_words("Một hai, ba bốn", 2), (4, "Một hai, ".len()));
+        assert_eq!(count_words("một", 5), (1, "một".len()));
+        assert_eq!(count_words(" -- 2024: Đà Nẵng", 9).0, 3);
+    }
+
+    #[test]
     fn slug_of_symbols_is_empty() {
         assert_eq!(slugify("!!! ..."), "");
     }
@@ -160,7 +179,7 @@ mod tests {
 
     #[test]
     fn counts_words() {
-        assert_eq!(word_count("Một hai, ba. 4"), 4);
+        assert_eq!(count_words("Một hai, ba. 4", 9).0, 4);
     }
 
     #[test]

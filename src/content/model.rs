@@ -189,7 +189,7 @@ pub struct Page {
     pub path: String,
     /// The front matter.
     pub meta: Meta,
-    /// The Markdown body.
+    /// The Markdown body (emptied by a build once rendered).
     pub body: String,
     /// Lines of the file before the body.
     pub body_line_offset: usize,

@@ -9,7 +9,7 @@ pub use links::{Link, LinkTarget};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::UrlStyle;
-use crate::text::{escape_html, slugify, word_count};
+use crate::text::{count_words, escape_html, slugify};
 use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
@@ -27,6 +27,9 @@ pub struct Heading {
     pub title: String,
 }
 
+/// How many words of a body's plain text a rendering keeps.
+pub const KEPT_WORDS: usize = 200;
+
 /// What rendering one page's Markdown gives.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -40,7 +43,9 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Internal links and images, to check once every page is known.
     pub links: Vec<Link>,
-    /// Plain text of the whole body.
+    /// Plain text of the opening of the body: its first [`KEPT_WORDS`] words, which is what
+    /// the search index reads (keeping every page's whole text would double the memory a large
+    /// site needs).
     pub text: String,
     /// Words in the body.
     pub words: usize,
@@ -301,7 +306,11 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             .join(" "),
         None => first_para.unwrap_or_default(),
     };
-    out.words = word_count(&out.text);
+    let (words, kept) = count_words(&out.text, KEPT_WORDS);
+    out.words = words;
+    out.text.truncate(kept);
+    out.text.shrink_to_fit();
+    out.html.shrink_to_fit();
     (out, diags)
 }
 

@@ -14,9 +14,6 @@ use std::fmt::Write;
 pub const CHUNK: usize = 64;
 /// Longest token indexed; longer runs are not words anyone types.
 const MAX_TOKEN: usize = 24;
-/// Words of the body indexed per page: the opening of a page says what it is about, and
-/// indexing every word would multiply the index for little gain in recall.
-const BODY_WORDS: usize = 200;
 /// A body-only term in more than this share of documents says nothing about any of them.
 const COMMON_SHARE: f64 = 0.5;
 /// A term in more than this share of documents keeps only its strong postings (title,
@@ -296,7 +293,9 @@ fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> 
     if let Some(company) = page.meta.case.as_ref().and_then(|c| c.company.as_deref()) {
         add_strong(company);
     }
-    let body = fold(opening_words(&r.text, BODY_WORDS));
+    // The body's opening (`Rendered::text`, its first words) says what the page is about;
+    // indexing every word would multiply the index for little gain in recall.
+    let body = fold(&r.text);
     let mut scores: FxHashMap<&str, (u8, bool)> = FxHashMap::default();
     for (text, weight) in [(&title, 9), (&strong, 5)] {
         for t in words(text) {
@@ -329,23 +328,6 @@ fn words(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN)
-}
-
-/// The start of `text` holding its first `n` words.
-fn opening_words(text: &str, n: usize) -> &str {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let letter = is_word_char(c);
-        if letter && !in_word {
-            words += 1;
-            if words > n {
-                return &text[..i];
-            }
-        }
-        in_word = letter;
-    }
-    text
 }
 
 fn year_of(site: &Site, id: usize) -> Option<i64> {
