@@ -73,7 +73,13 @@ pub fn generate(settings: &Settings, sink: &dyn Sink) -> Report {
 
 /// [`generate`], reusing the Markdown renderings of `cache` where pages did not change.
 pub fn generate_cached(settings: &Settings, sink: &dyn Sink, cache: &Cache) -> Report {
-    generate_snapshot(settings, sink, cache).0
+    let (report, snapshot) = generate_snapshot(settings, sink, cache);
+    // Freeing a large site model takes a while and nothing waits for it: the command that
+    // asked for the build often exits right after.
+    if let Some(snapshot) = snapshot {
+        std::thread::spawn(move || drop(snapshot));
+    }
+    report
 }
 
 /// [`generate_cached`], also keeping, when the build succeeds, what the dev server needs to
@@ -211,32 +217,54 @@ fn render_jobs(
         .collect()
 }
 
-/// Prints how long each stage took, and the memory held after it, when `SACHHON_TIMINGS` is set
-/// (for profiling).
+/// Prints how long each stage took, the processor time it used and the memory held after it,
+/// when `SACHHON_TIMINGS` is set (for profiling).
 struct Timer {
-    last: Option<std::time::Instant>,
+    last: Option<(std::time::Instant, u64)>,
 }
 
 impl Timer {
     fn new() -> Self {
         Timer {
-            last: std::env::var_os("SACHHON_TIMINGS").map(|_| std::time::Instant::now()),
+            last: std::env::var_os("SACHHON_TIMINGS")
+                .map(|_| (std::time::Instant::now(), Self::cpu_ms())),
         }
     }
 
     fn lap(&mut self, stage: &str) {
-        if let Some(last) = self.last {
+        if let Some((wall, cpu)) = self.last {
+            let now = Self::cpu_ms();
             // Resident memory, from the second field of /proc/self/statm (in 4 KiB pages).
             let resident = std::fs::read_to_string("/proc/self/statm")
                 .ok()
                 .and_then(|s| s.split(' ').nth(1)?.parse::<u64>().ok())
-                .map_or_else(String::new, |pages| format!("{:>6} MiB", pages * 4 / 1024));
+                .map_or(0, |pages| pages * 4 / 1024);
             eprintln!(
-                "timing: {stage:<20} {:>6} ms {resident}",
-                last.elapsed().as_millis()
+                "timing: {stage:<20} {:>6} ms wall {:>6} ms cpu {resident:>6} MiB",
+                wall.elapsed().as_millis(),
+                now.saturating_sub(cpu),
             );
-            self.last = Some(std::time::Instant::now());
+            self.last = Some((std::time::Instant::now(), now));
         }
+    }
+
+    /// Processor time of the process so far (user and system, fields 14 and 15 of
+    /// /proc/self/stat, in clock ticks of 10 ms).
+    fn cpu_ms() -> u64 {
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or("", |(_, rest)| rest)
+            .split(' ')
+            .collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        // After the command name: state is field 3, so utime (14) and stime (15) sit at 12, 13.
+        (ticks(12) + ticks(13)) * 10
     }
 }
 

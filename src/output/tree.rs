@@ -6,17 +6,17 @@
 //! rewrites a file only when its bytes changed, creates only the folders that are new, and at
 //! the end removes what the site no longer has.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// What a reused folder held before the build: its files with their sizes, and its folders, as
-/// site paths (`news/a/index.html`).
+/// What a reused folder held before the build: its files and its folders, as site paths
+/// (`news/a/index.html`).
 #[derive(Debug, Default)]
 pub struct Existing {
-    files: HashMap<String, u64>,
+    files: HashSet<String>,
     dirs: HashSet<String>,
 }
 
@@ -44,8 +44,7 @@ impl Existing {
                     existing.dirs.insert(p);
                 }
                 Some(p) if kind.is_file() => {
-                    let size = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-                    existing.files.insert(p, size);
+                    existing.files.insert(p);
                 }
                 _ => {
                     if kind.is_dir() {
@@ -63,7 +62,7 @@ impl Existing {
     /// Writes `bytes` to the site path `path` under `root` unless the file already holds them.
     pub fn write(&self, root: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
         let target = root.join(path);
-        if self.files.get(path) == Some(&(bytes.len() as u64)) && holds(&target, bytes) {
+        if self.files.contains(path) && holds(&target, bytes) {
             return Ok(());
         }
         let parent_exists = path
@@ -102,7 +101,7 @@ impl Existing {
             let _ = std::fs::remove_dir_all(root.join(dir));
             removed = Some(dir);
         }
-        for file in self.files.keys().filter(|f| !written.contains(*f)) {
+        for file in self.files.iter().filter(|f| !written.contains(*f)) {
             let _ = std::fs::remove_file(root.join(file));
         }
     }
@@ -114,7 +113,7 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
         return false;
     };
     let mut current = Vec::with_capacity(bytes.len() + 1);
-    // One byte more than expected tells a file that grew since it was listed.
+    // One byte more than expected tells a longer file.
     match file.take(bytes.len() as u64 + 1).read_to_end(&mut current) {
         Ok(_) => current == bytes,
         Err(_) => false,
