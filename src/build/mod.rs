@@ -18,7 +18,7 @@ mod pages;
 mod snapshot;
 
 pub use pages::Cache;
-pub use snapshot::Snapshot;
+pub use snapshot::{Snapshot, Update};
 
 use assets::{image_files, write_static};
 use links::{check_links, missing_translations};

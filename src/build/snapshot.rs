@@ -1,14 +1,16 @@
 //! What the dev server keeps of its last build to update one page in milliseconds: when an
-//! edit changes only a page's Markdown body (not its front matter, nor the summary that lists
-//! show), that page alone is rendered again.
+//! edit changes a page's body or the front matter it shows (title, summary, figures), but not
+//! where the page sits in the site (URL, date, section, terms, order), that page and the pages
+//! showing it are rendered again, and nothing else.
 
-use crate::content::{parse_text, read_meta};
+use crate::content::{parse_text, read_meta, Meta};
 use crate::images::Catalogue;
 use crate::markdown::Rendered;
 use crate::render::context::{self, LangData, Model};
-use crate::render::jobs::Job;
+use crate::render::jobs;
+use crate::render::values;
 use crate::render::Renderer;
-use crate::site::Site;
+use crate::site::{order, Site};
 use std::path::Path;
 
 /// The state of a successful build, ready for single-page updates.
@@ -22,11 +24,21 @@ pub struct Snapshot {
     pub(super) live_reload: bool,
 }
 
+/// What a single-page update did.
+#[derive(Debug)]
+pub enum Update {
+    /// The file was saved without a change the site shows.
+    Unchanged,
+    /// These files changed. What only a whole build computes (the search index, related
+    /// rankings) may lag behind until the next one.
+    Files(Vec<(String, Vec<u8>)>),
+}
+
 impl Snapshot {
-    /// Renders again the page whose source file is `path`, when only its body changed.
-    /// Returns the files to replace, or `None` when the change needs a whole build (front
-    /// matter or summary changed, a new problem, a file that is not a page).
-    pub fn update_body(&mut self, path: &Path) -> Option<Vec<(String, Vec<u8>)>> {
+    /// Renders again the page whose source file is `path`, and the pages showing it. Returns
+    /// `None` when the change needs a whole build: a section, a file that is not a page, a
+    /// new problem, or a change of where the page sits.
+    pub fn update_page(&mut self, path: &Path) -> Option<Update> {
         let id = self.site.pages.iter().position(|p| p.abs_source == path)?;
         let page = &self.site.pages[id];
         if page.is_section {
@@ -34,7 +46,7 @@ impl Snapshot {
         }
         let parsed = parse_text(&page.source, std::fs::read_to_string(path).ok()?).ok()?;
         let (meta, diags) = read_meta(&parsed, &page.source, page.kind);
-        if !diags.is_empty() || meta != page.meta {
+        if !diags.is_empty() || placement(&meta) != placement(&page.meta) {
             return None;
         }
         let (rendered, diags) = super::render_page(
@@ -44,15 +56,27 @@ impl Snapshot {
             &parsed.body,
             parsed.body_line_offset,
         );
-        let summary_shown = page.meta.summary.is_none();
-        if !diags.is_empty() || (summary_shown && rendered.summary != self.rendered[id].summary) {
+        if !diags.is_empty() {
             return None;
         }
-        let (body, line_offset) = (parsed.body, parsed.body_line_offset);
+        if meta == page.meta && rendered == self.rendered[id] {
+            return Some(Update::Unchanged);
+        }
+        let title_changed = meta.title != page.meta.title;
+        self.site.pages[id].meta = meta;
+        self.site.pages[id].body_line_offset = parsed.body_line_offset;
         self.rendered[id] = rendered;
-        let page = &mut self.site.pages[id];
-        page.body = body;
-        page.body_line_offset = line_offset;
+        // Titles order some lists: a new title that moves the page needs a whole build.
+        if title_changed && !order_kept(&self.site, id) {
+            return None;
+        }
+        // The page's own summary, and its section's (module totals come from lessons).
+        let mut owner = Some(id);
+        while let Some(at) = owner {
+            let summary = values::summary(&self.site, at, &self.rendered[at]);
+            self.summaries[at] = values::to_value(&summary);
+            owner = self.site.parent[at];
+        }
         let model = Model {
             site: &self.site,
             rendered: &self.rendered,
@@ -60,7 +84,49 @@ impl Snapshot {
             langs: &self.langs,
             live_reload: self.live_reload,
         };
-        let (file, html) = context::render(&model, &self.renderer, &Job::Page(id)).ok()?;
-        Some(vec![(file, html)])
+        let files = jobs::showing(&self.site, id)
+            .iter()
+            .map(|job| context::render(&model, &self.renderer, job).ok())
+            .collect::<Option<Vec<_>>>()?;
+        Some(Update::Files(files))
     }
+}
+
+/// The front matter that decides where a page sits (URL, date, section order, terms, related
+/// pages, images): everything but what the page and the lists showing it display.
+fn placement(meta: &Meta) -> Meta {
+    let mut meta = meta.clone();
+    meta.title.clear();
+    meta.summary = None;
+    meta.image_alt = None;
+    meta.duration = None;
+    meta.objectives.clear();
+    meta.quiz.clear();
+    meta.extra.clear();
+    if let Some(case) = meta.case.as_mut() {
+        case.company = None;
+        case.company_size = None;
+        case.investment = None;
+        case.savings_per_year = None;
+        case.payback_months = None;
+        case.metrics.clear();
+    }
+    meta
+}
+
+/// Whether the lists holding page `id` (its section's, its terms') keep their order.
+fn order_kept(site: &Site, id: usize) -> bool {
+    let sorted = |list: &[usize], sort: fn(&mut [usize], &[crate::content::Page])| {
+        let mut again = list.to_vec();
+        sort(&mut again, &site.pages);
+        again == list
+    };
+    let section_kept = site.parent[id].is_none_or(|p| sorted(&site.children[p], order::sort));
+    section_kept
+        && site.taxonomies.iter().flatten().all(|tax| {
+            tax.terms
+                .iter()
+                .filter(|t| t.pages.contains(&id))
+                .all(|t| sorted(&t.pages, order::newest_first))
+        })
 }

@@ -33,16 +33,22 @@ pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<
             .map(|d| catalogue.diagnostic(d, false))
             .collect()
     });
+    // Watch before the first build, so that an edit made while it runs is not missed.
+    let changes = serve::watch_sources(&settings.root);
     let state = State::new(settings, out.text("overlay-title", &[]), format);
     let (_, diags) = state.rebuild();
     out.diagnostics(&diags);
     eprintln!("{}", out.text("serve-listening", &[("url", url)]));
-    serve::run(state, server, move |outcome, ms, diags| {
+    serve::run(state, server, changes, move |outcome, ms, diags| {
         let out = super::Out::new(lang);
         out.diagnostics(diags);
         match outcome {
             Rebuild::Ok => eprintln!("{}", out.text("serve-rebuilt", &[("ms", ms.to_string())])),
             Rebuild::Failed => eprintln!("{}", out.text("serve-failed", &[])),
+            Rebuild::Unchanged => eprintln!("{}", out.text("serve-unchanged", &[])),
+            Rebuild::CaughtUp => {
+                eprintln!("{}", out.text("serve-caught-up", &[("ms", ms.to_string())]))
+            }
         }
     });
     Ok(0)

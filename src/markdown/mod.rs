@@ -31,7 +31,7 @@ pub struct Heading {
 pub const KEPT_WORDS: usize = 200;
 
 /// What rendering one page's Markdown gives.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     /// The body as HTML.
     pub html: String,

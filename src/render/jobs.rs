@@ -5,7 +5,7 @@ use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 
 /// One file to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Job {
     /// A page or a section's first list page.
     Page(usize),
@@ -62,6 +62,61 @@ pub fn is_paginated(site: &Site, id: usize) -> bool {
         && !page.path.is_empty()
         && !page.is_training
         && site.homes.iter().all(|h| *h != Some(id))
+}
+
+/// The jobs whose files show something of the regular page `id` (its title, summary,
+/// figures), for the dev server to render again when only that page's content changed: the
+/// page and its aliases, the list pages of its section and terms that hold it, the pages that
+/// show it as related, as a lesson of the same module or as a translation, the home pages,
+/// feeds and its section's dashboard. Its place in every list is assumed unchanged.
+pub fn showing(site: &Site, id: usize) -> Vec<Job> {
+    let per_page = site.config.paginate.max(1);
+    let page = &site.pages[id];
+    let li = site.lang_index(&page.lang);
+    let number_in = |list: &[usize]| list.iter().position(|&i| i == id).map(|p| p / per_page + 1);
+    let mut jobs = vec![Job::Page(id)];
+    if let Some(parent) = site.parent[id] {
+        match number_in(&site.children[parent]) {
+            Some(n) if n > 1 && is_paginated(site, parent) => jobs.push(Job::ListPage(parent, n)),
+            _ => jobs.push(Job::Page(parent)),
+        }
+        if is_paginated(site, parent) {
+            jobs.push(Job::Feed(li, Some(parent)));
+        }
+        if site.pages[parent].children_kind == Some(Kind::CaseStudy) {
+            jobs.push(Job::Dashboard(parent));
+        }
+        if site.lesson_nav[id].is_some() {
+            // A lesson lists its module's lessons; the training list shows module totals.
+            jobs.extend(site.children[parent].iter().map(|&l| Job::Page(l)));
+            jobs.extend(site.parent[parent].map(Job::Page));
+        }
+    }
+    jobs.extend(site.homes.iter().flatten().map(|&h| Job::Page(h)));
+    jobs.push(Job::Feed(li, None));
+    jobs.extend(
+        (0..site.pages.len())
+            .filter(|&other| site.related[other].contains(&id))
+            .map(Job::Page),
+    );
+    jobs.extend(site.translations[id].iter().map(|&t| Job::Page(t)));
+    for (ti, tax) in site.taxonomies[li].iter().enumerate() {
+        for (term_i, term) in tax.terms.iter().enumerate() {
+            if let Some(n) = number_in(&term.pages) {
+                jobs.push(Job::Term(li, ti, term_i, n));
+            }
+        }
+    }
+    for alias in &page.meta.aliases {
+        jobs.extend(alias_path(alias, &site.config.base_path).map(|path| Job::Alias(path, id)));
+    }
+    let mut unique = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        if !unique.contains(&job) {
+            unique.push(job);
+        }
+    }
+    unique
 }
 
 /// Lists every job of the build; invalid aliases are reported.

@@ -8,12 +8,13 @@ mod http;
 mod watch;
 
 pub use http::{resolve_request, Resolved};
+pub use watch::{start as watch_sources, Changes};
 
-use crate::build::{generate_snapshot, Cache, Settings, Snapshot};
+use crate::build::{generate_snapshot, Cache, Settings, Snapshot, Update};
 use crate::output::MemorySink;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 /// The files of the last good build.
@@ -30,6 +31,8 @@ pub struct State {
     settings: Settings,
     cache: Cache,
     snapshot: Mutex<Option<Snapshot>>,
+    /// Set after a single-page update: what only a whole build computes may lag behind.
+    behind: AtomicBool,
     overlay_title: String,
     /// Formats a failed build's diagnostics for the overlay.
     format: Formatter,
@@ -42,6 +45,10 @@ pub enum Rebuild {
     Ok,
     /// The build failed; the last good site is still served, with the overlay.
     Failed,
+    /// Nothing the site shows changed (a file saved as it was).
+    Unchanged,
+    /// The whole build after single-page updates finished.
+    CaughtUp,
 }
 
 impl State {
@@ -54,6 +61,7 @@ impl State {
             settings,
             cache: Cache::new(),
             snapshot: Mutex::new(None),
+            behind: AtomicBool::new(false),
             overlay_title,
             format,
         })
@@ -62,42 +70,73 @@ impl State {
     /// Builds the whole site into memory and, when it succeeds, swaps it in at once: a request
     /// never sees half of a build.
     pub fn rebuild(&self) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
+        self.build(true)
+    }
+
+    /// Builds the whole site; browsers reload when it fails, or, when `always_reload` is not
+    /// set, only if a page changed.
+    fn build(&self, always_reload: bool) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
+        self.behind.store(false, Ordering::SeqCst);
         let sink = MemorySink::new();
         let (report, snapshot) = generate_snapshot(&self.settings, &sink, &self.cache);
         *self.snapshot.lock().unwrap_or_else(|e| e.into_inner()) = snapshot;
-        let outcome = if report.has_errors() {
+        let (outcome, reload) = if report.has_errors() {
             let lines = (self.format)(&report.diagnostics);
             *self.errors.write().unwrap_or_else(|e| e.into_inner()) = lines;
-            Rebuild::Failed
+            (Rebuild::Failed, true)
         } else {
-            *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(sink.into_files());
+            let files = sink.into_files();
+            let reload = always_reload || pages_differ(&self.files(), &files);
+            *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
             self.errors
                 .write()
                 .unwrap_or_else(|e| e.into_inner())
                 .clear();
-            Rebuild::Ok
+            (Rebuild::Ok, reload)
         };
-        self.version.fetch_add(1, Ordering::SeqCst);
+        if reload {
+            self.version.fetch_add(1, Ordering::SeqCst);
+        }
         (outcome, report.diagnostics)
     }
 
-    /// Applies a change of `paths`: when it is one page whose body alone changed, only that
-    /// page is rendered again (milliseconds on any site); otherwise the whole site is rebuilt.
+    /// Applies a change of `paths`: when it is one page whose place in the site did not move,
+    /// that page and the pages showing it are rendered again (milliseconds on any site);
+    /// otherwise the whole site is rebuilt.
     pub fn update(&self, paths: &[PathBuf]) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
         if let [path] = paths {
             let mut snapshot = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-            let updated = snapshot.as_mut().and_then(|s| s.update_body(path));
-            if let Some(changed) = updated {
-                let mut files = (*self.files()).clone();
-                for (name, bytes) in changed {
-                    files.insert(name, Arc::new(bytes));
+            match snapshot.as_mut().and_then(|s| s.update_page(path)) {
+                Some(Update::Unchanged) => return (Rebuild::Unchanged, Vec::new()),
+                Some(Update::Files(changed)) => {
+                    let mut files = (*self.files()).clone();
+                    for (name, bytes) in changed {
+                        files.insert(name, Arc::new(bytes));
+                    }
+                    *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+                    self.behind.store(true, Ordering::SeqCst);
+                    self.version.fetch_add(1, Ordering::SeqCst);
+                    return (Rebuild::Ok, Vec::new());
                 }
-                *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
-                self.version.fetch_add(1, Ordering::SeqCst);
-                return (Rebuild::Ok, Vec::new());
+                None => {}
             }
         }
         self.rebuild()
+    }
+
+    /// Whether a single-page update left work for a whole build (the search index, related
+    /// rankings).
+    pub fn is_behind(&self) -> bool {
+        self.behind.load(Ordering::SeqCst)
+    }
+
+    /// The whole build that follows single-page updates once edits pause. Browsers reload only
+    /// if it changed a page they may show.
+    pub fn catch_up(&self) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
+        match self.build(false) {
+            (Rebuild::Ok, diags) => (Rebuild::CaughtUp, diags),
+            other => other,
+        }
     }
 
     /// The files being served.
@@ -129,16 +168,30 @@ impl State {
     }
 }
 
-/// Serves `state` on `listener` with a few worker threads, and watches the site for changes.
+/// Whether two builds differ in a file a browser shows as a page (HTML, styles, scripts other
+/// than the search index).
+fn pages_differ(old: &HashMap<String, Arc<Vec<u8>>>, new: &HashMap<String, Arc<Vec<u8>>>) -> bool {
+    let shown = |name: &str| !name.starts_with("search/") || !name.ends_with(".js");
+    old.keys().filter(|n| shown(n)).count() != new.keys().filter(|n| shown(n)).count()
+        || new
+            .iter()
+            .filter(|(n, _)| shown(n))
+            .any(|(n, bytes)| old.get(n).is_none_or(|o| o != bytes))
+}
+
+/// Serves `state` on `listener` with a few worker threads, and rebuilds on `changes`.
 /// Returns when the server stops.
 pub fn run(
     state: Arc<State>,
     server: tiny_http::Server,
+    changes: Option<Changes>,
     on_rebuild: impl Fn(Rebuild, u128, &[crate::diagnostics::Diagnostic]) + Send + 'static,
 ) {
     let server = Arc::new(server);
     let watcher_state = state.clone();
-    std::thread::spawn(move || watch::watch(watcher_state, on_rebuild));
+    if let Some(changes) = changes {
+        std::thread::spawn(move || watch::watch(watcher_state, changes, on_rebuild));
+    }
     let workers: Vec<_> = (0..8)
         .map(|_| {
             let server = server.clone();

@@ -2,7 +2,7 @@
 //! and related case studies, all as indexes into one page list. Pure data in, data out.
 
 pub mod impact;
-mod order;
+pub mod order;
 pub mod taxonomy;
 pub mod techniques;
 pub mod url;

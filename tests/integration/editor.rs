@@ -149,6 +149,26 @@ fn check_reports_broken_links_anchors_and_images() {
 struct Server {
     child: Child,
     port: u16,
+    /// What it printed after starting.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Waits until the server printed a line containing `text`; returns that line.
+    fn wait_log(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            if let Some(line) = self.log.lock().unwrap().iter().find(|l| l.contains(text)) {
+                return line.clone();
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no {text:?} in {:?}",
+                self.log.lock().unwrap()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -176,8 +196,14 @@ fn serve(site: &std::path::Path) -> Server {
         }
     };
     // Keep draining stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
+    Server { child, port, log }
 }
 
 /// A raw GET: (status, body).
@@ -291,6 +317,49 @@ fn serve_previews_live_and_survives_broken_edits() {
     // Built pages never carry the live-reload script.
     build_ok(site.path(), &[]);
     assert!(!read(site.path(), "index.html").contains("live.js"));
+}
+
+#[test]
+fn serve_shows_a_new_title_everywhere_at_once_and_the_search_index_follows() {
+    let site = fixture("basic");
+    let server = serve(site.path());
+    let port = server.port;
+    let post = site.path().join("content/news/ke-hoach-2018.md");
+    let text = std::fs::read_to_string(&post).unwrap();
+    let edited = text.replace("Kế hoạch hành động 2018", "Kế hoạch hành động mới");
+    std::fs::write(&post, &edited).unwrap();
+    // The page, its section's list and its tag's page are rendered again at once...
+    for path in ["/news/ke-hoach-2018/", "/news/", "/tags/chinh-sach/"] {
+        wait_for(port, path, |b| b.contains("Kế hoạch hành động mới"));
+    }
+    server.wait_log("Rebuilt in");
+    // ...the search index is not (only a whole build makes it)...
+    let (_, docs) = get(port, "/search/vi/d-0.js");
+    assert!(docs.contains("Kế hoạch hành động 2018"), "{docs}");
+    // ...until the whole build that follows once edits pause.
+    server.wait_log("brought up to date");
+    let (_, docs) = get(port, "/search/vi/d-0.js");
+    assert!(docs.contains("Kế hoạch hành động mới"), "{docs}");
+    // Saving the file again unchanged rebuilds nothing and reloads no browser.
+    let (_, version) = get(port, "/__sachhon/version");
+    std::fs::write(&post, &edited).unwrap();
+    server.wait_log("Saved without changes");
+    assert_eq!(get(port, "/__sachhon/version").1, version);
+    // A new date moves the page among the news: a whole build, with nothing left to follow.
+    server.log.lock().unwrap().clear();
+    std::fs::write(&post, edited.replace("2018-09-28", "2019-01-02")).unwrap();
+    server.wait_log("Rebuilt in");
+    std::thread::sleep(Duration::from_secs(2));
+    assert!(
+        !server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains("brought up to date")),
+        "{:?}",
+        server.log.lock().unwrap()
+    );
 }
 
 #[test]
