@@ -5,6 +5,7 @@ use super::values::MoneyView;
 use crate::locale::format_number;
 use crate::site::{impact, taxonomy, Site};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One bar of a breakdown.
 #[derive(Debug, Clone, Serialize)]
@@ -61,11 +62,7 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
         if let Some(m) = &case.savings_per_year {
             impact::add_money(&mut savings, m);
         }
-        improved_metrics += case
-            .metrics
-            .iter()
-            .filter(|m| impact::metric_view(m, lang).improved)
-            .count();
+        improved_metrics += case.metrics.iter().filter(|m| impact::improved(m)).count();
     }
     let money = |list: Vec<crate::content::Money>| {
         list.into_iter()
@@ -78,13 +75,25 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
     let breakdowns = ["sectors", "provinces", "techniques"]
         .iter()
         .map(|name| {
-            let mut counts: Vec<(String, String, usize)> = Vec::new();
+            // Count each value as written, then make terms of the few distinct ones: values
+            // written differently but with one slug are one term, named as first met.
+            let mut by_value: HashMap<&str, (usize, usize)> = HashMap::new();
             for &id in ids {
-                for (display, slug) in taxonomy::values(&site.pages[id], name) {
-                    match counts.iter_mut().find(|c| c.1 == slug) {
-                        Some(c) => c.2 += 1,
-                        None => counts.push((display, slug, 1)),
-                    }
+                for value in taxonomy::raw_values(&site.pages[id], name) {
+                    let first = by_value.len();
+                    by_value.entry(value).or_insert((first, 0)).1 += 1;
+                }
+            }
+            let mut distinct: Vec<(&str, (usize, usize))> = by_value.into_iter().collect();
+            distinct.sort_by_key(|(_, (first, _))| *first);
+            let mut counts: Vec<(String, String, usize)> = Vec::new();
+            for (value, (_, n)) in distinct {
+                let Some((display, slug)) = taxonomy::term_of(name, value, lang) else {
+                    continue;
+                };
+                match counts.iter_mut().find(|c| c.1 == slug) {
+                    Some(c) => c.2 += n,
+                    None => counts.push((display, slug, n)),
                 }
             }
             counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));

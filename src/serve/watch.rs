@@ -79,7 +79,7 @@ pub fn watch(
         };
         // Editors write a file in several steps: wait for the burst to end.
         let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
-        while let Ok(more) = rx.recv_timeout(Duration::from_millis(60)) {
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(25)) {
             paths.extend(more);
         }
         let paths: Vec<PathBuf> = paths.into_iter().collect();

@@ -33,10 +33,7 @@ pub struct MetricView {
 pub fn metric_view(m: &Metric, lang: &str) -> MetricView {
     let diff = m.after - m.before;
     let pct = (m.before != 0.0).then(|| diff / m.before.abs() * 100.0);
-    let improved = match m.better {
-        Better::Lower => diff < 0.0,
-        Better::Higher => diff > 0.0,
-    };
+    let improved = improved(m);
     let max = m.before.abs().max(m.after.abs());
     let bar = |v: f64| {
         if max == 0.0 {
@@ -56,6 +53,14 @@ pub fn metric_view(m: &Metric, lang: &str) -> MetricView {
         better: m.better,
         before_bar: bar(m.before),
         after_bar: bar(m.after),
+    }
+}
+
+/// Whether the metric moved the way it should.
+pub fn improved(m: &Metric) -> bool {
+    match m.better {
+        Better::Lower => m.after < m.before,
+        Better::Higher => m.after > m.before,
     }
 }
 

@@ -44,42 +44,43 @@ impl Taxonomy {
 
 /// The values a page has for taxonomy `name`: `(display name, slug)` pairs.
 pub fn values(page: &Page, name: &str) -> Vec<(String, String)> {
+    raw_values(page, name)
+        .into_iter()
+        .filter_map(|v| term_of(name, v, &page.lang))
+        .collect()
+}
+
+/// The values a page has for taxonomy `name` as written (technique keys for `techniques`).
+pub fn raw_values<'a>(page: &'a Page, name: &str) -> Vec<&'a str> {
     let case = page.meta.case.as_ref();
-    let plain = |v: &str| (v.to_string(), slugify(v));
     match name {
-        "tags" => page.meta.tags.iter().map(|t| plain(t)).collect(),
-        "sectors" => case
-            .and_then(|c| c.sector.as_deref())
-            .map(plain)
-            .into_iter()
-            .collect(),
+        "tags" => page.meta.tags.iter().map(String::as_str).collect(),
+        "sectors" => case.and_then(|c| c.sector.as_deref()).into_iter().collect(),
         "provinces" => case
             .and_then(|c| c.province.as_deref())
-            .map(plain)
             .into_iter()
             .collect(),
         "techniques" => case
-            .map(|c| {
-                c.techniques
-                    .iter()
-                    .map(|t| {
-                        let label = techniques::label(t, &page.lang).unwrap_or(t);
-                        (label.to_string(), t.clone())
-                    })
-                    .collect()
-            })
+            .map(|c| c.techniques.iter().map(String::as_str).collect())
             .unwrap_or_default(),
         other => match page.meta.extra.get(other) {
-            Some(Value::String(s)) => vec![plain(s)],
-            Some(Value::Array(items)) => {
-                items.iter().filter_map(Value::as_str).map(plain).collect()
-            }
+            Some(Value::String(s)) => vec![s.as_str()],
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
             _ => Vec::new(),
         },
     }
-    .into_iter()
-    .filter(|(_, slug)| !slug.is_empty())
-    .collect()
+}
+
+/// A value of taxonomy `name` as a term in language `lang`: `(display name, slug)`, or `None`
+/// when it has no letter or digit.
+pub fn term_of(name: &str, value: &str, lang: &str) -> Option<(String, String)> {
+    let term = if name == "techniques" {
+        let label = techniques::label(value, lang).unwrap_or(value);
+        (label.to_string(), value.to_string())
+    } else {
+        (value.to_string(), slugify(value))
+    };
+    (!term.1.is_empty()).then_some(term)
 }
 
 /// Gathers the taxonomies of language `lang`.
