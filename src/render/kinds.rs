@@ -24,19 +24,35 @@ pub(super) struct Paginator {
 struct PageLink {
     number: usize,
     path: String,
+    /// Whether page numbers are left out before this one.
+    gap_before: bool,
 }
 
-/// The paginator of page `number` of `total` of the list at `base`.
+/// How many list pages on each side of the current one get a link of their own.
+const PAGE_WINDOW: usize = 2;
+
+/// The paginator of page `number` of `total` of the list at `base`. It links the first and
+/// last pages and those near the current one: a list of thousands of pages must not link
+/// every page from every page (that would grow with the square of the site).
 pub(super) fn paginator(base: &str, number: usize, total: usize) -> Paginator {
+    let near = number.saturating_sub(PAGE_WINDOW).max(1)..=(number + PAGE_WINDOW).min(total);
+    let mut shown: Vec<usize> = std::iter::once(1)
+        .chain(near)
+        .chain(std::iter::once(total))
+        .collect();
+    shown.dedup();
     Paginator {
         number,
         total,
         prev: (number > 1).then(|| list_path(base, number - 1)),
         next: (number < total).then(|| list_path(base, number + 1)),
-        pages: (1..=total)
-            .map(|n| PageLink {
+        pages: shown
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| PageLink {
                 number: n,
                 path: list_path(base, n),
+                gap_before: i > 0 && n > shown[i - 1] + 1,
             })
             .collect(),
     }
@@ -142,5 +158,39 @@ pub(super) fn home_context(model: &Model, id: usize, cx: &mut Context) {
             "dashboard_path",
             &format!("{}impact/", site.pages[section].path),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(number: usize, total: usize) -> Vec<(usize, bool)> {
+        paginator("news/", number, total)
+            .pages
+            .iter()
+            .map(|p| (p.number, p.gap_before))
+            .collect()
+    }
+
+    #[test]
+    fn paginator_links_the_ends_and_the_pages_near_the_current_one() {
+        assert_eq!(shown(1, 3), [(1, false), (2, false), (3, false)]);
+        assert_eq!(
+            shown(50, 3000),
+            [
+                (1, false),
+                (48, true),
+                (49, false),
+                (50, false),
+                (51, false),
+                (52, false),
+                (3000, true)
+            ]
+        );
+        assert_eq!(shown(3000, 3000).len(), 4);
+        let first = paginator("news/", 1, 1);
+        assert_eq!(first.pages.len(), 1);
+        assert_eq!(first.pages[0].path, "news/");
     }
 }
