@@ -24,14 +24,15 @@ pub struct Found {
     pub assets: Vec<PathBuf>,
 }
 
-/// Lists the content files under `root/content`, reporting names and links it cannot use.
-pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
+/// Finds the content files under `root/content`, handing each to `found` as soon as it is
+/// seen (so that reading them overlaps the walk); returns the problems with names and links
+/// it cannot use.
+pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic> {
     let content = config.root.join("content");
     let root_canon = config
         .root
         .canonicalize()
         .unwrap_or_else(|_| config.root.clone());
-    let mut found = Vec::new();
     let mut diags = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(false)
@@ -105,7 +106,7 @@ pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
         } else {
             Vec::new()
         };
-        found.push(Found {
+        found(Found {
             rel,
             abs: path.to_path_buf(),
             lang,
@@ -115,7 +116,7 @@ pub fn discover(config: &Config) -> (Vec<Found>, Vec<Diagnostic>) {
             assets,
         });
     }
-    (found, diags)
+    diags
 }
 
 /// Files and folders starting with `.` or `_` are not content (`_index.md` aside).

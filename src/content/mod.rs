@@ -58,8 +58,17 @@ struct SectionShape {
 
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
 pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic>) {
-    let (found, mut diags) = discover::discover(config);
-    let parsed: Vec<Result<Raw, Diagnostic>> = found.into_par_iter().map(parse_file).collect();
+    // Files are read and parsed while the walk goes on; their order does not matter, as the
+    // site model sorts pages by source path.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (mut diags, parsed): (Vec<Diagnostic>, Vec<Result<Raw, Diagnostic>>) = rayon::join(
+        move || {
+            discover::discover(config, |found| {
+                let _ = tx.send(found);
+            })
+        },
+        || rx.into_iter().par_bridge().map(parse_file).collect(),
+    );
     let mut raws = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {

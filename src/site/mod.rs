@@ -135,12 +135,17 @@ impl Site {
             .map(|l| section_by_dir.get(&(l.code.as_str(), "")).copied())
             .collect();
         let lesson_nav = lesson_nav(&pages, &children, &mut diags);
-        let taxonomies = config
-            .languages
-            .iter()
-            .map(|l| taxonomy::collect(&config, &l.code, &pages))
-            .collect();
-        let related = order::related(&pages);
+        let rank = order::newest_ranks(&pages);
+        let (taxonomies, related) = rayon::join(
+            || {
+                config
+                    .languages
+                    .iter()
+                    .map(|l| taxonomy::collect(&config, &l.code, &pages, &rank))
+                    .collect()
+            },
+            || order::related(&pages, &rank),
+        );
         for page in &pages {
             if let Some(case) = &page.meta.case {
                 if let Some((stated, computed)) = impact::payback_mismatch(case) {

@@ -1,6 +1,8 @@
 //! Orderings of pages in lists, and related case studies.
 
 use crate::content::{Kind, Page};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -46,17 +48,23 @@ fn compare_newest(a: &Page, b: &Page) -> Ordering {
         .then_with(|| a.source.cmp(&b.source))
 }
 
-/// For each case study, up to three others of its language sharing its sector (worth two)
-/// or techniques (one each), best score first, then newest.
-pub fn related(pages: &[Page]) -> Vec<Vec<usize>> {
-    // Rank of each page in newest-first order, computed once: comparing dates and titles
-    // inside the candidate loops would dominate large sites.
+/// The place of every page in newest-first order (see [`newest_first`]), computed once so that
+/// lists are sorted by comparing two numbers.
+pub fn newest_ranks(pages: &[Page]) -> Vec<u32> {
     let mut newest: Vec<usize> = (0..pages.len()).collect();
-    newest_first(&mut newest, pages);
-    let mut rank = vec![0usize; pages.len()];
+    newest.par_sort_by(|&a, &b| compare_newest(&pages[a], &pages[b]));
+    let mut rank = vec![0u32; pages.len()];
     for (r, &id) in newest.iter().enumerate() {
-        rank[id] = r;
+        rank[id] = r as u32;
     }
+    rank
+}
+
+/// For each case study, up to three others of its language sharing its sector (worth two)
+/// or techniques (one each), best score first, then newest. `rank` is [`newest_ranks`].
+pub fn related(pages: &[Page], rank: &[u32]) -> Vec<Vec<usize>> {
+    let mut newest: Vec<usize> = (0..pages.len()).collect();
+    newest.sort_unstable_by_key(|&id| rank[id]);
     let mut by_facet: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for &id in &newest {
         let page = &pages[id];
@@ -73,30 +81,31 @@ pub fn related(pages: &[Page]) -> Vec<Vec<usize>> {
             by_facet.entry((&page.lang, t)).or_default().push(id);
         }
     }
-    let mut related = vec![Vec::new(); pages.len()];
-    let mut score: HashMap<usize, u32> = HashMap::new();
-    for (id, page) in pages.iter().enumerate() {
-        let Some(case) = &page.meta.case else {
-            continue;
-        };
-        score.clear();
-        let facets = case
-            .sector
-            .iter()
-            .map(|s| (s.as_str(), 2))
-            .chain(case.techniques.iter().map(|t| (t.as_str(), 1)));
-        for (facet, weight) in facets {
-            // The newest few per facet are enough: a reader follows three links at most.
-            let ids = by_facet.get(&(page.lang.as_str(), facet));
-            for &other in ids.into_iter().flatten().take(60) {
-                if other != id {
-                    *score.entry(other).or_default() += weight;
+    pages
+        .par_iter()
+        .enumerate()
+        .map_init(FxHashMap::<usize, u32>::default, |score, (id, page)| {
+            let Some(case) = &page.meta.case else {
+                return Vec::new();
+            };
+            score.clear();
+            let facets = case
+                .sector
+                .iter()
+                .map(|s| (s.as_str(), 2))
+                .chain(case.techniques.iter().map(|t| (t.as_str(), 1)));
+            for (facet, weight) in facets {
+                // The newest few per facet are enough: a reader follows three links at most.
+                let ids = by_facet.get(&(page.lang.as_str(), facet));
+                for &other in ids.into_iter().flatten().take(60) {
+                    if other != id {
+                        *score.entry(other).or_default() += weight;
+                    }
                 }
             }
-        }
-        let mut best: Vec<(u32, usize)> = score.iter().map(|(&i, &s)| (s, i)).collect();
-        best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(rank[a.1].cmp(&rank[b.1])));
-        related[id] = best.into_iter().take(3).map(|(_, i)| i).collect();
-    }
-    related
+            let mut best: Vec<(u32, usize)> = score.iter().map(|(&i, &s)| (s, i)).collect();
+            best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(rank[a.1].cmp(&rank[b.1])));
+            best.into_iter().take(3).map(|(_, i)| i).collect()
+        })
+        .collect()
 }

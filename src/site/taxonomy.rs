@@ -1,11 +1,11 @@
 //! Taxonomies (`tags`, `sectors`, `provinces`, `techniques`, or any the site declares) and
 //! their terms, per language.
 
-use super::order;
 use super::techniques;
 use crate::config::Config;
 use crate::content::Page;
 use crate::text::{fold, slugify};
+use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -83,37 +83,50 @@ pub fn term_of(name: &str, value: &str, lang: &str) -> Option<(String, String)> 
     (!term.1.is_empty()).then_some(term)
 }
 
-/// Gathers the taxonomies of language `lang`.
-pub fn collect(config: &Config, lang: &str, pages: &[Page]) -> Vec<Taxonomy> {
+/// Gathers the taxonomies of language `lang`; `rank` orders pages newest first
+/// ([`super::order::newest_ranks`]).
+pub fn collect(config: &Config, lang: &str, pages: &[Page], rank: &[u32]) -> Vec<Taxonomy> {
     let prefix = config.lang_prefix(lang);
     config
         .taxonomies
-        .iter()
+        .par_iter()
         .map(|name| {
             let tax_slug = slugify(name);
             let mut terms: Vec<Term> = Vec::new();
             let mut index: HashMap<String, usize> = HashMap::new();
+            let mut seen: HashMap<&str, usize> = HashMap::new();
             for (id, page) in pages.iter().enumerate() {
                 if page.lang != lang || page.is_section {
                     continue;
                 }
-                for (display, slug) in values(page, name) {
-                    let at = *index.entry(slug.clone()).or_insert_with(|| {
-                        terms.push(Term {
-                            path: format!("{prefix}{tax_slug}/{slug}/"),
-                            name: display,
-                            slug,
-                            pages: Vec::new(),
-                        });
-                        terms.len() - 1
-                    });
+                for value in raw_values(page, name) {
+                    // Most values were met before: look them up as written, then by slug.
+                    let at = match seen.get(value) {
+                        Some(&at) => at,
+                        None => {
+                            let Some((display, slug)) = term_of(name, value, lang) else {
+                                continue;
+                            };
+                            let at = *index.entry(slug.clone()).or_insert_with(|| {
+                                terms.push(Term {
+                                    path: format!("{prefix}{tax_slug}/{slug}/"),
+                                    name: display,
+                                    slug,
+                                    pages: Vec::new(),
+                                });
+                                terms.len() - 1
+                            });
+                            seen.insert(value, at);
+                            at
+                        }
+                    };
                     if terms[at].pages.last() != Some(&id) {
                         terms[at].pages.push(id);
                     }
                 }
             }
             for term in &mut terms {
-                order::newest_first(&mut term.pages, pages);
+                term.pages.sort_unstable_by_key(|&id| rank[id]);
             }
             terms.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.slug.cmp(&b.slug)));
             let by_slug = terms
