@@ -306,6 +306,10 @@ fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
                 site: values::to_value(&site_value),
                 strings: values::to_value(&strings),
                 nav: values::to_value(&nav),
+                taxonomies: site.taxonomies[li]
+                    .iter()
+                    .map(|tax| values::to_value(&crate::render::taxonomy_value(tax)))
+                    .collect(),
             }
         })
         .collect()

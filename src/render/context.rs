@@ -2,7 +2,7 @@
 
 use super::dashboard;
 use super::jobs::{file_for, list_path, page_count, Job};
-use super::kinds::{home_context, page_context, paginator, section_context, taxonomy_value};
+use super::kinds::{home_context, page_context, paginator, section_context};
 use super::values::{self, to_value};
 use super::Renderer;
 use crate::content::Kind;
@@ -37,6 +37,9 @@ pub struct LangData {
     pub strings: Value,
     /// Main navigation.
     pub nav: Value,
+    /// Each taxonomy with its terms, in config order: shown by its own page and by each of
+    /// its term pages, so made once.
+    pub taxonomies: Vec<Value>,
 }
 
 /// A version of the page in one language, for the switcher and hreflang links.
@@ -105,9 +108,12 @@ impl Model<'_> {
             .collect()
     }
 
+    /// The `page` value: the page's summary (made once for every list) and the rest of it.
     fn page_value(&self, id: usize) -> Value {
-        let s = values::summary(self.site, id, &self.rendered[id]);
-        to_value(&values::page_view(self.site, id, &self.rendered[id], s))
+        let mut page = self.summaries[id].as_map().cloned().unwrap_or_default();
+        let view = to_value(&values::page_view(self.site, id, &self.rendered[id]));
+        page.extend(view.into_map().unwrap_or_default());
+        Value::from(page)
     }
 }
 
@@ -161,7 +167,7 @@ pub fn render(
                 .trim_start_matches(&site.config.lang_prefix(lang))
                 .to_string();
             let mut cx = model.base(lang, &tax.path, model.generated_alternates(&suffix));
-            cx.insert("taxonomy", &taxonomy_value(tax));
+            cx.insert_value("taxonomy", model.lang(lang).taxonomies[*ti].clone());
             let html = renderer.render("taxonomy.html", &cx, &tax.path)?;
             Ok((file_for(&tax.path), html))
         }
@@ -171,7 +177,7 @@ pub fn render(
             let term = &tax.terms[*term_i];
             let path = list_path(&term.path, *number);
             let mut cx = model.base(lang, &path, Vec::new());
-            cx.insert("taxonomy", &taxonomy_value(tax));
+            cx.insert_value("taxonomy", model.lang(lang).taxonomies[*ti].clone());
             cx.insert(
                 "term",
                 &json!({"name": term.name, "slug": term.slug, "path": term.path, "count": term.pages.len()}),

@@ -58,7 +58,8 @@ pub(super) fn paginator(base: &str, number: usize, total: usize) -> Paginator {
     }
 }
 
-pub(super) fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
+/// A taxonomy with its terms, as templates see it.
+pub fn taxonomy_value(tax: &crate::site::Taxonomy) -> serde_json::Value {
     let max = tax
         .terms
         .iter()

@@ -5,6 +5,8 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+
+pub use kinds::taxonomy_value;
 pub mod values;
 
 use crate::diagnostics::Diagnostic;
@@ -95,7 +97,11 @@ fn register_filters(tera: &mut Tera, style: &UrlStyle) {
     let links = style.clone();
     // `{{ page.path | url }}`: a link from the page being rendered to a site path.
     tera.register_filter("url", move |path: &str, _: Kwargs, state: &State| {
-        let from: String = state.get("current_path").ok().flatten().unwrap_or_default();
+        // Only a relative link depends on the page it is written in.
+        let from: String = match links.relative {
+            true => state.get("current_path").ok().flatten().unwrap_or_default(),
+            false => String::new(),
+        };
         links.href(&from, path)
     });
     let absolute = style.clone();

@@ -195,16 +195,15 @@ pub struct QuestionView {
     pub explanation: Option<String>,
 }
 
-/// Everything a page template may show of its page.
+/// What a page template may show of its page besides its [`Summary`] fields (the template
+/// sees both in one `page` value). Borrows from the site: it is turned into a template value
+/// at once.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
-    /// The summary fields.
-    #[serde(flatten)]
-    pub summary: Summary,
+pub struct PageView<'a> {
     /// Body HTML (templates write it with `| safe`).
-    pub content: String,
+    pub content: &'a str,
     /// Table of contents.
-    pub toc: Vec<Heading>,
+    pub toc: &'a [Heading],
     /// Words in the body.
     pub word_count: usize,
     /// Whether the body has highlighted code.
@@ -212,9 +211,9 @@ pub struct PageView {
     /// Whether this is a section.
     pub is_section: bool,
     /// Source path, for "edit this page" links.
-    pub source: String,
+    pub source: &'a str,
     /// Unknown front-matter keys.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
     /// Case-study metrics with their changes.
     pub metrics: Vec<MetricView>,
     /// Case-study money figures.
@@ -226,15 +225,15 @@ pub struct PageView {
     /// Company size.
     pub company_size: Option<String>,
     /// Learning objectives.
-    pub objectives: Vec<String>,
+    pub objectives: &'a [String],
     /// Quiz.
     pub quiz: Vec<QuestionView>,
     /// Alternative text of the lead image.
     pub image_alt: Option<String>,
 }
 
-/// The full view of page `id`.
-pub fn page_view(site: &Site, id: usize, rendered: &Rendered, summary: Summary) -> PageView {
+/// The view of page `id` beyond its summary.
+pub fn page_view<'a>(site: &'a Site, id: usize, rendered: &'a Rendered) -> PageView<'a> {
     let page: &Page = &site.pages[id];
     let lang = page.lang.as_str();
     let case = page.meta.case.as_ref();
@@ -243,14 +242,13 @@ pub fn page_view(site: &Site, id: usize, rendered: &Rendered, summary: Summary) 
         currency: m.currency.clone(),
     };
     PageView {
-        summary,
-        content: rendered.html.clone(),
-        toc: rendered.toc.clone(),
+        content: &rendered.html,
+        toc: &rendered.toc,
         word_count: rendered.words,
         has_code: rendered.has_code,
         is_section: page.is_section,
-        source: page.source.clone(),
-        extra: page.meta.extra.clone(),
+        source: &page.source,
+        extra: &page.meta.extra,
         metrics: case
             .map(|c| {
                 c.metrics
@@ -265,7 +263,7 @@ pub fn page_view(site: &Site, id: usize, rendered: &Rendered, summary: Summary) 
             .and_then(|c| c.payback_months.or_else(|| impact::computed_payback(c)))
             .map(|m| format_number(m, 1, lang)),
         company_size: case.and_then(|c| c.company_size.clone()),
-        objectives: page.meta.objectives.clone(),
+        objectives: &page.meta.objectives,
         quiz: page
             .meta
             .quiz
