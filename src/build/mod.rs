@@ -137,11 +137,13 @@ pub fn generate_snapshot(
     timer.lap("templates");
     let images = crate::images::catalogue(image_files(&site, &theme));
     timer.lap("image sizes");
-    let rendered = render_markdown(&site, &images, &diags, cache);
-    // Nothing reads the Markdown sources again: free them before rendering pages.
-    for page in &mut site.pages {
-        page.body = String::new();
-    }
+    // Nothing reads the Markdown sources after this: each is freed once rendered.
+    let bodies = site
+        .pages
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.body))
+        .collect();
+    let rendered = render_markdown(&site, bodies, &images, &diags, cache);
     timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()

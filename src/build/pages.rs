@@ -10,8 +10,11 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
+/// Renders the Markdown `bodies` of every page (in page order), each dropped as soon as it is
+/// rendered: a large site never holds all its sources and all their HTML at once.
 pub(super) fn render_markdown(
     site: &Site,
+    bodies: Vec<String>,
     images: &crate::images::Catalogue,
     diags: &Diagnostics,
     cache: &Cache,
@@ -29,14 +32,15 @@ pub(super) fn render_markdown(
     let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = site
         .pages
         .par_iter()
-        .map(|page| {
+        .zip(bodies)
+        .map(|(page, body)| {
             let mut hasher = DefaultHasher::new();
-            (site_key, &page.source, &page.body, page.body_line_offset).hash(&mut hasher);
+            (site_key, &page.source, &body, page.body_line_offset).hash(&mut hasher);
             let key = hasher.finish();
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }
-            let (rendered, ds) = render_page(site, images, page, &page.body, page.body_line_offset);
+            let (rendered, ds) = render_page(site, images, page, &body, page.body_line_offset);
             (key, rendered, ds)
         })
         .collect();
