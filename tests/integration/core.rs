@@ -312,3 +312,38 @@ fn photos_get_smaller_copies_with_srcset_and_a_cache() {
         "{html}"
     );
 }
+
+/// FNV-1a: a hash whose value never changes between Rust versions.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Every file the `basic` fixture builds, with its hash, is recorded in
+/// `tests/fixtures/basic.digest`: work that should change no output (speed-ups) is checked by
+/// it. A deliberate change of the output is recorded again with `SACHHON_BLESS=1 cargo test`.
+#[test]
+fn output_matches_the_recorded_digest() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let digest: String = snapshot(&site.path().join("public"))
+        .iter()
+        .map(|(path, bytes)| format!("{:016x} {path}\n", fnv(bytes)))
+        .collect();
+    let recorded = fixture_path("basic.digest");
+    if std::env::var_os("SACHHON_BLESS").is_some() {
+        std::fs::write(&recorded, &digest).unwrap();
+    }
+    let expected = std::fs::read_to_string(&recorded).unwrap_or_default();
+    let changed: Vec<&str> = digest
+        .lines()
+        .filter(|l| !expected.lines().any(|e| e == *l))
+        .chain(expected.lines().filter(|e| !digest.lines().any(|l| l == *e)))
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "output differs from tests/fixtures/basic.digest (SACHHON_BLESS=1 records it):\n{}",
+        changed.join("\n")
+    );
+}
