@@ -137,6 +137,9 @@ pub fn generate_snapshot(
     timer.lap("templates");
     let images = crate::images::catalogue(image_files(&site, &theme));
     timer.lap("image sizes");
+    // Code highlighted by the last build is not highlighted again.
+    let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
+    crate::markdown::highlight::load_saved(&highlights);
     // Nothing reads the Markdown sources after this: each is freed once rendered.
     let bodies = site
         .pages
@@ -144,6 +147,10 @@ pub fn generate_snapshot(
         .map(|p| std::mem::take(&mut p.body))
         .collect();
     let rendered = render_markdown(&site, bodies, &images, &diags, cache);
+    if !settings.live_reload {
+        // The dev server renders only what changed: what it used is not the whole site's code.
+        crate::markdown::highlight::save_used(&highlights);
+    }
     timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
@@ -18,10 +19,18 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// A highlighted block (`None`: the language is unknown) and whether this process used it
+/// since the blocks were last saved.
+struct Block {
+    html: Option<String>,
+    used: bool,
+}
+
 /// Highlighted blocks by hash of (language, code): sites repeat the same snippets across pages
-/// and languages, and highlighting is the costliest part of Markdown rendering.
-fn cache() -> &'static Mutex<HashMap<u64, Option<String>>> {
-    static CACHE: OnceLock<Mutex<HashMap<u64, Option<String>>>> = OnceLock::new();
+/// and languages, and highlighting is the costliest part of Markdown rendering. Blocks saved by
+/// an earlier build are loaded into it ([`load_saved`]).
+fn cache() -> &'static Mutex<HashMap<u64, Block>> {
+    static CACHE: OnceLock<Mutex<HashMap<u64, Block>>> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 
@@ -30,14 +39,97 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (lang, code).hash(&mut hasher);
     let key = hasher.finish();
-    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return hit;
+    if let Ok(mut blocks) = cache().lock() {
+        if let Some(block) = blocks.get_mut(&key) {
+            block.used = true;
+            return block.html.clone();
+        }
     }
-    let result = highlight_uncached(code, lang);
-    if let Ok(mut c) = cache().lock() {
-        c.insert(key, result.clone());
+    let html = highlight_uncached(code, lang);
+    if let Ok(mut blocks) = cache().lock() {
+        let block = Block {
+            html: html.clone(),
+            used: true,
+        };
+        blocks.insert(key, block);
     }
-    result
+    html
+}
+
+/// What a saved file holds: blocks by hash, valid only for the `format` that wrote them (the
+/// sachhon version and its syntax set).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Saved {
+    format: String,
+    blocks: HashMap<String, Option<String>>,
+}
+
+fn format_tag() -> String {
+    format!("sachhon {} syntect 5 classes hl-", env!("CARGO_PKG_VERSION"))
+}
+
+/// Loads the blocks an earlier build saved in `file`, once per process; a missing, unreadable
+/// or outdated file is ignored.
+pub fn load_saved(file: &Path) {
+    static LOADED: OnceLock<()> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let Some(saved) = read_saved(file) else {
+            return;
+        };
+        if let Ok(mut blocks) = cache().lock() {
+            for (key, html) in saved {
+                if let Ok(key) = u64::from_str_radix(&key, 16) {
+                    blocks.entry(key).or_insert(Block { html, used: false });
+                }
+            }
+        }
+    });
+}
+
+/// Saves in `file` the blocks used since the last save (blocks of code no page has any more
+/// are left out). Errors are ignored: the file only saves time.
+pub fn save_used(file: &Path) {
+    let Ok(mut blocks) = cache().lock() else {
+        return;
+    };
+    let used: HashMap<String, Option<String>> = blocks
+        .iter()
+        .filter(|(_, b)| b.used)
+        .map(|(k, b)| (format!("{k:016x}"), b.html.clone()))
+        .collect();
+    for block in blocks.values_mut() {
+        block.used = false;
+    }
+    drop(blocks);
+    write_saved(file, used);
+}
+
+fn read_saved(file: &Path) -> Option<HashMap<String, Option<String>>> {
+    let bytes = std::fs::read(file).ok()?;
+    let saved: Saved = serde_json::from_slice(&bytes).ok()?;
+    (saved.format == format_tag()).then_some(saved.blocks)
+}
+
+/// Writes `blocks` to `file` unless it holds them already; no blocks, no file.
+fn write_saved(file: &Path, blocks: HashMap<String, Option<String>>) {
+    if blocks.is_empty() {
+        let _ = std::fs::remove_file(file);
+        return;
+    }
+    if read_saved(file).is_some_and(|known| known == blocks) {
+        return;
+    }
+    let saved = Saved {
+        format: format_tag(),
+        blocks,
+    };
+    if let (Some(dir), Ok(json)) = (file.parent(), serde_json::to_vec(&saved)) {
+        let _ = std::fs::create_dir_all(dir);
+        let temporary = file.with_extension("json.tmp");
+        if std::fs::write(&temporary, json).is_ok() {
+            let _ = std::fs::rename(&temporary, file);
+        }
+    }
 }
 
 fn highlight_uncached(code: &str, lang: &str) -> Option<String> {
@@ -83,6 +175,29 @@ mod tests {
     fn highlights_known_languages_with_classes() {
         let html = highlight("fn main() {}\n", "rust").unwrap();
         assert!(html.contains("class=\"hl-"), "{html}");
+    }
+
+    #[test]
+    fn saved_blocks_are_read_back_only_in_their_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("cache/highlight.json");
+        let html = highlight("x = 1\n", "python");
+        let blocks: HashMap<String, Option<String>> = [
+            ("00000000000000ab".to_string(), html),
+            ("cd".to_string(), None),
+        ]
+        .into();
+        write_saved(&file, blocks.clone());
+        assert_eq!(read_saved(&file), Some(blocks));
+        let outdated = std::fs::read_to_string(&file)
+            .unwrap()
+            .replace(&format_tag(), "sachhon 0.0.0");
+        std::fs::write(&file, outdated).unwrap();
+        assert_eq!(read_saved(&file), None);
+        std::fs::write(&file, "not json").unwrap();
+        assert_eq!(read_saved(&file), None);
+        write_saved(&file, HashMap::new());
+        assert!(!file.exists(), "no code, no file");
     }
 
     #[test]

@@ -127,6 +127,23 @@ fn unknown_front_matter_keys_reach_templates() {
 }
 
 #[test]
+fn highlighted_code_is_kept_for_the_next_build_and_a_broken_cache_is_ignored() {
+    let site = fixture("basic");
+    build_ok(site.path(), &[]);
+    let first = snapshot(&site.path().join("public"));
+    let cache = site.path().join(".sachhon-cache/highlight.json");
+    let saved = std::fs::read_to_string(&cache).unwrap();
+    assert!(saved.contains("hl-"), "{saved}");
+    std::fs::write(&cache, "{ broken").unwrap();
+    build_ok(site.path(), &[]);
+    assert!(
+        first == snapshot(&site.path().join("public")),
+        "outputs differ"
+    );
+    assert_eq!(std::fs::read_to_string(&cache).unwrap(), saved);
+}
+
+#[test]
 fn two_builds_are_byte_identical() {
     let site = fixture("basic");
     build_ok(site.path(), &[]);
@@ -194,7 +211,7 @@ fn a_failed_rebuild_leaves_the_previous_output_intact() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|name| name.contains("sachhon-"))
+        .filter(|name| name.starts_with(".public.sachhon-"))
         .collect();
     assert_eq!(beside.len(), 1, "{beside:?}");
     assert!(
@@ -339,7 +356,11 @@ fn output_matches_the_recorded_digest() {
     let changed: Vec<&str> = digest
         .lines()
         .filter(|l| !expected.lines().any(|e| e == *l))
-        .chain(expected.lines().filter(|e| !digest.lines().any(|l| l == *e)))
+        .chain(
+            expected
+                .lines()
+                .filter(|e| !digest.lines().any(|l| l == *e)),
+        )
         .collect();
     assert!(
         changed.is_empty(),

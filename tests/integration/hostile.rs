@@ -43,6 +43,7 @@ fn assert_nothing_outside(site: &Path) {
         "themes",
         "i18n",
         "outside.md",
+        ".sachhon-cache",
     ];
     for entry in std::fs::read_dir(site).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
