@@ -65,7 +65,10 @@ struct Saved {
 }
 
 fn format_tag() -> String {
-    format!("sachhon {} syntect 5 classes hl-", env!("CARGO_PKG_VERSION"))
+    format!(
+        "sachhon {} syntect 5 classes hl-",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// Loads the blocks an earlier build saved in `file`, once per process; a missing, unreadable

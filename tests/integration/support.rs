@@ -45,7 +45,8 @@ pub fn write(root: &Path, path: &str, bytes: &[u8]) {
     std::fs::write(target, bytes).expect("write");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies the folder `from` into `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read fixture") {
         let entry = entry.expect("entry");
