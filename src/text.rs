@@ -80,11 +80,26 @@ pub fn is_word_char(c: char) -> bool {
 /// The number of words (runs of letters or digits) of `text`, and the length of its start that
 /// holds the first `n`.
 pub fn count_words(text: &str, n: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut cut = text.len();
     let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let letter = is_word_char(c);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII or Vietnamese: answer from the bytes, decode only the rest.
+        let (letter, width) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            // U+00C0-U+00FF without × and ÷, U+0100-U+023F, U+0240-U+024F.
+            0xc3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xb7)), 2),
+            0xc4..=0xc8 => (true, 2),
+            0xc9 if bytes.get(i + 1).is_some_and(|&b| b < 0x90) => (true, 2),
+            // U+1E00-U+1EFF, where Vietnamese letters with two marks live.
+            0xe1 if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            }
+        };
         if letter && !in_word {
             if words == n {
                 cut = i;
@@ -92,6 +107,7 @@ pub fn count_words(text: &str, n: usize) -> (usize, usize) {
             words += 1;
         }
         in_word = letter;
+        i += width;
     }
     (words, cut)
 }
@@ -139,6 +155,26 @@ mod tests {
     fn word_chars_are_the_alphanumeric_chars() {
         for c in (0..=0x2fff).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counting_from_bytes_matches_counting_chars(text in "[a-zA-Z0-9 ,.×÷\u{c0}-\u{2ff}\u{300}-\u{36f}\u{1e00}-\u{1eff}\u{2000}-\u{206f}]{0,40}", n in 0usize..8) {
+            let mut words = 0;
+            let mut cut = text.len();
+            let mut in_word = false;
+            for (i, c) in text.char_indices() {
+                let letter = c.is_alphanumeric();
+                if letter && !in_word {
+                    if words == n {
+                        cut = i;
+                    }
+                    words += 1;
+                }
+                in_word = letter;
+            }
+            proptest::prop_assert_eq!(count_words(&text, n), (words, cut));
         }
     }
 

@@ -272,7 +272,7 @@ impl Index {
 }
 
 /// The terms of one page with their scores (title 9, summary, headings and facets 5, body
-/// 1-4 by frequency) and whether each was found only in the body, sorted by term.
+/// 1-4 by frequency) and whether each was found only in the body, in no particular order.
 fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> {
     let page = &site.pages[id];
     // Fold each kind of text once; the terms are slices of these.
@@ -315,12 +315,10 @@ fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> 
             .and_modify(|s| s.0 = s.0.max(weight))
             .or_insert((weight, true));
     }
-    let mut terms: Vec<(String, u8, bool)> = scores
+    scores
         .into_iter()
         .map(|(t, (s, b))| (t.to_string(), s, b))
-        .collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    terms
+        .collect()
 }
 
 /// The words of folded text that the index keeps.
