@@ -363,6 +363,38 @@ fn serve_shows_a_new_title_everywhere_at_once_and_the_search_index_follows() {
 }
 
 #[test]
+fn serve_shows_a_lesson_retitled_in_its_module_and_sibling_lessons() {
+    let site = fixture("basic");
+    let server = serve(site.path());
+    let lesson = site.path().join("content/training/cp-basics/b-thu-hai.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("Bài thứ hai", "Bài hai, đã đổi tên")).unwrap();
+    for path in [
+        "/training/cp-basics/b-thu-hai/",
+        "/training/cp-basics/",
+        "/training/cp-basics/c-thu-nhat/",
+        "/training/cp-basics/a-thu-ba/",
+    ] {
+        wait_for(server.port, path, |b| b.contains("Bài hai, đã đổi tên"));
+    }
+    // A new weight moves the lesson: a whole build, after which the order follows it.
+    std::fs::write(
+        &lesson,
+        text.replace("weight: 2", "weight: 9")
+            .replace("Bài thứ hai", "Bài cuối"),
+    )
+    .unwrap();
+    let module = wait_for(server.port, "/training/cp-basics/", |b| {
+        b.contains("Bài cuối")
+    });
+    let (first, last) = (module.find("Bài thứ nhất"), module.find("Bài cuối"));
+    assert!(
+        first.is_some() && first < last,
+        "lesson order follows weights"
+    );
+}
+
+#[test]
 fn serve_on_a_busy_port_exits_with_two() {
     let site = fixture("minimal");
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
