@@ -7,9 +7,9 @@
 //! Folders beside the target, named `.<target>.sachhon-<tag>-<pid>`:
 //! - `staging`: the folder a build writes into;
 //! - `old`: the previous output, moved aside by the swap. If the target is missing (a build
-//!   killed between its two renames) it is put back at once; otherwise the next build reuses
-//!   it as its staging folder, rewriting only what changed;
-//! - `spare`: the staging folder of a failed build, kept for reuse in the same way.
+//!   killed between the swap's two renames) it is put back at once;
+//! - `spare`: the previous output once the swap is done, or the staging folder of a failed
+//!   build: the next build reuses it as its staging folder, rewriting only what changed.
 
 use super::{DirSink, Sink};
 use crate::diagnostics::Diagnostic;
@@ -151,7 +151,7 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
                 .map(|rest| (rest.to_string(), e.path()))
         })
         .collect();
-    // Sorted, `old-` comes before `spare-` and `staging-`.
+    // Sorted, `old-` (a whole output) comes before `spare-` and `staging-`.
     found.sort();
     let mut reusable = None;
     let mut leftovers = Vec::new();
@@ -180,7 +180,7 @@ fn is_stale(rest: &str) -> bool {
 }
 
 /// Marks the staging folder, removes what the build did not write from a reused one, and swaps
-/// it in place of the target. The previous output is set aside for the next build to reuse.
+/// it in place of the target. The previous output is kept aside for the next build to reuse.
 pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
     if let Some(cleanup) = staging.cleanup.take() {
         let _ = cleanup.join();
@@ -200,6 +200,9 @@ pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
         let _ = std::fs::rename(&old, &staging.target);
         return Err(io(e));
     }
+    // Kept for the next build to write into, under a name that is never put back in place of
+    // the output: deleting `public/` must not bring back an older build.
+    let _ = std::fs::rename(&old, sibling(&staging.target, "spare"));
     Ok(())
 }
 
@@ -293,6 +296,24 @@ mod tests {
             3,
             "site, public and one folder kept for reuse"
         );
+    }
+
+    #[test]
+    fn a_deleted_output_is_not_brought_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        let out = dir.path().join("public");
+        for text in [b"1", b"2"] {
+            let s = prepare(&out, &site).unwrap();
+            s.sink().write("a.html", text).unwrap();
+            commit(s).unwrap();
+        }
+        std::fs::remove_dir_all(&out).unwrap();
+        let s = prepare(&out, &site).unwrap();
+        assert!(!out.exists(), "an older build came back");
+        drop(s);
+        assert!(!out.exists());
     }
 
     #[test]
