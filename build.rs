@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    syntect_version();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
@@ -43,4 +44,18 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
             files.push(rel.to_string_lossy().replace('\\', "/"));
         }
     }
+}
+
+/// The locked version of syntect, which saved highlighted code depends on.
+fn syntect_version() {
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock");
+    println!("cargo:rerun-if-changed={}", lock.display());
+    let text = std::fs::read_to_string(&lock).unwrap_or_default();
+    let version = text
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"syntect\""))
+        .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
+        .map(|v| v.trim_matches('"').to_string())
+        .unwrap_or_else(|| "unknown".to_string());
+    println!("cargo:rustc-env=SACHHON_SYNTECT_VERSION={version}");
 }

@@ -16,6 +16,7 @@ mod assets;
 mod links;
 mod pages;
 mod snapshot;
+mod timer;
 
 pub use pages::Cache;
 pub use snapshot::{Snapshot, Update};
@@ -26,6 +27,7 @@ use pages::{render_markdown, render_page};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashSet;
+use timer::Timer;
 
 /// Settings of one build, validated from the command line.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +45,9 @@ pub struct Settings {
     /// Check every internal link, anchor and image (`sachhon check`); a build only insists on
     /// `@/` content links, which it must resolve to write the page at all.
     pub check_links: bool,
+    /// Save what makes the next build faster (highlighted code in `.sachhon-cache/`): `build`
+    /// does, `check` and the dev server (which renders only what changed) do not.
+    pub keep_caches: bool,
 }
 
 /// What a build produced besides files.
@@ -147,8 +152,7 @@ pub fn generate_snapshot(
         .map(|p| std::mem::take(&mut p.body))
         .collect();
     let rendered = render_markdown(&site, bodies, &images, &diags, cache);
-    if !settings.live_reload {
-        // The dev server renders only what changed: what it used is not the whole site's code.
+    if settings.keep_caches {
         crate::markdown::highlight::save_used(&highlights);
     }
     timer.lap("markdown");
@@ -224,57 +228,6 @@ fn render_jobs(
             }
         })
         .collect()
-}
-
-/// Prints how long each stage took, the processor time it used and the memory held after it,
-/// when `SACHHON_TIMINGS` is set (for profiling).
-struct Timer {
-    last: Option<(std::time::Instant, u64)>,
-}
-
-impl Timer {
-    fn new() -> Self {
-        Timer {
-            last: std::env::var_os("SACHHON_TIMINGS")
-                .map(|_| (std::time::Instant::now(), Self::cpu_ms())),
-        }
-    }
-
-    fn lap(&mut self, stage: &str) {
-        if let Some((wall, cpu)) = self.last {
-            let now = Self::cpu_ms();
-            // Resident memory, from the second field of /proc/self/statm (in 4 KiB pages).
-            let resident = std::fs::read_to_string("/proc/self/statm")
-                .ok()
-                .and_then(|s| s.split(' ').nth(1)?.parse::<u64>().ok())
-                .map_or(0, |pages| pages * 4 / 1024);
-            eprintln!(
-                "timing: {stage:<20} {:>6} ms wall {:>6} ms cpu {resident:>6} MiB",
-                wall.elapsed().as_millis(),
-                now.saturating_sub(cpu),
-            );
-            self.last = Some((std::time::Instant::now(), now));
-        }
-    }
-
-    /// Processor time of the process so far (user and system, fields 14 and 15 of
-    /// /proc/self/stat, in clock ticks of 10 ms).
-    fn cpu_ms() -> u64 {
-        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-        let fields: Vec<&str> = stat
-            .rsplit_once(')')
-            .map_or("", |(_, rest)| rest)
-            .split(' ')
-            .collect();
-        let ticks = |i: usize| {
-            fields
-                .get(i)
-                .and_then(|f| f.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
-        // After the command name: state is field 3, so utime (14) and stime (15) sit at 12, 13.
-        (ticks(12) + ticks(13)) * 10
-    }
 }
 
 fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {

@@ -102,7 +102,7 @@ fn placement(meta: &Meta) -> Meta {
     meta.duration = None;
     meta.objectives.clear();
     meta.quiz.clear();
-    meta.extra.clear();
+    // `extra` stays: custom taxonomies are read from it.
     if let Some(case) = meta.case.as_mut() {
         case.company = None;
         case.company_size = None;

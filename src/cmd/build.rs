@@ -9,7 +9,8 @@ use std::time::Instant;
 /// Runs the build; returns the exit status.
 pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let settings = args.settings()?;
+    let mut settings = args.settings()?;
+    settings.keep_caches = true;
     let target = match output_dir {
         Some(dir) => std::path::absolute(dir)?,
         None => settings.root.join("public"),
@@ -24,6 +25,10 @@ pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::R
     let report = generate(&settings, staging.sink());
     out.diagnostics(&report.diagnostics);
     if report.has_errors() {
+        // A folder that could not be written into must not be reused by the next build.
+        if report.diagnostics.iter().any(|d| d.code == "E0503") {
+            staging.discard();
+        }
         eprintln!("{}", out.text("build-failed", &[]));
         return Ok(1);
     }

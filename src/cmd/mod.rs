@@ -40,6 +40,7 @@ impl SiteArgs {
             relative_urls: self.relative_urls,
             live_reload: false,
             check_links: false,
+            keep_caches: false,
         })
     }
 }

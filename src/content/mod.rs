@@ -76,6 +76,8 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
             Err(d) => diags.push(d),
         }
     }
+    // Files arrive in any order; what follows (section kinds) must not depend on it.
+    raws.sort_unstable_by(|a, b| a.found.rel.cmp(&b.found.rel));
     let shapes = section_shapes(&raws, config);
     let typed: Vec<(Option<Page>, Vec<Diagnostic>)> = raws
         .into_par_iter()

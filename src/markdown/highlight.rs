@@ -3,9 +3,9 @@
 //! The syntax set loads once, lazily, the first time a page has a fenced code block; a site
 //! without code never pays for it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
@@ -64,29 +64,61 @@ struct Saved {
     blocks: HashMap<String, Option<String>>,
 }
 
+/// Changes whenever what `highlight` writes may change: a new sachhon or syntect version.
 fn format_tag() -> String {
     format!(
-        "sachhon {} syntect 5 classes hl-",
-        env!("CARGO_PKG_VERSION")
+        "sachhon {} syntect {} classes hl-",
+        env!("CARGO_PKG_VERSION"),
+        env!("SACHHON_SYNTECT_VERSION")
     )
 }
 
-/// Loads the blocks an earlier build saved in `file`, once per process; a missing, unreadable
-/// or outdated file is ignored.
-pub fn load_saved(file: &Path) {
-    static LOADED: OnceLock<()> = OnceLock::new();
-    LOADED.get_or_init(|| {
-        let Some(saved) = read_saved(file) else {
-            return;
+/// Whether saved HTML is what `highlight` writes, spans with classes around escaped text: the
+/// file sits in the site's folder, and pages take its HTML as it is.
+fn is_plain_spans(html: &str) -> bool {
+    let mut rest = html;
+    while let Some(at) = rest.find(['<', '>']) {
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("</span>") {
+            rest = after;
+            continue;
+        }
+        let Some(after) = rest.strip_prefix("<span class=\"") else {
+            return false;
         };
-        if let Ok(mut blocks) = cache().lock() {
-            for (key, html) in saved {
-                if let Ok(key) = u64::from_str_radix(&key, 16) {
-                    blocks.entry(key).or_insert(Block { html, used: false });
-                }
+        let Some(end) = after.find("\">") else {
+            return false;
+        };
+        if after[..end].contains(['<', '>', '"', '=', '&']) {
+            return false;
+        }
+        rest = &after[end + 2..];
+    }
+    true
+}
+
+/// Loads the blocks an earlier build saved in `file`, once per file and process; a missing,
+/// unreadable or outdated file is ignored, and so is any block that is not plain spans.
+pub fn load_saved(file: &Path) {
+    static LOADED: OnceLock<Mutex<HashSet<PathBuf>>> = OnceLock::new();
+    let loaded = LOADED.get_or_init(Default::default);
+    if !loaded
+        .lock()
+        .is_ok_and(|mut l| l.insert(file.to_path_buf()))
+    {
+        return;
+    }
+    let Some(saved) = read_saved(file) else {
+        return;
+    };
+    if let Ok(mut blocks) = cache().lock() {
+        for (key, html) in saved {
+            let plain = html.as_deref().is_none_or(is_plain_spans);
+            if let (true, Ok(key)) = (plain, u64::from_str_radix(&key, 16)) {
+                blocks.entry(key).or_insert(Block { html, used: false });
             }
         }
-    });
+    }
 }
 
 /// Saves in `file` the blocks used since the last save (blocks of code no page has any more
@@ -128,7 +160,7 @@ fn write_saved(file: &Path, blocks: HashMap<String, Option<String>>) {
     };
     if let (Some(dir), Ok(json)) = (file.parent(), serde_json::to_vec(&saved)) {
         let _ = std::fs::create_dir_all(dir);
-        let temporary = file.with_extension("json.tmp");
+        let temporary = file.with_extension(format!("json.{}.tmp", std::process::id()));
         if std::fs::write(&temporary, json).is_ok() {
             let _ = std::fs::rename(&temporary, file);
         }
@@ -201,6 +233,17 @@ mod tests {
         assert_eq!(read_saved(&file), None);
         write_saved(&file, HashMap::new());
         assert!(!file.exists(), "no code, no file");
+    }
+
+    #[test]
+    fn only_plain_spans_are_taken_from_a_saved_file() {
+        let html = highlight("a = \"<b>\" # c++\n", "python").unwrap();
+        assert!(is_plain_spans(&html), "{html}");
+        assert!(is_plain_spans("x &lt; y"));
+        assert!(!is_plain_spans("<script>alert(1)</script>"));
+        assert!(!is_plain_spans("<span class=\"a\" onclick=\"x\">"));
+        assert!(!is_plain_spans("<span class=\"a\"><img src=x onerror=y>"));
+        assert!(!is_plain_spans("a > b"));
     }
 
     #[test]

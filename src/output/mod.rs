@@ -50,16 +50,28 @@ pub struct DirSink {
 /// written so far.
 #[derive(Debug)]
 struct Reused {
-    scan: Mutex<Option<JoinHandle<Existing>>>,
-    existing: OnceLock<Existing>,
+    scan: Mutex<Option<JoinHandle<io::Result<Existing>>>>,
+    /// `None` when the folder could be neither listed nor emptied: writes then fail.
+    existing: OnceLock<Option<Existing>>,
     written: Mutex<HashSet<String>>,
 }
 
 impl Reused {
-    fn existing(&self) -> &Existing {
-        self.existing.get_or_init(|| {
+    fn existing(&self, root: &Path) -> io::Result<&Existing> {
+        let existing = self.existing.get_or_init(|| {
             let scan = self.scan.lock().unwrap_or_else(|e| e.into_inner()).take();
-            scan.and_then(|h| h.join().ok()).unwrap_or_default()
+            match scan.and_then(|h| h.join().ok()) {
+                Some(Ok(existing)) => Some(existing),
+                // What a folder listed in part holds could never be removed: start empty.
+                _ => {
+                    let emptied =
+                        std::fs::remove_dir_all(root).and_then(|()| std::fs::create_dir_all(root));
+                    emptied.ok().map(|()| Existing::default())
+                }
+            }
+        });
+        existing.as_ref().ok_or_else(|| {
+            io::Error::other("the previous output kept for reuse can be neither listed nor removed")
         })
     }
 }
@@ -88,10 +100,13 @@ impl DirSink {
     }
 
     /// Removes from a reused folder every file this build did not write.
-    pub fn prune(&self) {
-        if let Some(reused) = &self.reused {
-            let written = reused.written.lock().unwrap_or_else(|e| e.into_inner());
-            reused.existing().prune(&self.root, &written);
+    pub fn prune(&self) -> io::Result<()> {
+        match &self.reused {
+            Some(reused) => {
+                let written = reused.written.lock().unwrap_or_else(|e| e.into_inner());
+                reused.existing(&self.root)?.prune(&self.root, &written)
+            }
+            None => Ok(()),
         }
     }
 }
@@ -107,7 +122,7 @@ impl Sink for DirSink {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .insert(path.to_string());
-            return reused.existing().write(&self.root, path, bytes);
+            return reused.existing(&self.root)?.write(&self.root, path, bytes);
         }
         let target = self.root.join(path);
         if let Some(parent) = target.parent() {

@@ -36,6 +36,12 @@ impl Staging {
     pub fn sink(&self) -> &DirSink {
         &self.sink
     }
+
+    /// Deletes the staging folder instead of keeping it for the next build: after a failure to
+    /// write, a folder the next build cannot write into either must not be reused.
+    pub fn discard(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 impl Drop for Staging {
@@ -99,10 +105,11 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
     }
     let dir = sibling(&target_abs, "staging");
     let reused = reusable.and_then(|from| {
-        if from == dir || std::fs::rename(&from, &dir).is_ok() {
+        let moved = from == dir || std::fs::rename(&from, &dir).is_ok();
+        if moved && std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             Some(DirSink::reusing(&dir))
         } else {
-            leftovers.push(from);
+            leftovers.push(if moved { dir.clone() } else { from });
             None
         }
     });
@@ -159,7 +166,9 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
         } else if is_stale(&rest) {
-            if reusable.is_none() && path.join(MARKER).is_file() {
+            // Only a real folder (not a link to one) that held a whole output is reused.
+            let is_folder = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+            if reusable.is_none() && is_folder && path.join(MARKER).is_file() {
                 reusable = Some(path);
             } else {
                 leftovers.push(path);
@@ -191,7 +200,7 @@ pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
         .sink
         .write(MARKER, b"made by sachhon\n")
         .map_err(io)?;
-    staging.sink.prune();
+    staging.sink.prune().map_err(io)?;
     let old = sibling(&staging.target, "old");
     if staging.target.exists() {
         std::fs::rename(&staging.target, &old).map_err(io)?;
@@ -296,6 +305,30 @@ mod tests {
             3,
             "site, public and one folder kept for reuse"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_named_like_a_kept_output_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join(MARKER), "made by sachhon").unwrap();
+        std::fs::write(elsewhere.join("precious.txt"), "keep").unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(".public.sachhon-spare-999999"))
+            .unwrap();
+        let out = dir.path().join("public");
+        let s = prepare(&out, &site).unwrap();
+        s.sink().write("a.html", b"1").unwrap();
+        commit(s).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("precious.txt")).unwrap(),
+            "keep"
+        );
+        assert!(!elsewhere.join("a.html").exists());
+        assert!(std::fs::symlink_metadata(&out).unwrap().is_dir());
     }
 
     #[test]

@@ -23,15 +23,17 @@ pub struct Existing {
 impl Existing {
     /// Lists the folder `root`. Anything that is neither a plain file nor a folder, or whose
     /// name is not UTF-8, is removed at once: sachhon never writes such entries, and a
-    /// symbolic link planted here must not send a later write outside the output.
-    pub fn scan(root: &Path) -> Existing {
+    /// symbolic link planted here must not send a later write outside the output. A folder
+    /// that cannot be listed whole is an error: what it holds could never be removed.
+    pub fn scan(root: &Path) -> io::Result<Existing> {
         let mut existing = Existing::default();
         let mut walk = WalkDir::new(root)
             .min_depth(1)
             .follow_links(false)
+            .follow_root_links(false)
             .into_iter();
         while let Some(entry) = walk.next() {
-            let Ok(entry) = entry else { continue };
+            let entry = entry.map_err(io::Error::other)?;
             let kind = entry.file_type();
             let site_path = entry
                 .path()
@@ -49,14 +51,14 @@ impl Existing {
                 _ => {
                     if kind.is_dir() {
                         walk.skip_current_dir();
-                        let _ = std::fs::remove_dir_all(entry.path());
+                        std::fs::remove_dir_all(entry.path())?;
                     } else {
-                        let _ = std::fs::remove_file(entry.path());
+                        std::fs::remove_file(entry.path())?;
                     }
                 }
             }
         }
-        existing
+        Ok(existing)
     }
 
     /// Writes `bytes` to the site path `path` under `root` unless the file already holds them.
@@ -68,6 +70,9 @@ impl Existing {
         let parent_exists = path
             .rsplit_once('/')
             .is_none_or(|(parent, _)| self.dirs.contains(parent));
+        // A changed file gets a new inode: a hard link to the old one (a snapshot made with
+        // `cp -al` or `rsync --link-dest`) keeps its bytes.
+        let _ = std::fs::remove_file(&target);
         write_file(&target, bytes, !parent_exists).or_else(|_| {
             // A file where a folder is now needed, or the other way round.
             clear_way(root, path);
@@ -76,7 +81,7 @@ impl Existing {
     }
 
     /// Removes every file and folder that the build did not write (`written` holds site paths).
-    pub fn prune(&self, root: &Path, written: &HashSet<String>) {
+    pub fn prune(&self, root: &Path, written: &HashSet<String>) -> io::Result<()> {
         let mut needed: HashSet<&str> = HashSet::new();
         for path in written {
             let mut rest = path.as_str();
@@ -98,12 +103,30 @@ impl Existing {
             if removed.is_some_and(|r| dir.strip_prefix(r).is_some_and(|t| t.starts_with('/'))) {
                 continue;
             }
-            let _ = std::fs::remove_dir_all(root.join(dir));
+            gone_already(std::fs::remove_dir_all(root.join(dir)))?;
             removed = Some(dir);
         }
         for file in self.files.iter().filter(|f| !written.contains(*f)) {
-            let _ = std::fs::remove_file(root.join(file));
+            gone_already(std::fs::remove_file(root.join(file)))?;
         }
+        Ok(())
+    }
+}
+
+/// A removal that found nothing to remove (or found a folder where a file was, now the parent
+/// of new pages) did its job.
+fn gone_already(result: io::Result<()>) -> io::Result<()> {
+    use io::ErrorKind::{DirectoryNotEmpty, IsADirectory, NotADirectory, NotFound};
+    match result {
+        Err(e)
+            if !matches!(
+                e.kind(),
+                NotFound | NotADirectory | IsADirectory | DirectoryNotEmpty
+            ) =>
+        {
+            Err(e)
+        }
+        _ => Ok(()),
     }
 }
 
@@ -166,7 +189,7 @@ mod tests {
     #[test]
     fn unchanged_files_are_not_rewritten() {
         let dir = tree(&[("a/index.html", "same")]);
-        let existing = Existing::scan(dir.path());
+        let existing = Existing::scan(dir.path()).unwrap();
         let target = dir.path().join("a/index.html");
         let before = std::fs::metadata(&target).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -186,14 +209,14 @@ mod tests {
             ("old/deep/index.html", "2"),
             ("stale.xml", "3"),
         ]);
-        let existing = Existing::scan(dir.path());
+        let existing = Existing::scan(dir.path()).unwrap();
         existing.write(dir.path(), "keep/index.html", b"1").unwrap();
         existing.write(dir.path(), "new/index.html", b"4").unwrap();
         let written: HashSet<String> = ["keep/index.html", "new/index.html"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        existing.prune(dir.path(), &written);
+        existing.prune(dir.path(), &written).unwrap();
         assert!(dir.path().join("keep/index.html").is_file());
         assert!(dir.path().join("new/index.html").is_file());
         assert!(!dir.path().join("old").exists());
@@ -203,7 +226,7 @@ mod tests {
     #[test]
     fn a_file_and_a_folder_may_trade_places() {
         let dir = tree(&[("a", "file"), ("b/index.html", "x")]);
-        let existing = Existing::scan(dir.path());
+        let existing = Existing::scan(dir.path()).unwrap();
         existing
             .write(dir.path(), "a/index.html", b"now a page")
             .unwrap();
@@ -213,6 +236,20 @@ mod tests {
             b"now a page"
         );
         assert_eq!(std::fs::read(dir.path().join("b")).unwrap(), b"now a file");
+    }
+
+    #[test]
+    fn a_changed_file_leaves_hard_links_to_it_alone() {
+        let dir = tree(&[("a/index.html", "old")]);
+        let snapshot = dir.path().join("kept.html");
+        std::fs::hard_link(dir.path().join("a/index.html"), &snapshot).unwrap();
+        let existing = Existing::scan(dir.path()).unwrap();
+        existing.write(dir.path(), "a/index.html", b"new").unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("a/index.html")).unwrap(),
+            b"new"
+        );
+        assert_eq!(std::fs::read(&snapshot).unwrap(), b"old");
     }
 
     #[cfg(unix)]
@@ -226,7 +263,7 @@ mod tests {
             dir.path().join("page.html"),
         )
         .unwrap();
-        let existing = Existing::scan(dir.path());
+        let existing = Existing::scan(dir.path()).unwrap();
         existing
             .write(dir.path(), "news/victim.html", b"evil")
             .unwrap();

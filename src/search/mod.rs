@@ -11,8 +11,10 @@
 //! it shows: a phone never loads the whole index.
 
 mod index;
+mod terms;
 
-pub use index::{normalize, tokens, Index};
+pub use index::Index;
+pub use terms::{normalize, tokens};
 
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
 use crate::markdown::Rendered;

@@ -43,6 +43,7 @@ fn assert_nothing_outside(site: &Path) {
         "themes",
         "i18n",
         "outside.md",
+        // sachhon's own cache of highlighted code and resized images
         ".sachhon-cache",
     ];
     for entry in std::fs::read_dir(site).unwrap().flatten() {
