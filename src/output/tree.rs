@@ -64,15 +64,18 @@ impl Existing {
     /// Writes `bytes` to the site path `path` under `root` unless the file already holds them.
     pub fn write(&self, root: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
         let target = root.join(path);
-        if self.files.contains(path) && holds(&target, bytes) {
+        let existed = self.files.contains(path);
+        if existed && holds(&target, bytes) {
             return Ok(());
         }
         let parent_exists = path
             .rsplit_once('/')
             .is_none_or(|(parent, _)| self.dirs.contains(parent));
-        // A changed file gets a new inode: a hard link to the old one (a snapshot made with
-        // `cp -al` or `rsync --link-dest`) keeps its bytes.
-        let _ = std::fs::remove_file(&target);
+        if existed {
+            // A changed file gets a new inode: a hard link to the old one (a snapshot made
+            // with `cp -al` or `rsync --link-dest`) keeps its bytes.
+            let _ = std::fs::remove_file(&target);
+        }
         write_file(&target, bytes, !parent_exists).or_else(|_| {
             // A file where a folder is now needed, or the other way round.
             clear_way(root, path);
