@@ -219,6 +219,15 @@ pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
 mod tests {
     use super::*;
 
+    /// A temporary folder holding an empty site and the path of its output (not made yet).
+    fn site_and_output() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(&site).unwrap();
+        let out = dir.path().join("public");
+        (dir, site, out)
+    }
+
     #[test]
     fn refuses_a_foreign_non_empty_folder_and_the_site_root() {
         let dir = tempfile::tempdir().unwrap();
@@ -237,10 +246,7 @@ mod tests {
 
     #[test]
     fn swaps_and_replaces_its_own_output() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(&site).unwrap();
-        let out = dir.path().join("public");
+        let (_dir, site, out) = site_and_output();
         let s = prepare(&out, &site).unwrap();
         s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
@@ -253,10 +259,7 @@ mod tests {
 
     #[test]
     fn dropped_staging_leaves_the_output_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(&site).unwrap();
-        let out = dir.path().join("public");
+        let (_dir, site, out) = site_and_output();
         let s = prepare(&out, &site).unwrap();
         s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
@@ -271,10 +274,7 @@ mod tests {
     #[test]
     fn the_next_build_reuses_the_previous_output() {
         use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(&site).unwrap();
-        let out = dir.path().join("public");
+        let (dir, site, out) = site_and_output();
         for _ in 0..2 {
             let s = prepare(&out, &site).unwrap();
             s.sink().write("a/index.html", b"same").unwrap();
@@ -333,10 +333,7 @@ mod tests {
 
     #[test]
     fn a_deleted_output_is_not_brought_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(&site).unwrap();
-        let out = dir.path().join("public");
+        let (_dir, site, out) = site_and_output();
         for text in [b"1", b"2"] {
             let s = prepare(&out, &site).unwrap();
             s.sink().write("a.html", text).unwrap();
@@ -351,10 +348,7 @@ mod tests {
 
     #[test]
     fn a_failed_build_never_takes_the_place_of_a_missing_output() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(&site).unwrap();
-        let out = dir.path().join("public");
+        let (_dir, site, out) = site_and_output();
         let s = prepare(&out, &site).unwrap();
         s.sink().write("half.html", b"1").unwrap();
         drop(s);
