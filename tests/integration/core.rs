@@ -141,6 +141,10 @@ fn highlighted_code_is_kept_for_the_next_build_and_a_broken_cache_is_ignored() {
         "outputs differ"
     );
     assert_eq!(std::fs::read_to_string(&cache).unwrap(), saved);
+    // `check` writes nothing, not even the cache.
+    std::fs::remove_file(&cache).unwrap();
+    command("check", site.path(), &[]);
+    assert!(!cache.exists());
 }
 
 #[test]
