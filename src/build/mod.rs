@@ -57,9 +57,9 @@ pub struct Report {
     pub pages: usize,
     /// Every error and warning.
     pub diagnostics: Vec<Diagnostic>,
-    /// Pages missing a translation, per language: (source, language) pairs.
+    /// Pages missing a translation, per language: (source, language) pairs (`check` only).
     pub missing_translations: Vec<(String, String)>,
-    /// Links to other sites: (source, line, URL), for `check --external`.
+    /// Links to other sites: (source, line, URL), for `check --external` (`check` only).
     pub external_links: Vec<crate::external::External>,
 }
 
@@ -187,9 +187,9 @@ pub fn generate_snapshot(
     timer.lap("static files");
     if settings.check_links {
         check_links(&site, &rendered, &files, &diags);
+        report.missing_translations = missing_translations(&site);
+        report.external_links = links::external_links(&site, &rendered);
     }
-    report.missing_translations = missing_translations(&site);
-    report.external_links = links::external_links(&site, &rendered);
     report.pages = site.pages.len();
     report.diagnostics = diags.sorted();
     let snapshot = (!report.has_errors()).then(|| Snapshot {

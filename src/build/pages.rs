@@ -81,17 +81,14 @@ pub(crate) fn render_page(
     };
     let (rendered, mut diags) = markdown::render(body, &cx);
     // A content link that leads nowhere may lead to a file left out of this build: say so.
-    let content = site.config.root.join("content");
-    for d in &mut diags {
-        if d.code != "E0301" {
-            continue;
-        }
+    for d in diags.iter_mut().filter(|d| d.code == "E0301") {
         let target = d
             .args
             .iter()
             .find(|(n, _)| *n == "target")
             .map(|(_, v)| v.clone());
         let key = target.as_deref().map(|t| t.trim_start_matches("@/"));
+        let content = site.config.root.join("content");
         if key.is_some_and(|k| !k.contains("..") && content.join(k).is_file()) {
             d.code = "E0304";
         }

@@ -130,3 +130,34 @@ fn order_kept(site: &Site, id: usize) -> bool {
                 .all(|t| sorted(&t.pages, order::newest_first))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placement_ignores_what_is_shown_but_not_where_the_page_sits() {
+        let meta = Meta {
+            title: "Một".to_string(),
+            tags: vec!["a".to_string()],
+            ..Meta::default()
+        };
+        let retitled = Meta {
+            title: "Hai".to_string(),
+            summary: Some("Tóm tắt".to_string()),
+            ..meta.clone()
+        };
+        assert!(placement(&meta) == placement(&retitled));
+        let retagged = Meta {
+            tags: vec!["b".to_string()],
+            ..meta.clone()
+        };
+        assert!(placement(&meta) != placement(&retagged));
+        // Custom taxonomies live in `extra`.
+        let mut custom = meta.clone();
+        custom
+            .extra
+            .insert("regions".to_string(), serde_json::json!("Bắc Trung Bộ"));
+        assert!(placement(&meta) != placement(&custom));
+    }
+}

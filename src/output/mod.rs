@@ -124,11 +124,7 @@ impl Sink for DirSink {
                 .insert(path.to_string());
             return reused.existing(&self.root)?.write(&self.root, path, bytes);
         }
-        let target = self.root.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(target, bytes)
+        tree::write_file(&self.root.join(path), bytes, true)
     }
 }
 

@@ -332,6 +332,16 @@ mod tests {
     }
 
     #[test]
+    fn a_discarded_staging_folder_is_not_kept_for_reuse() {
+        let (dir, site, out) = site_and_output();
+        let s = prepare(&out, &site).unwrap();
+        s.sink().write("a.html", b"1").unwrap();
+        s.discard();
+        let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(beside.len(), 1, "only the site is left");
+    }
+
+    #[test]
     fn a_deleted_output_is_not_brought_back() {
         let (_dir, site, out) = site_and_output();
         for text in [b"1", b"2"] {

@@ -146,7 +146,8 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
-fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<()> {
+/// Writes `bytes` to `target`, creating its folders first when asked.
+pub(super) fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<()> {
     if create_parent {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;

@@ -207,3 +207,30 @@ pub fn run(
         let _ = w.join();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> HashMap<String, Arc<Vec<u8>>> {
+        list.iter()
+            .map(|(n, b)| (n.to_string(), Arc::new(b.as_bytes().to_vec())))
+            .collect()
+    }
+
+    #[test]
+    fn only_a_changed_page_reloads_browsers() {
+        let old = files(&[("index.html", "a"), ("search/vi/meta.js", "1")]);
+        assert!(!pages_differ(&old, &old.clone()));
+        let index_only = files(&[("index.html", "a"), ("search/vi/meta.js", "2")]);
+        assert!(!pages_differ(&old, &index_only), "a new search index alone");
+        let page = files(&[("index.html", "b"), ("search/vi/meta.js", "1")]);
+        assert!(pages_differ(&old, &page));
+        let added = files(&[
+            ("index.html", "a"),
+            ("new.html", "c"),
+            ("search/vi/meta.js", "1"),
+        ]);
+        assert!(pages_differ(&old, &added));
+    }
+}
