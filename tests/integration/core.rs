@@ -31,8 +31,7 @@ fn builds_a_site_laid_out_as_the_design_says() {
 
 #[test]
 fn drafts_are_left_out_unless_asked() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     assert!(!exists(site.path(), "news/ban-nhap/index.html"));
     assert!(!read(site.path(), "news/index.html").contains("Bản nháp"));
     build_ok(site.path(), &["--drafts"]);
@@ -56,8 +55,7 @@ fn pages_dated_in_the_future_wait_for_their_day() {
 
 #[test]
 fn front_matter_text_is_escaped() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let html = read(site.path(), "about/index.html");
     assert!(!html.contains("<script>alert"), "unescaped title");
     assert!(html.contains("&lt;script&gt;alert"));
@@ -66,15 +64,13 @@ fn front_matter_text_is_escaped() {
 
 #[test]
 fn heading_ids_are_folded_from_vietnamese() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     assert!(read(site.path(), "about/index.html").contains("id=\"ket-qua-dat-duoc\""));
 }
 
 #[test]
 fn content_links_become_urls_under_the_base_path() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let html = read(site.path(), "about/index.html");
     assert!(
         html.contains("href=\"/kb/case-studies/det-may-dong-nai/#ket-qua\""),
@@ -84,8 +80,7 @@ fn content_links_become_urls_under_the_base_path() {
 
 #[test]
 fn a_section_may_set_the_kind_of_its_pages() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let html = read(site.path(), "tin-tuc/bao-cao/index.html");
     // The news template shows the date and reading time.
     assert!(
@@ -96,8 +91,7 @@ fn a_section_may_set_the_kind_of_its_pages() {
 
 #[test]
 fn markdown_extensions_render() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let lesson = read(site.path(), "training/cp-basics/c-thu-nhat/index.html");
     assert!(
         lesson.contains("class=\"hl-"),
@@ -128,8 +122,7 @@ fn unknown_front_matter_keys_reach_templates() {
 
 #[test]
 fn highlighted_code_is_kept_for_the_next_build_and_a_broken_cache_is_ignored() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let first = snapshot(&site.path().join("public"));
     let cache = site.path().join(".sachhon-cache/highlight.json");
     let saved = std::fs::read_to_string(&cache).unwrap();
@@ -149,8 +142,7 @@ fn highlighted_code_is_kept_for_the_next_build_and_a_broken_cache_is_ignored() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let first = snapshot(&site.path().join("public"));
     build_ok(site.path(), &[]);
     let second = snapshot(&site.path().join("public"));
@@ -163,8 +155,7 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn a_build_writing_over_an_older_output_equals_a_fresh_build() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     // Change the site: a page goes, one changes, one appears.
     std::fs::remove_file(site.path().join("content/tin-tuc/bao-cao.md")).unwrap();
     let about = std::fs::read_to_string(site.path().join("content/about.md")).unwrap();
@@ -196,8 +187,7 @@ fn a_build_writing_over_an_older_output_equals_a_fresh_build() {
 
 #[test]
 fn a_failed_rebuild_leaves_the_previous_output_intact() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let before = snapshot(&site.path().join("public"));
     write(
         site.path(),
@@ -346,8 +336,7 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// it. A deliberate change of the output is recorded again with `SACHHON_BLESS=1 cargo test`.
 #[test]
 fn output_matches_the_recorded_digest() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let digest: String = snapshot(&site.path().join("public"))
         .iter()
         .map(|(path, bytes)| format!("{:016x} {path}\n", fnv(bytes)))

@@ -278,8 +278,7 @@ fn broken_template_override_and_unknown_theme() {
 
 #[test]
 fn a_killed_build_leaves_the_previous_output_whole() {
-    let site = fixture("minimal");
-    build_ok(site.path(), &[]);
+    let site = built("minimal");
     let before = snapshot(&site.path().join("public"));
     // Enough pages that the build is still running when it is killed.
     let body = "Nội dung dài. ".repeat(200);

@@ -4,8 +4,7 @@ use crate::support::*;
 
 #[test]
 fn case_study_shows_changes_charts_and_techniques() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let html = read(site.path(), "case-studies/det-may-dong-nai/index.html");
     assert!(
         html.contains("−30 m3/ngày (−25 %)"),
@@ -52,8 +51,7 @@ fn payback_mismatch_is_a_warning_with_its_line() {
 
 #[test]
 fn dashboard_counts_and_links_listings() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let html = read(site.path(), "case-studies/impact/index.html");
     assert!(html.contains("<strong>2</strong>"), "two case studies");
     assert!(html.contains("120.000.000 VND"), "investment total");
@@ -67,8 +65,7 @@ fn dashboard_counts_and_links_listings() {
 
 #[test]
 fn lessons_follow_weight_with_previous_and_next() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let module = read(site.path(), "training/cp-basics/index.html");
     let first = module.find("Bài thứ nhất").unwrap();
     let second = module.find("Bài thứ hai").unwrap();
@@ -84,8 +81,7 @@ fn lessons_follow_weight_with_previous_and_next() {
 
 #[test]
 fn quiz_works_without_javascript() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let html = read(site.path(), "training/cp-basics/c-thu-nhat/index.html");
     assert!(html.contains("<details class=\"answer\"><summary>"));
     assert!(html.contains("Phòng ngừa ô nhiễm tại nguồn</p>"));
@@ -119,8 +115,7 @@ fn news_is_paginated_newest_first() {
 
 #[test]
 fn feeds_are_xml_with_absolute_urls() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     for feed in ["atom.xml", "news/atom.xml", "en/atom.xml"] {
         let xml = read(site.path(), feed);
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{feed}: {e}"));
@@ -146,8 +141,7 @@ fn feeds_are_xml_with_absolute_urls() {
 
 #[test]
 fn taxonomy_terms_fold_vietnamese() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let sectors = read(site.path(), "sectors/index.html");
     assert!(sectors.contains("href=\"/kb/sectors/det-may/\""));
     let term = read(site.path(), "sectors/det-may/index.html");

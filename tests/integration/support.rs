@@ -29,6 +29,13 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A private copy of fixture `name`, built: most tests read what one build wrote.
+pub fn built(name: &str) -> tempfile::TempDir {
+    let site = fixture(name);
+    build_ok(site.path(), &[]);
+    site
+}
+
 /// A copy of fixture `name` with files added or replaced.
 pub fn fixture_with(name: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = fixture(name);

@@ -5,8 +5,7 @@ use std::path::Path;
 
 #[test]
 fn both_languages_build_and_link_each_other() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let vi = read(site.path(), "news/ke-hoach-2018/index.html");
     let en = read(site.path(), "en/news/ke-hoach-2018/index.html");
     assert!(vi.starts_with("<!DOCTYPE html>\n<html lang=\"vi\">"));
@@ -99,8 +98,7 @@ fn sub_path_builds_keep_every_link_under_it() {
 
 #[test]
 fn standard_files_are_generated() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     let sitemap = read(site.path(), "sitemap.xml");
     roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
     assert!(sitemap.contains("<loc>https://example.org/kb/news/ke-hoach-2018/</loc>"));
@@ -200,8 +198,7 @@ fn the_site_may_override_interface_strings() {
 
 #[test]
 fn dates_and_numbers_follow_the_language() {
-    let site = fixture("basic");
-    build_ok(site.path(), &[]);
+    let site = built("basic");
     assert!(read(site.path(), "news/ke-hoach-2018/index.html").contains(">28/09/2018</time>"));
     assert!(
         read(site.path(), "en/news/ke-hoach-2018/index.html").contains(">28 September 2018</time>")
