@@ -89,6 +89,13 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
         .collect();
     let line_of =
         |offset: usize| cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1);
+    // Line and column (in characters) of a byte offset of the body.
+    let pos_of = |offset: usize| {
+        let index = line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = line_starts[index - 1];
+        let col = body.get(start..offset).map_or(1, |t| t.chars().count() + 1);
+        (cx.line_offset + index, col)
+    };
     let mut out = Rendered::default();
     let mut diags = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -145,7 +152,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
                 html::push_html(
                     &mut h,
-                    rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags)
+                    rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags)
                         .into_iter(),
                 );
                 h.push_str(&format!(
@@ -248,15 +255,17 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Start(Tag::Link { .. }) => {
                 let rewritten =
-                    rewrite_links(vec![event], cx, &line_of, range.start, &mut out, &mut diags);
+                    rewrite_links(vec![event], cx, &pos_of, range.start, &mut out, &mut diags);
                 events.extend(rewritten);
             }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
-                let line = line_of(range.start);
-                let src = links::rewrite(&dest_url, true, cx, line, &mut out, &mut diags);
-                let image = match out.links.last() {
+                let (line, col) = pos_of(range.start);
+                let recorded = out.links.len();
+                let src = links::rewrite(&dest_url, true, cx, (line, col), &mut out, &mut diags);
+                // Only the link this image recorded (a `data:` image records none).
+                let image = match out.links.get(recorded) {
                     Some(Link {
                         target: LinkTarget::File(path),
                         ..
@@ -272,7 +281,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                 }
                 if alt.trim().is_empty() {
-                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, col));
                 }
                 let tag = crate::images::img_tag(&src, &alt, &title, image);
                 events.push(Event::InlineHtml(tag.into()));
@@ -294,6 +303,14 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 }
                 out.text.push(' ');
                 events.push(event);
+            }
+            Event::Html(h) => {
+                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
+                events.push(Event::Html(h.into()));
+            }
+            Event::InlineHtml(h) => {
+                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
+                events.push(Event::InlineHtml(h.into()));
             }
             other => events.push(other),
         }
@@ -317,7 +334,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
 fn rewrite_links<'e>(
     events: Vec<Event<'e>>,
     cx: &Context,
-    line_of: &dyn Fn(usize) -> usize,
+    pos_of: &dyn Fn(usize) -> (usize, usize),
     offset: usize,
     out: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
@@ -331,7 +348,7 @@ fn rewrite_links<'e>(
                 title,
                 id,
             }) => {
-                let dest = links::rewrite(&dest_url, false, cx, line_of(offset), out, diags);
+                let dest = links::rewrite(&dest_url, false, cx, pos_of(offset), out, diags);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(dest),

@@ -8,4 +8,5 @@ mod editor;
 mod hostile;
 mod knowledge;
 mod language;
+mod output;
 mod urls;
