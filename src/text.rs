@@ -260,3 +260,25 @@ mod tests {
         );
     }
 }
+
+/// Percent-encodes `text` for a URL query value: every byte but the unreserved ones.
+pub fn url_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod url_encode_tests {
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(super::url_encode("a b&c=đ/"), "a%20b%26c%3D%C4%91%2F");
+    }
+}

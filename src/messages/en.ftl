@@ -71,6 +71,7 @@ W0104 = this page has no translation ({ $lang }) yet
 W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
 W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
+W0108 = this table repeats the metrics of the front matter, which the page already shows at the top, as a table and as charts; remove the table (keep any figure it adds in a sentence)
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
 

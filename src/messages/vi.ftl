@@ -71,6 +71,7 @@ W0104 = trang này chưa có bản dịch { $lang }
 W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
+W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu trang, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
 W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
 

@@ -3,6 +3,7 @@
 use super::dashboard;
 use super::jobs::{file_for, list_path, page_count, Job};
 use super::kinds::{home_context, page_context, paginator, section_context};
+use super::structured::{self, Crumb};
 use super::switch::{self, Alternate};
 use super::values::{self, to_value};
 use super::Renderer;
@@ -50,6 +51,20 @@ impl Model<'_> {
             .unwrap_or(&self.langs[0])
     }
 
+    /// A UI string of `lang` (`t.<key>` in templates); the key itself when missing.
+    pub(super) fn text(&self, lang: &str, key: &str) -> String {
+        self.text_opt(lang, key).unwrap_or_else(|| key.to_string())
+    }
+
+    fn text_opt(&self, lang: &str, key: &str) -> Option<String> {
+        let strings = self.lang(lang).strings.as_map()?;
+        strings
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .and_then(|(_, v)| v.as_str())
+            .map(str::to_string)
+    }
+
     pub(super) fn summaries_of(&self, ids: &[usize]) -> Value {
         Value::from(
             ids.iter()
@@ -71,7 +86,24 @@ impl Model<'_> {
         cx.insert("switch", &alternates);
         cx.insert("alternates", &alternates);
         cx.insert("live_reload", &self.live_reload);
+        cx.insert("breadcrumbs", &Vec::<Crumb>::new());
+        cx.insert("json_ld", "");
         cx
+    }
+
+    fn taxonomy_crumb(&self, lang: &str, tax: &crate::site::Taxonomy) -> Crumb {
+        Crumb {
+            title: self
+                .text_opt(lang, &format!("taxonomy_{}", tax.name))
+                .unwrap_or_else(|| tax.name.clone()),
+            path: tax.path.clone(),
+        }
+    }
+
+    /// The breadcrumb trail and JSON-LD of a page (`id`) or of a generated page.
+    fn orient(&self, cx: &mut Context, id: Option<usize>, trail: Vec<Crumb>) {
+        cx.insert("json_ld", &structured::json_ld(self.site, id, &trail));
+        cx.insert("breadcrumbs", &trail);
     }
 
     fn alternates_of(&self, id: usize) -> Vec<Alternate> {
@@ -109,6 +141,7 @@ pub fn template_of(site: &Site, job: &Job) -> &'static str {
         Job::Taxonomy(..) => "taxonomy.html",
         Job::Term(..) => "term.html",
         Job::Dashboard(_) => "dashboard.html",
+        Job::OpenData(..) => "(open data)",
         Job::Search(_) => "search.html",
         Job::NotFound(_) => "404.html",
         Job::Alias(..) => "alias.html",
@@ -159,6 +192,7 @@ pub fn render(
             let mut cx = model.base(&page.lang, &path, model.alternates_of(id));
             cx.insert("switch", &switch::for_page(site, id));
             cx.insert_value("page", model.page_value(id));
+            model.orient(&mut cx, Some(id), structured::page_trail(site, id));
             if site.homes.contains(&Some(id)) {
                 home_context(model, id, &mut cx);
             } else if page.is_section {
@@ -178,7 +212,10 @@ pub fn render(
                 .trim_start_matches(&site.config.lang_prefix(lang))
                 .to_string();
             let mut cx = model.base(lang, &tax.path, model.generated_alternates(&suffix));
+            let tax_crumb = model.taxonomy_crumb(lang, tax);
             cx.insert_value("taxonomy", model.lang(lang).taxonomies[*ti].clone());
+            let trail = structured::generated_trail(site, lang, &[tax_crumb]);
+            model.orient(&mut cx, None, trail);
             let html = renderer.render("taxonomy.html", &cx, &tax.path)?;
             Ok((file_for(&tax.path), html))
         }
@@ -188,8 +225,15 @@ pub fn render(
             let term = &tax.terms[*term_i];
             let path = list_path(&term.path, *number);
             let mut cx = model.base(lang, &path, Vec::new());
+            let tax_crumb = model.taxonomy_crumb(lang, tax);
             cx.insert("switch", &switch::for_term(site, *ti, &term.slug));
             cx.insert_value("taxonomy", model.lang(lang).taxonomies[*ti].clone());
+            let crumb = Crumb {
+                title: term.name.clone(),
+                path: term.path.clone(),
+            };
+            let trail = structured::generated_trail(site, lang, &[tax_crumb, crumb]);
+            model.orient(&mut cx, None, trail);
             cx.insert(
                 "term",
                 &json!({"name": term.name, "slug": term.slug, "path": term.path, "count": term.pages.len()}),
@@ -223,14 +267,31 @@ pub fn render(
             let mut cx = model.base(&page.lang, &path, alternates);
             cx.insert_value("section", model.summaries[*id].clone());
             cx.insert("dashboard", &dashboard::build(site, *id));
+            cx.insert("data_path", &page.path);
+            let mut trail = structured::page_trail(site, *id);
+            trail.push(Crumb {
+                title: model.text(&page.lang, "impact_dashboard"),
+                path: path.clone(),
+            });
+            model.orient(&mut cx, None, trail);
             let html = renderer.render("dashboard.html", &cx, &page.source)?;
             Ok((file_for(&path), html))
+        }
+        Job::OpenData(id, format) => {
+            let rows = super::open_data::rows(site, *id);
+            let path = format!("{}{}", site.pages[*id].path, format.file());
+            Ok((path, super::open_data::write(&rows, *format)))
         }
         Job::Search(li) => {
             let lang = &site.config.languages[*li].code;
             let path = format!("{}search/", site.config.lang_prefix(lang));
             let mut cx = model.base(lang, &path, model.generated_alternates("search/"));
             cx.insert("search_index", &crate::search::index_file(lang));
+            let crumb = Crumb {
+                title: model.text(lang, "search"),
+                path: path.clone(),
+            };
+            model.orient(&mut cx, None, structured::generated_trail(site, lang, &[crumb]));
             cx.insert("facets", &crate::search::facet_names());
             let html = renderer.render("search.html", &cx, &path)?;
             Ok((file_for(&path), html))

@@ -1,5 +1,6 @@
 //! Every file a build renders, as a list of independent jobs run in parallel.
 
+use super::open_data::Format;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
@@ -21,6 +22,8 @@ pub enum Job {
     Term(usize, usize, usize, usize),
     /// The impact dashboard of a case-study section.
     Dashboard(usize),
+    /// The open data of a case-study section (`data.json`, `data.csv`).
+    OpenData(usize, super::open_data::Format),
     /// The search page of a language.
     Search(usize),
     /// The not-found page of a language.
@@ -89,6 +92,8 @@ pub fn showing(site: &Site, id: usize) -> Vec<Job> {
         }
         if site.pages[parent].children_kind == Some(Kind::CaseStudy) {
             jobs.push(Job::Dashboard(parent));
+            jobs.push(Job::OpenData(parent, Format::Json));
+            jobs.push(Job::OpenData(parent, Format::Csv));
         }
         if site.lesson_nav[id].is_some() {
             // A lesson lists its module's lessons; the training list shows module totals.
@@ -139,6 +144,8 @@ pub fn list(site: &Site, reserved: &HashSet<String>) -> (Vec<Job>, Vec<Diagnosti
         }
         if page.is_section && page.children_kind == Some(Kind::CaseStudy) {
             jobs.push(Job::Dashboard(id));
+            jobs.push(Job::OpenData(id, Format::Json));
+            jobs.push(Job::OpenData(id, Format::Csv));
         }
     }
     for (li, taxonomies) in site.taxonomies.iter().enumerate() {
@@ -197,6 +204,7 @@ pub fn output_file(site: &Site, job: &Job) -> String {
             file_for(&list_path(&site.taxonomies[*li][*ti].terms[*term].path, *n))
         }
         Job::Dashboard(id) => format!("{}impact/index.html", site.pages[*id].path),
+        Job::OpenData(id, format) => format!("{}{}", site.pages[*id].path, format.file()),
         Job::Search(li) => format!("{}search/index.html", lang(*li)),
         Job::NotFound(li) => format!("{}404.html", lang(*li)),
         Job::Alias(from, _) => file_for(from),
@@ -217,6 +225,7 @@ fn generated_path(site: &Site, job: &Job) -> Option<String> {
         Job::Taxonomy(li, ti) => site.taxonomies[*li][*ti].path.clone(),
         Job::Term(li, ti, term, n) => list_path(&site.taxonomies[*li][*ti].terms[*term].path, *n),
         Job::Dashboard(id) => format!("{}impact/", site.pages[*id].path),
+        Job::OpenData(id, format) => format!("{}{}", site.pages[*id].path, format.file()),
         Job::Search(li) => format!("{}search/", lang(*li)),
         _ => return None,
     })

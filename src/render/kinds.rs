@@ -129,6 +129,7 @@ pub(super) fn section_context(model: &Model, id: usize, number: usize, cx: &mut 
     }
     if page.children_kind == Some(Kind::CaseStudy) {
         cx.insert("dashboard_path", &format!("{}impact/", page.path));
+        cx.insert("data_path", &page.path);
     }
     if is_paginated(site, id) {
         cx.insert("feed_path", &format!("{}atom.xml", page.path));

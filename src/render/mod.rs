@@ -5,6 +5,8 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+pub mod open_data;
+pub mod structured;
 mod switch;
 
 pub use kinds::taxonomy_value;
@@ -118,6 +120,10 @@ fn register_filters(tera: &mut Tera, style: &UrlStyle) {
     // `{{ page.path | abs_url }}`: the absolute URL, for canonical links, feeds and sitemaps.
     tera.register_filter("abs_url", move |path: &str, _: Kwargs, _: &State| {
         absolute.absolute(path.trim_start_matches('/'))
+    });
+    // `{{ page.title | urlencode }}`: text as a URL query value (share links).
+    tera.register_filter("urlencode", |text: &str, _: Kwargs, _: &State| {
+        crate::text::url_encode(text)
     });
     // `{{ 1200000 | num }}`: a number written the way the page's language reads it.
     tera.register_filter("num", |n: f64, kwargs: Kwargs, state: &State| {

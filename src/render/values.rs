@@ -131,7 +131,8 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
         company: case.and_then(|c| c.company.clone()),
         sector: case.and_then(|c| c.sector.clone()),
         province: case.and_then(|c| c.province.clone()),
-        year: case.and_then(|c| c.year),
+        // A case study without `year` is dated by its publication.
+        year: case.and_then(|c| c.year.or(page.meta.date.map(|d| i64::from(d.year)))),
         techniques: case
             .map(|c| technique_views(site, &c.techniques, &page.lang))
             .unwrap_or_default(),

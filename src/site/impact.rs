@@ -112,6 +112,36 @@ pub fn add_money(totals: &mut Vec<Money>, m: &Money) {
     }
 }
 
+/// The line (0-based, in `body`) of a Markdown table that repeats the case study's metrics:
+/// one whose rows name at least two of them (or the only one) in their first cell. The page
+/// already shows the metrics as a table and charts, so the body's copy shows them twice.
+pub fn repeated_table(case: &CaseStudy, body: &str) -> Option<usize> {
+    let names: Vec<String> = case.metrics.iter().map(|m| m.name.to_lowercase()).collect();
+    let needed = names.len().min(2);
+    if needed == 0 {
+        return None;
+    }
+    let mut start: Option<usize> = None;
+    let mut named: Vec<bool> = vec![false; names.len()];
+    for (i, line) in body.lines().chain(std::iter::once("")).enumerate() {
+        let line = line.trim();
+        if line.starts_with('|') {
+            start.get_or_insert(i);
+            let first = line.trim_start_matches('|').split('|').next().unwrap_or("");
+            let first = first.to_lowercase();
+            for (seen, name) in named.iter_mut().zip(&names) {
+                *seen |= first.contains(name.as_str());
+            }
+        } else if let Some(at) = start.take() {
+            if named.iter().filter(|&&n| n).count() >= needed {
+                return Some(at);
+            }
+            named.iter_mut().for_each(|n| *n = false);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +199,25 @@ mod tests {
         assert_eq!(payback_mismatch(&case), None);
         case.payback_months = Some(12.0);
         assert_eq!(payback_mismatch(&case), Some((12.0, 24.0)));
+    }
+
+    #[test]
+    fn a_body_table_of_the_metrics_is_found() {
+        let case = CaseStudy {
+            metrics: vec![
+                Metric {
+                    name: "Packaging workers".into(),
+                    ..metric(8.0, 6.0, Better::Lower)
+                },
+                metric(200.0, 300.0, Better::Higher),
+            ],
+            ..CaseStudy::default()
+        };
+        let body = "## Results\n\n| Metric | Before |\n|---|---|\n| Packaging workers (people) | 8 |\n| water | 200 |\n";
+        assert_eq!(repeated_table(&case, body), Some(2));
+        let other = "| Step | Time |\n|---|---|\n| Packaging workers | 3 |\n\nWater use fell.\n";
+        assert_eq!(repeated_table(&case, other), None);
+        assert_eq!(repeated_table(&CaseStudy::default(), body), None);
     }
 
     #[test]

@@ -157,6 +157,12 @@ impl Site {
                             .arg("computed", crate::locale::format_number(computed, 1, "en")),
                     );
                 }
+                if let Some(line) = impact::repeated_table(case, &page.body) {
+                    diags.push(
+                        Diagnostic::warning("W0108", &page.source)
+                            .at(page.body_line_offset + line + 1, 1),
+                    );
+                }
             }
         }
         let site = Site {
