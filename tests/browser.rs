@@ -65,3 +65,9 @@ fn search_works_from_file_urls() {
     let out = build_relative(&root);
     node("search.mjs", &out.path().join("site"));
 }
+
+#[test]
+fn the_reader_sees_headline_figures_breadcrumbs_and_structured_data() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("reader.mjs", &out.path().join("site"));
+}

@@ -291,7 +291,11 @@ pub fn render(
                 title: model.text(lang, "search"),
                 path: path.clone(),
             };
-            model.orient(&mut cx, None, structured::generated_trail(site, lang, &[crumb]));
+            model.orient(
+                &mut cx,
+                None,
+                structured::generated_trail(site, lang, &[crumb]),
+            );
             cx.insert("facets", &crate::search::facet_names());
             let html = renderer.render("search.html", &cx, &path)?;
             Ok((file_for(&path), html))

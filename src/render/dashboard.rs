@@ -29,6 +29,32 @@ pub struct Breakdown {
     pub bars: Vec<Bar>,
 }
 
+/// The change of one unit summed over the case studies that measure in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitTotal {
+    /// The metric's name, as first met.
+    pub name: String,
+    /// The unit.
+    pub unit: String,
+    /// Sum of `after - before`, with its sign, formatted.
+    pub change: String,
+    /// The summed change relative to the summed before values, formatted, when not zero.
+    pub percent: Option<String>,
+    /// Whether the summed change goes the right way.
+    pub improved: bool,
+    /// The case studies behind the total.
+    pub cases: Vec<CaseLink>,
+}
+
+/// A case study behind a total.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseLink {
+    /// Title.
+    pub title: String,
+    /// URL path.
+    pub path: String,
+}
+
 /// The dashboard data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dashboard {
@@ -42,6 +68,96 @@ pub struct Dashboard {
     pub improved_metrics: usize,
     /// Breakdowns.
     pub breakdowns: Vec<Breakdown>,
+    /// Change per unit, in first-seen order.
+    pub units: Vec<UnitTotal>,
+    /// Median payback in months over the case studies that state or allow one.
+    pub median_payback: Option<String>,
+    /// How many case studies the median is over.
+    pub payback_count: usize,
+}
+
+/// Sums the change of every metric per unit (and direction) over the case studies `ids`.
+fn unit_totals(site: &Site, ids: &[usize], lang: &str) -> Vec<UnitTotal> {
+    struct Sum {
+        name: String,
+        unit: String,
+        better: crate::content::Better,
+        before: f64,
+        after: f64,
+        cases: Vec<CaseLink>,
+    }
+    let mut sums: Vec<Sum> = Vec::new();
+    for &id in ids {
+        let page = &site.pages[id];
+        let Some(case) = &page.meta.case else {
+            continue;
+        };
+        for m in &case.metrics {
+            let at = match sums
+                .iter()
+                .position(|s| s.unit == m.unit && s.better == m.better)
+            {
+                Some(at) => at,
+                None => {
+                    sums.push(Sum {
+                        name: m.name.clone(),
+                        unit: m.unit.clone(),
+                        better: m.better,
+                        before: 0.0,
+                        after: 0.0,
+                        cases: Vec::new(),
+                    });
+                    sums.len() - 1
+                }
+            };
+            let sum = &mut sums[at];
+            sum.before += m.before;
+            sum.after += m.after;
+            if !sum.cases.iter().any(|c| c.path == page.path) {
+                sum.cases.push(CaseLink {
+                    title: page.meta.title.clone(),
+                    path: page.path.clone(),
+                });
+            }
+        }
+    }
+    sums.into_iter()
+        .map(|s| {
+            let metric = crate::content::Metric {
+                name: s.name.clone(),
+                unit: s.unit.clone(),
+                before: s.before,
+                after: s.after,
+                better: s.better,
+            };
+            let view = impact::metric_view(&metric, lang);
+            UnitTotal {
+                name: s.name,
+                unit: s.unit,
+                change: view.change,
+                percent: view.percent,
+                improved: view.improved,
+                cases: s.cases,
+            }
+        })
+        .collect()
+}
+
+/// The median of the paybacks (stated, else computed) of the case studies `ids`.
+fn median_payback(site: &Site, ids: &[usize]) -> (Option<f64>, usize) {
+    let mut months: Vec<f64> = ids
+        .iter()
+        .filter_map(|&id| site.pages[id].meta.case.as_ref())
+        .filter_map(|c| c.payback_months.or_else(|| impact::computed_payback(c)))
+        .collect();
+    months.sort_by(f64::total_cmp);
+    let n = months.len();
+    let median = match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(months[n / 2]),
+        _ => Some((months[n / 2 - 1] + months[n / 2]) / 2.0),
+    };
+    (median, n)
 }
 
 /// Builds the dashboard over the case studies of section `section`.
@@ -113,7 +229,11 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
             }
         })
         .collect();
+    let (median, payback_count) = median_payback(site, ids);
     Dashboard {
+        units: unit_totals(site, ids, lang),
+        median_payback: median.map(|m| format_number(m, 1, lang)),
+        payback_count,
         count: ids.len(),
         investment: money(investment),
         savings: money(savings),

@@ -68,8 +68,7 @@ pub fn rows(site: &Site, section: usize) -> Vec<Row> {
                 before: m.before,
                 after: m.after,
                 change: round(change),
-                change_percent: (m.before != 0.0)
-                    .then(|| round(change / m.before.abs() * 100.0)),
+                change_percent: (m.before != 0.0).then(|| round(change / m.before.abs() * 100.0)),
                 improved: impact::improved(m),
                 url: site.style.absolute(&page.path),
             });

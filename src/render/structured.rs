@@ -131,7 +131,8 @@ fn describe(site: &Site, id: usize) -> Option<Value> {
         item["dateModified"] = json!(date.iso_date());
     }
     if kind == "Course" {
-        item["provider"] = json!({"@type": "Organization", "name": site.config.languages[li].title});
+        item["provider"] =
+            json!({"@type": "Organization", "name": site.config.languages[li].title});
     }
     if kind == "LearningResource" {
         if let Some(nav) = site.lesson_nav[id] {

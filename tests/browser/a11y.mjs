@@ -17,6 +17,8 @@ const PAGES = [
   { name: "news list", path: "news/index.html" },
   { name: "search", path: "search/index.html", query: "?q=bao%20bi", search: true },
   { name: "English case study", path: "en/case-studies/binh-dien-quang-tri/index.html" },
+  { name: "impact dashboard", path: "case-studies/impact/index.html" },
+  { name: "term", path: "sectors/phan-bon/index.html" },
 ];
 const VIEWPORTS = [{ width: 375, height: 800 }, { width: 1280, height: 900 }];
 

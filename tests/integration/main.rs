@@ -9,4 +9,5 @@ mod hostile;
 mod knowledge;
 mod language;
 mod output;
+mod reader;
 mod urls;

@@ -8,7 +8,7 @@ use std::path::Path;
 /// Every fixture that is expected to build, and the sample site and the editor's guide.
 fn sound_sites() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut sites: Vec<_> = ["basic", "minimal", "search", "bilingual"]
+    let mut sites: Vec<_> = ["basic", "minimal", "search", "bilingual", "reader"]
         .iter()
         .map(|f| fixture_path(f))
         .collect();

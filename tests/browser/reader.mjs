@@ -1,0 +1,68 @@
+// The reader's experience on the sample site, opened from file:// (a --relative-urls build): a
+// case study's headline changes are inside the first phone screen, breadcrumbs are there with
+// JSON-LD that parses, the share and print buttons work with JavaScript.
+//
+//   node tests/browser/reader.mjs <built site>
+import { assert, launch, runner } from "./harness.mjs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = resolve(process.argv[2] || "");
+const url = (path) => pathToFileURL(resolve(root, path)).href;
+const CASE = "case-studies/binh-dien-quang-tri/index.html";
+const browser = await launch();
+const { check, finish } = runner(browser);
+
+for (const path of [CASE, "en/" + CASE]) {
+  await check(`headline changes of ${path} inside the first 375x740 screen`, { viewport: { width: 375, height: 740 } }, async (page) => {
+    await page.goto(url(path));
+    const figures = await page.$$eval(".headline-figures li", (items) => items.map((li) => {
+      const r = li.getBoundingClientRect();
+      return { bottom: r.bottom, right: r.right, text: li.textContent };
+    }));
+    assert(figures.length === 2, `expected 2 headline figures, got ${figures.length}`);
+    for (const f of figures) assert(f.bottom <= 740 && f.right <= 375, `"${f.text}" ends at ${f.bottom}px`);
+    const year = await page.textContent(".case-meta");
+    assert(year.includes("2018"), `year missing from "${year}"`);
+  });
+}
+
+const TRAILS = [
+  [CASE, ["index.html", "case-studies/index.html"]],
+  ["training/cp-basics/01-san-xuat-sach-hon-la-gi/index.html", ["index.html", "training/index.html", "training/cp-basics/index.html"]],
+  ["sectors/phan-bon/index.html", ["index.html", "sectors/index.html"]],
+  ["case-studies/impact/index.html", ["index.html", "case-studies/index.html"]],
+];
+for (const [path, links] of TRAILS) {
+  await check(`breadcrumbs of ${path}`, async (page) => {
+    await page.goto(url(path));
+    const hrefs = await page.$$eval("nav.breadcrumbs a", (as) => as.map((a) => a.href));
+    assert(JSON.stringify(hrefs) === JSON.stringify(links.map(url)), `trail ${hrefs.join(" > ")}`);
+    assert(await page.getAttribute("nav.breadcrumbs", "aria-label"), "breadcrumbs need a label");
+    const text = await page.textContent("script[type='application/ld+json']");
+    const doc = JSON.parse(text);
+    const list = doc["@graph"].find((i) => i["@type"] === "BreadcrumbList");
+    assert(list && list.itemListElement.length === links.length + 1, `BreadcrumbList ${JSON.stringify(list)}`);
+    list.itemListElement.forEach((item, i) => assert(item.position === i + 1 && item.name && item.item.startsWith("https://"), JSON.stringify(item)));
+  });
+}
+
+await check("the home describes the site and its search for search engines", async (page) => {
+  await page.goto(url("index.html"));
+  const doc = JSON.parse(await page.textContent("script[type='application/ld+json']"));
+  const site = doc["@graph"].find((i) => i["@type"] === "WebSite");
+  assert(site && site.potentialAction["@type"] === "SearchAction", JSON.stringify(doc));
+  assert((await page.locator("nav.breadcrumbs").count()) === 0, "no breadcrumbs on the home");
+});
+
+await check("share links and the print button", async (page) => {
+  await page.goto(url(CASE));
+  const facebook = await page.getAttribute(".share a[href*='facebook.com']", "href");
+  assert(facebook.includes(encodeURIComponent("https://")), facebook);
+  assert(await page.isVisible("[data-print]"), "print button shown with JavaScript");
+  await page.emulateMedia({ media: "print" });
+  assert(!(await page.isVisible(".share")), "share block hidden in print");
+  assert(await page.isVisible(".headline-figures"), "headline figures printed");
+});
+
+await finish();

@@ -1,0 +1,154 @@
+//! The reader's experience: headline figures of a case study, breadcrumbs and structured
+//! data, open data files, dashboard totals per unit and the repeated-table warning.
+
+use crate::support::*;
+use serde_json::Value;
+
+/// The JSON-LD document of a page.
+fn json_ld(html: &str) -> Value {
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD script")
+        + "<script type=\"application/ld+json\">".len();
+    let end = start + html[start..].find("</script>").expect("script end");
+    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+}
+
+fn graph_item<'a>(doc: &'a Value, kind: &str) -> &'a Value {
+    doc["@graph"]
+        .as_array()
+        .expect("graph")
+        .iter()
+        .find(|i| i["@type"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {doc}"))
+}
+
+#[test]
+fn case_study_shows_every_metric_change_and_its_year_before_the_body() {
+    let site = built("reader");
+    let html = read(site.path(), "case-studies/det-a/index.html");
+    let headline = html.find("class=\"headline-figures\"").expect("headline");
+    let body = html.find("<div class=\"prose\">").expect("body");
+    assert!(headline < body);
+    let figures = &html[headline..body];
+    assert!(
+        figures.contains("−25&nbsp;%") && figures.contains("Nước"),
+        "{figures}"
+    );
+    assert!(
+        figures.contains("−20&nbsp;%") && figures.contains("Điện"),
+        "{figures}"
+    );
+    assert!(
+        html.contains("<span>Năm&nbsp;2024</span>"),
+        "year from the date"
+    );
+    assert!(html.contains("<time datetime=\"2024-03-01\">"));
+}
+
+#[test]
+fn breadcrumbs_are_a_labelled_nav_and_a_breadcrumb_list() {
+    let site = built("reader");
+    let html = read(site.path(), "case-studies/det-a/index.html");
+    assert!(html.contains("<nav class=\"wrap breadcrumbs\" aria-label=\"Bạn đang ở\">"));
+    assert!(html.contains("<a href=\"/case-studies/\">Điển hình</a>"));
+    let doc = json_ld(&html);
+    let list = graph_item(&doc, "BreadcrumbList")["itemListElement"]
+        .as_array()
+        .expect("items")
+        .clone();
+    let items: Vec<&str> = list.iter().map(|i| i["item"].as_str().unwrap()).collect();
+    assert_eq!(
+        items,
+        [
+            "https://example.org/",
+            "https://example.org/case-studies/",
+            "https://example.org/case-studies/det-a/"
+        ]
+    );
+    assert_eq!(graph_item(&doc, "Article")["datePublished"], "2024-03-01");
+    let home = json_ld(&read(site.path(), "index.html"));
+    assert_eq!(
+        graph_item(&home, "WebSite")["potentialAction"]["@type"],
+        "SearchAction"
+    );
+    assert!(!read(site.path(), "index.html").contains("class=\"wrap breadcrumbs\""));
+    let term = read(site.path(), "sectors/det-may/index.html");
+    assert!(
+        term.contains("<a href=\"/sectors/\">Ngành</a>"),
+        "term trail"
+    );
+}
+
+#[test]
+fn open_data_has_one_row_per_case_study_and_metric() {
+    let site = built("reader");
+    let rows: Vec<Value> =
+        serde_json::from_str(&read(site.path(), "case-studies/data.json")).expect("JSON");
+    assert_eq!(rows.len(), 5, "2 + 1 + 2 metrics");
+    let water = rows
+        .iter()
+        .find(|r| r["url"] == "https://example.org/case-studies/giay-b/")
+        .expect("giay-b row");
+    assert_eq!(water["metric"], "Nước");
+    assert_eq!(water["unit"], "m3/ngày");
+    assert_eq!(
+        (water["before"].as_f64(), water["after"].as_f64()),
+        (Some(300.0), Some(240.0))
+    );
+    assert_eq!(water["change"].as_f64(), Some(-60.0));
+    assert_eq!(water["change_percent"].as_f64(), Some(-20.0));
+    assert_eq!(water["year"], 2022);
+    assert_eq!(water["sector"], "Giấy");
+    assert_eq!(water["techniques"][0], "process-control");
+    let csv = std::fs::read(site.path().join("public/case-studies/data.csv")).expect("csv");
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBFtitle,company,"),
+        "UTF-8 with BOM"
+    );
+    let text = String::from_utf8(csv).expect("UTF-8");
+    assert_eq!(text.lines().count(), 6, "header and five rows");
+    assert!(text.contains("\"Công ty Dệt A, \"\"Chi nhánh 1\"\"\",Dệt may,Đồng Nai,good-housekeeping,2024,Nước,m3/ngày,120,90,-30,-25,true,https://example.org/case-studies/det-a/\r\n"), "{text}");
+    let list = read(site.path(), "case-studies/index.html");
+    assert!(
+        list.contains("href=\"/case-studies/data.csv\"")
+            && list.contains("href=\"/case-studies/data.json\"")
+    );
+    let dashboard = read(site.path(), "case-studies/impact/index.html");
+    assert!(dashboard.contains("href=\"/case-studies/data.csv\""));
+}
+
+#[test]
+fn dashboard_totals_each_unit_and_links_the_case_studies_behind_it() {
+    let site = built("reader");
+    let html = read(site.path(), "case-studies/impact/index.html");
+    assert!(html.contains("<th scope=\"row\">Nước</th><td>−90&nbsp;m3/ngày (−21,4&nbsp;%)</td><td><a href=\"/case-studies/det-a/\">Dệt A tiết kiệm nước và điện</a>; <a href=\"/case-studies/giay-b/\">Giấy B giảm nước thải</a></td>"), "{html}");
+    assert!(html.contains("−2.500&nbsp;kWh/năm (−16,7&nbsp;%)"));
+    assert!(
+        html.contains("100.000.000 VND") && html.contains("1.000 USD"),
+        "money per currency"
+    );
+    assert!(
+        html.contains("<strong>12&nbsp;tháng</strong>"),
+        "median of 24, 12 and 6 months"
+    );
+}
+
+#[test]
+fn a_body_table_repeating_the_metrics_is_a_warning_at_its_line() {
+    let site = fixture("reader");
+    let r = command("check", site.path(), &[]);
+    assert!(
+        r.stderr
+            .contains("content/case-studies/thuc-pham-c/index.md:15:1: warning:")
+            && r.stderr.contains("[W0108]"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        r.stderr.matches("W0108").count(),
+        2,
+        "one warning and its count: {}",
+        r.stderr
+    );
+}
