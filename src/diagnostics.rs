@@ -191,14 +191,16 @@ mod tests {
     #[test]
     fn repeats_fold_into_one_with_a_count() {
         let mut ds = vec![
-            Diagnostic::warning("W0604", "content/b.md").arg("key", "layout"),
-            Diagnostic::warning("W0604", "content/a.md").arg("key", "layout"),
-            Diagnostic::warning("W0604", "content/a.md").arg("key", "author"),
+            Diagnostic::warning("W0603", "content/b.md").arg("key", "layout"),
+            Diagnostic::warning("W0603", "content/a.md").arg("key", "layout"),
+            Diagnostic::warning("W0603", "content/a.md").arg("key", "author"),
             Diagnostic::error("E0105", "content/a.md"),
         ];
-        fold_repeats(&mut ds, "W0604", "key");
+        fold_repeats(&mut ds, "W0603", "key");
         assert_eq!(ds.len(), 3);
-        let layout = ds.iter().find(|d| d.args.contains(&("key", "layout".into())));
+        let layout = ds
+            .iter()
+            .find(|d| d.args.contains(&("key", "layout".into())));
         let layout = layout.unwrap();
         assert_eq!(layout.path, "content/a.md");
         assert!(layout.args.contains(&("count", "2".to_string())));

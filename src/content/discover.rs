@@ -144,10 +144,14 @@ fn looks_like_language(suffix: &str) -> bool {
 /// Whether `dir` holds a page bundle (`index.md`, in any language or Markdown ending), whose
 /// other files are its assets.
 fn is_bundle_folder(dir: &Path) -> bool {
-    std::fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
-        let name = e.file_name().to_string_lossy().to_string();
-        markdown_stem(&name).is_some_and(|stem| stem == "index" || stem.starts_with("index."))
-    })
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            markdown_stem(&name).is_some_and(|stem| stem == "index" || stem.starts_with("index."))
+        })
 }
 
 fn bundle_assets(dir: &Path) -> Vec<PathBuf> {

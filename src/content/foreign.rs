@@ -1,5 +1,5 @@
 //! Front-matter keys of other generators (Jekyll, Hugo, Zola): mapped to sachhon's own where
-//! sachhon has the same idea, otherwise reported as ignored (W0604, folded to one warning per
+//! sachhon has the same idea, otherwise reported as ignored (W0603, folded to one warning per
 //! key per build), never dropped silently.
 
 use super::model::Meta;
@@ -56,17 +56,20 @@ pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomi
         }
     }
     // Zola's `search` is a section setting, not sachhon's yes/no.
-    if map.get("search").is_some_and(|v| !v.is_boolean() && !v.is_null()) {
+    if map
+        .get("search")
+        .is_some_and(|v| !v.is_boolean() && !v.is_null())
+    {
         ignored(f, "search");
     }
 }
 
 fn ignored(f: &mut Fields, key: &'static str) {
-    f.warning("W0604", &[Seg::Key(key)]);
+    f.warning("W0603", &[Seg::Key(key)]);
 }
 
-/// A path written in `url:` as a site path (`/gioi-thieu/lich-su/`), or `None` when it could
-/// leave the site (`..`, a scheme, a backslash).
+/// A path written in `url:` (`/gioi-thieu/lich-su`) as a site path (`gioi-thieu/lich-su/`), or
+/// `None` when it could leave the site (`..`, a scheme, a backslash).
 pub fn site_path(written: &str) -> Option<String> {
     let segments: Vec<&str> = written
         .trim()
@@ -80,9 +83,9 @@ pub fn site_path(written: &str) -> Option<String> {
         return None;
     }
     if segments.is_empty() {
-        return Some("/".to_string());
+        return Some(String::new());
     }
-    Some(format!("/{}/", segments.join("/")))
+    Some(format!("{}/", segments.join("/")))
 }
 
 #[cfg(test)]
@@ -91,8 +94,11 @@ mod tests {
 
     #[test]
     fn url_paths_stay_in_the_site() {
-        assert_eq!(site_path("/gioi-thieu/lich-su").as_deref(), Some("/gioi-thieu/lich-su/"));
-        assert_eq!(site_path("about/").as_deref(), Some("/about/"));
+        assert_eq!(
+            site_path("/gioi-thieu/lich-su").as_deref(),
+            Some("gioi-thieu/lich-su/")
+        );
+        assert_eq!(site_path("about/").as_deref(), Some("about/"));
         assert_eq!(site_path("/../etc/"), None);
         assert_eq!(site_path("https://x.org/a"), None);
     }

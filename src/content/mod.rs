@@ -87,15 +87,21 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
         diags.extend(ds);
         if let Some(page) = page {
             let tz = config.timezone_minutes;
-            let scheduled = page.meta.date.is_some_and(|d| d.timestamp(tz) > options.now);
-            let expired = page.meta.expires.is_some_and(|d| d.timestamp(tz) <= options.now);
+            let scheduled = page
+                .meta
+                .date
+                .is_some_and(|d| d.timestamp(tz) > options.now);
+            let expired = page
+                .meta
+                .expires
+                .is_some_and(|d| d.timestamp(tz) <= options.now);
             if options.drafts || !(page.meta.draft || scheduled || expired) {
                 pages.push(page);
             }
         }
     }
     // An ignored key is said once per build, however many pages have it.
-    crate::diagnostics::fold_repeats(&mut diags, "W0604", "key");
+    crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
     (pages, diags)
 }
 
@@ -114,7 +120,7 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
             .map_err(|e| ("E0002", e)),
         frontmatter::Format::Toml => yaml::toml::parse(split.yaml)
             .map(|(v, positions)| (v, Locator::from_positions(positions, offset)))
-            .map_err(|e| ("E0605", e)),
+            .map_err(|e| ("E0601", e)),
     }
     .map_err(|(code, e)| {
         Diagnostic::error(code, source)
@@ -405,11 +411,16 @@ fn page_name(found: &Found, file_dir: &str) -> String {
 fn dated_name(name: &str) -> Option<(crate::date::Date, &str)> {
     let (head, rest) = (name.get(..10)?, name.get(10..)?);
     let rest = rest.strip_prefix('-').filter(|r| !r.is_empty())?;
-    let well_formed = head
-        .bytes()
-        .enumerate()
-        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let date = crate::date::Date::parse(head).ok().filter(|_| well_formed)?;
+    let well_formed = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    let date = crate::date::Date::parse(head)
+        .ok()
+        .filter(|_| well_formed)?;
     Some((date, rest))
 }
 

@@ -5,6 +5,7 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+mod shortcodes;
 
 pub use kinds::taxonomy_value;
 pub mod values;
@@ -20,6 +21,8 @@ use tera::{Context, Kwargs, State, Tera};
 pub struct Renderer {
     tera: Tera,
     origins: HashMap<String, String>,
+    /// Shortcode templates (`shortcodes/<name>.html`) and the UI strings they may show.
+    shortcodes: shortcodes::Catalogue,
 }
 
 impl Renderer {
@@ -41,7 +44,11 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_error(&e, &origins, None)]);
         }
-        Ok(Renderer { tera, origins })
+        Ok(Renderer {
+            tera,
+            origins,
+            shortcodes: shortcodes::Catalogue::new(theme),
+        })
     }
 
     /// Whether the theme has a template of that name.

@@ -189,7 +189,10 @@ impl Site {
                 continue;
             };
             if let Some((base, suffix)) = stem.rsplit_once('.') {
-                if let Some(&id) = self.by_key.get(&(format!("{base}{ext}"), suffix.to_string())) {
+                if let Some(&id) = self
+                    .by_key
+                    .get(&(format!("{base}{ext}"), suffix.to_string()))
+                {
                     return Some(id);
                 }
             }

@@ -13,9 +13,7 @@ pub type Positions = HashMap<String, (usize, usize)>;
 /// Parses one TOML document into plain data and the positions of its keys.
 pub fn parse(text: &str) -> Result<(Value, Positions), SyntaxError> {
     let table: toml::Table = toml::from_str(text).map_err(|e| {
-        let (line, col) = e
-            .span()
-            .map_or((1, 1), |span| line_col(text, span.start));
+        let (line, col) = e.span().map_or((1, 1), |span| line_col(text, span.start));
         SyntaxError {
             line,
             col,
