@@ -9,3 +9,4 @@ mod hostile;
 mod knowledge;
 mod language;
 mod urls;
+mod wild;
