@@ -36,6 +36,15 @@ pub enum SplitError {
 
 /// Splits `text` (BOM removed, `\n` line endings) at its `---` (or `+++`) fences.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    // Blank lines before the opening fence are allowed, as Zola and Hugo allow them.
+    let blank = text.len() - text.trim_start_matches('\n').len();
+    let mut split = split_at_fences(&text[blank..])?;
+    split.yaml_line_offset += blank;
+    split.body_line_offset += blank;
+    Ok(split)
+}
+
+fn split_at_fences(text: &str) -> Result<Split<'_>, SplitError> {
     let (fence, format) = if text.starts_with("+++") {
         ("+++", Format::Toml)
     } else {
@@ -97,6 +106,12 @@ mod tests {
         assert_eq!((s.yaml, s.format), ("title = \"A\"\n", Format::Toml));
         assert_eq!(s.body, "Body\n");
         assert_eq!(split("+++\ntitle = 1\n---\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn blank_lines_before_the_fence_are_counted() {
+        let s = split("\n\n+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
+        assert_eq!((s.yaml_line_offset, s.body_line_offset), (3, 5));
     }
 
     #[test]

@@ -20,8 +20,9 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
-/// Names written for text that has no colours to show: no highlighting, and no warning.
-const PLAIN: [&str; 11] = [
+/// Names written for text that has no colours to show: no highlighting, and no warning. Go's
+/// text templates are here too: no syntax set has them.
+const PLAIN: [&str; 16] = [
     "text",
     "txt",
     "plain",
@@ -33,6 +34,11 @@ const PLAIN: [&str; 11] = [
     "log",
     "terminal",
     "nohighlight",
+    "goat",
+    "go-template",
+    "go-text-template",
+    "gotmpl",
+    "gotemplate",
 ];
 
 /// Whether `lang` names plain text.
@@ -47,7 +53,9 @@ fn canonical(lang: &str) -> &str {
         "ts" => "typescript",
         "yml" => "yaml",
         "ps" | "ps1" | "pwsh" => "powershell",
-        "go-html-template" | "go-text-template" | "gotmpl" | "gotemplate" => "Go Template",
+        // HTML with `{{ }}` actions: HTML's colours fit it best.
+        "go-html-template" | "gohtml" => "html",
+        "jsonc" | "json5" => "json",
         "js" => "javascript",
         "py" => "python",
         "rs" => "rust",
