@@ -107,6 +107,15 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 .partition_point(|&s| s <= original(offset))
                 .max(1)
     };
+    // Line and column (in characters) of a byte offset of the parsed text, in the body.
+    let pos_of = |offset: usize| {
+        let offset = original(offset);
+        let index = line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = line_starts[index - 1];
+        let col = body.get(start..offset).map_or(1, |t| t.chars().count() + 1);
+        (cx.line_offset + index, col)
+    };
+    let generated = |offset: usize| expanded.as_ref().is_some_and(|e| e.is_generated(offset));
     let text = expanded.as_ref().map_or(body, |e| e.text.as_str());
     let mut ids: HashSet<String> = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
@@ -132,7 +141,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                     inner.push(e);
                 }
-                let inner = rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags);
+                let inner = rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags);
                 for e in &inner {
                     if let Event::Text(t) | Event::Code(t) = e {
                         out.text.push_str(t);
@@ -187,7 +196,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
                 html::push_html(
                     &mut h,
-                    rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags)
+                    rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags)
                         .into_iter(),
                 );
                 h.push_str(&format!(
@@ -281,15 +290,17 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Start(Tag::Link { .. }) => {
                 let rewritten =
-                    rewrite_links(vec![event], cx, &line_of, range.start, &mut out, &mut diags);
+                    rewrite_links(vec![event], cx, &pos_of, range.start, &mut out, &mut diags);
                 events.extend(rewritten);
             }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
-                let line = line_of(range.start);
-                let src = links::rewrite(&dest_url, true, cx, line, &mut out, &mut diags);
-                let image = match out.links.last() {
+                let (line, col) = pos_of(range.start);
+                let recorded = out.links.len();
+                let src = links::rewrite(&dest_url, true, cx, (line, col), &mut out, &mut diags);
+                // Only the link this image recorded (a `data:` image records none).
+                let image = match out.links.get(recorded) {
                     Some(Link {
                         target: LinkTarget::File(path),
                         ..
@@ -305,7 +316,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                 }
                 if alt.trim().is_empty() {
-                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, col));
                 }
                 let tag = crate::images::img_tag(&src, &alt, &title, image);
                 events.push(Event::InlineHtml(tag.into()));
@@ -327,6 +338,18 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 }
                 out.text.push(' ');
                 events.push(event);
+            }
+            // Shortcode output has its links resolved already.
+            Event::Html(h) | Event::InlineHtml(h) if generated(range.start) => {
+                events.push(Event::Html(h));
+            }
+            Event::Html(h) => {
+                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
+                events.push(Event::Html(h.into()));
+            }
+            Event::InlineHtml(h) => {
+                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
+                events.push(Event::InlineHtml(h.into()));
             }
             other => events.push(other),
         }
@@ -350,7 +373,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
 fn rewrite_links<'e>(
     events: Vec<Event<'e>>,
     cx: &Context,
-    line_of: &dyn Fn(usize) -> usize,
+    pos_of: &dyn Fn(usize) -> (usize, usize),
     offset: usize,
     out: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
@@ -364,7 +387,7 @@ fn rewrite_links<'e>(
                 title,
                 id,
             }) => {
-                let dest = links::rewrite(&dest_url, false, cx, line_of(offset), out, diags);
+                let dest = links::rewrite(&dest_url, false, cx, pos_of(offset), out, diags);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(dest),

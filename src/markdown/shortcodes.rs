@@ -99,6 +99,13 @@ pub struct Expanded {
 }
 
 impl Expanded {
+    /// Whether offset `at` of the expanded text is in a shortcode's output.
+    pub fn is_generated(&self, at: usize) -> bool {
+        let i = self.edits.partition_point(|(new, _)| new.start <= at);
+        i.checked_sub(1)
+            .is_some_and(|i| self.edits[i].0.contains(&at))
+    }
+
     /// The offset in the original body of offset `at` of the expanded text (the start of the
     /// shortcode for any offset inside its output).
     pub fn original(&self, at: usize) -> usize {
@@ -316,8 +323,8 @@ impl Scan<'_, '_> {
             return None;
         }
         let mut values: Map<String, Value> = call.args.into_iter().collect();
-        let line = self.line_col(start).0;
-        if !self.add_src(&mut values, line) || !self.add_file(start, &mut values) {
+        let pos = self.line_col(start);
+        if !self.add_src(&mut values, pos) || !self.add_file(start, &mut values) {
             return None;
         }
         // Arguments left out are there, empty, so that templates can test them.
@@ -364,11 +371,11 @@ impl Scan<'_, '_> {
     }
 
     /// `src`: an image, resolved and checked like `![](...)`, given as `img` (responsive).
-    fn add_src(&mut self, values: &mut Map<String, Value>, line: usize) -> bool {
+    fn add_src(&mut self, values: &mut Map<String, Value>, pos: (usize, usize)) -> bool {
         let Some(Value::String(src)) = values.get("src") else {
             return true;
         };
-        let url = links::rewrite(src, true, self.cx, line, self.out, self.diags);
+        let url = links::rewrite(src, true, self.cx, pos, self.out, self.diags);
         let image = match self.out.links.last() {
             Some(Link {
                 target: LinkTarget::File(path),
