@@ -184,10 +184,15 @@ struct Scan<'a, 'c> {
 impl Scan<'_, '_> {
     fn run(&mut self) {
         let code = code_ranges(self.body);
+        let mut next_code = 0;
         let mut at = 0;
         while let Some(found) = self.body[at..].find('{') {
             let start = at + found;
-            if let Some(range) = code.iter().find(|r| r.contains(&start)) {
+            // Code ranges come in order, and so do the braces found.
+            while code.get(next_code).is_some_and(|r| r.end <= start) {
+                next_code += 1;
+            }
+            if let Some(range) = code.get(next_code).filter(|r| r.start <= start) {
                 at = range.end;
                 continue;
             }
@@ -215,7 +220,7 @@ impl Scan<'_, '_> {
             } else {
                 "%}}"
             };
-            let len = rest.find(close).map_or(3, |e| e + close.len());
+            let len = near(rest).find(close).map_or(3, |e| e + close.len());
             self.foreign(start, len, Foreign::Hugo);
             return len;
         }
@@ -301,7 +306,7 @@ impl Scan<'_, '_> {
 
     /// `{{/* name() */}}`: a shortcode written for readers to see, without the comment marks.
     fn escaped(&mut self, start: usize, inner: &str, close: &str, open: &str, end: &str) -> usize {
-        let Some(len) = inner.find(close) else {
+        let Some(len) = near(inner).find(close) else {
             return 4;
         };
         let shown = format!("{open}{}{end}", &inner[..len]);
@@ -488,10 +493,20 @@ fn code_ranges(body: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The length of a tag closed by `close` on the same line or the next few, if it closes.
+/// The start of `rest` where the end of a tag may be: its line and the next two, at most 2,000
+/// bytes (so that many unclosed tags cost no more than one pass each).
+fn near(rest: &str) -> &str {
+    let lines: usize = rest.split_inclusive('\n').take(3).map(str::len).sum();
+    let mut end = lines.min(2000);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    &rest[..end]
+}
+
+/// The length of a tag closed by `close` near its start, if it closes.
 fn tag_len(rest: &str, close: &str) -> Option<usize> {
-    let window: usize = rest.split_inclusive('\n').take(3).map(str::len).sum();
-    rest[..window].find(close).map(|e| e + close.len())
+    near(rest).find(close).map(|e| e + close.len())
 }
 
 /// `{% end %}` (spaces optional) at the start of `rest`: its length.
@@ -729,6 +744,15 @@ mod tests {
         assert_eq!(e.original(1), 1);
         assert_eq!(e.original(4), 2);
         assert_eq!(e.original(8), 21);
+    }
+
+    #[test]
+    fn a_tag_closes_near_where_it_opens() {
+        assert_eq!(tag_len("{{< a >}} b", ">}}"), Some(9));
+        assert_eq!(tag_len("{% a\nb\n%}", "%}"), Some(9));
+        let far = format!("{{{{< {} >}}}}", "x".repeat(3000));
+        assert_eq!(tag_len(&far, ">}}"), None);
+        assert_eq!(tag_len("{{< a\n\n\n\n>}}", ">}}"), None);
     }
 
     #[test]
