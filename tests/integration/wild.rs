@@ -212,6 +212,14 @@ fn site_shortcodes_take_a_markdown_body() {
 }
 
 #[test]
+fn a_raw_shortcode_gets_its_body_as_text() {
+    let (site, _) = built_wild();
+    let page = read(site.path(), "tai-lieu/shortcodes/index.html");
+    let poem = "<pre class=\"tho\">Nước *sạch* thì cá mới về,\n&lt;b&gt;đồng&lt;/b&gt; xanh thì lúa mới về đầy sân.</pre><p class=\"tho-author\">Khuyết danh</p>";
+    assert!(page.contains(poem), "{page}");
+}
+
+#[test]
 fn shortcodes_in_code_and_escaped_ones_stay_as_written() {
     let (site, stderr) = built_wild();
     let page = read(site.path(), "tai-lieu/shortcodes/index.html");
