@@ -118,12 +118,13 @@ fn register_filters(tera: &mut Tera, style: &UrlStyle) {
             true => state.get("current_path").ok().flatten().unwrap_or_default(),
             false => String::new(),
         };
-        links.href(&from, path)
+        // Site paths have no leading `/`, but template authors often write one.
+        links.href(&from, path.trim_start_matches('/'))
     });
     let absolute = style.clone();
     // `{{ page.path | abs_url }}`: the absolute URL, for canonical links, feeds and sitemaps.
     tera.register_filter("abs_url", move |path: &str, _: Kwargs, _: &State| {
-        absolute.absolute(path)
+        absolute.absolute(path.trim_start_matches('/'))
     });
     // `{{ 1200000 | num }}`: a number written the way the page's language reads it.
     tera.register_filter("num", |n: f64, kwargs: Kwargs, state: &State| {
