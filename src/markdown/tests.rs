@@ -25,6 +25,9 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         style: &st,
         resolve: &resolve,
         images: &images,
+        emoji: true,
+        shortcodes: None,
+        find_file: &|_: &str| None,
     };
     render(body, &cx)
 }

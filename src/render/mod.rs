@@ -5,8 +5,12 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+<<<<<<< HEAD
 pub mod open_data;
 pub mod structured;
+=======
+mod shortcodes;
+>>>>>>> main
 mod switch;
 
 pub use kinds::taxonomy_value;
@@ -23,6 +27,8 @@ use tera::{Context, Kwargs, State, Tera};
 pub struct Renderer {
     tera: Tera,
     origins: HashMap<String, String>,
+    /// Shortcode templates (`shortcodes/<name>.html`) and the UI strings they may show.
+    shortcodes: shortcodes::Catalogue,
 }
 
 impl Renderer {
@@ -44,7 +50,11 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_error(&e, &origins, None)]);
         }
-        Ok(Renderer { tera, origins })
+        Ok(Renderer {
+            tera,
+            origins,
+            shortcodes: shortcodes::Catalogue::new(theme),
+        })
     }
 
     /// Whether the theme has a template of that name.

@@ -11,3 +11,4 @@ mod language;
 mod output;
 mod reader;
 mod urls;
+mod wild;
