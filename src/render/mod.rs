@@ -5,12 +5,9 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
-<<<<<<< HEAD
 pub mod open_data;
-pub mod structured;
-=======
 mod shortcodes;
->>>>>>> main
+pub mod structured;
 mod switch;
 
 pub use kinds::taxonomy_value;
