@@ -7,11 +7,11 @@ fn case_study_shows_changes_charts_and_techniques() {
     let site = built("basic");
     let html = read(site.path(), "case-studies/det-may-dong-nai/index.html");
     assert!(
-        html.contains("−30 m3/ngày (−25 %)"),
+        html.contains("−30&nbsp;m3/ngày (−25&nbsp;%)"),
         "lower-is-better change"
     );
     assert!(
-        html.contains("+100 tấn/tháng (+50 %)"),
+        html.contains("+100&nbsp;tấn/tháng (+50&nbsp;%)"),
         "higher-is-better change"
     );
     assert_eq!(
