@@ -27,9 +27,6 @@ pub struct Heading {
     pub title: String,
 }
 
-/// How many words of a body's plain text a rendering keeps.
-pub const KEPT_WORDS: usize = 200;
-
 /// What rendering one page's Markdown gives.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
@@ -43,10 +40,6 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Internal links and images, to check once every page is known.
     pub links: Vec<Link>,
-    /// Plain text of the opening of the body: its first [`KEPT_WORDS`] words, which is what
-    /// the search index reads (keeping every page's whole text would double the memory a large
-    /// site needs).
-    pub text: String,
     /// Words in the body.
     pub words: usize,
     /// Whether the body has highlighted code (the page then needs `syntax.css`).
@@ -90,6 +83,9 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let line_of =
         |offset: usize| cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1);
     let mut out = Rendered::default();
+    // Plain text of the body, for the summary and the word count (the search index reads the
+    // HTML instead, which the build keeps anyway).
+    let mut text = String::new();
     let mut diags = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
@@ -134,8 +130,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         title: title.clone(),
                     });
                 }
-                out.text.push_str(&title);
-                out.text.push('\n');
+                text.push_str(&title);
+                text.push('\n');
                 out.anchors.push(id.clone());
                 let class = if classes.is_empty() {
                     String::new()
@@ -169,7 +165,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         _ => {}
                     }
                 }
-                out.text.push_str(&code);
+                text.push_str(&code);
                 let plain = [
                     "text",
                     "txt",
@@ -229,7 +225,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
                 if more_at.is_none() {
-                    more_at = Some(out.text.len());
+                    more_at = Some(text.len());
                 }
             }
             Event::Start(Tag::Paragraph) => {
@@ -243,7 +239,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             Event::End(TagEnd::Paragraph) => {
                 para_depth = para_depth.saturating_sub(1);
                 in_first_para = false;
-                out.text.push('\n');
+                text.push('\n');
                 events.push(Event::End(TagEnd::Paragraph));
             }
             Event::Start(Tag::Link { .. }) => {
@@ -283,7 +279,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         p.push_str(t);
                     }
                 }
-                out.text.push_str(t);
+                text.push_str(t);
                 events.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -292,7 +288,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         p.push(' ');
                     }
                 }
-                out.text.push(' ');
+                text.push(' ');
                 events.push(event);
             }
             other => events.push(other),
@@ -300,16 +296,13 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     }
     html::push_html(&mut out.html, events.into_iter());
     out.summary = match more_at {
-        Some(at) => out.text[..at]
+        Some(at) => text[..at]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
         None => first_para.unwrap_or_default(),
     };
-    let (words, kept) = count_words(&out.text, KEPT_WORDS);
-    out.words = words;
-    out.text.truncate(kept);
-    out.text.shrink_to_fit();
+    out.words = count_words(&text, 0).0;
     out.html.shrink_to_fit();
     (out, diags)
 }

@@ -1,6 +1,7 @@
 //! The terms of the search index: the normaliser shared with the browser, and the scored terms
 //! of each page.
 
+use super::extract::Block;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
 use crate::text::{fold, is_word_char};
@@ -23,53 +24,69 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
-/// The terms of one page with their scores (title 9, summary, headings and facets 5, body
-/// 1-4 by frequency) and whether each was found only in the body, in no particular order.
-pub(super) fn score_terms(site: &Site, r: &Rendered, id: usize) -> Vec<(String, u8, bool)> {
+/// Positions skipped between separate runs of text (title, lines, labels), so that words on
+/// either side of a break never count as adjacent.
+const GAP: u32 = 3;
+
+/// One term of a page: the term, its score (title 9; summary, headings and labels 5; body 1-4
+/// by frequency) and the positions of its occurrences in the page's word stream.
+pub(super) type PageTerm = (String, u8, Vec<u32>);
+
+/// The terms of one page with their scores and word positions, in no particular order. The
+/// word stream is the title, then every line of `blocks` (the body), then the labels that are
+/// not part of the body (front-matter summary, taxonomy values, company, objectives).
+pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block]) -> Vec<PageTerm> {
     let page = &site.pages[id];
-    // Fold each kind of text once; the terms are slices of these.
-    let title = fold(&page.meta.title);
-    let mut strong = fold(page.meta.summary.as_deref().unwrap_or(&r.summary));
-    let mut add_strong = |text: &str| {
-        strong.push('\n');
-        strong.push_str(&fold(text));
-    };
-    for h in &r.toc {
-        add_strong(&h.title);
+    let mut labels: Vec<String> = Vec::new();
+    if let Some(s) = &page.meta.summary {
+        labels.push(s.clone());
     }
     for t in ["tags", "sectors", "provinces", "techniques"] {
-        for (name, _) in taxonomy::values(page, t) {
-            add_strong(&name);
-        }
+        labels.extend(taxonomy::values(page, t).into_iter().map(|(name, _)| name));
     }
     if let Some(company) = page.meta.case.as_ref().and_then(|c| c.company.as_deref()) {
-        add_strong(company);
+        labels.push(company.to_string());
     }
-    // The body's opening (`Rendered::text`, its first words) says what the page is about;
-    // indexing every word would multiply the index for little gain in recall.
-    let body = fold(&r.text);
-    let mut scores: FxHashMap<&str, (u8, bool)> = FxHashMap::default();
-    for (text, weight) in [(&title, 9), (&strong, 5)] {
-        for t in words(text) {
-            let s = scores.entry(t).or_insert((0, false));
-            s.0 = s.0.max(weight);
+    labels.extend(page.meta.objectives.iter().cloned());
+    // (text, weight of its words, whether it is body text counted by frequency)
+    let mut runs: Vec<(String, u8, bool)> = vec![(fold(&page.meta.title), 9, false)];
+    for b in blocks {
+        for (i, line) in b.text.split('\n').enumerate() {
+            let heading = i == 0 && !b.anchor.is_empty();
+            runs.push((fold(line), if heading { 5 } else { 0 }, !heading));
         }
     }
-    let mut body_counts: FxHashMap<&str, u8> = FxHashMap::default();
-    for t in words(&body) {
-        let c = body_counts.entry(t).or_insert(0);
-        *c = c.saturating_add(1);
+    runs.extend(labels.iter().map(|l| (fold(l), 5, false)));
+    let mut terms: FxHashMap<&str, (u8, u8, Vec<u32>)> = FxHashMap::default();
+    let mut pos: u32 = 0;
+    for (text, weight, body) in &runs {
+        for t in words(text) {
+            let e = terms.entry(t).or_insert((0, 0, Vec::new()));
+            e.0 = e.0.max(*weight);
+            e.1 = e.1.saturating_add(u8::from(*body));
+            e.2.push(pos);
+            pos += 1;
+        }
+        pos += GAP;
     }
-    for (t, count) in body_counts {
-        let weight = 1 + (count / 3).min(3);
-        scores
-            .entry(t)
-            .and_modify(|s| s.0 = s.0.max(weight))
-            .or_insert((weight, true));
+    // A summary taken from the body: its words are in the stream already, it raises scores.
+    let summary = if page.meta.summary.is_none() {
+        fold(&r.summary)
+    } else {
+        String::new()
+    };
+    for t in words(&summary) {
+        if let Some(e) = terms.get_mut(t) {
+            e.0 = e.0.max(5);
+        }
     }
-    scores
+    terms
         .into_iter()
-        .map(|(t, (s, b))| (t.to_string(), s, b))
+        .filter(|(_, (_, _, p))| !p.is_empty())
+        .map(|(t, (weight, count, p))| {
+            let score = weight.max(if count > 0 { 1 + (count / 3).min(3) } else { 0 });
+            (t.to_string(), score.max(1), p)
+        })
         .collect()
 }
 
