@@ -164,18 +164,31 @@ fn push_break(out: &mut [Block]) {
 /// Appends text with its entities decoded and its white space collapsed.
 fn push_text(out: &mut [Block], raw: &str) {
     let Some(b) = out.last_mut() else { return };
+    let decoded;
     let text = if raw.contains('&') {
-        unescape(raw)
+        decoded = unescape(raw);
+        decoded.as_str()
     } else {
-        raw.to_string()
+        raw
     };
-    for c in text.chars() {
-        if c.is_whitespace() {
+    // Runs of ASCII white space become one space (other spaces separate words all the same).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > start {
+            b.text.push_str(&text[start..i]);
+        }
+        if i < bytes.len() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
             if !b.text.is_empty() && !b.text.ends_with([' ', '\n']) {
                 b.text.push(' ');
             }
-        } else {
-            b.text.push(c);
         }
     }
 }
@@ -188,7 +201,7 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -249,6 +262,14 @@ mod tests {
     fn broken_markup_does_not_panic() {
         for html in ["<", "<p", "<h2 id=", "&#xZZ;", "a &", "<img alt='x", "<script>", "&#1114112;"] {
             let _ = blocks(html);
+        }
+        assert_eq!(blocks("&quot;thu hồi&x hồi")[0].text, "\"thu hồi&x hồi");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panicking(html in "[<>&;#x/a-z=\"' hồđ\u{300}]{0,60}") {
+            let _ = blocks(&html);
         }
     }
 }

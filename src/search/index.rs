@@ -6,7 +6,7 @@
 //! batch of pages is ever held.
 
 use super::extract::blocks;
-use super::terms::{page_terms, PageTerm};
+use super::terms::{page_terms, PageTerms};
 use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::Site;
@@ -69,7 +69,7 @@ impl Index {
         let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
         let mut docs = Vec::with_capacity(ids.len());
         for (b, batch) in ids.chunks(BATCH).enumerate() {
-            let read: Vec<Vec<PageTerm>> = batch
+            let read: Vec<PageTerms> = batch
                 .par_iter()
                 .enumerate()
                 .map(|(i, &id)| {
@@ -78,18 +78,22 @@ impl Index {
                     let terms = page_terms(site, &rendered[id], id, &blocks);
                     let rows: Vec<[&str; 2]> =
                         blocks.iter().map(|b| [b.anchor.as_str(), b.text.as_str()]).collect();
+                    let rows = serde_json::to_string(&rows).unwrap_or_default();
                     passages(
                         format!("f/{doc}.js"),
-                        format!("SachhonSearch.passages({doc},{});\n", json!(rows)),
+                        format!("SachhonSearch.passages({doc},{rows});\n"),
                     );
                     terms
                 })
                 .collect();
             for (i, terms) in read.into_iter().enumerate() {
                 let doc = (b * BATCH + i) as u32;
-                for (term, score, positions) in terms {
-                    let p = postings.entry(term).or_default();
-                    encode_doc(&mut p.text, doc - p.last, score, &positions);
+                for (term, score, positions) in terms.iter() {
+                    let p = match postings.get_mut(term) {
+                        Some(p) => p,
+                        None => postings.entry(term.to_string()).or_default(),
+                    };
+                    encode_doc(&mut p.text, doc - p.last, score, positions);
                     p.last = doc;
                 }
             }
@@ -167,7 +171,7 @@ impl Index {
                     if i > 0 {
                         body.push(',');
                     }
-                    body.push_str(&json!(term).to_string());
+                    body.push_str(&serde_json::to_string(term).unwrap_or_default());
                     body.push_str(":\"");
                     body.push_str(list);
                     body.push('"');

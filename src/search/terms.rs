@@ -4,7 +4,7 @@
 use super::extract::Block;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
-use crate::text::{fold, is_word_char};
+use crate::text::{fold, fold_into, is_word_char};
 use rustc_hash::FxHashMap;
 
 /// Longest token indexed; longer runs are not words anyone types.
@@ -28,66 +28,150 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> {
 /// either side of a break never count as adjacent.
 const GAP: u32 = 3;
 
-/// One term of a page: the term, its score (title 9; summary, headings and labels 5; body 1-4
-/// by frequency) and the positions of its occurrences in the page's word stream.
-pub(super) type PageTerm = (String, u8, Vec<u32>);
+/// The terms of one page: each with its score (title 9; summary, headings and labels 5; body
+/// 1-4 by frequency) and the positions of its occurrences in the page's word stream, sorted
+/// in no particular order. Terms are slices of one folded text, positions slices of one list.
+#[derive(Default)]
+pub(super) struct PageTerms {
+    folded: String,
+    /// (start, end) in `folded`, score, (start, end) in `positions`.
+    terms: Vec<(u32, u32, u8, u32, u32)>,
+    positions: Vec<u32>,
+}
 
-/// The terms of one page with their scores and word positions, in no particular order. The
-/// word stream is the title, then every line of `blocks` (the body), then the labels that are
-/// not part of the body (front-matter summary, taxonomy values, company, objectives).
-pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block]) -> Vec<PageTerm> {
+impl PageTerms {
+    /// Each term with its score and positions.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, u8, &[u32])> {
+        self.terms.iter().map(|&(a, b, score, p, q)| {
+            (
+                &self.folded[a as usize..b as usize],
+                score,
+                &self.positions[p as usize..q as usize],
+            )
+        })
+    }
+}
+
+/// A run of folded text: its range, the weight of its words, whether it is body text (whose
+/// words score by frequency).
+type Run = (usize, usize, u8, bool);
+
+/// The terms of one page. The word stream is the title, then every line of `blocks` (the
+/// body), then the labels that are not part of the body (front-matter summary, taxonomy
+/// values, company and metric names, objectives: a lesson's are its module's).
+pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block]) -> PageTerms {
     let page = &site.pages[id];
-    let mut labels: Vec<String> = Vec::new();
+    let mut folded = String::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() + 256);
+    // (range in `folded`, weight of its words, whether it is body text counted by frequency)
+    let mut runs: Vec<Run> = Vec::new();
+    let run = |folded: &mut String, runs: &mut Vec<Run>, text: &str, weight: u8| {
+        let start = folded.len();
+        fold_into(text, folded);
+        folded.push('\n');
+        runs.push((start, folded.len(), weight, false));
+    };
+    run(&mut folded, &mut runs, &page.meta.title, 9);
+    for b in blocks {
+        let start = folded.len();
+        fold_into(&b.text, &mut folded);
+        folded.push('\n');
+        if !b.anchor.is_empty() {
+            // The first line of a block is its heading.
+            let end = folded[start..].find('\n').map_or(folded.len(), |i| start + i + 1);
+            runs.push((start, end, 5, false));
+            runs.push((end, folded.len(), 0, true));
+        } else {
+            runs.push((start, folded.len(), 0, true));
+        }
+    }
     if let Some(s) = &page.meta.summary {
-        labels.push(s.clone());
+        run(&mut folded, &mut runs, s, 5);
     }
     for t in ["tags", "sectors", "provinces", "techniques"] {
-        labels.extend(taxonomy::values(page, t).into_iter().map(|(name, _)| name));
-    }
-    if let Some(company) = page.meta.case.as_ref().and_then(|c| c.company.as_deref()) {
-        labels.push(company.to_string());
-    }
-    labels.extend(page.meta.objectives.iter().cloned());
-    // (text, weight of its words, whether it is body text counted by frequency)
-    let mut runs: Vec<(String, u8, bool)> = vec![(fold(&page.meta.title), 9, false)];
-    for b in blocks {
-        for (i, line) in b.text.split('\n').enumerate() {
-            let heading = i == 0 && !b.anchor.is_empty();
-            runs.push((fold(line), if heading { 5 } else { 0 }, !heading));
+        for (name, _) in taxonomy::values(page, t) {
+            run(&mut folded, &mut runs, &name, 5);
         }
     }
-    runs.extend(labels.iter().map(|l| (fold(l), 5, false)));
-    let mut terms: FxHashMap<&str, (u8, u8, Vec<u32>)> = FxHashMap::default();
+    if let Some(case) = &page.meta.case {
+        if let Some(company) = &case.company {
+            run(&mut folded, &mut runs, company, 5);
+        }
+        for m in &case.metrics {
+            run(&mut folded, &mut runs, &m.name, 5);
+        }
+    }
+    // A lesson shows its module's objectives.
+    let module = site.lesson_nav[id].map(|nav| nav.module);
+    for o in page
+        .meta
+        .objectives
+        .iter()
+        .chain(module.iter().flat_map(|&m| &site.pages[m].meta.objectives))
+    {
+        run(&mut folded, &mut runs, o, 5);
+    }
+    // Every word gets the next position (lines and runs are apart); its term an index.
+    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+    // (start, end, weight, body words) of each term; (term, position) of each word.
+    let mut terms: Vec<(u32, u32, u8, u32)> = Vec::new();
+    let mut all: Vec<(u32, u32)> = Vec::with_capacity(folded.len() / 5);
     let mut pos: u32 = 0;
-    for (text, weight, body) in &runs {
-        for t in words(text) {
-            let e = terms.entry(t).or_insert((0, 0, Vec::new()));
-            e.0 = e.0.max(*weight);
-            e.1 = e.1.saturating_add(u8::from(*body));
-            e.2.push(pos);
-            pos += 1;
+    for &(start, end, weight, body) in &runs {
+        for line in folded[start..end].split('\n') {
+            for w in line.split(|c: char| !is_word_char(c)) {
+                if w.is_empty() || (w.len() > MAX_TOKEN && w.chars().count() > MAX_TOKEN) {
+                    continue;
+                }
+                let t = *index.entry(w).or_insert_with(|| {
+                    let at = (w.as_ptr() as usize - folded.as_ptr() as usize) as u32;
+                    terms.push((at, at + w.len() as u32, 0, 0));
+                    terms.len() as u32 - 1
+                });
+                let e = &mut terms[t as usize];
+                e.2 = e.2.max(weight);
+                e.3 += u32::from(body);
+                all.push((t, pos));
+                pos += 1;
+            }
+            pos += GAP;
         }
-        pos += GAP;
     }
     // A summary taken from the body: its words are in the stream already, it raises scores.
-    let summary = if page.meta.summary.is_none() {
-        fold(&r.summary)
-    } else {
-        String::new()
-    };
-    for t in words(&summary) {
-        if let Some(e) = terms.get_mut(t) {
-            e.0 = e.0.max(5);
+    if page.meta.summary.is_none() {
+        let summary = fold(&r.summary);
+        for w in words(&summary) {
+            if let Some(&t) = index.get(w) {
+                terms[t as usize].2 = terms[t as usize].2.max(5);
+            }
         }
     }
-    terms
-        .into_iter()
-        .filter(|(_, (_, _, p))| !p.is_empty())
-        .map(|(t, (weight, count, p))| {
-            let score = weight.max(if count > 0 { 1 + (count / 3).min(3) } else { 0 });
-            (t.to_string(), score.max(1), p)
-        })
-        .collect()
+    drop(index);
+    // Positions grouped by term (a counting sort: in order within each term).
+    let mut starts: Vec<u32> = vec![0; terms.len() + 1];
+    for &(t, _) in &all {
+        starts[t as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut positions = vec![0u32; all.len()];
+    for &(t, p) in &all {
+        positions[next[t as usize] as usize] = p;
+        next[t as usize] += 1;
+    }
+    PageTerms {
+        terms: terms
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, weight, count))| {
+                let body = if count > 0 { 1 + (count / 3).min(3) as u8 } else { 0 };
+                (a, b, weight.max(body).max(1), starts[i], starts[i + 1])
+            })
+            .collect(),
+        positions,
+        folded,
+    }
 }
 
 /// The words of folded text that the index keeps.
