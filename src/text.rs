@@ -201,7 +201,11 @@ mod tests {
 
     #[test]
     fn every_latin_letter_folds_as_it_decomposes() {
-        for c in LATIN.iter().flat_map(|&(a, b)| a..b).filter_map(char::from_u32) {
+        for c in LATIN
+            .iter()
+            .flat_map(|&(a, b)| a..b)
+            .filter_map(char::from_u32)
+        {
             let mut slow = String::new();
             fold_char(c, &mut slow);
             assert_eq!(fold(&c.to_string()), slow, "{c:?}");

@@ -260,7 +260,16 @@ mod tests {
 
     #[test]
     fn broken_markup_does_not_panic() {
-        for html in ["<", "<p", "<h2 id=", "&#xZZ;", "a &", "<img alt='x", "<script>", "&#1114112;"] {
+        for html in [
+            "<",
+            "<p",
+            "<h2 id=",
+            "&#xZZ;",
+            "a &",
+            "<img alt='x",
+            "<script>",
+            "&#1114112;",
+        ] {
             let _ = blocks(html);
         }
         assert_eq!(blocks("&quot;thu hồi&x hồi")[0].text, "\"thu hồi&x hồi");

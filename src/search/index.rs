@@ -76,8 +76,10 @@ impl Index {
                     let doc = b * BATCH + i;
                     let blocks = blocks(&rendered[id].html);
                     let terms = page_terms(site, &rendered[id], id, &blocks);
-                    let rows: Vec<[&str; 2]> =
-                        blocks.iter().map(|b| [b.anchor.as_str(), b.text.as_str()]).collect();
+                    let rows: Vec<[&str; 2]> = blocks
+                        .iter()
+                        .map(|b| [b.anchor.as_str(), b.text.as_str()])
+                        .collect();
                     let rows = serde_json::to_string(&rows).unwrap_or_default();
                     passages(
                         format!("f/{doc}.js"),
@@ -100,7 +102,11 @@ impl Index {
         }
         for &id in &ids {
             let page = &site.pages[id];
-            let summary = page.meta.summary.as_deref().unwrap_or(&rendered[id].summary);
+            let summary = page
+                .meta
+                .summary
+                .as_deref()
+                .unwrap_or(&rendered[id].summary);
             let case = page.meta.case.as_ref();
             let mut mask = 0u32;
             for t in case.map(|c| c.techniques.as_slice()).unwrap_or_default() {
@@ -234,7 +240,10 @@ fn searchable(site: &Site, lang: &str) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, p)| {
-            p.lang == lang && p.meta.search && !p.meta.draft && (!p.is_section || p.kind == Kind::Module)
+            p.lang == lang
+                && p.meta.search
+                && !p.meta.draft
+                && (!p.is_section || p.kind == Kind::Module)
         })
         .map(|(id, _)| id)
         .collect();
@@ -258,7 +267,10 @@ fn dictionaries(site: &Site, ids: &[usize]) -> ([Vec<String>; 4], Vec<String>) {
             dict[3].insert(year.to_string());
         }
     }
-    (dict.map(|d| d.into_iter().collect()), techniques.into_iter().collect())
+    (
+        dict.map(|d| d.into_iter().collect()),
+        techniques.into_iter().collect(),
+    )
 }
 
 fn year_of(site: &Site, id: usize) -> Option<i64> {

@@ -62,4 +62,3 @@ pub fn write(
     written.sort();
     written
 }
-

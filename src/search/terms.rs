@@ -61,7 +61,8 @@ type Run = (usize, usize, u8, bool);
 /// values, company and metric names, objectives: a lesson's are its module's).
 pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block]) -> PageTerms {
     let page = &site.pages[id];
-    let mut folded = String::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() + 256);
+    let mut folded =
+        String::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() + 256);
     // (range in `folded`, weight of its words, whether it is body text counted by frequency)
     let mut runs: Vec<Run> = Vec::new();
     let run = |folded: &mut String, runs: &mut Vec<Run>, text: &str, weight: u8| {
@@ -77,7 +78,9 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
         folded.push('\n');
         if !b.anchor.is_empty() {
             // The first line of a block is its heading.
-            let end = folded[start..].find('\n').map_or(folded.len(), |i| start + i + 1);
+            let end = folded[start..]
+                .find('\n')
+                .map_or(folded.len(), |i| start + i + 1);
             runs.push((start, end, 5, false));
             runs.push((end, folded.len(), 0, true));
         } else {
@@ -165,7 +168,11 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
             .iter()
             .enumerate()
             .map(|(i, &(a, b, weight, count))| {
-                let body = if count > 0 { 1 + (count / 3).min(3) as u8 } else { 0 };
+                let body = if count > 0 {
+                    1 + (count / 3).min(3) as u8
+                } else {
+                    0
+                };
                 (a, b, weight.max(body).max(1), starts[i], starts[i + 1])
             })
             .collect(),
