@@ -113,7 +113,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     };
     let generated = |offset: usize| expanded.as_ref().is_some_and(|e| e.is_generated(offset));
     let input = expanded.as_ref().map_or(body, |e| e.text.as_str());
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = Ids::default();
     let mut events: Vec<Event> = Vec::new();
     let mut iter = Parser::new_ext(input, options).into_offset_iter().peekable();
     let mut more_at: Option<usize> = None;
@@ -390,14 +390,27 @@ fn rewrite_links<'e>(
         .collect()
 }
 
-fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 1;
-    while !ids.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// The ids given so far in a page, and the next number to try after each base.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+/// `base`, else `base-1`, `base-2`...: the first not taken. Each base remembers where it got
+/// to, so a page repeating one heading 10,000 times does not try 50 million ids.
+fn unique_id(base: &str, ids: &mut Ids) -> String {
+    if ids.taken.insert(base.to_string()) {
+        return base.to_string();
     }
-    id
+    let n = ids.next.entry(base.to_string()).or_insert(1);
+    loop {
+        let id = format!("{base}-{n}");
+        *n += 1;
+        if ids.taken.insert(id.clone()) {
+            return id;
+        }
+    }
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
