@@ -137,3 +137,9 @@ fn the_reader_sees_headline_figures_breadcrumbs_and_structured_data() {
     let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
     node("reader.mjs", &out.path().join("site"));
 }
+
+#[test]
+fn the_search_pages_example_query_finds_something_on_the_sample_site() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("search-example.mjs", &out.path().join("site"));
+}
