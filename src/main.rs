@@ -102,7 +102,7 @@ fn main() -> ExitCode {
     match result {
         Ok(status) => ExitCode::from(status),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            cmd::say(&format!("error: {e:#}"));
             ExitCode::from(1)
         }
     }

@@ -29,23 +29,20 @@ pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::R
         if report.diagnostics.iter().any(|d| d.code == "E0503") {
             staging.discard();
         }
-        eprintln!("{}", out.text("build-failed", &[]));
+        super::say(&out.text("build-failed", &[]));
         return Ok(1);
     }
     if let Err(d) = output::commit(staging) {
         out.diagnostics(&[d]);
         return Ok(1);
     }
-    eprintln!(
-        "{}",
-        out.text(
-            "build-done",
-            &[
-                ("pages", report.pages.to_string()),
-                ("output", target.display().to_string()),
-                ("ms", started.elapsed().as_millis().to_string()),
-            ],
-        )
-    );
+    super::say(&out.text(
+        "build-done",
+        &[
+            ("pages", report.pages.to_string()),
+            ("output", target.display().to_string()),
+            ("ms", started.elapsed().as_millis().to_string()),
+        ],
+    ));
     Ok(0)
 }

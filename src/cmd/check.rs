@@ -34,6 +34,6 @@ pub fn run(out: &Out, args: &SiteArgs, external: bool) -> anyhow::Result<u8> {
             ],
         )
     };
-    eprintln!("{summary}");
+    super::say(&summary);
     Ok(u8::from(errors > 0))
 }

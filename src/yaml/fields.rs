@@ -167,6 +167,8 @@ impl<'a> Fields<'a> {
                     "suggestion",
                     e.suggestion.unwrap_or_else(|| "2024-05-17".to_string()),
                 ));
+                d.args
+                    .push(("forms", crate::date::ACCEPTED_FORMS.to_string()));
                 None
             }
         }
