@@ -48,6 +48,8 @@ E0402 = template { $template } has an error: { $message }
 E0501 = the output folder { $path } exists, is not empty and was not made by sachhon; choose another --output folder
 E0502 = the output folder { $path } would contain the site's own files; choose a folder such as public/
 E0503 = cannot read or write a file: { $message }
+E0504 = another build (process { $pid }) is writing this output folder; wait for it to finish, or run without --no-wait to wait for it
+E0505 = { $count } more files could not be written either (most often the disk is full); free some space and build again: the previous output was left as it was
 
 ## Warnings
 W0101 = payback_months says { $stated } months, but investment / savings_per_year gives { $computed } months; check the figures
@@ -61,6 +63,7 @@ W0106 = the image has no alternative text; write what it shows between the brack
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
 build-failed = The build failed; the previous output was left as it was.
+build-waiting = Another build (process { $pid }) is writing { $output }; waiting for it to finish...
 check-summary = { $errors ->
         [one] 1 error
        *[other] { $errors } errors

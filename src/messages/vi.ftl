@@ -48,6 +48,8 @@ E0402 = mẫu { $template } có lỗi: { $message }
 E0501 = thư mục xuất { $path } đã có, không trống và không do sachhon tạo; hãy chọn thư mục --output khác
 E0502 = thư mục xuất { $path } sẽ chứa chính các tệp của trang; hãy chọn thư mục như public/
 E0503 = không đọc hoặc ghi được tệp: { $message }
+E0504 = một lần dựng khác (tiến trình { $pid }) đang ghi thư mục đầu ra này; hãy chờ nó xong, hoặc chạy lại không có --no-wait để tự chờ
+E0505 = còn { $count } tệp nữa cũng không ghi được (thường là do ổ đĩa đầy); hãy giải phóng bớt dung lượng rồi dựng lại: bản dựng trước vẫn được giữ nguyên
 
 ## Cảnh báo
 W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
@@ -61,6 +63,7 @@ W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
 build-failed = Dựng trang thất bại; bản xuất trước vẫn được giữ nguyên.
+build-waiting = Một lần dựng khác (tiến trình { $pid }) đang ghi { $output }; đang chờ nó xong...
 check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
 check-ok = Không có vấn đề nào trong { $pages } trang.
 serve-listening = Đang phục vụ trang tại { $url } (nhấn Ctrl+C để dừng).

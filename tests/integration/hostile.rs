@@ -51,7 +51,8 @@ fn assert_nothing_outside(site: &Path) {
         assert!(
             allowed.contains(&name.as_str())
                 || name.starts_with(".public.sachhon-old-")
-                || name.starts_with(".public.sachhon-spare-"),
+                || name.starts_with(".public.sachhon-spare-")
+                || name == ".public.sachhon-lock",
             "unexpected {name} beside the site"
         );
     }
