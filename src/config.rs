@@ -1,6 +1,7 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
 use crate::diagnostics::Diagnostic;
+use crate::markdown::raw_html::RawHtml;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "title",
     "description",
     "base_url",
@@ -21,6 +22,7 @@ const KNOWN_KEYS: [&str; 12] = [
     "author",
     "search",
     "extra",
+    "markdown",
 ];
 
 /// One language of the site.
@@ -55,6 +57,8 @@ pub struct Config {
     pub paginate: usize,
     /// The site's UTC offset in minutes (`+07:00` -> 420).
     pub timezone_minutes: i32,
+    /// `markdown.raw_html`: what happens to raw HTML in Markdown (default: sanitize).
+    pub raw_html: crate::markdown::raw_html::RawHtml,
     /// Author shown in feeds.
     pub author: String,
     /// Whether the search index and page are generated.
@@ -79,11 +83,7 @@ impl Config {
             .strip_prefix('\u{feff}')
             .unwrap_or(&text)
             .replace("\r\n", "\n");
-        let value = yaml::parse(&text).map_err(|e| {
-            vec![Diagnostic::error("E0002", CONFIG_FILE)
-                .at(e.line, e.col)
-                .arg("message", e.message)]
-        })?;
+        let value = yaml::parse(&text).map_err(|e| vec![e.diagnostic("E0002", CONFIG_FILE, 0)])?;
         let loc = Locator::new(&text, 0);
         let mut f = Fields::new(CONFIG_FILE, &loc);
         let Some(map) = value.as_object() else {
@@ -187,6 +187,7 @@ impl Config {
                 .push(("value", timezone_raw.clone()));
             420
         });
+        let raw_html = read_raw_html(&mut f, map);
         let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
         let search = f.boolean(map, &[], "search").unwrap_or(true);
         let extra = map
@@ -207,6 +208,7 @@ impl Config {
             taxonomies,
             paginate,
             timezone_minutes,
+            raw_html,
             author,
             search,
             extra,
@@ -322,4 +324,22 @@ mod tests {
         assert!(is_language_code("pt-BR"));
         assert!(!is_language_code("Vietnamese"));
     }
+}
+
+/// `markdown: { raw_html: allow | sanitize | escape }`.
+fn read_raw_html(f: &mut Fields, map: &serde_json::Map<String, Value>) -> RawHtml {
+    let Some(markdown) = map.get("markdown").and_then(Value::as_object) else {
+        return RawHtml::default();
+    };
+    let at = [Seg::Key("markdown")];
+    let Some(text) = f.text(markdown, &at, "raw_html") else {
+        return RawHtml::default();
+    };
+    RawHtml::parse(&text).unwrap_or_else(|| {
+        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+        d.args.push(("value", text));
+        d.args
+            .push(("known", "allow, sanitize, escape".to_string()));
+        RawHtml::default()
+    })
 }

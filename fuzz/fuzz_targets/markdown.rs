@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         style: &style,
         resolve: &resolve,
         images: &images,
+        raw_html: sachhon::markdown::raw_html::RawHtml::Sanitize,
     };
     let (out, _) = render(body, &cx);
     let mut ids = std::collections::HashSet::new();

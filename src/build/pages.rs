@@ -78,6 +78,7 @@ pub(crate) fn render_page(
         style: &site.style,
         resolve: &resolve,
         images,
+        raw_html: site.config.raw_html,
     };
     let (rendered, mut diags) = markdown::render(body, &cx);
     // A content link that leads nowhere may lead to a file left out of this build: say so.

@@ -70,7 +70,7 @@ fn lock_output(out: &Out, target: &Path, no_wait: bool) -> Option<output::Output
         }
     };
     if no_wait {
-        let d = Diagnostic::error("E0504", &shown).arg("pid", held);
+        let d = Diagnostic::error("E0510", &shown).arg("pid", held);
         out.diagnostics(&[d]);
         return None;
     }

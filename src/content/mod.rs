@@ -107,11 +107,8 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         frontmatter::SplitError::Missing => Diagnostic::error("E0102", source).at(1, 1),
         frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", source).at(1, 1),
     })?;
-    let value = yaml::parse(split.yaml).map_err(|e| {
-        Diagnostic::error("E0002", source)
-            .at(e.line + split.yaml_line_offset, e.col)
-            .arg("message", e.message)
-    })?;
+    let value = yaml::parse(split.yaml)
+        .map_err(|e| e.diagnostic("E0002", source, split.yaml_line_offset))?;
     let Value::Object(map) = value else {
         return Err(Diagnostic::error("E0104", source).at(2, 1));
     };

@@ -4,6 +4,7 @@
 
 pub mod highlight;
 mod links;
+pub mod raw_html;
 
 pub use links::{Link, LinkTarget};
 
@@ -71,6 +72,8 @@ pub struct Context<'a> {
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// The site's images with their sizes and smaller copies, by site path.
     pub images: &'a crate::images::Catalogue,
+    /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
+    pub raw_html: raw_html::RawHtml,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -98,6 +101,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
     let mut in_first_para = false;
+    let mut has_raw_html = false;
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::Heading {
@@ -295,10 +299,19 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 out.text.push(' ');
                 events.push(event);
             }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let line = line_of(range.start);
+                let (kept, raw) = raw_html::take(event, cx.raw_html, cx.source, line, &mut diags);
+                has_raw_html |= raw;
+                events.push(kept);
+            }
             other => events.push(other),
         }
     }
     html::push_html(&mut out.html, events.into_iter());
+    if has_raw_html {
+        out.html = raw_html::sanitize(&out.html);
+    }
     out.summary = match more_at {
         Some(at) => out.text[..at]
             .split_whitespace()

@@ -25,6 +25,7 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         style: &st,
         resolve: &resolve,
         images: &images,
+        raw_html: super::raw_html::RawHtml::Sanitize,
     };
     render(body, &cx)
 }

@@ -26,6 +26,8 @@ E0114 = { $key }: "{ $value }" is not one of the options ({ $known }); copy the 
 E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: 120000000, currency: VND {"}"}
 E0116 = { $key }: { $value } should be a set of "key: value" pairs
 E0117 = this symbolic link points to a file outside the site (or loops); copy the file into the site instead
+E0150 = { $key } is written twice in this file (first on line { $first }); keep only one of the two
+E0151 = { $key }: { $value } is not a usable number; write a finite number between -1000000000000000 and 1000000000000000 (less than 10^15 in size)
 
 ## URLs
 E0201 = { $key }: "{ $value }" cannot be used in a URL (it is empty, absolute or contains / or ..); choose a simple name such as "hoi-thao-da-nang"
@@ -48,8 +50,8 @@ E0402 = template { $template } has an error: { $message }
 E0501 = the output folder { $path } exists, is not empty and was not made by sachhon; choose another --output folder
 E0502 = the output folder { $path } would contain the site's own files; choose a folder such as public/
 E0503 = cannot read or write a file: { $message }
-E0504 = another build (process { $pid }) is writing this output folder; wait for it to finish, or run without --no-wait to wait for it
-E0505 = { $count } more files could not be written either (most often the disk is full); free some space and build again: the previous output was left as it was
+E0510 = another build (process { $pid }) is writing this output folder; wait for it to finish, or run without --no-wait to wait for it
+E0511 = { $count } more files could not be written either (most often the disk is full); free some space and build again: the previous output was left as it was
 
 ## Warnings
 W0101 = payback_months says { $stated } months, but investment / savings_per_year gives { $computed } months; check the figures
@@ -59,6 +61,7 @@ W0104 = this page has no translation ({ $lang }) yet
 W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
 W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
+W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.

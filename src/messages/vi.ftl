@@ -26,6 +26,8 @@ E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known })
 E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: 120000000, currency: VND {"}"}
 E0116 = { $key }: { $value } phải là một nhóm các cặp "khóa: giá trị"
 E0117 = liên kết tượng trưng (symbolic link) này trỏ ra ngoài trang hoặc lặp vòng; hãy chép tệp vào trong trang
+E0150 = { $key } được ghi hai lần trong tệp này (lần đầu ở dòng { $first }); chỉ giữ lại một
+E0151 = { $key }: { $value } không phải con số dùng được; hãy ghi một số hữu hạn trong khoảng từ -1000000000000000 đến 1000000000000000 (nhỏ hơn 10^15)
 
 ## Địa chỉ
 E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống, tuyệt đối hoặc chứa / hay ..); hãy chọn tên đơn giản như "hoi-thao-da-nang"
@@ -48,8 +50,8 @@ E0402 = mẫu { $template } có lỗi: { $message }
 E0501 = thư mục xuất { $path } đã có, không trống và không do sachhon tạo; hãy chọn thư mục --output khác
 E0502 = thư mục xuất { $path } sẽ chứa chính các tệp của trang; hãy chọn thư mục như public/
 E0503 = không đọc hoặc ghi được tệp: { $message }
-E0504 = một lần dựng khác (tiến trình { $pid }) đang ghi thư mục đầu ra này; hãy chờ nó xong, hoặc chạy lại không có --no-wait để tự chờ
-E0505 = còn { $count } tệp nữa cũng không ghi được (thường là do ổ đĩa đầy); hãy giải phóng bớt dung lượng rồi dựng lại: bản dựng trước vẫn được giữ nguyên
+E0510 = một lần dựng khác (tiến trình { $pid }) đang ghi thư mục đầu ra này; hãy chờ nó xong, hoặc chạy lại không có --no-wait để tự chờ
+E0511 = còn { $count } tệp nữa cũng không ghi được (thường là do ổ đĩa đầy); hãy giải phóng bớt dung lượng rồi dựng lại: bản dựng trước vẫn được giữ nguyên
 
 ## Cảnh báo
 W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
@@ -59,6 +61,7 @@ W0104 = trang này chưa có bản dịch { $lang }
 W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
+W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.

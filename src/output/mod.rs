@@ -145,7 +145,7 @@ pub fn summarize_write_errors(diags: &[Diagnostic]) -> Vec<Diagnostic> {
         .cloned()
         .collect();
     if failed > SHOWN {
-        out.push(Diagnostic::error("E0505", "").arg("count", failed - SHOWN));
+        out.push(Diagnostic::error("E0511", "").arg("count", failed - SHOWN));
     }
     out
 }
@@ -202,7 +202,7 @@ mod tests {
         diags.push(Diagnostic::error("E0110", "content/a.md"));
         let shown = summarize_write_errors(&diags);
         assert_eq!(shown.len(), 5);
-        assert_eq!(shown[4].code, "E0505");
+        assert_eq!(shown[4].code, "E0511");
         assert_eq!(shown[4].args, vec![("count", "997".to_string())]);
         assert!(shown.iter().any(|d| d.code == "E0110"));
     }

@@ -84,7 +84,7 @@ fn a_second_build_waits_or_with_no_wait_fails() {
     write!(held, "4242").unwrap();
     let r = build(site.path(), &["--no-wait"]);
     assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("[E0504]"), "{}", r.stderr);
+    assert!(r.stderr.contains("[E0510]"), "{}", r.stderr);
     assert!(r.stderr.contains("4242"), "{}", r.stderr);
     let mut waiting = sachhon()
         .arg("build")
@@ -148,7 +148,7 @@ fn a_full_disk_gives_one_summary_and_leaves_nothing_behind() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     let failures = stderr.lines().filter(|l| l.contains("[E0503]")).count();
     assert!(failures <= 3, "{stderr}");
-    assert_eq!(stderr.matches("[E0505]").count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("[E0511]").count(), 1, "{stderr}");
     assert!(
         !stdout.contains("staging") && !stdout.contains("spare"),
         "left behind:\n{stdout}"
@@ -256,4 +256,145 @@ fn jekyll_dates_with_offsets_are_read_and_shown_in_the_site_zone() {
     // 20:24 in California is the next morning in Vietnam (+07:00).
     let page = read(site.path(), "news/jekyll/index.html");
     assert!(page.contains("20/02/2016"), "{page}");
+}
+
+#[test]
+fn a_key_written_twice_names_both_lines() {
+    let site = fixture_with(
+        "minimal",
+        &[(
+            "content/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\ntitle: B\n---\n",
+        )],
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let line = r.stderr.lines().find(|l| l.contains("[E0150]")).unwrap();
+    assert!(line.starts_with("content/a.md:4:1:"), "{line}");
+    assert!(line.contains("title") && line.contains("line 2"), "{line}");
+    let site = fixture("minimal");
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    write(
+        site.path(),
+        "site.yaml",
+        format!("{config}base_url: https://evil.example/\n").as_bytes(),
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let line = r.stderr.lines().find(|l| l.contains("[E0150]")).unwrap();
+    assert!(line.starts_with("site.yaml:3:1:"), "{line}");
+    assert!(
+        line.contains("base_url") && line.contains("line 2"),
+        "{line}"
+    );
+}
+
+#[test]
+fn numbers_must_be_finite_and_in_range() {
+    for (value, shown) in [
+        (".nan", ".nan"),
+        (".inf", ".inf"),
+        ("-.Inf", "-.Inf"),
+        ("1e308", "1e308"),
+        ("99999999999999999999999", "99999999999999999999999"),
+    ] {
+        let page = format!(
+            "---\ntitle: A\ndate: 2024-01-01\nprovince: X\nsector: Y\npayback_months: {value}\n\
+             investment: {value}\nmetrics:\n  - {{ name: W, unit: kWh, before: {value}, after: 1, better: lower }}\n---\n"
+        );
+        let site = fixture_with("basic", &[("content/case-studies/bad.md", &page)]);
+        let r = build(site.path(), &[]);
+        assert_eq!(r.status, 1, "{value}:\n{}", r.stderr);
+        let errors: Vec<&str> = r.stderr.lines().filter(|l| l.contains("[E0151]")).collect();
+        assert_eq!(errors.len(), 3, "{value}:\n{}", r.stderr);
+        for key in ["payback_months", "investment", "metrics[0].before"] {
+            assert!(
+                errors.iter().any(|l| l.contains(key) && l.contains(shown)),
+                "{key} {value}:\n{}",
+                r.stderr
+            );
+        }
+        assert!(
+            !r.stderr.contains("inf %") && !r.stderr.contains("[E0105]"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn raw_html_modes() {
+    let page = "---\ntitle: A\n---\nText.\n\n<figure><img src=\"x.png\" alt=\"X\" onerror=\"steal()\"></figure>\n\n<script>steal()</script>\n";
+    for (mode, warnings) in [("allow", 0), ("sanitize", 2), ("escape", 0), ("", 2)] {
+        let site = fixture_with("minimal", &[("content/a.md", page)]);
+        if !mode.is_empty() {
+            let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+            let config = format!("{config}markdown:\n  raw_html: {mode}\n");
+            write(site.path(), "site.yaml", config.as_bytes());
+        }
+        let r = build(site.path(), &[]);
+        assert_eq!(r.status, 0, "{mode}: {}", r.stderr);
+        let found: Vec<&str> = r.stderr.lines().filter(|l| l.contains("[W0150]")).collect();
+        assert_eq!(found.len(), warnings, "{mode}: {}", r.stderr);
+        let html = read(site.path(), "a/index.html");
+        match mode {
+            "allow" => {
+                assert!(html.contains("<script>steal()</script>") && html.contains("onerror"))
+            }
+            "escape" => {
+                assert!(
+                    html.contains("&lt;script&gt;steal()&lt;/script&gt;"),
+                    "{html}"
+                );
+                assert!(!html.contains("<figure>"), "{html}");
+            }
+            _ => {
+                assert!(found[0].starts_with("content/a.md:6:1:"), "{}", found[0]);
+                assert!(found[1].starts_with("content/a.md:8:1:"), "{}", found[1]);
+                assert!(
+                    html.contains("<figure><img src=\"x.png\" alt=\"X\"></figure>"),
+                    "{html}"
+                );
+                assert!(!html.contains("steal()"), "{html}");
+            }
+        }
+    }
+    let site = fixture("minimal");
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    write(
+        site.path(),
+        "site.yaml",
+        format!("{config}markdown: {{ raw_html: maybe }}\n").as_bytes(),
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains("site.yaml:3:") && r.stderr.contains("[E0114]"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Every input kept in `fuzz/regressions/` goes through what its target calls, on every test run.
+#[test]
+fn fuzz_regressions_replay() {
+    use sachhon::content::{parse_front_matter, Kind};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+    for target in ["date", "front_matter", "front_matter_values"] {
+        for entry in std::fs::read_dir(dir.join(target)).unwrap().flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let _ = sachhon::date::Date::parse(text);
+            for kind in [Kind::Page, Kind::CaseStudy, Kind::News] {
+                let _ = parse_front_matter(text, kind);
+                let wrapped = format!("---\ndate: {text}\npayback_months: {text}\n---\n");
+                let _ = parse_front_matter(&wrapped, kind);
+            }
+            replayed += 1;
+        }
+    }
+    assert!(replayed >= 6, "{replayed} inputs");
 }
