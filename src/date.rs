@@ -146,13 +146,18 @@ fn parse_text(text: &str) -> Option<Date> {
     }
     let standard = standard_spelling(text);
     let pieces = Pieces::parse(standard.as_str()).ok()?;
-    let time = pieces.time().unwrap_or(Time::midnight());
+    // Fractions of a second are read and dropped: nothing shows them, and instants compare
+    // in whole seconds.
+    let time = pieces.time().map_or(Time::midnight(), |t| {
+        t.with().subsec_nanosecond(0).build().unwrap_or(t)
+    });
     let civil = pieces.date().to_datetime(time);
     let offset = match pieces.offset() {
         None => None,
         Some(written) => Some(written.to_numeric_offset()),
     };
-    if pieces.time_zone_annotation().is_some() {
+    // Offsets are whole minutes (`-12:33:29` is no one's clock), and no annotation follows.
+    if pieces.time_zone_annotation().is_some() || offset.is_some_and(|o| o.seconds() % 60 != 0) {
         return None;
     }
     // The instant must exist for every offset a site may use.
@@ -272,6 +277,7 @@ mod tests {
             "",
             "2021-05-17 08:30 +",
             "9999-12-31T23:59:59-25:00",
+            "9994-12-31T23-123329",
         ] {
             assert!(Date::parse(text).is_err(), "{text}");
         }
@@ -303,6 +309,15 @@ mod tests {
         // Without an offset, the site's zone decides.
         let c = Date::parse("2024-01-01 00:30").unwrap();
         assert_eq!(c.timestamp(420), a.timestamp(0));
+    }
+
+    #[test]
+    fn fractions_of_a_second_are_dropped() {
+        let d = Date::parse("0999-12-31T23:58:59,20").unwrap();
+        assert_eq!(
+            Date::parse(&d.rfc3339(-504)).unwrap().timestamp(-504),
+            d.timestamp(-504)
+        );
     }
 
     #[test]
