@@ -4,6 +4,7 @@ mod discover;
 pub mod frontmatter;
 mod meta;
 pub mod model;
+mod synthetic;
 
 pub use discover::site_rel;
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
@@ -46,6 +47,8 @@ pub struct Parsed {
     pub body: String,
     /// Lines of the file before the body.
     pub body_line_offset: usize,
+    /// Warnings about the text itself (control characters removed).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// How a section shapes its pages.
@@ -96,12 +99,22 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
             }
         }
     }
+    pages.extend(synthetic::missing_homes(config, &pages));
     (pages, diags)
 }
 
 /// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and
 /// line endings normalised, `---` fences found, YAML parsed into a mapping.
 pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
+    let (text, removed) = crate::text::strip_controls(text);
+    let warnings = removed
+        .into_iter()
+        .map(|(line, col, c)| {
+            Diagnostic::warning("W0120", source)
+                .at(line, col)
+                .arg("code", format!("U+{:04X}", u32::from(c)))
+        })
+        .collect();
     let text = frontmatter::normalize(text);
     let split = frontmatter::split(&text).map_err(|e| match e {
         frontmatter::SplitError::Missing => Diagnostic::error("E0102", source).at(1, 1),
@@ -118,6 +131,7 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         map,
         body: split.body.to_string(),
         body_line_offset: split.body_line_offset,
+        warnings,
     })
 }
 
@@ -188,6 +202,9 @@ fn section_shapes(raws: &[Raw], config: &Config) -> HashMap<String, SectionShape
             explicit.insert(dir, kind);
         }
     }
+    // The home always exists (sachhon makes it when no `_index.md` does): top-level pages
+    // and sections belong to it.
+    explicit.entry(String::new()).or_insert(None);
     let mut dirs: Vec<&String> = explicit.keys().collect();
     dirs.sort_by_key(|d| {
         (
@@ -318,12 +335,13 @@ fn type_page(
     let meta = meta::read(&raw.text.map, &mut f, kind);
     let path = url_path(config, found, file_dir, page_dir, &meta, &mut f);
     let mut key_lines = Vec::new();
-    for key in ["payback_months", "weight", "title", "image"] {
+    for key in ["payback_months", "weight", "title", "image", "aliases"] {
         if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
             key_lines.push((key, line));
         }
     }
-    let diags = f.diags;
+    let mut diags = f.diags;
+    diags.extend(raw.text.warnings);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }

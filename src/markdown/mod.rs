@@ -92,6 +92,13 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
         .collect();
     let line_of =
         |offset: usize| cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1);
+    // Line and column (in characters) of a byte offset of the body.
+    let pos_of = |offset: usize| {
+        let index = line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = line_starts[index - 1];
+        let col = body.get(start..offset).map_or(1, |t| t.chars().count() + 1);
+        (cx.line_offset + index, col)
+    };
     let mut out = Rendered::default();
     let mut diags = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
@@ -149,7 +156,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
                 html::push_html(
                     &mut h,
-                    rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags)
+                    rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags)
                         .into_iter(),
                 );
                 h.push_str(&format!(
@@ -252,15 +259,17 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Start(Tag::Link { .. }) => {
                 let rewritten =
-                    rewrite_links(vec![event], cx, &line_of, range.start, &mut out, &mut diags);
+                    rewrite_links(vec![event], cx, &pos_of, range.start, &mut out, &mut diags);
                 events.extend(rewritten);
             }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
-                let line = line_of(range.start);
-                let src = links::rewrite(&dest_url, true, cx, line, &mut out, &mut diags);
-                let image = match out.links.last() {
+                let (line, col) = pos_of(range.start);
+                let recorded = out.links.len();
+                let src = links::rewrite(&dest_url, true, cx, (line, col), &mut out, &mut diags);
+                // Only the link this image recorded (a `data:` image records none).
+                let image = match out.links.get(recorded) {
                     Some(Link {
                         target: LinkTarget::File(path),
                         ..
@@ -276,7 +285,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                 }
                 if alt.trim().is_empty() {
-                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, col));
                 }
                 let tag = crate::images::img_tag(&src, &alt, &title, image);
                 events.push(Event::InlineHtml(tag.into()));
@@ -300,6 +309,30 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 events.push(event);
             }
             Event::Html(_) | Event::InlineHtml(_) => {
+                // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
+                let event = match event {
+                    Event::Html(h) if cx.raw_html != raw_html::RawHtml::Escape => {
+                        let h = links::rewrite_raw_html(
+                            &h,
+                            cx,
+                            pos_of(range.start),
+                            &mut out,
+                            &mut diags,
+                        );
+                        Event::Html(h.into())
+                    }
+                    Event::InlineHtml(h) if cx.raw_html != raw_html::RawHtml::Escape => {
+                        let h = links::rewrite_raw_html(
+                            &h,
+                            cx,
+                            pos_of(range.start),
+                            &mut out,
+                            &mut diags,
+                        );
+                        Event::InlineHtml(h.into())
+                    }
+                    other => other,
+                };
                 let line = line_of(range.start);
                 let (kept, raw) = raw_html::take(event, cx.raw_html, cx.source, line, &mut diags);
                 has_raw_html |= raw;
@@ -330,7 +363,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
 fn rewrite_links<'e>(
     events: Vec<Event<'e>>,
     cx: &Context,
-    line_of: &dyn Fn(usize) -> usize,
+    pos_of: &dyn Fn(usize) -> (usize, usize),
     offset: usize,
     out: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
@@ -344,7 +377,7 @@ fn rewrite_links<'e>(
                 title,
                 id,
             }) => {
-                let dest = links::rewrite(&dest_url, false, cx, line_of(offset), out, diags);
+                let dest = links::rewrite(&dest_url, false, cx, pos_of(offset), out, diags);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(dest),

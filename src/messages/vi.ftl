@@ -34,6 +34,12 @@ E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống
 E0202 = hai trang cùng địa chỉ { $url }: tệp này và { $other }; hãy đặt slug khác cho một trang
 E0203 = "{ $lang }" trong tên tệp không phải ngôn ngữ của trang ({ $known }); hãy đổi tên tệp hoặc thêm ngôn ngữ vào site.yaml
 E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ngoài trang hoặc trống)
+E0205 = aliases: địa chỉ cũ { $url } đã là { $owner ->
+        [page] địa chỉ của { $other }
+        [alias] một địa chỉ cũ của { $other }
+        [static] một tệp chép từ static/ hoặc đặt cạnh một bài
+       *[generated] một trang do sachhon tự tạo ({ $other })
+    }, và lệnh chuyển hướng sẽ đè lên nó; hãy bỏ địa chỉ này khỏi aliases hoặc chọn địa chỉ khác
 
 ## Liên kết
 E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
@@ -41,6 +47,14 @@ E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
 E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
 E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
+E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { $reason ->
+        [folder] trỏ tới một thư mục nhưng thiếu dấu "/" ở cuối (mở từ USB hay file:// sẽ không được)
+        [outside] nằm ngoài trang web (không thuộc địa chỉ base_url)
+        [root] bắt đầu bằng "/", nên khi mở từ USB hay file:// sẽ dẫn về gốc ổ đĩa
+       *[missing] không dẫn tới tệp nào của trang web dựng ra
+    }; liên kết này do khuôn mẫu (template) này viết ra: hãy sửa ở đó (hoặc trong bản sao của bạn ở templates/)
+E0307 = tệp { $file } của trang web dựng ra liên kết tới "{ $url }", nhưng trang đó không có phần tử nào mang id #{ $anchor }; hãy sửa liên kết trong khuôn mẫu này
+E0308 = tệp { $file } của trang web dựng ra không phải XML hợp lệ tại { $position } ({ $message }); trình đọc tin và máy tìm kiếm sẽ từ chối nó: hãy sửa khuôn mẫu này
 
 ## Mẫu trang
 E0401 = mẫu { $template } gặp lỗi khi dựng { $page }: { $message }
@@ -62,6 +76,8 @@ W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển th
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
 W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
+W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
+W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
@@ -69,6 +85,7 @@ build-failed = Dựng trang thất bại; bản xuất trước vẫn được g
 build-waiting = Một lần dựng khác (tiến trình { $pid }) đang ghi { $output }; đang chờ nó xong...
 check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
 check-ok = Không có vấn đề nào trong { $pages } trang.
+check-codes = Theo mã: { $codes }.
 serve-listening = Đang phục vụ trang tại { $url } (nhấn Ctrl+C để dừng).
 serve-rebuilt = Đã dựng lại trong { $ms } ms.
 serve-failed = Dựng lại thất bại; bản tốt gần nhất vẫn đang được phục vụ.

@@ -5,6 +5,7 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+mod switch;
 
 pub use kinds::taxonomy_value;
 pub mod values;
@@ -51,6 +52,14 @@ impl Renderer {
 
     /// Renders `template` with `context`; `page` names the content being rendered in errors.
     /// The bytes go out as they are: templates and every value are UTF-8 already.
+    /// The file a template was read from (`templates/base.html`), or its name when embedded.
+    pub fn template_file(&self, name: &str) -> String {
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
     pub fn render(
         &self,
         template: &str,

@@ -9,4 +9,5 @@ mod faults;
 mod hostile;
 mod knowledge;
 mod language;
+mod output;
 mod urls;
