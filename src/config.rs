@@ -296,6 +296,24 @@ fn is_language_code(code: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// `markdown: { raw_html: allow | sanitize | escape }`.
+fn read_raw_html(f: &mut Fields, map: &serde_json::Map<String, Value>) -> RawHtml {
+    let Some(markdown) = map.get("markdown").and_then(Value::as_object) else {
+        return RawHtml::default();
+    };
+    let at = [Seg::Key("markdown")];
+    let Some(text) = f.text(markdown, &at, "raw_html") else {
+        return RawHtml::default();
+    };
+    RawHtml::parse(&text).unwrap_or_else(|| {
+        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+        d.args.push(("value", text));
+        d.args
+            .push(("known", "allow, sanitize, escape".to_string()));
+        RawHtml::default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,22 +342,4 @@ mod tests {
         assert!(is_language_code("pt-BR"));
         assert!(!is_language_code("Vietnamese"));
     }
-}
-
-/// `markdown: { raw_html: allow | sanitize | escape }`.
-fn read_raw_html(f: &mut Fields, map: &serde_json::Map<String, Value>) -> RawHtml {
-    let Some(markdown) = map.get("markdown").and_then(Value::as_object) else {
-        return RawHtml::default();
-    };
-    let at = [Seg::Key("markdown")];
-    let Some(text) = f.text(markdown, &at, "raw_html") else {
-        return RawHtml::default();
-    };
-    RawHtml::parse(&text).unwrap_or_else(|| {
-        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
-        d.args.push(("value", text));
-        d.args
-            .push(("known", "allow, sanitize, escape".to_string()));
-        RawHtml::default()
-    })
 }

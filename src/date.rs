@@ -152,10 +152,7 @@ fn parse_text(text: &str) -> Option<Date> {
         t.with().subsec_nanosecond(0).build().unwrap_or(t)
     });
     let civil = pieces.date().to_datetime(time);
-    let offset = match pieces.offset() {
-        None => None,
-        Some(written) => Some(written.to_numeric_offset()),
-    };
+    let offset = pieces.offset().map(|written| written.to_numeric_offset());
     // Offsets are whole minutes (`-12:33:29` is no one's clock), and no annotation follows.
     if pieces.time_zone_annotation().is_some() || offset.is_some_and(|o| o.seconds() % 60 != 0) {
         return None;
