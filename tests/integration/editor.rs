@@ -539,6 +539,26 @@ fn serve_refuses_hostile_requests_and_warns_on_exposure() {
     assert_eq!(raw_status(server.port, b"\x16\x03\x01garbage\r\n\r\n"), 400);
     let (status, _) = get(server.port, "/");
     assert_eq!(status, 200, "still serving");
+    // Idle sockets take no thread each: the pool stays its size, the excess is refused, and
+    // the server answers again once they close.
+    let idle: Vec<TcpStream> = (0..400)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id()));
+    if let Ok(status) = status {
+        let threads: usize = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0);
+        assert!(
+            threads > 0 && threads < 40,
+            "{threads} threads for 400 idle sockets"
+        );
+    }
+    drop(idle);
+    wait_for(server.port, "/", |b| b.contains("<html"));
     drop(server);
 
     let r = command("serve", site.path(), &["--bind", "notanip"]);
