@@ -25,6 +25,27 @@ const KNOWN_KEYS: [&str; 13] = [
     "markdown",
 ];
 
+/// Markdown settings (`markdown:` in site.yaml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkdownConfig {
+    /// `:smile:` codes become emoji characters.
+    pub emoji: bool,
+    /// Code blocks in a language the highlighter does not know give W0105.
+    pub warn_unknown_languages: bool,
+    /// What happens to raw HTML in Markdown (`raw_html`, default: sanitize).
+    pub raw_html: RawHtml,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            emoji: false,
+            warn_unknown_languages: true,
+            raw_html: RawHtml::default(),
+        }
+    }
+}
+
 /// One language of the site.
 #[derive(Debug, Clone)]
 pub struct Language {
@@ -57,14 +78,14 @@ pub struct Config {
     pub paginate: usize,
     /// The site's UTC offset in minutes (`+07:00` -> 420).
     pub timezone_minutes: i32,
-    /// `markdown.raw_html`: what happens to raw HTML in Markdown (default: sanitize).
-    pub raw_html: crate::markdown::raw_html::RawHtml,
     /// Author shown in feeds.
     pub author: String,
     /// Whether the search index and page are generated.
     pub search: bool,
     /// Free-form values for templates (`config.extra`).
     pub extra: Map<String, Value>,
+    /// Markdown settings.
+    pub markdown: MarkdownConfig,
 }
 
 impl Config {
@@ -187,7 +208,6 @@ impl Config {
                 .push(("value", timezone_raw.clone()));
             420
         });
-        let raw_html = read_raw_html(&mut f, map);
         let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
         let search = f.boolean(map, &[], "search").unwrap_or(true);
         let extra = map
@@ -195,6 +215,7 @@ impl Config {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
+        let markdown = read_markdown(map, &mut f);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -208,10 +229,10 @@ impl Config {
             taxonomies,
             paginate,
             timezone_minutes,
-            raw_html,
             author,
             search,
             extra,
+            markdown,
         })
     }
 
@@ -241,6 +262,46 @@ impl Config {
             .find(|l| l.code == code)
             .unwrap_or(&self.languages[0])
     }
+}
+
+/// `markdown: { emoji: true, warn_unknown_languages: false, raw_html: sanitize }`.
+fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
+    let mut settings = MarkdownConfig::default();
+    let at = [Seg::Key("markdown")];
+    match map.get("markdown") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(m)) => {
+            const KEYS: [&str; 3] = ["emoji", "warn_unknown_languages", "raw_html"];
+            for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+                f.error("E0003", &[Seg::Key("markdown"), Seg::Key(key)])
+                    .args
+                    .push(("known", KEYS.join(", ")));
+            }
+            if let Some(b) = f.boolean(m, &at, "emoji") {
+                settings.emoji = b;
+            }
+            if let Some(b) = f.boolean(m, &at, "warn_unknown_languages") {
+                settings.warn_unknown_languages = b;
+            }
+            if let Some(text) = f.text(m, &at, "raw_html") {
+                match RawHtml::parse(&text) {
+                    Some(policy) => settings.raw_html = policy,
+                    None => {
+                        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+                        d.args.push(("value", text));
+                        d.args
+                            .push(("known", "allow, sanitize, escape".to_string()));
+                    }
+                }
+            }
+        }
+        Some(other) => {
+            f.error("E0116", &at)
+                .args
+                .push(("value", yaml::describe(other)));
+        }
+    }
+    settings
 }
 
 /// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed
@@ -294,24 +355,6 @@ fn is_language_code(code: &str) -> bool {
         && first.chars().all(|c| c.is_ascii_lowercase())
         && parts
             .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// `markdown: { raw_html: allow | sanitize | escape }`.
-fn read_raw_html(f: &mut Fields, map: &serde_json::Map<String, Value>) -> RawHtml {
-    let Some(markdown) = map.get("markdown").and_then(Value::as_object) else {
-        return RawHtml::default();
-    };
-    let at = [Seg::Key("markdown")];
-    let Some(text) = f.text(markdown, &at, "raw_html") else {
-        return RawHtml::default();
-    };
-    RawHtml::parse(&text).unwrap_or_else(|| {
-        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
-        d.args.push(("value", text));
-        d.args
-            .push(("known", "allow, sanitize, escape".to_string()));
-        RawHtml::default()
-    })
 }
 
 #[cfg(test)]

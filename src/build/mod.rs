@@ -151,7 +151,7 @@ pub fn generate_snapshot(
         .iter_mut()
         .map(|p| std::mem::take(&mut p.body))
         .collect();
-    let rendered = render_markdown(&site, bodies, &images, &diags, cache);
+    let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache);
     if settings.keep_caches {
         crate::markdown::highlight::save_used(&highlights);
     }

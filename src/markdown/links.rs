@@ -105,7 +105,9 @@ fn resolve(
     }
     let content_key = if let Some(key) = path_part.strip_prefix("@/") {
         Some(key.to_string())
-    } else if path_part.ends_with(".md") && !path_part.starts_with('/') {
+    } else if (path_part.ends_with(".md") || path_part.ends_with(".markdown"))
+        && !path_part.starts_with('/')
+    {
         normalize(&format!("{}/{}", cx.content_dir, path_part))
     } else {
         None

@@ -2,9 +2,12 @@
 //! contents, alerts, internal links (`@/news/a.md`), highlighted code, a summary, and the facts
 //! later stages need (links to check, anchors, plain text for search).
 
+mod emoji;
 pub mod highlight;
 mod links;
 pub mod raw_html;
+pub mod shortcodes;
+mod terms;
 
 pub use links::{Link, LinkTarget};
 
@@ -72,6 +75,12 @@ pub struct Context<'a> {
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// The site's images with their sizes and smaller copies, by site path.
     pub images: &'a crate::images::Catalogue,
+    /// `:emoji:` codes become emoji (`markdown.emoji`).
+    pub emoji: bool,
+    /// The shortcode templates; `None` renders no shortcode.
+    pub shortcodes: Option<&'a dyn shortcodes::Expander>,
+    /// A file of the page's bundle or of `static/` by name: its site path and size.
+    pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
     pub raw_html: raw_html::RawHtml,
 }
@@ -86,31 +95,67 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST;
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of =
-        |offset: usize| cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1);
-    // Line and column (in characters) of a byte offset of the body.
+    let mut out = Rendered::default();
+    let mut diags = Vec::new();
+    let expanded = shortcodes::expand(body, cx, &mut out, &mut diags);
+    let original = |offset: usize| expanded.as_ref().map_or(offset, |e| e.original(offset));
+    let line_of = |offset: usize| {
+        cx.line_offset
+            + line_starts
+                .partition_point(|&s| s <= original(offset))
+                .max(1)
+    };
+    // Line and column (in characters) of a byte offset of the parsed text, in the body.
     let pos_of = |offset: usize| {
+        let offset = original(offset);
         let index = line_starts.partition_point(|&s| s <= offset).max(1);
         let start = line_starts[index - 1];
         let col = body.get(start..offset).map_or(1, |t| t.chars().count() + 1);
         (cx.line_offset + index, col)
     };
-    let mut out = Rendered::default();
-    let mut diags = Vec::new();
+    let generated = |offset: usize| expanded.as_ref().is_some_and(|e| e.is_generated(offset));
+    let text = expanded.as_ref().map_or(body, |e| e.text.as_str());
     let mut ids: HashSet<String> = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
-    let mut iter = Parser::new_ext(body, options).into_offset_iter().peekable();
+    let mut iter = Parser::new_ext(text, options).into_offset_iter().peekable();
     let mut more_at: Option<usize> = None;
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
     let mut in_first_para = false;
-    let mut has_raw_html = false;
+    // Positions in `events` of raw HTML to sanitize: everything else is sachhon's own.
+    let mut raw_at: HashSet<usize> = HashSet::new();
     while let Some((event, range)) = iter.next() {
+        let event = match event {
+            Event::Text(t) if cx.emoji => match emoji::replace(&t) {
+                Some(replaced) => Event::Text(replaced.into()),
+                None => Event::Text(t),
+            },
+            other => other,
+        };
         match event {
+            Event::Start(Tag::DefinitionListTitle) => {
+                let mut inner = Vec::new();
+                for (e, _) in iter.by_ref() {
+                    if let Event::End(TagEnd::DefinitionListTitle) = e {
+                        break;
+                    }
+                    inner.push(e);
+                }
+                let inner = rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags);
+                for e in &inner {
+                    if let Event::Text(t) | Event::Code(t) = e {
+                        out.text.push_str(t);
+                    }
+                }
+                out.text.push('\n');
+                let dt = terms::term_html(inner, &mut ids, &mut out.anchors);
+                events.push(Event::Html(dt.into()));
+            }
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -181,16 +226,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                 }
                 out.text.push_str(&code);
-                let plain = [
-                    "text",
-                    "txt",
-                    "plain",
-                    "plaintext",
-                    "console",
-                    "output",
-                    "none",
-                ];
-                let highlighted = if lang.is_empty() || plain.contains(&lang.as_str()) {
+                let highlighted = if lang.is_empty() || highlight::is_plain(&lang) {
                     None
                 } else {
                     let h = highlight::highlight(&code, &lang);
@@ -308,6 +344,10 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 out.text.push(' ');
                 events.push(event);
             }
+            // Shortcode output has its links resolved already, and is the theme's own HTML.
+            Event::Html(h) | Event::InlineHtml(h) if generated(range.start) => {
+                events.push(Event::Html(h));
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
                 let event = match event {
@@ -335,15 +375,18 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 };
                 let line = line_of(range.start);
                 let (kept, raw) = raw_html::take(event, cx.raw_html, cx.source, line, &mut diags);
-                has_raw_html |= raw;
+                if raw {
+                    raw_at.insert(events.len());
+                }
                 events.push(kept);
             }
             other => events.push(other),
         }
     }
-    html::push_html(&mut out.html, events.into_iter());
-    if has_raw_html {
-        out.html = raw_html::sanitize(&out.html);
+    if raw_at.is_empty() {
+        html::push_html(&mut out.html, events.into_iter());
+    } else {
+        out.html = raw_html::sanitize_page(events, &raw_at);
     }
     out.summary = match more_at {
         Some(at) => out.text[..at]

@@ -7,8 +7,10 @@
 //! - `escape`: shown as text.
 
 use crate::diagnostics::Diagnostic;
-use pulldown_cmark::{CowStr, Event};
+use pulldown_cmark::{html, CowStr, Event};
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 /// What happens to raw HTML in Markdown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -94,6 +96,10 @@ fn builder() -> ammonia::Builder<'static> {
     .add_tag_attributes("iframe", ["allow", "loading", "frameborder"])
     .add_tag_attributes("input", ["type", "checked", "disabled"])
     .add_tag_attributes("details", ["open"])
+    // Markdown's own table alignment.
+    .add_tag_attributes("th", ["style"])
+    .add_tag_attributes("td", ["style"])
+    .filter_style_properties(["text-align"].into_iter().collect())
     .add_url_schemes(["data"])
     .link_rel(None)
     .attribute_filter(|element, attribute, value| {
@@ -114,9 +120,58 @@ fn keep_attribute(element: &str, attribute: &str, value: &str) -> bool {
     true
 }
 
-/// The page's HTML cleaned by the sanitizer.
+/// HTML cleaned by the sanitizer.
 pub fn sanitize(html: &str) -> String {
     builder().clean(html).to_string()
+}
+
+/// The page's HTML with its raw HTML (the events at `raw_at`) and Markdown's own markup cleaned
+/// by the sanitizer, while what sachhon and the theme made (headings, code, alerts, pictures,
+/// shortcodes) stays byte for byte: it waits behind markers no author can guess.
+pub fn sanitize_page(events: Vec<Event>, raw_at: &HashSet<usize>) -> String {
+    let nonce = format!(
+        "{:016x}",
+        std::collections::hash_map::RandomState::new().hash_one(raw_at.len())
+    );
+    let mut kept: Vec<String> = Vec::new();
+    let events = events.into_iter().enumerate().map(|(i, e)| match e {
+        Event::Html(h) | Event::InlineHtml(h) if !raw_at.contains(&i) => {
+            let marker = format!("\u{E000}{nonce}-{}\u{E001}", kept.len());
+            kept.push(h.to_string());
+            Event::InlineHtml(marker.into())
+        }
+        other => other,
+    });
+    let mut page = String::new();
+    html::push_html(&mut page, events);
+    restore(&sanitize(&page), &nonce, &kept)
+}
+
+/// Puts each kept fragment back in place of its marker.
+fn restore(clean: &str, nonce: &str, kept: &[String]) -> String {
+    let mut out = String::with_capacity(clean.len() + kept.iter().map(String::len).sum::<usize>());
+    let mut rest = clean;
+    while let Some(at) = rest.find('\u{E000}') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + '\u{E000}'.len_utf8()..];
+        let fragment = after
+            .strip_prefix(nonce)
+            .and_then(|r| r.strip_prefix('-'))
+            .and_then(|r| r.split_once('\u{E001}'))
+            .and_then(|(n, tail)| Some((kept.get(n.parse::<usize>().ok()?)?, tail)));
+        match fragment {
+            Some((html, tail)) => {
+                out.push_str(html);
+                rest = tail;
+            }
+            None => {
+                out.push('\u{E000}');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What the sanitizer removes from one fragment, for the warnings: `<script>`, `onerror`,
@@ -241,6 +296,26 @@ mod tests {
         assert!(!clean.contains("javascript"), "{clean}");
         assert!(clean.contains("youtube.com/embed/abc"), "{clean}");
         assert!(!clean.contains("evil"), "{clean}");
+    }
+
+    #[test]
+    fn sachhons_own_html_is_kept_byte_for_byte() {
+        let events = vec![
+            Event::Html("<h2 id=\"a\" style=\"x\">A</h2>\n".into()),
+            Event::Html("<script>x()</script>".into()),
+            Event::Text("\u{E000}0000000000000000-0\u{E001} <b>".into()),
+        ];
+        let page = sanitize_page(events, &[1].into_iter().collect());
+        assert!(
+            page.starts_with("<h2 id=\"a\" style=\"x\">A</h2>\n"),
+            "{page}"
+        );
+        assert!(!page.contains("script"), "{page}");
+        // An author's text cannot name a kept fragment.
+        assert!(
+            page.contains("\u{E000}0000000000000000-0\u{E001} &lt;b&gt;"),
+            "{page}"
+        );
     }
 
     #[test]

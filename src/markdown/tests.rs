@@ -25,6 +25,9 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         style: &st,
         resolve: &resolve,
         images: &images,
+        emoji: true,
+        shortcodes: None,
+        find_file: &|_: &str| None,
         // Link rewriting as written; sanitizing is tested in `raw_html`.
         raw_html: super::raw_html::RawHtml::Allow,
     };

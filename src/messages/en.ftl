@@ -72,12 +72,30 @@ W0101 = payback_months says { $stated } months, but investment / savings_per_yea
 W0102 = weight { $weight } is also used by { $other }; give each lesson its own weight to fix the order
 W0103 = this translation ({ $lang }) has no page in the default language beside it; add that page or rename this file
 W0104 = this page has no translation ({ $lang }) yet
-W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
+W0105 = the code language "{ $lang }" is unknown (blocks: { $count }); they are shown without colours; write a known name, or turn this warning off with markdown: { "{" } warn_unknown_languages: false { "}" } in site.yaml
 W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
 W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
+
+## Content from other tools
+E0601 = the TOML front matter is not valid: { $message }; write each line as key = "value" (text in quotes) and close it with a line +++
+E0602 = there is no shortcode "{ $name }"; the shortcodes are: { $known } (a site adds one as templates/shortcodes/{ $name }.html)
+E0603 = the shortcode { $name } has no argument "{ $arg }"; its arguments are: { $known } (* = required)
+E0604 = the shortcode { $name } needs the argument "{ $arg }"; its arguments are: { $known } (* = required)
+E0605 = the shortcode { $name } cannot be read; write it as {"{{"} name(arg="value") {"}}"}, or {"{%"} name(arg="value") {"%}"} ... {"{%"} end {"%}"} with a body (each body closed by its own end)
+E0606 = the file "{ $value }" is neither in the page's folder nor in static/; put it beside the page (in a folder with index.md) or in static/
+W0601 = this file is not content (only .md and .markdown files are) and not published; move it to static/, into a page's folder, or out of content/
+W0602 = "{ $syntax }" is { $kind ->
+    [hugo] a Hugo shortcode
+    [liquid] a Liquid (Jekyll) tag
+   *[other] template syntax of another tool
+  }, which sachhon does not run: readers would see it as written; { $kind ->
+    [hugo] use a sachhon shortcode such as {"{{"} figure(src="a.jpg", alt="…") {"}}"} instead, or put it in `code`
+   *[other] remove it, write what it stood for, or put it in `code` if readers should see it
+  }
+W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.

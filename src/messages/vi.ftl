@@ -72,12 +72,30 @@ W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_y
 W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi bài học một weight riêng để sắp xếp đúng
 W0103 = bản dịch này ({ $lang }) không có trang gốc ở ngôn ngữ mặc định bên cạnh; hãy thêm trang gốc hoặc đổi tên tệp
 W0104 = trang này chưa có bản dịch { $lang }
-W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
+W0105 = không biết ngôn ngữ mã "{ $lang }" (số khối mã: { $count }); các khối này hiển thị không tô màu; hãy ghi tên được nhận, hoặc tắt cảnh báo bằng markdown: { "{" } warn_unknown_languages: false { "}" } trong site.yaml
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
 W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
 W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
+
+## Nội dung từ công cụ khác
+E0601 = phần đầu TOML không hợp lệ: { $message }; viết mỗi dòng dạng khoa = "gia tri" (chữ đặt trong ngoặc kép) và đóng bằng một dòng +++
+E0602 = không có shortcode "{ $name }"; các shortcode có: { $known } (trang thêm shortcode bằng tệp templates/shortcodes/{ $name }.html)
+E0603 = shortcode { $name } không có tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
+E0604 = shortcode { $name } cần tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
+E0605 = không đọc được shortcode { $name }; hãy viết {"{{"} ten(tham_so="gia tri") {"}}"}, hoặc {"{%"} ten(tham_so="gia tri") {"%}"} ... {"{%"} end {"%}"} khi có nội dung bên trong (mỗi nội dung đóng bằng một end)
+E0606 = tệp "{ $value }" không nằm trong thư mục của trang, cũng không nằm trong static/; hãy đặt tệp cạnh trang (trong thư mục có index.md) hoặc trong static/
+W0601 = tệp này không phải nội dung (chỉ tệp .md và .markdown là nội dung) và không được xuất bản; hãy chuyển nó vào static/, vào thư mục của một trang, hoặc ra khỏi content/
+W0602 = "{ $syntax }" là { $kind ->
+    [hugo] shortcode của Hugo
+    [liquid] thẻ Liquid (Jekyll)
+   *[other] cú pháp mẫu của công cụ khác
+  }, sachhon không chạy nó: người đọc sẽ thấy nguyên văn; { $kind ->
+    [hugo] hãy dùng shortcode của sachhon, ví dụ {"{{"} figure(src="anh.jpg", alt="…") {"}}"}, hoặc đặt trong `mã`
+   *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
+  }
+W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.

@@ -11,3 +11,4 @@ mod knowledge;
 mod language;
 mod output;
 mod urls;
+mod wild;
