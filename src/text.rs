@@ -10,24 +10,83 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower-cases `text` and removes its diacritics (`Sản xuất` -> `san xuat`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Most of any text is ASCII: copy it straight, decompose only the rest, one character at
-    // a time (canonical decomposition of each character, then dropping the marks, is the same
-    // as NFD followed by mark removal, without reordering buffers).
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    // Most of any text is ASCII: copy runs of it straight; Latin letters (every Vietnamese one)
+    // come from a table; anything else is decomposed one character at a time (canonical
+    // decomposition of each character, then dropping the marks, is the same as NFD followed by
+    // mark removal, without reordering buffers).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && bytes[i] < 0x80 {
+            i += 1;
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }),
+        if i > start {
+            let from = out.len();
+            out.push_str(&text[start..i]);
+            out[from..].make_ascii_lowercase();
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        match latin_fold(c) {
+            Some(f) => out.push(f),
+            None => fold_char(c, out),
         }
     }
-    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'đ' | 'Đ' => out.push('d'),
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// The Latin blocks folded ahead: U+00C0-U+024F and U+1E00-U+1EFF.
+const LATIN: [(u32, u32); 2] = [(0xc0, 0x250), (0x1e00, 0x1f00)];
+
+/// The folded form of a Latin letter that folds to a single character, from a table.
+fn latin_fold(c: char) -> Option<char> {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        LATIN
+            .iter()
+            .flat_map(|&(from, to)| from..to)
+            .map(|n| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(n) {
+                    fold_char(c, &mut s);
+                }
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(f), None) => f,
+                    _ => '\0',
+                }
+            })
+            .collect()
+    });
+    let n = c as u32;
+    let mut offset = 0;
+    for &(from, to) in &LATIN {
+        if (from..to).contains(&n) {
+            let f = table[(offset + n - from) as usize];
+            return (f != '\0').then_some(f);
+        }
+        offset += to - from;
+    }
+    None
 }
 
 /// Lower-cases `text` and normalises it to NFC, keeping its diacritics.
@@ -175,6 +234,19 @@ mod tests {
     }
 
     #[test]
+    fn every_latin_letter_folds_as_it_decomposes() {
+        for c in LATIN
+            .iter()
+            .flat_map(|&(a, b)| a..b)
+            .filter_map(char::from_u32)
+        {
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "{c:?}");
+        }
+    }
+
+    #[test]
     fn slugs_fold_vietnamese_titles() {
         assert_eq!(
             slugify("Sản xuất sạch hơn tại Đồng Nai"),
@@ -238,6 +310,19 @@ mod tests {
             proptest::prop_assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
             proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"));
             proptest::prop_assert_eq!(slugify(&slug), slug.clone());
+        }
+
+        #[test]
+        fn folding_from_the_table_matches_folding_each_character(text in "\\PC{0,40}") {
+            let mut slow = String::new();
+            for c in text.chars() {
+                if c.is_ascii() {
+                    slow.push(c.to_ascii_lowercase());
+                } else {
+                    fold_char(c, &mut slow);
+                }
+            }
+            proptest::prop_assert_eq!(fold(&text), slow);
         }
 
         #[test]

@@ -131,3 +131,9 @@ fn search_works_from_file_urls() {
     let out = build_relative(&root);
     node("search.mjs", &out.path().join("site"));
 }
+
+#[test]
+fn the_search_pages_example_query_finds_something_on_the_sample_site() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("search-example.mjs", &out.path().join("site"));
+}

@@ -1,6 +1,12 @@
-//! Building one language's search index: tokens, weighted postings, facets, shards.
+//! Building one language's search index: every word of every page with its score and word
+//! positions, facets, term shards of bounded size and one passage file per page.
+//!
+//! Pages are read in batches: each page's text is taken from its rendered HTML, its passage
+//! file written and its terms added to the postings at once, so the full text of only one
+//! batch of pages is ever held.
 
-use super::terms::score_terms;
+use super::extract::blocks;
+use super::terms::{page_terms, PageTerms};
 use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::Site;
@@ -8,20 +14,23 @@ use crate::text::truncate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write;
+use std::collections::BTreeSet;
 
 /// Documents per `d-<n>.js` chunk.
 pub const CHUNK: usize = 64;
-/// A body-only term in more than this share of documents says nothing about any of them.
-const COMMON_SHARE: f64 = 0.5;
-/// A term in more than this share of documents keeps only its strong postings (title,
-/// summary, headings, facets): in Vietnamese, common syllables would otherwise make up most
-/// of the index. The browser treats such terms as optional in a query.
-const PARTIAL_SHARE: f64 = 0.25;
+/// Pages whose text is read at once.
+const BATCH: usize = 256;
+/// Encoded postings per term shard: a shard is closed once it holds this many bytes (a term
+/// with more postings than that gets a shard of its own).
+const SHARD_BYTES: usize = 24 * 1024;
 
-/// A term's documents with their scores, by ascending document id.
-type Postings = Vec<(u32, u8)>;
+/// A term's postings as they will be written (see [`encode_doc`]), and the last document
+/// added.
+#[derive(Default)]
+struct Postings {
+    text: String,
+    last: u32,
+}
 
 /// One document as the index keeps it.
 struct Doc {
@@ -38,76 +47,66 @@ struct Doc {
 pub struct Index {
     lang: String,
     docs: Vec<Doc>,
-    postings: BTreeMap<String, Postings>,
-    stop: Vec<String>,
-    partial: Vec<String>,
+    postings: Vec<(String, String)>,
     dictionaries: [Vec<String>; 4],
     technique_labels: Vec<String>,
     technique_keys: Vec<String>,
-    shard_len: usize,
 }
 
 impl Index {
-    /// Indexes the searchable pages of `lang` (no drafts, no `search: false`, no list pages).
-    pub fn build(site: &Site, rendered: &[Rendered], lang: &str) -> Index {
-        let mut ids: Vec<usize> = site
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.lang == lang
-                    && p.meta.search
-                    && !p.meta.draft
-                    && (!p.is_section || p.kind == Kind::Module)
-            })
-            .map(|(id, _)| id)
-            .collect();
-        crate::site::order_newest(&mut ids, &site.pages);
-        let mut dict: [BTreeSet<String>; 4] = Default::default();
-        let mut techniques: BTreeSet<String> = BTreeSet::new();
-        for &id in &ids {
-            let page = &site.pages[id];
-            dict[0].insert(page.kind.key().to_string());
-            if let Some(case) = &page.meta.case {
-                dict[1].extend(case.sector.clone());
-                dict[2].extend(case.province.clone());
-                techniques.extend(case.techniques.iter().cloned());
-            }
-            if let Some(year) = year_of(site, id) {
-                dict[3].insert(year.to_string());
+    /// Indexes the searchable pages of `lang` (no drafts, no `search: false`, no list pages),
+    /// handing each page's passage file (`f/<doc>.js`, its text by heading) to `passages` as
+    /// soon as it is read.
+    pub fn build(
+        site: &Site,
+        rendered: &[Rendered],
+        lang: &str,
+        passages: &(dyn Fn(String, String) + Sync),
+    ) -> Index {
+        let ids = searchable(site, lang);
+        let (dictionaries, technique_keys) = dictionaries(site, &ids);
+        let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
+        let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
+        let mut docs = Vec::with_capacity(ids.len());
+        for (b, batch) in ids.chunks(BATCH).enumerate() {
+            let read: Vec<PageTerms> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, &id)| {
+                    let doc = b * BATCH + i;
+                    let blocks = blocks(&rendered[id].html);
+                    let terms = page_terms(site, &rendered[id], id, &blocks);
+                    let rows: Vec<[&str; 2]> = blocks
+                        .iter()
+                        .map(|b| [b.anchor.as_str(), b.text.as_str()])
+                        .collect();
+                    let rows = serde_json::to_string(&rows).unwrap_or_default();
+                    passages(
+                        format!("f/{doc}.js"),
+                        format!("SachhonSearch.passages({doc},{rows});\n"),
+                    );
+                    terms
+                })
+                .collect();
+            for (i, terms) in read.into_iter().enumerate() {
+                let doc = (b * BATCH + i) as u32;
+                for (term, score, positions) in terms.iter() {
+                    let p = match postings.get_mut(term) {
+                        Some(p) => p,
+                        None => postings.entry(term.to_string()).or_default(),
+                    };
+                    encode_doc(&mut p.text, doc - p.last, score, positions);
+                    p.last = doc;
+                }
             }
         }
-        let dictionaries: [Vec<String>; 4] = dict.map(|d| d.into_iter().collect());
-        let technique_keys: Vec<String> = techniques.into_iter().collect();
-        let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
-        // Scoring each document is independent: do it in parallel, then merge in order.
-        let scored: Vec<Vec<(String, u8, bool)>> = ids
-            .par_iter()
-            .map(|&id| score_terms(site, &rendered[id], id))
-            .collect();
-        let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
-        let mut body_only: FxHashMap<String, usize> = FxHashMap::default();
-        let mut docs = Vec::with_capacity(ids.len());
-        for (doc_id, (&id, terms)) in ids.iter().zip(scored).enumerate() {
+        for &id in &ids {
             let page = &site.pages[id];
-            let r = &rendered[id];
-            for (t, score, only_in_body) in terms {
-                if only_in_body {
-                    match body_only.get_mut(&t) {
-                        Some(n) => *n += 1,
-                        None => {
-                            body_only.insert(t.clone(), 1);
-                        }
-                    }
-                }
-                match postings.get_mut(&t) {
-                    Some(list) => list.push((doc_id as u32, score)),
-                    None => {
-                        postings.insert(t, vec![(doc_id as u32, score)]);
-                    }
-                }
-            }
-            let summary = page.meta.summary.as_deref().unwrap_or(&r.summary);
+            let summary = page
+                .meta
+                .summary
+                .as_deref()
+                .unwrap_or(&rendered[id].summary);
             let case = page.meta.case.as_ref();
             let mut mask = 0u32;
             for t in case.map(|c| c.techniques.as_slice()).unwrap_or_default() {
@@ -132,31 +131,9 @@ impl Index {
                 techniques: mask,
             });
         }
-        // Terms found in the bodies of most documents only match everything: drop them, and
-        // tell the browser so a query with them ignores them instead of finding nothing.
-        let limit = (docs.len() as f64 * COMMON_SHARE).max(20.0) as usize;
-        let mut stop: Vec<String> = postings
-            .iter()
-            .filter(|(t, p)| {
-                p.len() > limit && body_only.get(*t).is_some_and(|&n| n * 10 >= p.len() * 9)
-            })
-            .map(|(t, _)| t.clone())
-            .collect();
-        stop.sort();
-        for t in &stop {
-            postings.remove(t);
-        }
-        let partial_limit = (docs.len() as f64 * PARTIAL_SHARE).max(40.0) as usize;
-        let mut partial: Vec<String> = Vec::new();
-        for (t, list) in postings.iter_mut() {
-            if list.len() > partial_limit {
-                list.retain(|&(_, score)| score >= 5);
-                partial.push(t.clone());
-            }
-        }
-        postings.retain(|_, list| !list.is_empty());
-        partial.sort();
-        let postings: BTreeMap<String, Postings> = postings.into_iter().collect();
+        let mut postings: Vec<(String, String)> =
+            postings.into_iter().map(|(t, p)| (t, p.text)).collect();
+        postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let technique_labels = technique_keys
             .iter()
             .map(|k| {
@@ -167,43 +144,46 @@ impl Index {
             .collect();
         Index {
             lang: lang.to_string(),
-            shard_len: if docs.len() > 3000 { 2 } else { 1 },
             docs,
             postings,
-            stop,
-            partial,
             dictionaries,
             technique_labels,
             technique_keys,
         }
     }
 
-    /// The files of the index: `(file name, contents)`.
+    /// The files of the index besides the passages: `(file name, contents)`.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut shards: BTreeMap<String, Vec<(&String, &Postings)>> = BTreeMap::new();
-        for (term, list) in &self.postings {
-            shards
-                .entry(shard_key(term, self.shard_len))
-                .or_default()
-                .push((term, list));
+        // Consecutive terms, a shard closed once it is large enough.
+        let mut shards: Vec<&[(String, String)]> = Vec::new();
+        let (mut from, mut size) = (0, 0);
+        for (i, (term, text)) in self.postings.iter().enumerate() {
+            size += term.len() + text.len() + 6;
+            if size >= SHARD_BYTES {
+                shards.push(&self.postings[from..=i]);
+                (from, size) = (i + 1, 0);
+            }
         }
-        let shards: Vec<(&String, &Vec<(&String, &Postings)>)> = shards.iter().collect();
+        if from < self.postings.len() {
+            shards.push(&self.postings[from..]);
+        }
         let mut files: Vec<(String, String)> = shards
             .par_iter()
-            .map(|(key, terms)| {
-                // Terms are plain folded words and postings plain ASCII: write them directly.
-                let mut body = format!("SachhonSearch.shard({},{{", json!(key));
+            .enumerate()
+            .map(|(n, terms)| {
+                // Terms are folded words and postings plain ASCII: write them directly.
+                let mut body = format!("SachhonSearch.shard({n},{{");
                 for (i, (term, list)) in terms.iter().enumerate() {
                     if i > 0 {
                         body.push(',');
                     }
-                    body.push_str(&json!(term).to_string());
+                    body.push_str(&serde_json::to_string(term).unwrap_or_default());
                     body.push_str(":\"");
-                    body.push_str(&encode(list));
+                    body.push_str(list);
                     body.push('"');
                 }
                 body.push_str("});\n");
-                (format!("s-{key}.js"), body)
+                (format!("s-{n}.js"), body)
             })
             .collect();
         for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
@@ -233,10 +213,8 @@ impl Index {
             "lang": self.lang,
             "count": self.docs.len(),
             "chunk": CHUNK,
-            "shardLen": self.shard_len,
-            "shards": shards.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
-            "stop": self.stop,
-            "partial": self.partial,
+            // The first term of each shard.
+            "shards": shards.iter().map(|s| s[0].0.as_str()).collect::<Vec<_>>(),
             "dict": {
                 "kind": self.dictionaries[0],
                 "sector": self.dictionaries[1],
@@ -255,6 +233,46 @@ impl Index {
     }
 }
 
+/// The pages of `lang` the index holds, newest first (their order gives document ids).
+fn searchable(site: &Site, lang: &str) -> Vec<usize> {
+    let mut ids: Vec<usize> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.lang == lang
+                && p.meta.search
+                && !p.meta.draft
+                && (!p.is_section || p.kind == Kind::Module)
+        })
+        .map(|(id, _)| id)
+        .collect();
+    crate::site::order_newest(&mut ids, &site.pages);
+    ids
+}
+
+/// The facet values of `ids` (kind, sector, province, year) and their technique keys, sorted.
+fn dictionaries(site: &Site, ids: &[usize]) -> ([Vec<String>; 4], Vec<String>) {
+    let mut dict: [BTreeSet<String>; 4] = Default::default();
+    let mut techniques: BTreeSet<String> = BTreeSet::new();
+    for &id in ids {
+        let page = &site.pages[id];
+        dict[0].insert(page.kind.key().to_string());
+        if let Some(case) = &page.meta.case {
+            dict[1].extend(case.sector.clone());
+            dict[2].extend(case.province.clone());
+            techniques.extend(case.techniques.iter().cloned());
+        }
+        if let Some(year) = year_of(site, id) {
+            dict[3].insert(year.to_string());
+        }
+    }
+    (
+        dict.map(|d| d.into_iter().collect()),
+        techniques.into_iter().collect(),
+    )
+}
+
 fn year_of(site: &Site, id: usize) -> Option<i64> {
     let page = &site.pages[id];
     page.meta
@@ -264,38 +282,41 @@ fn year_of(site: &Site, id: usize) -> Option<i64> {
         .or_else(|| page.meta.date.map(|d| i64::from(d.year)))
 }
 
-/// The shard a term lives in: its first `len` characters.
-pub fn shard_key(term: &str, len: usize) -> String {
-    term.chars().take(len).collect()
+/// Digits of the self-delimiting numbers of postings: a number is written in 5-bit groups,
+/// most significant first, every group but the last from `MORE`, the last from `LAST`.
+const LAST: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+const MORE: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+/// Appends one document to a term's postings: the gap from the previous document id, then
+/// `score + 16 * (number of positions - 1)`, then each position as the gap from the one
+/// before (the first from 0). `search.js` decodes it (`decode`).
+fn encode_doc(out: &mut String, gap: u32, score: u8, positions: &[u32]) {
+    number(out, gap);
+    let extra = positions.len().saturating_sub(1) as u32;
+    number(out, u32::from(score.clamp(1, 15)) + 16 * extra);
+    let mut prev = 0;
+    for &p in positions {
+        number(out, p - prev);
+        prev = p;
+    }
 }
 
-/// Postings as text: for each document, its score digit (1-9) then the gap from the previous
-/// document id in base 36, comma-separated (`9a,50,31` = docs 10, 10+0?..). Ids ascend.
-fn encode(list: &[(u32, u8)]) -> String {
-    let mut out = String::with_capacity(list.len() * 3);
-    let mut prev = 0u32;
-    for (i, &(doc, score)) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+fn number(out: &mut String, n: u32) {
+    let mut groups = [0u8; 7];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        groups[len] = (rest & 31) as u8;
+        len += 1;
+        rest >>= 5;
+        if rest == 0 {
+            break;
         }
-        let _ = write!(out, "{}{}", score.clamp(1, 9), base36(doc - prev));
-        prev = doc;
     }
-    out
-}
-
-fn base36(mut n: u32) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    if n == 0 {
-        return "0".to_string();
+    for i in (1..len).rev() {
+        out.push(MORE[groups[i] as usize] as char);
     }
-    let mut buf = Vec::new();
-    while n > 0 {
-        buf.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-    }
-    buf.reverse();
-    String::from_utf8(buf).unwrap_or_default()
+    out.push(LAST[groups[0] as usize] as char);
 }
 
 #[cfg(test)]
@@ -303,15 +324,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn postings_are_gap_encoded() {
-        assert_eq!(encode(&[(0, 9), (10, 5), (46, 1)]), "90,5a,110");
-        assert_eq!(base36(35), "z");
+    fn numbers_delimit_themselves() {
+        let mut out = String::new();
+        for n in [0, 31, 32, 1000, u32::MAX] {
+            number(&mut out, n);
+        }
+        assert_eq!(out, "0vx0_8z_____v");
     }
 
     #[test]
-    fn shards_by_leading_characters() {
-        assert_eq!(shard_key("dong", 1), "d");
-        assert_eq!(shard_key("dong", 2), "do");
-        assert_eq!(shard_key("d", 2), "d");
+    fn postings_hold_gap_score_and_positions() {
+        let mut out = String::new();
+        encode_doc(&mut out, 3, 9, &[4, 40]);
+        assert_eq!(out, "3p4x4");
     }
 }

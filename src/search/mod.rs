@@ -1,15 +1,19 @@
 //! The client-side search index, one per language, written as static scripts loaded with
 //! `<script>` tags (never fetch/XHR) so search works from `file://` as well as from a server.
 //!
-//! Files under `search/<lang>/`:
-//! - `meta.js`: document count, facet dictionaries and per-document facet values, dates for
-//!   tie-breaking, the list of term shards;
-//! - `s-<key>.js`: the postings of every term starting with `<key>` (folded text);
-//! - `d-<n>.js`: titles, paths, dates and summaries of documents `n*CHUNK..(n+1)*CHUNK`.
+//! Every word of every page is indexed, with its word positions (for phrases). Files under
+//! `search/<lang>/`:
+//! - `meta.js`: document count, facet dictionaries and per-document facet values, the first
+//!   term of each term shard;
+//! - `s-<n>.js`: the postings (documents, scores, positions) of a run of consecutive terms
+//!   (folded text), about 24 KiB each;
+//! - `d-<n>.js`: titles, paths, dates and summaries of documents `n*CHUNK..(n+1)*CHUNK`;
+//! - `f/<doc>.js`: the text of one document by heading, for the passage a result shows.
 //!
-//! A query downloads `meta.js`, the shards of its words and the document chunks of the results
-//! it shows: a phone never loads the whole index.
+//! A query downloads `meta.js`, the shards of its words, the document chunks of the results
+//! it shows and their passage files: a phone never loads the whole index.
 
+mod extract;
 mod index;
 mod terms;
 
@@ -41,16 +45,20 @@ pub fn write(
     if !site.config.search {
         return Vec::new();
     }
-    let mut written = Vec::new();
+    let written = std::sync::Mutex::new(Vec::new());
+    let put = |path: String, body: &str| match sink.write(&path, body.as_bytes()) {
+        Ok(()) => written.lock().unwrap_or_else(|e| e.into_inner()).push(path),
+        Err(e) => diags.push(Diagnostic::error("E0503", &path).arg("message", e)),
+    };
     for lang in &site.config.languages {
-        let index = Index::build(site, rendered, &lang.code);
+        let code = &lang.code;
+        let passages = |name: String, body: String| put(format!("search/{code}/{name}"), &body);
+        let index = Index::build(site, rendered, code, &passages);
         for (name, body) in index.files() {
-            let path = format!("search/{}/{name}", lang.code);
-            match sink.write(&path, body.as_bytes()) {
-                Ok(()) => written.push(path),
-                Err(e) => diags.push(Diagnostic::error("E0503", &path).arg("message", e)),
-            }
+            put(format!("search/{code}/{name}"), &body);
         }
     }
+    let mut written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+    written.sort();
     written
 }

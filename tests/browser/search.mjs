@@ -46,6 +46,9 @@ async function results(page) {
       title: li.querySelector("a").textContent,
       meta: (li.querySelector(".result-meta") || {}).textContent || "",
       marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
+      snippet: (li.querySelector(".result-snippet") || {}).textContent || "",
+      section: (li.querySelector(".result-section a") || {}).href || "",
+      badge: (li.querySelector(".result-kind") || {}).textContent || "",
     })),
   );
 }
@@ -106,8 +109,9 @@ await check("c. English ?q=water finds the English water case study", async (pag
 
 await check("d. typing 'tiet kiem nuoc' finds the water-saving case study; keyboard moves", async (page) => {
   await page.goto(pageUrl("search/index.html"));
-  await page.waitForSelector("#facets:not([hidden])");
+  await page.waitForFunction(() => window.SachhonSearch && window.SachhonSearch.meta);
   assert(await page.textContent("#search-status") === "", "the status is not empty without a query");
+  assert(await page.isHidden("#facets"), "the facets show before there are results");
   await page.locator("#q").pressSequentially("tiet kiem nuoc", { delay: 40 });
   await page.waitForFunction((want) => [...document.querySelectorAll("#search-results a")]
     .some((a) => a.href.endsWith(want)), DONG_NAI, { timeout: 5000 });
@@ -142,6 +146,78 @@ await check("e. the search page with results has no serious axe violations", asy
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
   assert(found.length === 0, found.join("\n"));
+});
+
+const LONG = "news/so-tay-van-hanh/index.html";
+
+await check("f. a word found only after the 1,000th word of a long page, its passage and heading", async (page) => {
+  await page.goto(pageUrl("search/index.html", "?q=zirconi"));
+  await settled(page);
+  const list = await results(page);
+  assert(list.length === 1 && list[0].href.endsWith(LONG), `not the long page alone: ${JSON.stringify(list)}`);
+  assert(list[0].marks.includes("zirconi"), `'zirconi' is not highlighted: ${JSON.stringify(list[0])}`);
+  assert(list[0].snippet.includes("chế phẩm zirconi ít độc hơn"), `the snippet is not the passage: ${list[0].snippet}`);
+  assert(list[0].section.endsWith(LONG + "#ket-qua-cuoi-cung"), `no link to the passage's heading: ${list[0].section}`);
+  assert(list[0].badge !== "", "no kind badge");
+  linksExist(list);
+  // The mark is an element, built with DOM methods: its text is not markup.
+  assert(await page.$$eval("#search-results mark", (m) => m.every((e) => e.children.length === 0)), "marks hold elements");
+});
+
+await check("g. a phrase ranks the page with the words side by side first", async (page) => {
+  await page.goto(pageUrl("search/index.html", "?q=ti%E1%BA%BFt%20ki%E1%BB%87m%20n%C4%83ng%20l%C6%B0%E1%BB%A3ng"));
+  await settled(page);
+  const list = await results(page);
+  assert(list.length >= 2, `both pages holding the words are not found: ${JSON.stringify(list)}`);
+  assert(list[0].href.includes("news/tiet-kiem-nang-luong/"), `the page with the phrase is not first: ${JSON.stringify(list)}`);
+  assert(list.some((r) => r.href.includes("news/nang-suat-lo-hoi/")), "the page with the words apart is missing");
+  const marks = list[0].marks.join(" ");
+  assert(marks === "tiết kiệm năng lượng", `the phrase is not highlighted: ${marks}`);
+  // Folded query alike.
+  await page.fill("#q", "tiet kiem nang luong");
+  await page.waitForFunction(() => location.search.includes("tiet"));
+  await settled(page);
+  assert((await results(page))[0].href.includes("news/tiet-kiem-nang-luong/"), "the folded phrase ranks otherwise");
+});
+
+await check("h. no results: a helpful message, no empty facet box; filters can be cleared", async (page) => {
+  await page.goto(pageUrl("search/index.html", "?q=xyzzyqua"));
+  await settled(page);
+  assert((await results(page)).length === 0, "results for a word no page holds");
+  assert(await page.isVisible("#search-empty"), "no message for no results");
+  assert(await page.isHidden("#facets"), "the facets show without results");
+  assert(await page.$$eval("fieldset.facet", (fs) => fs.every((f) => f.offsetParent === null || f.querySelector("li:not([hidden])"))),
+    "an empty facet box is shown");
+  assert(!(await page.isVisible("#search-empty button")), "a clear-filters button without filters");
+  await page.goto(pageUrl("search/index.html", "?q=zirconi&kind=case-study"));
+  await settled(page);
+  assert((await results(page)).length === 0, "the kind filter does not apply");
+  await page.click("#search-empty button");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length === 1);
+  assert(!page.url().includes("kind="), `the filter stays in the address: ${page.url()}`);
+  assert(await page.isHidden("#search-empty"), "the no-results message stays");
+});
+
+await check("i. Esc clears the query and its results", async (page) => {
+  await page.goto(pageUrl("search/index.html", "?q=dong%20nai"));
+  await settled(page);
+  await page.focus("#q");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length === 0);
+  assert(await page.inputValue("#q") === "", "the input is not cleared");
+  assert(await page.textContent("#search-status") === "", "the status still counts results");
+});
+
+await check("j. on a phone the filters fold above the results", { viewport: { width: 375, height: 740 } }, async (page) => {
+  await page.goto(pageUrl("search/index.html", "?q=san%20xuat"));
+  await settled(page);
+  assert(await page.isVisible("#facets summary"), "no folded filters");
+  assert(!(await page.$eval("#facets details", (d) => d.open)), "the filters are open on a phone");
+  const f = await page.locator("#facets").boundingBox();
+  const r = await page.locator("#search-results").boundingBox();
+  assert(f.y < r.y, "the filters are not above the results");
+  await page.click("#facets summary");
+  assert(await page.isVisible("#facets fieldset.facet-kind"), "opening the filters shows no facet");
 });
 
 await finish();

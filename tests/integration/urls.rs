@@ -227,9 +227,16 @@ fn the_search_index_holds_published_searchable_pages_per_language() {
     assert!(docs.contains("Tiết kiệm nước tại nhà máy dệt Đồng Nai"));
     assert!(!docs.contains("Bản nháp"), "drafts stay out");
     assert!(!docs.contains("Trang ẩn"), "search: false stays out");
-    // Terms are folded: "Đồng" is found under "dong" in the shard of "d".
-    let shard = read(site.path(), "search/vi/s-d.js");
-    assert!(shard.contains("\"dong\":"), "{shard}");
+    // Terms are folded: "Đồng" is found under "dong" in a term shard, every word is indexed
+    // (the last one of a body too), and each page has its passage file.
+    let shards: String = std::fs::read_dir(site.path().join("public/search/vi"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("s-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(shards.contains("\"dong\":"), "{shards}");
+    assert!(read(site.path(), "search/vi/f/0.js").starts_with("SachhonSearch.passages(0,[["));
     let en = read(site.path(), "search/en/meta.js");
     assert!(en.contains("\"lang\":\"en\""));
     assert!(

@@ -1,7 +1,11 @@
 /* Offline search of the search page. The index (search/<lang>/) is a set of scripts written by
    src/search/index.rs and loaded with <script> tags, never fetch, so that search also works from
-   file://. meta.js comes first (a script tag of the page); term shards (s-<key>.js) and document
-   chunks (d-<n>.js) are loaded on demand and call SachhonSearch.shard / SachhonSearch.docs. */
+   file://. meta.js comes first (a script tag of the page); term shards (s-<n>.js), document
+   chunks (d-<n>.js) and passage files (f/<doc>.js) are loaded on demand and call
+   SachhonSearch.shard / SachhonSearch.docs / SachhonSearch.passages.
+   Every word of every page is indexed with its positions: query words found next to each other
+   in a page (a phrase, or one Vietnamese word of several syllables) rank it higher, and each
+   result shows the passage where the words are, highlighted, with a link to its heading. */
 (function () {
   "use strict";
   var W = window, D = document;
@@ -11,11 +15,13 @@
   var statusEl = D.getElementById("search-status");
   var list = D.getElementById("search-results");
   var aside = D.getElementById("facets");
+  var facetBox = D.getElementById("facet-list");
+  var emptyEl = D.getElementById("search-empty");
   if (!metaEl || !input || !statusEl || !list) return;
   var form = input.form;
 
   var FACETS = ["kind", "sector", "province", "technique", "year"];
-  var PAGE = 20, BOOST_TOP = 20, MAX_TOKEN = 24, PREFIX = 0.7;
+  var PAGE = 10, BOOST_TOP = 30, MAX_TOKEN = 24, PREFIX = 0.7, PREFIX_SHARDS = 3, WINDOW = 28;
   var SEP = /[^\p{Alphabetic}\p{N}]+/u;
   var WORDS = /([\p{Alphabetic}\p{N}]+)/u;
 
@@ -61,10 +67,11 @@
     var e = cache[key];
     if (e && e.res) { e.res(value); e.res = null; } else if (!e) cache[key] = { p: Promise.resolve(value) };
   }
-  S.shard = function (key, terms) { arrived("s" + key, terms); };
+  S.shard = function (n, terms) { arrived("s" + n, terms); };
   S.docs = function (n, rows) { arrived("d" + n, rows); };
+  S.passages = function (n, blocks) { arrived("f" + n, blocks); };
 
-  var meta, shardSet, stopSet, partialSet, docs = [];
+  var meta, docs = [], passages = {};
   function metaReady() {
     if (S.meta) return Promise.resolve(S.meta);
     return new Promise(function (res) {
@@ -74,10 +81,25 @@
       D.head.appendChild(s);
     });
   }
-  function shardOf(word) {
-    var key = Array.from(word).slice(0, meta.shardLen).join("");
-    if (!shardSet[key]) return Promise.resolve({});
-    return load("s" + key, "s-" + key + ".js").then(function (t) { return t || {}; });
+  /** The shard holding term `w`: the last one whose first term is not after it. */
+  function shardIndex(w) {
+    var a = meta.shards, lo = 0, hi = a.length - 1;
+    if (hi < 0 || w < a[0]) return -1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (a[mid] <= w) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  /** The terms of the shards that may hold word `x` (a run of shards for a prefix). */
+  function shardsOf(x) {
+    var from = shardIndex(x.w), to = x.pre ? Math.min(shardIndex(x.w + "\uffff"), from + PREFIX_SHARDS - 1) : from;
+    var wanted = [];
+    for (var n = Math.max(from, 0); n <= to; n++) wanted.push(n);
+    if (from < 0 && !x.pre) wanted = [];
+    return Promise.all(wanted.map(function (n) {
+      return load("s" + n, "s-" + n + ".js").then(function (t) { return t || {}; });
+    }));
   }
   function docsFor(ids) {
     var need = {};
@@ -90,6 +112,11 @@
     var rows = docs[Math.floor(id / meta.chunk)];
     return rows && rows[id % meta.chunk];
   }
+  function passagesFor(ids) {
+    return Promise.all(ids.map(function (id) {
+      return passages[id] ? 0 : load("f" + id, "f/" + id + ".js").then(function (b) { passages[id] = b || []; });
+    }));
+  }
 
   // ---- Query ---------------------------------------------------------------------------
   /** Words of the query: `{w: folded, pre: prefix match}`; `typed` keeps the diacritics. */
@@ -99,41 +126,110 @@
     var words = [], seen = {};
     toks.forEach(function (w, i) {
       var p = pre && i === toks.length - 1;
-      if (chars(w) > MAX_TOKEN || stopSet[w] || seen[w + p]) return;
-      seen[w + p] = 1;
-      // A word shorter than a shard key would need many shards: exact match only.
-      words.push({ w: w, pre: p && chars(w) >= meta.shardLen });
+      if (chars(w) > MAX_TOKEN || seen[w]) return;
+      seen[w] = 1;
+      // A one-letter prefix would need many shards: exact match only.
+      words.push({ w: w, pre: p && chars(w) >= 2 });
     });
     var typed = split(q.normalize("NFC").toLowerCase());
     return { words: words, typed: typed, pre: pre, any: toks.length > 0 };
   }
 
-  /** Scores per document (0 = no match) of all words, AND-ed; null when there are no words.
-   *  Very common words are indexed only where they matter (titles, summaries, headings): they
-   *  add to the score but are not required, unless the query has nothing else. */
-  function score(words) {
-    return Promise.all(words.map(function (x) { return shardOf(x.w); })).then(function (shards) {
-      var n = meta.count, total = null, extra = [];
-      var required = words.filter(function (x) { return !partialSet[x.w]; });
-      var strict = required.length === 0;
-      words.forEach(function (x, i) {
-        var sc = new Float32Array(n), terms = shards[i];
+  // Postings (src/search/index.rs `encode_doc`): numbers in 5-bit digits, the last digit of
+  // each number from "0-9a-v", the others from "w-zA-Z-_"; per document: the gap from the
+  // previous id, score + 16 * (positions - 1), then the gaps between positions.
+  var DIGIT = new Int8Array(128).fill(-1);
+  "0123456789abcdefghijklmnopqrstuv".split("").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = i; });
+  "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_".split("").forEach(function (c, i) { DIGIT[c.charCodeAt(0)] = 32 + i; });
+  /** Adds the postings `text` of one term to `into` (doc id -> {s: score, p: positions}). */
+  function decode(text, factor, into) {
+    var i = 0, n = text.length, id = 0;
+    function num() {
+      var v = 0, d;
+      while (i < n) {
+        d = DIGIT[text.charCodeAt(i++)];
+        if (d < 32) return v * 32 + d;
+        v = v * 32 + d - 32;
+      }
+      return v;
+    }
+    while (i < n) {
+      id += num();
+      var head = num(), count = Math.floor(head / 16) + 1, s = (head % 16) * factor, p = 0, pos = new Array(count);
+      for (var k = 0; k < count; k++) { p += num(); pos[k] = p; }
+      var e = into.get(id);
+      if (!e) into.set(id, { s: s, p: pos });
+      else { if (s > e.s) e.s = s; e.p = e.p.concat(pos).sort(function (a, b) { return a - b; }); }
+    }
+  }
+
+  /** The postings of word `x`: exact term, or every term it begins (the last word). */
+  function postingsOf(x) {
+    return shardsOf(x).then(function (shards) {
+      var into = new Map();
+      shards.forEach(function (terms) {
         for (var t in terms) {
           var f = t === x.w ? 1 : x.pre && t.lastIndexOf(x.w, 0) === 0 ? PREFIX : 0;
-          if (!f) continue;
-          var id = 0;
-          terms[t].split(",").forEach(function (p) {
-            id += parseInt(p.slice(1), 36);
-            var s = +p[0] * f;
-            if (s > sc[id]) sc[id] = s;
-          });
+          if (f) decode(terms[t], f, into);
         }
-        if (!strict && partialSet[x.w]) { extra.push(sc); return; }
-        if (!total) total = sc;
-        else for (var d = 0; d < n; d++) total[d] = total[d] && sc[d] ? total[d] + sc[d] : 0;
       });
-      extra.forEach(function (sc) {
-        for (var d = 0; d < n; d++) if (total[d]) total[d] += sc[d];
+      return into;
+    });
+  }
+
+  function has(sorted, v) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === v) return true;
+      if (sorted[mid] < v) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+  /** Extra score of a page for how close its query words are: the whole query as a phrase
+   *  (the words in order, side by side) counts most, then each pair of neighbouring words
+   *  side by side, then all of them within a few words. `ps[j]`: positions of word j. */
+  function nearness(ps) {
+    var k = ps.length;
+    if (k < 2) return 0;
+    var phrases = 0, pairs = 0, j, i;
+    for (i = 0; i < ps[0].length && phrases < 5; i++) {
+      for (j = 1; j < k && has(ps[j], ps[0][i] + j); j++);
+      if (j === k) phrases++;
+    }
+    if (phrases) return 10 * k + phrases;
+    for (j = 0; j + 1 < k; j++) {
+      for (i = 0; i < ps[j].length; i++) if (has(ps[j + 1], ps[j][i] + 1)) { pairs++; break; }
+    }
+    // The smallest window holding every word: walk all positions in order.
+    var at = ps.map(function () { return 0; }), span = Infinity;
+    for (;;) {
+      var lo = 0, hi = -Infinity, low = Infinity;
+      for (j = 0; j < k; j++) {
+        var v = ps[j][at[j]];
+        if (v < low) { low = v; lo = j; }
+        if (v > hi) hi = v;
+      }
+      if (hi - low < span) span = hi - low;
+      if (++at[lo] >= ps[lo].length) break;
+    }
+    return 3 * pairs + (span < 3 * k ? 4 : span < 10 * k ? 2 : 0);
+  }
+
+  /** Scores (> 0) of the documents holding every word; null when there are no words. */
+  function score(words) {
+    return Promise.all(words.map(postingsOf)).then(function (maps) {
+      var order = maps.map(function (m, i) { return i; }).sort(function (a, b) { return maps[a].size - maps[b].size; });
+      var total = new Float32Array(meta.count);
+      maps[order[0]].forEach(function (e, id) {
+        var s = 0, ps = [];
+        for (var j = 0; j < maps.length; j++) {
+          var f = maps[j].get(id);
+          if (!f) return;
+          s += f.s;
+          ps.push(f.p);
+        }
+        total[id] = s + nearness(ps);
       });
       return total;
     });
@@ -156,9 +252,9 @@
   }
   function anySelected() { return FACETS.some(function (f) { return Object.keys(sel[f]).length > 0; }); }
 
+  var facetsShown = false;
   function buildFacets() {
-    if (!aside) return;
-    var shown = false;
+    if (!aside || !facetBox) return;
     FACETS.forEach(function (f) {
       var values = dictOf(f);
       boxes[f] = [];
@@ -192,15 +288,21 @@
         boxes[f][i] = { li: li, cb: cb, count: count };
       });
       boxes[f].fs = fs;
-      aside.appendChild(fs);
-      shown = true;
+      facetBox.appendChild(fs);
+      facetsShown = true;
     });
-    aside.hidden = !shown;
+    // On a phone the filters fold above the results; on a wide screen they stay open.
+    var wide = W.matchMedia && W.matchMedia("(min-width: 48rem)");
+    var details = aside.querySelector("details");
+    if (details && wide) {
+      details.open = wide.matches;
+      if (wide.addEventListener) wide.addEventListener("change", function () { details.open = wide.matches; });
+    }
   }
 
   /** Counts of each facet value over `matches`, with the other facets applied. */
   function updateFacets(matches) {
-    if (!aside) return;
+    if (!aside || !facetBox) return;
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = {}; });
     matches.forEach(function (id) {
@@ -262,26 +364,63 @@
     var t = n === 1 && str.one ? str.one : str.results || "{count}";
     return t.replace("{count}", n.toLocaleString(meta.lang));
   }
-  function href(path) {
+  function href(path, anchor) {
     var u = root + path;
-    return fromFile && (u === "" || /\/$/.test(u)) ? u + "index.html" : u;
+    u = fromFile && (u === "" || /\/$/.test(u)) ? u + "index.html" : u;
+    return anchor ? u + "#" + encodeURIComponent(anchor) : u;
   }
   /** Does folded word `f` match the query (exact words, or the last word as a prefix)? */
   function hit(f) {
     return query.words.some(function (x) { return x.w === f || (x.pre && f.lastIndexOf(x.w, 0) === 0); });
   }
-  function snippet(text) {
-    var p = D.createElement("p");
-    p.className = "result-snippet";
+  /** Which query word folded word `f` matches, or -1. */
+  function which(f) {
+    for (var i = 0; i < query.words.length; i++) {
+      var x = query.words[i];
+      if (x.w === f || (x.pre && f.lastIndexOf(x.w, 0) === 0)) return i;
+    }
+    return -1;
+  }
+  /** Text with the query's words in <mark>, built node by node (never innerHTML). */
+  function marked(el, text) {
     text.split(WORDS).forEach(function (part, i) {
       if (!part) return;
       if (i % 2 && hit(norm(part))) {
         var m = D.createElement("mark");
         m.textContent = part;
-        p.appendChild(m);
-      } else p.appendChild(D.createTextNode(part));
+        el.appendChild(m);
+      } else el.appendChild(D.createTextNode(part));
     });
-    return p;
+    return el;
+  }
+  /** The passage of a page that best shows the query: the window of WINDOW words holding the
+   *  most different query words, then the most of them side by side, then the most hits.
+   *  `blocks`: [[heading anchor, text], ...]. Returns {anchor, heading, text, cut}. */
+  function bestPassage(blocks) {
+    var best = null;
+    blocks.forEach(function (b) {
+      var parts = b[1].split(WORDS), toks = [];
+      for (var i = 1; i < parts.length; i += 2) toks.push({ at: i, q: which(norm(parts[i])) });
+      toks.forEach(function (t, start) {
+        if (t.q < 0 || (start && toks[start - 1].q >= 0)) return;
+        var from = Math.max(0, start - 6), to = Math.min(toks.length, from + WINDOW);
+        var seen = {}, distinct = 0, adjacent = 0, hits = 0;
+        for (var j = from; j < to; j++) {
+          var q = toks[j].q;
+          if (q < 0) continue;
+          hits++;
+          if (!seen[q]) { seen[q] = 1; distinct++; }
+          if (j > from && toks[j - 1].q === q - 1) adjacent++;
+        }
+        var value = distinct * 1000 + adjacent * 50 + hits;
+        if (!best || value > best.value) best = { value: value, b: b, parts: parts, toks: toks, from: from, to: to };
+      });
+    });
+    if (!best) return null;
+    var first = best.toks[best.from].at, last = best.toks[best.to - 1].at;
+    var text = best.parts.slice(first, last + 1).join("").replace(/\s*\n\s*/g, " · ");
+    var heading = best.b[0] ? best.b[1].split("\n")[0] : "";
+    return { anchor: best.b[0], heading: heading, text: text, before: best.from > 0, after: best.to < best.toks.length };
   }
   function item(id) {
     var d = doc(id), li = D.createElement("li");
@@ -292,15 +431,41 @@
     a.textContent = d[0];
     h.appendChild(a);
     m.className = "result-meta";
-    m.textContent = [str.kinds[d[2]] || d[2], d[3]].filter(Boolean).join(" · ");
+    var badge = D.createElement("span");
+    badge.className = "badge result-kind kind-" + d[2];
+    badge.textContent = str.kinds[d[2]] || d[2];
+    m.appendChild(badge);
+    if (d[3]) {
+      var date = D.createElement("span");
+      date.className = "result-date";
+      date.textContent = d[3];
+      m.appendChild(D.createTextNode(" "));
+      m.appendChild(date);
+    }
     li.appendChild(h);
     li.appendChild(m);
-    if (d[4]) li.appendChild(snippet(d[4]));
+    var found = query.words.length ? bestPassage(passages[id] || []) : null;
+    var p = D.createElement("p");
+    p.className = "result-snippet";
+    if (found) {
+      marked(p, (found.before ? "… " : "") + found.text + (found.after ? " …" : ""));
+      li.appendChild(p);
+      if (found.anchor) {
+        var s = D.createElement("p"), link = D.createElement("a");
+        s.className = "result-section";
+        link.href = href(d[1], found.anchor);
+        link.textContent = found.heading;
+        s.appendChild(D.createTextNode((str.section || "") + " "));
+        s.appendChild(link);
+        li.appendChild(s);
+      }
+    } else if (d[4]) li.appendChild(marked(p, d[4]));
     return li;
   }
   function showMore(focus, reset) {
     var my = seq, next = results.slice(shownCount, shownCount + PAGE);
-    return docsFor(next).then(function () {
+    var wantPassages = query && query.words.length ? passagesFor(next) : Promise.resolve();
+    return Promise.all([docsFor(next), wantPassages]).then(function () {
       if (my !== seq) return;
       if (reset) list.textContent = "";
       var first = null;
@@ -328,8 +493,29 @@
       list.parentNode.insertBefore(p, list.nextSibling);
     }
     if (moreBtn) {
-      moreBtn.textContent = str.more || (meta.lang === "vi" ? "Xem thêm" : "More results");
+      moreBtn.textContent = (str.more || "{count}").replace("{count}", Math.min(left, PAGE).toLocaleString(meta.lang));
       moreBtn.parentNode.hidden = left <= 0;
+    }
+  }
+  /** The state with no result: a message, and a button that clears the filters if any. */
+  function emptyState(show, filtered) {
+    if (!emptyEl) return;
+    emptyEl.hidden = !show;
+    emptyEl.textContent = "";
+    if (!show) return;
+    var p = D.createElement("p");
+    p.textContent = filtered ? str.noneFiltered || str.none : str.none;
+    emptyEl.appendChild(p);
+    if (filtered) {
+      var b = D.createElement("button");
+      b.type = "button";
+      b.className = "button";
+      b.textContent = str.clear || "×";
+      b.addEventListener("click", function () {
+        FACETS.forEach(function (f) { sel[f] = {}; });
+        run(true).then(function () { input.focus(); });
+      });
+      emptyEl.appendChild(b);
     }
   }
 
@@ -346,8 +532,8 @@
       if (my !== seq) return;
       var matches = [], n = meta.count, id;
       for (id = 0; id < n; id++) if (!total || total[id] > 0) matches.push(id);
-      updateFacets(matches);
       if (!q.any && !filtered) matches = [];
+      updateFacets(matches);
       var ranked = matches.filter(function (id) {
         return FACETS.every(function (f) { return passes(f, id); });
       });
@@ -362,10 +548,15 @@
         results = top.concat(ranked.slice(top.length));
         query = q;
         shownCount = 0;
+        S.results = results;
         return showMore(false, true).then(function () {
           if (my !== seq) return;
           clearTimeout(loadingTimer);
-          setStatus(!q.any && !filtered ? "" : results.length ? countText(results.length) : str.none || "");
+          var asked = q.any || filtered;
+          // Filters are offered once there are results to narrow down (and stay while any is set).
+          if (aside) aside.hidden = !facetsShown || !(results.length || filtered) || !asked;
+          emptyState(asked && !results.length, filtered);
+          setStatus(!asked ? "" : results.length ? countText(results.length) : str.none || "");
         });
       });
     });
@@ -401,6 +592,12 @@
     if (e.key === "ArrowDown" && a.length) {
       e.preventDefault();
       a[0].focus();
+    } else if (e.key === "Escape" && input.value) {
+      // Esc clears the query and its results.
+      e.preventDefault();
+      input.value = "";
+      clearTimeout(timer);
+      run(true);
     }
   });
   list.addEventListener("keydown", function (e) {
@@ -419,12 +616,7 @@
     if (!m) { setStatus(str.none || ""); return; }
     meta = m;
     meta.dict = meta.dict || {};
-    shardSet = {};
-    (meta.shards || []).forEach(function (k) { shardSet[k] = 1; });
-    stopSet = {};
-    (meta.stop || []).forEach(function (w) { stopSet[w] = 1; });
-    partialSet = {};
-    (meta.partial || []).forEach(function (w) { partialSet[w] = 1; });
+    meta.shards = meta.shards || [];
     readUrl();
     buildFacets();
     run(false);

@@ -1,0 +1,284 @@
+//! The searchable text of a page, read back from its rendered body HTML: one block per heading
+//! (the text under it, with the heading's anchor), image alt text and table cells included.
+//!
+//! Reading the HTML the build keeps anyway (rather than a second copy of every page's text)
+//! means a page's full text exists only while its search terms are taken from it.
+
+/// Text under one heading: `anchor` is the heading's id (empty before the first heading).
+/// Lines (`\n`) separate paragraphs, list items, cells and headings.
+#[derive(Debug, Default, PartialEq)]
+pub struct Block {
+    pub anchor: String,
+    pub text: String,
+}
+
+/// Elements whose start or end separates the text on either side.
+const BREAKS: [&str; 22] = [
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "br",
+    "div",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "figure",
+    "figcaption",
+    "section",
+    "aside",
+    "details",
+    "summary",
+    "hr",
+];
+/// Elements whose content is not text a reader sees.
+const SKIPPED: [&str; 5] = ["script", "style", "template", "svg", "noscript"];
+
+/// The blocks of `html`, in order; blocks without text are left out.
+pub fn blocks(html: &str) -> Vec<Block> {
+    let mut out = vec![Block::default()];
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_text(&mut out, &rest[..lt]);
+        rest = &rest[lt..];
+        let end = tag_end(rest);
+        let tag = match rest[..end].strip_suffix('>') {
+            Some(t) => &t[1..],
+            None => &rest[1..end],
+        };
+        rest = &rest[end..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if tag.starts_with("!--") {
+            continue;
+        }
+        if !closing && SKIPPED.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            rest = match find_ci(rest, &close) {
+                Some(i) => &rest[i..],
+                None => "",
+            };
+            continue;
+        }
+        let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if heading && !closing {
+            if let Some(id) = attr(tag, "id") {
+                out.push(Block {
+                    anchor: id,
+                    text: String::new(),
+                });
+                continue;
+            }
+        }
+        if name == "img" {
+            if let Some(alt) = attr(tag, "alt") {
+                push_break(&mut out);
+                push_text(&mut out, &alt);
+                push_break(&mut out);
+            }
+        } else if heading || BREAKS.contains(&name.as_str()) {
+            push_break(&mut out);
+        } else if name == "a" && attr(tag, "class").is_some_and(|c| c.contains("anchor")) {
+            // The `#` link beside a heading.
+            rest = match find_ci(rest, "</a") {
+                Some(i) => &rest[i..],
+                None => "",
+            };
+        }
+    }
+    push_text(&mut out, rest);
+    for b in &mut out {
+        let trimmed = b.text.trim_end();
+        b.text.truncate(trimmed.len());
+    }
+    out.retain(|b| !b.text.is_empty());
+    out
+}
+
+/// The length of the tag at the start of `s` (which starts with `<`), quotes respected.
+fn tag_end(s: &str) -> usize {
+    let mut quote: Option<u8> = None;
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let h = haystack.as_bytes();
+    let n = needle.as_bytes();
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The unescaped value of attribute `name` in the inside of a start tag.
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let bytes = tag.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_ci(&tag[from..], name) {
+        let at = from + i;
+        from = at + name.len();
+        let before_ok = at > 0 && bytes[at - 1].is_ascii_whitespace();
+        let after = tag[from..].trim_start();
+        if !before_ok || !after.starts_with('=') {
+            continue;
+        }
+        let value = after[1..].trim_start();
+        let (quote, body) = match value.as_bytes().first() {
+            Some(b'"') => ('"', &value[1..]),
+            Some(b'\'') => ('\'', &value[1..]),
+            _ => (' ', value),
+        };
+        let end = body.find(quote).unwrap_or(body.len());
+        return Some(unescape(&body[..end]));
+    }
+    None
+}
+
+fn push_break(out: &mut [Block]) {
+    if let Some(b) = out.last_mut() {
+        if !b.text.is_empty() && !b.text.ends_with('\n') {
+            let trimmed = b.text.trim_end_matches(' ').len();
+            b.text.truncate(trimmed);
+            b.text.push('\n');
+        }
+    }
+}
+
+/// Appends text with its entities decoded and its white space collapsed.
+fn push_text(out: &mut [Block], raw: &str) {
+    let Some(b) = out.last_mut() else { return };
+    let decoded;
+    let text = if raw.contains('&') {
+        decoded = unescape(raw);
+        decoded.as_str()
+    } else {
+        raw
+    };
+    // Runs of ASCII white space become one space (other spaces separate words all the same).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i > start {
+            b.text.push_str(&text[start..i]);
+        }
+        if i < bytes.len() {
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if !b.text.is_empty() && !b.text.ends_with([' ', '\n']) {
+                b.text.push(' ');
+            }
+        }
+    }
+}
+
+/// Decodes the entities the renderer writes (`&amp;` `&lt;` `&gt;` `&quot;` `&#39;`), named
+/// `&nbsp;` and numeric references.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let c = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_headings_and_keeps_their_anchors() {
+        let html = "<p>Mở đầu &amp; <em>giới</em>thiệu</p>\n<h2 id=\"ket-qua\">Kết quả <a class=\"anchor\" href=\"#ket-qua\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h2>\n<p>Tiết kiệm <strong>nước</strong>.</p><ul><li>Một</li><li>Hai</li></ul>";
+        let b = blocks(html);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].anchor, "");
+        assert_eq!(b[0].text, "Mở đầu & giớithiệu");
+        assert_eq!(b[1].anchor, "ket-qua");
+        assert_eq!(b[1].text, "Kết quả\nTiết kiệm nước.\nMột\nHai");
+    }
+
+    #[test]
+    fn keeps_alt_text_and_cells_and_skips_scripts() {
+        let html = "<img src=\"a.jpg\" alt=\"Lò hơi &quot;mới&quot;\"><table><tr><td>1.200</td><td>m³</td></tr></table><script>var x = '<p>';</script><p>Cuối</p>";
+        let b = blocks(html);
+        assert_eq!(b[0].text, "Lò hơi \"mới\"\n1.200\nm³\nCuối");
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic() {
+        for html in [
+            "<",
+            "<p",
+            "<h2 id=",
+            "&#xZZ;",
+            "a &",
+            "<img alt='x",
+            "<script>",
+            "&#1114112;",
+        ] {
+            let _ = blocks(html);
+        }
+        assert_eq!(blocks("&quot;thu hồi&x hồi")[0].text, "\"thu hồi&x hồi");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panicking(html in "[<>&;#x/a-z=\"' hồđ\u{300}]{0,60}") {
+            let _ = blocks(&html);
+        }
+    }
+}
