@@ -118,7 +118,9 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let input = expanded.as_ref().map_or(body, |e| e.text.as_str());
     let mut ids = Ids::default();
     let mut events: Vec<Event> = Vec::new();
-    let mut iter = Parser::new_ext(input, options).into_offset_iter().peekable();
+    let mut iter = Parser::new_ext(input, options)
+        .into_offset_iter()
+        .peekable();
     let mut more_at: Option<usize> = None;
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
