@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 12] = [
+const KNOWN_KEYS: [&str; 13] = [
     "title",
     "description",
     "base_url",
@@ -21,7 +21,26 @@ const KNOWN_KEYS: [&str; 12] = [
     "author",
     "search",
     "extra",
+    "markdown",
 ];
+
+/// Markdown settings (`markdown:` in site.yaml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkdownConfig {
+    /// `:smile:` codes become emoji characters.
+    pub emoji: bool,
+    /// Code blocks in a language the highlighter does not know give W0105.
+    pub warn_unknown_languages: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            emoji: false,
+            warn_unknown_languages: true,
+        }
+    }
+}
 
 /// One language of the site.
 #[derive(Debug, Clone)]
@@ -61,6 +80,8 @@ pub struct Config {
     pub search: bool,
     /// Free-form values for templates (`config.extra`).
     pub extra: Map<String, Value>,
+    /// Markdown settings.
+    pub markdown: MarkdownConfig,
 }
 
 impl Config {
@@ -194,6 +215,7 @@ impl Config {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
+        let markdown = read_markdown(map, &mut f);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -210,6 +232,7 @@ impl Config {
             author,
             search,
             extra,
+            markdown,
         })
     }
 
@@ -243,6 +266,35 @@ impl Config {
 
 /// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed
 /// too, for sites that never need absolute links.
+/// `markdown: { emoji: true, warn_unknown_languages: false }`.
+fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
+    let mut settings = MarkdownConfig::default();
+    let at = [Seg::Key("markdown")];
+    match map.get("markdown") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(m)) => {
+            const KEYS: [&str; 2] = ["emoji", "warn_unknown_languages"];
+            for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+                f.error("E0003", &[Seg::Key("markdown"), Seg::Key(key)])
+                    .args
+                    .push(("known", KEYS.join(", ")));
+            }
+            if let Some(b) = f.boolean(m, &at, "emoji") {
+                settings.emoji = b;
+            }
+            if let Some(b) = f.boolean(m, &at, "warn_unknown_languages") {
+                settings.warn_unknown_languages = b;
+            }
+        }
+        Some(other) => {
+            f.error("E0116", &at)
+                .args
+                .push(("value", yaml::describe(other)));
+        }
+    }
+    settings
+}
+
 fn normalize_base_url(raw: &str) -> Option<(String, String)> {
     let raw = raw.trim();
     let with_slash = if raw.ends_with('/') {

@@ -89,6 +89,44 @@ impl Diagnostic {
     }
 }
 
+/// Folds the diagnostics with `code` into one per value of their `arg`: the first by location
+/// is kept, with a `count` of how many there were. For problems repeated on many pages that
+/// the editor fixes once (an ignored key, an unknown code language).
+pub fn fold_repeats(diags: &mut Vec<Diagnostic>, code: &str, arg: &str) {
+    let value_of = |d: &Diagnostic| {
+        d.args
+            .iter()
+            .find(|(n, _)| *n == arg)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let mut groups: std::collections::BTreeMap<String, (Diagnostic, usize)> = Default::default();
+    let mut rest = Vec::with_capacity(diags.len());
+    for d in diags.drain(..) {
+        if d.code != code {
+            rest.push(d);
+            continue;
+        }
+        let key = value_of(&d);
+        let at = |d: &Diagnostic| (d.path.clone(), d.line, d.col);
+        match groups.get_mut(&key) {
+            Some((first, n)) => {
+                *n += 1;
+                if at(&d) < at(first) {
+                    *first = d;
+                }
+            }
+            None => {
+                groups.insert(key, (d, 1));
+            }
+        }
+    }
+    for (_, (d, n)) in groups {
+        rest.push(d.arg("count", n));
+    }
+    *diags = rest;
+}
+
 /// Collects diagnostics from every stage, including parallel per-page work.
 #[derive(Debug, Default)]
 pub struct Sink {
@@ -148,6 +186,24 @@ mod tests {
     fn location_has_path_line_and_column() {
         let d = Diagnostic::error("E0105", "content/a.md").at(3, 1);
         assert_eq!(d.location(), "content/a.md:3:1");
+    }
+
+    #[test]
+    fn repeats_fold_into_one_with_a_count() {
+        let mut ds = vec![
+            Diagnostic::warning("W0603", "content/b.md").arg("key", "layout"),
+            Diagnostic::warning("W0603", "content/a.md").arg("key", "layout"),
+            Diagnostic::warning("W0603", "content/a.md").arg("key", "author"),
+            Diagnostic::error("E0105", "content/a.md"),
+        ];
+        fold_repeats(&mut ds, "W0603", "key");
+        assert_eq!(ds.len(), 3);
+        let layout = ds
+            .iter()
+            .find(|d| d.args.contains(&("key", "layout".into())));
+        let layout = layout.unwrap();
+        assert_eq!(layout.path, "content/a.md");
+        assert!(layout.args.contains(&("count", "2".to_string())));
     }
 
     #[test]

@@ -21,4 +21,5 @@ pub mod serve;
 pub mod site;
 pub mod text;
 pub mod theme;
+pub mod verify;
 pub mod yaml;

@@ -171,6 +171,40 @@ pub fn count_words(text: &str, n: usize) -> (usize, usize) {
     (words, cut)
 }
 
+/// Whether `c` may not appear in a page or a feed: C0 controls other than tab, LF and CR,
+/// and the noncharacters U+FFFE and U+FFFF (XML 1.0 forbids them all).
+pub fn is_forbidden_control(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// Removes forbidden control characters from `text`; returns the text and, for each one
+/// removed, its line, column (in characters) and the character.
+pub fn strip_controls(text: String) -> (String, Vec<(usize, usize, char)>) {
+    let suspect = text
+        .bytes()
+        .any(|b| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
+    if !suspect || !text.chars().any(is_forbidden_control) {
+        return (text, Vec::new());
+    }
+    let mut removed = Vec::new();
+    let (mut line, mut col) = (1, 1);
+    let mut kept = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_forbidden_control(c) {
+            removed.push((line, col, c));
+        } else {
+            kept.push(c);
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    (kept, removed)
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);

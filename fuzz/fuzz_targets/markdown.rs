@@ -23,6 +23,9 @@ fuzz_target!(|data: &[u8]| {
         style: &style,
         resolve: &resolve,
         images: &images,
+        emoji: data.len() % 2 == 0,
+        shortcodes: None,
+        find_file: &|_: &str| None,
     };
     let (out, _) = render(body, &cx);
     let mut ids = std::collections::HashSet::new();

@@ -6,6 +6,7 @@ use crate::markdown;
 use crate::output::Sink;
 use crate::site::Site;
 use crate::theme::Theme;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// The image files of the site on disk, by site path: bundle assets and static files.
@@ -27,6 +28,20 @@ pub(super) fn image_files(site: &Site, theme: &Theme) -> Vec<(String, PathBuf)> 
         }
     }
     files
+}
+
+/// The output files that are copied rather than rendered: what an alias may not replace.
+pub(super) fn static_paths(site: &Site, theme: &Theme) -> HashSet<String> {
+    let mut paths: HashSet<String> = theme.static_files.keys().cloned().collect();
+    paths.insert("syntax.css".to_string());
+    for page in &site.pages {
+        for asset in &page.assets {
+            if let Some(name) = asset.file_name() {
+                paths.insert(format!("{}{}", page.path, name.to_string_lossy()));
+            }
+        }
+    }
+    paths
 }
 
 /// Copies theme and site static files, bundle assets and the code stylesheet.

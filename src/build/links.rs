@@ -1,58 +1,90 @@
-//! What `check` adds to a build: every internal link, anchor and image must resolve, and
-//! pages without a translation are listed.
+//! What `check` adds to a build: every reference the output holds must resolve (located back
+//! to the Markdown or the template that wrote it), and pages without a translation are listed.
 
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
-use crate::markdown::{LinkTarget, Rendered};
-use crate::render::jobs;
+use crate::markdown::{Link, LinkTarget, Rendered};
+use crate::render::context;
+use crate::render::jobs::Job;
+use crate::render::Renderer;
 use crate::site::Site;
-use std::collections::HashSet;
+use crate::verify::{Broken, Problem};
+use std::collections::HashMap;
 
-/// Every internal link must reach a file of the output, and every anchor a heading.
-pub(super) fn check_links(
+/// Where an output file came from: the job that rendered it.
+pub(super) type Origins<'a> = HashMap<&'a str, &'a Job>;
+
+/// Turns the broken references found in the output into diagnostics, located where each was
+/// written: the Markdown line and column for a page's own links, else the template.
+pub(super) fn report_broken(
     site: &Site,
     rendered: &[Rendered],
-    files: &HashSet<String>,
+    renderer: &Renderer,
+    origins: &Origins,
+    broken: Vec<Broken>,
     diags: &Diagnostics,
 ) {
-    for (id, r) in rendered.iter().enumerate() {
-        let page = &site.pages[id];
-        for link in &r.links {
-            match &link.target {
-                LinkTarget::Page { path, anchor } => {
-                    let exists = files.contains(&jobs::file_for(path));
-                    if !exists {
-                        diags.push(
-                            Diagnostic::error("E0301", &page.source)
-                                .at(link.line, 1)
-                                .arg("target", format!("/{path}")),
-                        );
-                        continue;
-                    }
-                    if let (Some(anchor), Some(&target)) = (anchor, site.by_path.get(path)) {
-                        if !anchor.is_empty()
-                            && !rendered[target].anchors.iter().any(|a| a == anchor)
-                        {
-                            diags.push(
-                                Diagnostic::error("E0302", &page.source)
-                                    .at(link.line, 1)
-                                    .arg("target", format!("/{path}"))
-                                    .arg("anchor", anchor),
-                            );
-                        }
-                    }
-                }
-                LinkTarget::External(_) => {}
-                LinkTarget::File(path) => {
-                    if !files.contains(path) {
-                        diags.push(
-                            Diagnostic::error("E0303", &page.source)
-                                .at(link.line, 1)
-                                .arg("target", path),
-                        );
-                    }
-                }
+    for b in broken {
+        let job = origins.get(b.file.as_str()).copied();
+        let page = match job {
+            Some(Job::Page(id) | Job::ListPage(id, _)) => Some(*id),
+            _ => None,
+        };
+        let link = page.and_then(|id| {
+            rendered[id]
+                .links
+                .iter()
+                .find(|l| l.href == b.url)
+                .map(|l| (id, l))
+        });
+        let diag = match link {
+            Some((_, link)) if link.target == LinkTarget::Reported => continue,
+            Some((id, link)) => content_diagnostic(&site.pages[id].source, link, &b),
+            None => {
+                let template = job.map_or("", |j| context::template_of(site, j));
+                output_diagnostic(&renderer.template_file(template), &b)
             }
-        }
+        };
+        diags.push(diag);
+    }
+}
+
+/// A broken link written in Markdown (or raw HTML) of `source`.
+fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
+    let at = |code| Diagnostic::error(code, source).at(link.line, link.col);
+    match (&b.problem, &link.target) {
+        (Problem::NoFragment(anchor), _) => at("E0302")
+            .arg("target", format!("/{}", b.target.as_deref().unwrap_or("")))
+            .arg("anchor", anchor),
+        (_, LinkTarget::File(_)) => at("E0303").arg("target", &link.dest),
+        _ => at("E0301").arg("target", &link.dest),
+    }
+}
+
+/// A broken reference that a template, a feed or a static file wrote into `file`.
+fn output_diagnostic(template: &str, b: &Broken) -> Diagnostic {
+    match &b.problem {
+        Problem::BadXml(line, col, message) => Diagnostic::error("E0308", template)
+            .arg("file", &b.file)
+            .arg("position", format!("{line}:{col}"))
+            .arg("message", message),
+        Problem::NoFragment(anchor) => Diagnostic::error("E0307", template)
+            .arg("file", &b.file)
+            .arg("url", &b.url)
+            .arg("anchor", anchor),
+        problem => Diagnostic::error("E0306", template)
+            .arg("file", &b.file)
+            .arg("url", &b.url)
+            .arg("reason", reason(problem)),
+    }
+}
+
+/// Why a reference cannot work, as the message's selector.
+fn reason(problem: &Problem) -> &'static str {
+    match problem {
+        Problem::FolderWithoutSlash => "folder",
+        Problem::OutsideSite => "outside",
+        Problem::RootInRelativeBuild => "root",
+        _ => "missing",
     }
 }
 

@@ -21,12 +21,12 @@ mod timer;
 pub use pages::Cache;
 pub use snapshot::{Snapshot, Update};
 
+use crate::verify::Recorder;
 use assets::{image_files, write_static};
-use links::{check_links, missing_translations};
+use links::{missing_translations, report_broken};
 use pages::{render_markdown, render_page};
 use rayon::prelude::*;
 use serde_json::json;
-use std::collections::HashSet;
 use timer::Timer;
 
 /// Settings of one build, validated from the command line.
@@ -151,7 +151,7 @@ pub fn generate_snapshot(
         .iter_mut()
         .map(|p| std::mem::take(&mut p.body))
         .collect();
-    let rendered = render_markdown(&site, bodies, &images, &diags, cache);
+    let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache);
     if settings.keep_caches {
         crate::markdown::highlight::save_used(&highlights);
     }
@@ -169,26 +169,36 @@ pub fn generate_snapshot(
         live_reload: settings.live_reload,
     };
     timer.lap("summaries");
-    let (job_list, ds) = jobs::list(&site);
+    let (job_list, ds) = jobs::list(&site, &assets::static_paths(&site, &theme));
     diags.extend(ds);
+    // `check` reads every file as it is written, to prove the output works.
+    let recorder = settings.check_links.then(|| Recorder::new(sink));
+    let sink: &dyn Sink = match &recorder {
+        Some(r) => r,
+        None => sink,
+    };
     // The search index needs only the rendered Markdown: build it while pages render.
-    let (written, search_files) = rayon::join(
+    let (written, _) = rayon::join(
         || render_jobs(&model, &renderer, &job_list, sink, &diags),
         || crate::search::write(&site, &rendered, sink, &diags),
     );
     timer.lap("render, write, index");
-    let mut files: HashSet<String> = written.into_iter().flatten().collect();
-    files.extend(search_files);
-    files.extend(write_static(&site, &theme, sink, &diags));
+    write_static(&site, &theme, sink, &diags);
     let cache_dir = settings.root.join(".sachhon-cache").join("images");
-    files.extend(crate::images::write_variants(
-        &images, &cache_dir, sink, &diags,
-    ));
+    crate::images::write_variants(&images, &cache_dir, sink, &diags);
     timer.lap("static files");
-    if settings.check_links {
-        check_links(&site, &rendered, &files, &diags);
+    if let Some(recorder) = recorder {
+        let files = recorder.into_files();
+        let broken = crate::verify::verify(&files, &site.style);
+        let origins: links::Origins = written
+            .iter()
+            .zip(&job_list)
+            .filter_map(|(path, job)| Some((path.as_deref()?, job)))
+            .collect();
+        report_broken(&site, &rendered, &renderer, &origins, broken, &diags);
         report.missing_translations = missing_translations(&site);
         report.external_links = links::external_links(&site, &rendered);
+        timer.lap("verify output");
     }
     report.pages = site.pages.len();
     report.diagnostics = diags.sorted();

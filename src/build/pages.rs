@@ -1,8 +1,9 @@
 //! The Markdown stage: every page rendered in parallel, reusing the last build's rendering of
 //! pages that did not change (dev server).
 
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{self, Diagnostic, Sink as Diagnostics};
 use crate::markdown::{self, Rendered};
+use crate::render::Renderer;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
@@ -16,6 +17,7 @@ pub(super) fn render_markdown(
     site: &Site,
     bodies: Vec<String>,
     images: &crate::images::Catalogue,
+    renderer: &Renderer,
     diags: &Diagnostics,
     cache: &Cache,
 ) -> Vec<Rendered> {
@@ -40,20 +42,29 @@ pub(super) fn render_markdown(
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }
-            let (rendered, ds) = render_page(site, images, page, &body, page.body_line_offset);
+            let (rendered, ds) =
+                render_page(site, images, renderer, page, &body, page.body_line_offset);
             (key, rendered, ds)
         })
         .collect();
     let mut next = HashMap::with_capacity(results.len());
     let mut rendered = Vec::with_capacity(results.len());
+    let mut found = Vec::new();
     for (key, r, ds) in results {
-        diags.extend(ds.iter().cloned());
+        found.extend(ds.iter().cloned());
         if cache.enabled {
             next.insert(key, (r.clone(), ds));
         }
         rendered.push(r);
     }
     *cache.lock() = next;
+    // An unknown code language is said once per build, with the number of its blocks.
+    if site.config.markdown.warn_unknown_languages {
+        diagnostics::fold_repeats(&mut found, "W0105", "lang");
+    } else {
+        found.retain(|d| d.code != "W0105");
+    }
+    diags.extend(found);
     rendered
 }
 
@@ -61,6 +72,7 @@ pub(super) fn render_markdown(
 pub(crate) fn render_page(
     site: &Site,
     images: &crate::images::Catalogue,
+    renderer: &Renderer,
     page: &crate::content::Page,
     body: &str,
     line_offset: usize,
@@ -78,6 +90,9 @@ pub(crate) fn render_page(
         style: &site.style,
         resolve: &resolve,
         images,
+        emoji: site.config.markdown.emoji,
+        shortcodes: Some(renderer),
+        find_file: &|name: &str| find_file(site, page, name),
     };
     let (rendered, mut diags) = markdown::render(body, &cx);
     // A content link that leads nowhere may lead to a file left out of this build: say so.
@@ -94,6 +109,23 @@ pub(crate) fn render_page(
         }
     }
     (rendered, diags)
+}
+
+/// A file a shortcode names (`file="rapport.pdf"`): one of the page's bundle, else one of the
+/// site's `static/` folder: its site path and size.
+fn find_file(site: &Site, page: &crate::content::Page, name: &str) -> Option<(String, u64)> {
+    let size = |path: &std::path::Path| std::fs::metadata(path).ok().map(|m| m.len());
+    let bundled = page
+        .assets
+        .iter()
+        .find(|a| a.file_name().is_some_and(|n| n.to_string_lossy() == name));
+    if let Some(asset) = bundled {
+        return Some((format!("{}{name}", page.path), size(asset)?));
+    }
+    let rel = name.trim_start_matches('/');
+    let safe = !rel.is_empty() && !rel.split('/').any(|s| s == ".." || s.contains('\\'));
+    let path = site.config.root.join("static").join(rel);
+    (safe && path.is_file()).then(|| Some((rel.to_string(), size(&path)?)))?
 }
 
 /// Markdown renderings kept from one build to the next by the dev server, so an edit re-renders

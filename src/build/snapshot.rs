@@ -52,6 +52,7 @@ impl Snapshot {
         let (rendered, diags) = super::render_page(
             &self.site,
             &self.images,
+            &self.renderer,
             page,
             &parsed.body,
             parsed.body_line_offset,

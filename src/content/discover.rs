@@ -5,6 +5,14 @@ use crate::diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
+/// File name endings read as Markdown content.
+const EXTENSIONS: [&str; 2] = [".md", ".markdown"];
+
+/// The name without its Markdown ending, if it has one (`a.en.markdown` -> `a.en`).
+pub fn markdown_stem(name: &str) -> Option<&str> {
+    EXTENSIONS.iter().find_map(|ext| name.strip_suffix(ext))
+}
+
 /// A Markdown file found under `content/`.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -14,7 +22,8 @@ pub struct Found {
     pub abs: PathBuf,
     /// Language code from the file name, or the default language.
     pub lang: String,
-    /// `rel` without the language suffix (`news/a.md`): shared by translations.
+    /// `rel` without the language suffix (`news/a.md`, `news/b.markdown`): shared by
+    /// translations.
     pub key: String,
     /// `_index.md`: a section.
     pub is_section: bool,
@@ -71,15 +80,19 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic
         } else if !entry.file_type().is_file() {
             continue;
         }
-        if !name.ends_with(".md") {
+        let Some(stem) = markdown_stem(&name) else {
+            if !is_bundle_folder(path.parent().unwrap_or(&content)) {
+                // Not read and not copied: say so rather than let the file vanish.
+                diags.push(Diagnostic::warning("W0601", site_rel(config, path)));
+            }
             continue;
-        }
+        };
+        let ext = &name[stem.len()..];
         let rel = path
             .strip_prefix(&content)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
-        let stem = &name[..name.len() - 3];
         let (base, lang) = match stem.rsplit_once('.') {
             Some((base, suffix)) if looks_like_language(suffix) => {
                 if !config.has_language(suffix) {
@@ -97,8 +110,8 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic
             _ => (stem.to_string(), config.default_language().to_string()),
         };
         let key = match rel.rsplit_once('/') {
-            Some((dir, _)) => format!("{dir}/{base}.md"),
-            None => format!("{base}.md"),
+            Some((dir, _)) => format!("{dir}/{base}{ext}"),
+            None => format!("{base}{ext}"),
         };
         let is_bundle = base == "index";
         let assets = if is_bundle {
@@ -128,6 +141,19 @@ fn looks_like_language(suffix: &str) -> bool {
     (2..=3).contains(&suffix.len()) && suffix.chars().all(|c| c.is_ascii_lowercase())
 }
 
+/// Whether `dir` holds a page bundle (`index.md`, in any language or Markdown ending), whose
+/// other files are its assets.
+fn is_bundle_folder(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            markdown_stem(&name).is_some_and(|stem| stem == "index" || stem.starts_with("index."))
+        })
+}
+
 fn bundle_assets(dir: &Path) -> Vec<PathBuf> {
     let mut assets: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
@@ -135,7 +161,9 @@ fn bundle_assets(dir: &Path) -> Vec<PathBuf> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().to_string();
-            !name.ends_with(".md") && !is_hidden(&name) && e.file_type().is_ok_and(|t| t.is_file())
+            markdown_stem(&name).is_none()
+                && !is_hidden(&name)
+                && e.file_type().is_ok_and(|t| t.is_file())
         })
         .map(|e| e.path())
         .collect();

@@ -1,10 +1,22 @@
-//! Splitting a content file into its YAML front matter and Markdown body.
+//! Splitting a content file into its front matter (YAML between `---` lines, or TOML between
+//! `+++` lines) and Markdown body.
+
+/// The language of a front matter, told by its fences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines (Zola, Hugo).
+    Toml,
+}
 
 /// A content file cut into its parts, with the line numbers needed to locate problems.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML text between the `---` lines.
+    /// The front matter text between the fences.
     pub yaml: &'a str,
+    /// Whether that text is YAML or TOML.
+    pub format: Format,
     /// Lines of the file before the YAML text (the opening `---`).
     pub yaml_line_offset: usize,
     /// The Markdown after the closing `---`.
@@ -16,26 +28,42 @@ pub struct Split<'a> {
 /// Why a file has no usable front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SplitError {
-    /// The file does not start with `---` (an empty file included).
+    /// The file does not start with `---` or `+++` (an empty file included).
     Missing,
     /// The opening `---` has no closing `---` (line of the opening one).
     Unclosed,
 }
 
-/// Splits `text` (BOM removed, `\n` line endings) at its `---` fences.
+/// Splits `text` (BOM removed, `\n` line endings) at its `---` (or `+++`) fences.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    // Blank lines before the opening fence are allowed, as Zola and Hugo allow them.
+    let blank = text.len() - text.trim_start_matches('\n').len();
+    let mut split = split_at_fences(&text[blank..])?;
+    split.yaml_line_offset += blank;
+    split.body_line_offset += blank;
+    Ok(split)
+}
+
+fn split_at_fences(text: &str) -> Result<Split<'_>, SplitError> {
+    let (fence, format) = if text.starts_with("+++") {
+        ("+++", Format::Toml)
+    } else {
+        ("---", Format::Yaml)
+    };
     let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| (text.trim_end() == "---").then_some(""))
+        .strip_prefix(fence)
+        .and_then(|r| r.strip_prefix('\n'))
+        .or_else(|| (text.trim_end() == fence).then_some(""))
         .ok_or(SplitError::Missing)?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
+        if line.trim_end() == fence {
             let yaml = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let yaml_lines = yaml.matches('\n').count();
             return Ok(Split {
                 yaml,
+                format,
                 yaml_line_offset: 1,
                 body,
                 body_line_offset: 2 + yaml_lines,
@@ -70,6 +98,20 @@ mod tests {
         assert_eq!(s.yaml, "title: A\ndate: 2020-01-01\n");
         assert_eq!(s.body, "# Body\n");
         assert_eq!(s.body_line_offset, 4);
+    }
+
+    #[test]
+    fn splits_toml_between_plus_fences() {
+        let s = split("+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
+        assert_eq!((s.yaml, s.format), ("title = \"A\"\n", Format::Toml));
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(split("+++\ntitle = 1\n---\n"), Err(SplitError::Unclosed));
+    }
+
+    #[test]
+    fn blank_lines_before_the_fence_are_counted() {
+        let s = split("\n\n+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
+        assert_eq!((s.yaml_line_offset, s.body_line_offset), (3, 5));
     }
 
     #[test]

@@ -50,7 +50,10 @@ pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
         tags: f.text_list(map, &[], "tags"),
         weight: f.integer(map, &[], "weight"),
         aliases: f.text_list(map, &[], "aliases"),
-        search: f.boolean(map, &[], "search").unwrap_or(true),
+        search: match map.get("search") {
+            Some(Value::Bool(_)) => f.boolean(map, &[], "search").unwrap_or(true),
+            _ => true,
+        },
         image: f.text(map, &[], "image"),
         image_alt: f.text(map, &[], "image_alt"),
         ..Meta::default()

@@ -1,9 +1,11 @@
 //! Content: discovery, front matter, kinds, slugs -> typed [`Page`]s.
 
 mod discover;
+mod foreign;
 pub mod frontmatter;
 mod meta;
 pub mod model;
+mod synthetic;
 
 pub use discover::site_rel;
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
@@ -36,16 +38,16 @@ struct Raw {
 /// One file's text cut into front matter (parsed) and body, with their line offsets.
 #[derive(Debug, Clone)]
 pub struct Parsed {
-    /// The YAML text of the front matter.
-    pub yaml: String,
-    /// Lines of the file before the YAML text.
-    pub yaml_line_offset: usize,
+    /// Where each key of the front matter was written.
+    pub locator: Locator,
     /// The front matter as plain data.
     pub map: Map<String, Value>,
     /// The Markdown body.
     pub body: String,
     /// Lines of the file before the body.
     pub body_line_offset: usize,
+    /// Warnings about the text itself (control characters removed).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// How a section shapes its pages.
@@ -87,48 +89,74 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
     for (page, ds) in typed {
         diags.extend(ds);
         if let Some(page) = page {
+            let tz = config.timezone_minutes;
             let scheduled = page
                 .meta
                 .date
-                .is_some_and(|d| d.timestamp(config.timezone_minutes) > options.now);
-            if options.drafts || !(page.meta.draft || scheduled) {
+                .is_some_and(|d| d.timestamp(tz) > options.now);
+            let expired = page
+                .meta
+                .expires
+                .is_some_and(|d| d.timestamp(tz) <= options.now);
+            if options.drafts || !(page.meta.draft || scheduled || expired) {
                 pages.push(page);
             }
         }
     }
+    // An ignored key is said once per build, however many pages have it.
+    crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
+    pages.extend(synthetic::missing_homes(config, &pages));
     (pages, diags)
 }
 
 /// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and
 /// line endings normalised, `---` fences found, YAML parsed into a mapping.
 pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
+    let (text, removed) = crate::text::strip_controls(text);
+    let warnings = removed
+        .into_iter()
+        .map(|(line, col, c)| {
+            Diagnostic::warning("W0120", source)
+                .at(line, col)
+                .arg("code", format!("U+{:04X}", u32::from(c)))
+        })
+        .collect();
     let text = frontmatter::normalize(text);
     let split = frontmatter::split(&text).map_err(|e| match e {
         frontmatter::SplitError::Missing => Diagnostic::error("E0102", source).at(1, 1),
         frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", source).at(1, 1),
     })?;
-    let value = yaml::parse(split.yaml).map_err(|e| {
-        Diagnostic::error("E0002", source)
-            .at(e.line + split.yaml_line_offset, e.col)
+    let offset = split.yaml_line_offset;
+    let (value, locator) = match split.format {
+        frontmatter::Format::Yaml => yaml::parse(split.yaml)
+            .map(|v| (v, Locator::new(split.yaml, offset)))
+            .map_err(|e| ("E0002", e)),
+        frontmatter::Format::Toml => yaml::toml::parse(split.yaml)
+            .map(|(v, positions)| (v, Locator::from_positions(positions, offset)))
+            .map_err(|e| ("E0601", e)),
+    }
+    .map_err(|(code, e)| {
+        Diagnostic::error(code, source)
+            .at(e.line + offset, e.col)
             .arg("message", e.message)
     })?;
     let Value::Object(map) = value else {
         return Err(Diagnostic::error("E0104", source).at(2, 1));
     };
     Ok(Parsed {
-        yaml: split.yaml.to_string(),
-        yaml_line_offset: split.yaml_line_offset,
+        locator,
         map,
         body: split.body.to_string(),
         body_line_offset: split.body_line_offset,
+        warnings,
     })
 }
 
 /// The typed front matter of parsed text, read as a page of `kind` would read it.
 pub fn read_meta(parsed: &Parsed, source: &str, kind: Kind) -> (Meta, Vec<Diagnostic>) {
-    let loc = Locator::new(&parsed.yaml, parsed.yaml_line_offset);
-    let mut f = Fields::new(source, &loc);
-    let meta = meta::read(&parsed.map, &mut f, kind);
+    let mut f = Fields::new(source, &parsed.locator);
+    let mut meta = meta::read(&parsed.map, &mut f, kind);
+    foreign::apply(&parsed.map, &mut f, &mut meta, &[]);
     (meta, f.diags)
 }
 
@@ -191,6 +219,9 @@ fn section_shapes(raws: &[Raw], config: &Config) -> HashMap<String, SectionShape
             explicit.insert(dir, kind);
         }
     }
+    // The home always exists (sachhon makes it when no `_index.md` does): top-level pages
+    // and sections belong to it.
+    explicit.entry(String::new()).or_insert(None);
     let mut dirs: Vec<&String> = explicit.keys().collect();
     dirs.sort_by_key(|d| {
         (
@@ -278,8 +309,8 @@ fn type_page(
     raw: Raw,
     shapes: &HashMap<String, SectionShape>,
 ) -> (Option<Page>, Vec<Diagnostic>) {
-    let loc = Locator::new(&raw.text.yaml, raw.text.yaml_line_offset);
-    let mut f = Fields::new(&raw.source, &loc);
+    let loc = &raw.text.locator;
+    let mut f = Fields::new(&raw.source, loc);
     let found = &raw.found;
     let file_dir = dir_of(&found.rel);
     // A bundle's page lives in its folder's parent section.
@@ -318,15 +349,24 @@ fn type_page(
         };
         (kind, None, false, section.map(str::to_string))
     };
-    let meta = meta::read(&raw.text.map, &mut f, kind);
-    let path = url_path(config, found, file_dir, page_dir, &meta, &mut f);
+    let mut meta = meta::read(&raw.text.map, &mut f, kind);
+    foreign::apply(&raw.text.map, &mut f, &mut meta, &config.taxonomies);
+    let name = page_name(found, file_dir);
+    // `2019-03-05-hoi-nghi.md`: the name dates the page when `date:` does not.
+    let dated = dated_name(&name).filter(|_| !found.is_section);
+    if meta.date.is_none() {
+        meta.date = dated.map(|(date, _)| date);
+    }
+    let name = dated.map_or(name.as_str(), |(_, rest)| rest);
+    let path = url_path(config, found, file_dir, page_dir, name, &meta, &mut f);
     let mut key_lines = Vec::new();
-    for key in ["payback_months", "weight", "title", "image"] {
+    for key in ["payback_months", "weight", "title", "image", "aliases"] {
         if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
             key_lines.push((key, line));
         }
     }
-    let diags = f.diags;
+    let mut diags = f.diags;
+    diags.extend(raw.text.warnings);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
@@ -371,12 +411,45 @@ fn unknown_kind(f: &mut Fields, value: &str) {
     d.args.push(("known", Kind::KEYS.join(", ")));
 }
 
+/// The name a page's slug comes from: a bundle's folder, else the file name without its
+/// language and Markdown ending.
+fn page_name(found: &Found, file_dir: &str) -> String {
+    if found.is_bundle {
+        return file_dir.rsplit('/').next().unwrap_or("").to_string();
+    }
+    let name = found.rel.rsplit('/').next().unwrap_or(&found.rel);
+    let stem = discover::markdown_stem(name).unwrap_or(name);
+    stem.strip_suffix(&format!(".{}", found.lang))
+        .unwrap_or(stem)
+        .to_string()
+}
+
+/// `2019-03-05-hoi-nghi` -> the date and `hoi-nghi`; `None` unless the name starts with a real
+/// date and a dash and has more after it.
+fn dated_name(name: &str) -> Option<(crate::date::Date, &str)> {
+    let (head, rest) = (name.get(..10)?, name.get(10..)?);
+    let rest = rest.strip_prefix('-').filter(|r| !r.is_empty())?;
+    let well_formed = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    let date = crate::date::Date::parse(head)
+        .ok()
+        .filter(|_| well_formed)?;
+    Some((date, rest))
+}
+
 /// The page's URL path: folders and slug folded, under its language prefix.
+#[allow(clippy::too_many_arguments)]
 fn url_path(
     config: &Config,
     found: &Found,
     file_dir: &str,
     page_dir: &str,
+    name: &str,
     meta: &Meta,
     f: &mut Fields,
 ) -> Option<String> {
@@ -397,6 +470,17 @@ fn url_path(
     if found.is_section {
         return Some(path);
     }
+    if let Some(url) = &meta.url {
+        return match foreign::site_path(url) {
+            Some(site_path) => Some(site_path),
+            None => {
+                f.error("E0201", &[Seg::Key("url")])
+                    .args
+                    .push(("value", url.clone()));
+                None
+            }
+        };
+    }
     let written = match &meta.slug {
         Some(slug) => {
             if !is_safe_segment(slug) {
@@ -407,14 +491,7 @@ fn url_path(
             }
             slug.clone()
         }
-        None if found.is_bundle => file_dir.rsplit('/').next().unwrap_or("").to_string(),
-        None => {
-            let name = found.rel.rsplit('/').next().unwrap_or(&found.rel);
-            let stem = name.trim_end_matches(".md");
-            stem.strip_suffix(&format!(".{}", found.lang))
-                .unwrap_or(stem)
-                .to_string()
-        }
+        None => name.to_string(),
     };
     let slug = slugify(&written);
     if slug.is_empty() {

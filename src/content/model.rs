@@ -142,6 +142,10 @@ pub struct Meta {
     pub weight: Option<i64>,
     /// Old URLs that redirect here.
     pub aliases: Vec<String>,
+    /// Not published after this date (`expiryDate`).
+    pub expires: Option<Date>,
+    /// The page's whole URL path, written in `url:` (or a literal `permalink:`).
+    pub url: Option<String>,
     /// Whether the page enters the search index.
     pub search: bool,
     /// Lead image (a path relative to the page, or site-absolute).

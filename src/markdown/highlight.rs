@@ -1,7 +1,8 @@
 //! Code highlighting with CSS classes: the only user of syntect.
 //!
-//! The syntax set loads once, lazily, the first time a page has a fenced code block; a site
-//! without code never pays for it.
+//! The syntax set (bat's curated set, through `two-face`: TOML, TypeScript, SCSS, PowerShell,
+//! Dockerfile, Go templates... besides syntect's defaults) loads once, lazily, the first time a
+//! page has a fenced code block; a site without code never pays for it.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -16,7 +17,51 @@ const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
-    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+    SET.get_or_init(two_face::syntax::extra_newlines)
+}
+
+/// Names written for text that has no colours to show: no highlighting, and no warning. Go's
+/// text templates are here too: no syntax set has them.
+const PLAIN: [&str; 16] = [
+    "text",
+    "txt",
+    "plain",
+    "plaintext",
+    "console",
+    "output",
+    "none",
+    "tree",
+    "log",
+    "terminal",
+    "nohighlight",
+    "goat",
+    "go-template",
+    "go-text-template",
+    "gotmpl",
+    "gotemplate",
+];
+
+/// Whether `lang` names plain text.
+pub fn is_plain(lang: &str) -> bool {
+    PLAIN.contains(&lang.to_ascii_lowercase().as_str())
+}
+
+/// The syntax name or extension that a common alias stands for.
+fn canonical(lang: &str) -> &str {
+    match lang {
+        "shell" | "sh" | "zsh" | "shell-session" => "bash",
+        "ts" => "typescript",
+        "yml" => "yaml",
+        "ps" | "ps1" | "pwsh" => "powershell",
+        // HTML with `{{ }}` actions: HTML's colours fit it best.
+        "go-html-template" | "gohtml" => "html",
+        "jsonc" | "json5" => "json",
+        "js" => "javascript",
+        "py" => "python",
+        "rs" => "rust",
+        "docker" => "dockerfile",
+        other => other,
+    }
 }
 
 /// A highlighted block (`None`: the language is unknown) and whether this process used it
@@ -67,7 +112,7 @@ struct Saved {
 /// Changes whenever what `highlight` writes may change: a new sachhon or syntect version.
 fn format_tag() -> String {
     format!(
-        "sachhon {} syntect {} classes hl-",
+        "sachhon {} syntect {} two-face classes hl-",
         env!("CARGO_PKG_VERSION"),
         env!("SACHHON_SYNTECT_VERSION")
     )
@@ -169,13 +214,16 @@ fn write_saved(file: &Path, blocks: HashMap<String, Option<String>>) {
 
 fn highlight_uncached(code: &str, lang: &str) -> Option<String> {
     let set = syntaxes();
-    let lang = match lang {
-        "shell" | "zsh" => "bash",
-        other => other,
-    };
+    let lower = lang.to_ascii_lowercase();
+    let lang = canonical(&lower);
     let syntax = set
         .find_syntax_by_token(lang)
-        .or_else(|| set.find_syntax_by_name(lang))?;
+        .or_else(|| set.find_syntax_by_name(lang))
+        .or_else(|| {
+            set.syntaxes()
+                .iter()
+                .find(|s| s.name.eq_ignore_ascii_case(lang))
+        })?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
     for line in LinesWithEndings::from(code) {
         generator
@@ -244,6 +292,23 @@ mod tests {
         assert!(!is_plain_spans("<span class=\"a\" onclick=\"x\">"));
         assert!(!is_plain_spans("<span class=\"a\"><img src=x onerror=y>"));
         assert!(!is_plain_spans("a > b"));
+    }
+
+    #[test]
+    fn highlights_the_languages_real_content_uses() {
+        for lang in [
+            "toml",
+            "ts",
+            "typescript",
+            "scss",
+            "powershell",
+            "sh",
+            "yml",
+            "dockerfile",
+        ] {
+            assert!(highlight("a = 1\n", lang).is_some(), "{lang}");
+        }
+        assert!(is_plain("console") && is_plain("tree") && is_plain("Text"));
     }
 
     #[test]

@@ -5,11 +5,18 @@ use super::{Context, Rendered};
 use crate::diagnostics::Diagnostic;
 use crate::site::url::normalize;
 
-/// An internal link found in a page.
+/// A link or image of a page's Markdown, for `check` to trace a broken reference of the
+/// output back to where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// Line in the source file.
     pub line: usize,
+    /// Column (in characters) of the link in that line.
+    pub col: usize,
+    /// The destination as the author wrote it.
+    pub dest: String,
+    /// The destination as written into the HTML.
+    pub href: String,
     /// What it points at.
     pub target: LinkTarget,
 }
@@ -28,27 +35,50 @@ pub enum LinkTarget {
     File(String),
     /// A page of another site (`https://...`), checked only by `check --external`.
     External(String),
+    /// A destination already reported as broken while rendering.
+    Reported,
 }
 
-/// Rewrites one destination and records it; returns the destination to write.
+/// Rewrites one destination written at `pos` (line, column) and records it; returns the
+/// destination to write.
 pub fn rewrite(
     dest: &str,
     is_image: bool,
     cx: &Context,
-    line: usize,
+    pos: (usize, usize),
     out: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     let dest = dest.trim();
-    if dest.starts_with("http://") || dest.starts_with("https://") {
+    let (href, target) = resolve(dest, is_image, cx, pos, diags);
+    if let Some(target) = target {
         out.links.push(Link {
-            line,
-            target: LinkTarget::External(dest.to_string()),
+            line: pos.0,
+            col: pos.1,
+            dest: dest.to_string(),
+            href: href.clone(),
+            target,
         });
-        return dest.to_string();
+    }
+    href
+}
+
+/// The destination to write for `dest` and what it points at (`None`: nothing to record).
+fn resolve(
+    dest: &str,
+    is_image: bool,
+    cx: &Context,
+    pos: (usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> (String, Option<LinkTarget>) {
+    if dest.starts_with("http://") || dest.starts_with("https://") {
+        return (
+            dest.to_string(),
+            Some(LinkTarget::External(dest.to_string())),
+        );
     }
     if dest.is_empty() || is_external(dest) {
-        return dest.to_string();
+        return (dest.to_string(), None);
     }
     let (path_part, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string())),
@@ -58,19 +88,26 @@ pub fn rewrite(
         Some(a) => format!("{site_path}#{a}"),
         None => site_path.to_string(),
     };
-    if path_part.is_empty() {
-        out.links.push(Link {
-            line,
-            target: LinkTarget::Page {
-                path: cx.page_path.to_string(),
-                anchor,
-            },
-        });
-        return dest.to_string();
+    let broken = |diags: &mut Vec<Diagnostic>| {
+        diags.push(
+            Diagnostic::error("E0301", cx.source)
+                .at(pos.0, pos.1)
+                .arg("target", path_part),
+        );
+        (dest.to_string(), Some(LinkTarget::Reported))
+    };
+    if path_part.is_empty() || path_part.starts_with('?') {
+        let target = LinkTarget::Page {
+            path: cx.page_path.to_string(),
+            anchor,
+        };
+        return (dest.to_string(), Some(target));
     }
     let content_key = if let Some(key) = path_part.strip_prefix("@/") {
         Some(key.to_string())
-    } else if path_part.ends_with(".md") && !path_part.starts_with('/') {
+    } else if (path_part.ends_with(".md") || path_part.ends_with(".markdown"))
+        && !path_part.starts_with('/')
+    {
         normalize(&format!("{}/{}", cx.content_dir, path_part))
     } else {
         None
@@ -79,61 +116,123 @@ pub fn rewrite(
         return match (cx.resolve)(&key) {
             Some(site_path) => {
                 let href = cx.style.href(cx.page_path, &with_anchor(&site_path));
-                out.links.push(Link {
-                    line,
-                    target: LinkTarget::Page {
-                        path: site_path,
-                        anchor,
-                    },
-                });
-                href
+                let target = LinkTarget::Page {
+                    path: site_path,
+                    anchor,
+                };
+                (href, Some(target))
             }
-            None => {
-                diags.push(
-                    Diagnostic::error("E0301", cx.source)
-                        .at(line, 1)
-                        .arg("target", path_part),
-                );
-                dest.to_string()
-            }
+            None => broken(diags),
         };
     }
-    let (site_path, written) = if let Some(abs) = path_part.strip_prefix('/') {
-        let href = cx.style.href(cx.page_path, &with_anchor(abs));
-        (normalize(abs), href)
-    } else {
-        (
-            normalize(&format!("{}{}", cx.page_path, path_part)),
-            dest.to_string(),
-        )
+    let (path_only, query) = match path_part.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path_part, None),
     };
-    let Some(site_path) = site_path else {
-        diags.push(
-            Diagnostic::error("E0301", cx.source)
-                .at(line, 1)
-                .arg("target", path_part),
-        );
-        return dest.to_string();
+    let joined = match path_only.strip_prefix('/') {
+        Some(abs) => normalize(abs),
+        None => normalize(&format!("{}{}", cx.page_path, path_only)),
+    };
+    let Some(site_path) = joined else {
+        return broken(diags);
     };
     let is_file = is_image
         || site_path
             .rsplit('/')
             .next()
             .is_some_and(|last| last.contains('.'));
-    out.links.push(Link {
-        line,
-        target: if is_file {
-            LinkTarget::File(site_path)
-        } else {
-            let path = if site_path.is_empty() || site_path.ends_with('/') {
-                site_path
-            } else {
-                format!("{site_path}/")
-            };
-            LinkTarget::Page { path, anchor }
-        },
-    });
-    written
+    let target_path = if is_file || site_path.is_empty() || site_path.ends_with('/') {
+        site_path
+    } else {
+        // A page is a folder: `/news/post` must reach `news/post/` from `file://` too.
+        format!("{site_path}/")
+    };
+    let mut to = target_path.clone();
+    if let Some(q) = query {
+        to = format!("{to}?{q}");
+    }
+    // A relative file (`photo.jpg`) works as written wherever the page is opened.
+    let href = if is_file && !path_only.starts_with('/') {
+        dest.to_string()
+    } else {
+        cx.style.href(cx.page_path, &with_anchor(&to))
+    };
+    let target = if is_file {
+        LinkTarget::File(target_path)
+    } else {
+        LinkTarget::Page {
+            path: target_path,
+            anchor,
+        }
+    };
+    (href, Some(target))
+}
+
+/// Rewrites the `href` and `src` attributes of a piece of raw HTML written at `pos` like
+/// Markdown links: root-relative URLs get the base path (or become relative for `file://`),
+/// pages get their trailing `/`, and each is recorded for `check`.
+pub fn rewrite_raw_html(
+    html: &str,
+    cx: &Context,
+    pos: (usize, usize),
+    out: &mut Rendered,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    let mut result = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some((before, attr, quote, value, after)) = next_url_attr(rest) {
+        result.push_str(before);
+        result.push_str(attr);
+        result.push(quote);
+        let decoded = value.replace("&amp;", "&");
+        let written = rewrite(&decoded, attr.starts_with("src"), cx, pos, out, diags);
+        result.push_str(&crate::text::escape_html(&written));
+        result.push(quote);
+        rest = after;
+    }
+    result.push_str(rest);
+    result
+}
+
+/// The next quoted `href=` or `src=` value of `html`: (text before, `href=`, quote, value,
+/// text after the closing quote).
+fn next_url_attr(html: &str) -> Option<(&str, &str, char, &str, &str)> {
+    let mut from = 0;
+    loop {
+        let rel = html[from..].find(['h', 's', 'H', 'S'])?;
+        let at = from + rel;
+        let preceded = html[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace);
+        let lower = html[at..].get(..5).map(str::to_ascii_lowercase);
+        let name_len = match lower.as_deref() {
+            Some("href=") => 5,
+            Some(l) if l.starts_with("src=") => 4,
+            _ => 0,
+        };
+        if preceded && name_len > 0 {
+            let after_name = &html[at + name_len..];
+            if let Some(quote) = after_name
+                .chars()
+                .next()
+                .filter(|c| *c == '"' || *c == '\'')
+            {
+                let value_start = at + name_len + 1;
+                if let Some(len) = html[value_start..].find(quote) {
+                    let end = value_start + len;
+                    return Some((
+                        &html[..at],
+                        &html[at..at + name_len],
+                        quote,
+                        &html[value_start..end],
+                        &html[end + 1..],
+                    ));
+                }
+            }
+        }
+        from = at + 1;
+    }
 }
 
 fn is_external(dest: &str) -> bool {

@@ -2,8 +2,11 @@
 //! contents, alerts, internal links (`@/news/a.md`), highlighted code, a summary, and the facts
 //! later stages need (links to check, anchors, plain text for search).
 
+mod emoji;
 pub mod highlight;
 mod links;
+pub mod shortcodes;
+mod terms;
 
 pub use links::{Link, LinkTarget};
 
@@ -64,6 +67,12 @@ pub struct Context<'a> {
     pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// The site's images with their sizes and smaller copies, by site path.
     pub images: &'a crate::images::Catalogue,
+    /// `:emoji:` codes become emoji (`markdown.emoji`).
+    pub emoji: bool,
+    /// The shortcode templates; `None` renders no shortcode.
+    pub shortcodes: Option<&'a dyn shortcodes::Expander>,
+    /// A file of the page's bundle or of `static/` by name: its site path and size.
+    pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
 }
 
 const MORE: &str = "<!-- more -->";
@@ -76,26 +85,68 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST;
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of =
-        |offset: usize| cx.line_offset + line_starts.partition_point(|&s| s <= offset).max(1);
     let mut out = Rendered::default();
     // Plain text of the body, for the summary and the word count (the search index reads the
     // HTML instead, which the build keeps anyway).
-    let mut text = String::new();
+    let mut plain = String::new();
     let mut diags = Vec::new();
+    let expanded = shortcodes::expand(body, cx, &mut out, &mut diags);
+    let original = |offset: usize| expanded.as_ref().map_or(offset, |e| e.original(offset));
+    let line_of = |offset: usize| {
+        cx.line_offset
+            + line_starts
+                .partition_point(|&s| s <= original(offset))
+                .max(1)
+    };
+    // Line and column (in characters) of a byte offset of the parsed text, in the body.
+    let pos_of = |offset: usize| {
+        let offset = original(offset);
+        let index = line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = line_starts[index - 1];
+        let col = body.get(start..offset).map_or(1, |t| t.chars().count() + 1);
+        (cx.line_offset + index, col)
+    };
+    let generated = |offset: usize| expanded.as_ref().is_some_and(|e| e.is_generated(offset));
+    let text = expanded.as_ref().map_or(body, |e| e.text.as_str());
     let mut ids: HashSet<String> = HashSet::new();
     let mut events: Vec<Event> = Vec::new();
-    let mut iter = Parser::new_ext(body, options).into_offset_iter().peekable();
+    let mut iter = Parser::new_ext(text, options).into_offset_iter().peekable();
     let mut more_at: Option<usize> = None;
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
     let mut in_first_para = false;
     while let Some((event, range)) = iter.next() {
+        let event = match event {
+            Event::Text(t) if cx.emoji => match emoji::replace(&t) {
+                Some(replaced) => Event::Text(replaced.into()),
+                None => Event::Text(t),
+            },
+            other => other,
+        };
         match event {
+            Event::Start(Tag::DefinitionListTitle) => {
+                let mut inner = Vec::new();
+                for (e, _) in iter.by_ref() {
+                    if let Event::End(TagEnd::DefinitionListTitle) = e {
+                        break;
+                    }
+                    inner.push(e);
+                }
+                let inner = rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags);
+                for e in &inner {
+                    if let Event::Text(t) | Event::Code(t) = e {
+                        plain.push_str(t);
+                    }
+                }
+                plain.push('\n');
+                let dt = terms::term_html(inner, &mut ids, &mut out.anchors);
+                events.push(Event::Html(dt.into()));
+            }
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -130,8 +181,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         title: title.clone(),
                     });
                 }
-                text.push_str(&title);
-                text.push('\n');
+                plain.push_str(&title);
+                plain.push('\n');
                 out.anchors.push(id.clone());
                 let class = if classes.is_empty() {
                     String::new()
@@ -141,7 +192,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
                 html::push_html(
                     &mut h,
-                    rewrite_links(inner, cx, &line_of, range.start, &mut out, &mut diags)
+                    rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags)
                         .into_iter(),
                 );
                 h.push_str(&format!(
@@ -165,17 +216,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         _ => {}
                     }
                 }
-                text.push_str(&code);
-                let plain = [
-                    "text",
-                    "txt",
-                    "plain",
-                    "plaintext",
-                    "console",
-                    "output",
-                    "none",
-                ];
-                let highlighted = if lang.is_empty() || plain.contains(&lang.as_str()) {
+                plain.push_str(&code);
+                let highlighted = if lang.is_empty() || highlight::is_plain(&lang) {
                     None
                 } else {
                     let h = highlight::highlight(&code, &lang);
@@ -225,7 +267,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
                 if more_at.is_none() {
-                    more_at = Some(text.len());
+                    more_at = Some(plain.len());
                 }
             }
             Event::Start(Tag::Paragraph) => {
@@ -239,20 +281,22 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             Event::End(TagEnd::Paragraph) => {
                 para_depth = para_depth.saturating_sub(1);
                 in_first_para = false;
-                text.push('\n');
+                plain.push('\n');
                 events.push(Event::End(TagEnd::Paragraph));
             }
             Event::Start(Tag::Link { .. }) => {
                 let rewritten =
-                    rewrite_links(vec![event], cx, &line_of, range.start, &mut out, &mut diags);
+                    rewrite_links(vec![event], cx, &pos_of, range.start, &mut out, &mut diags);
                 events.extend(rewritten);
             }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
-                let line = line_of(range.start);
-                let src = links::rewrite(&dest_url, true, cx, line, &mut out, &mut diags);
-                let image = match out.links.last() {
+                let (line, col) = pos_of(range.start);
+                let recorded = out.links.len();
+                let src = links::rewrite(&dest_url, true, cx, (line, col), &mut out, &mut diags);
+                // Only the link this image recorded (a `data:` image records none).
+                let image = match out.links.get(recorded) {
                     Some(Link {
                         target: LinkTarget::File(path),
                         ..
@@ -268,7 +312,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                 }
                 if alt.trim().is_empty() {
-                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, 1));
+                    diags.push(Diagnostic::warning("W0106", cx.source).at(line, col));
                 }
                 let tag = crate::images::img_tag(&src, &alt, &title, image);
                 events.push(Event::InlineHtml(tag.into()));
@@ -279,7 +323,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         p.push_str(t);
                     }
                 }
-                text.push_str(t);
+                plain.push_str(t);
                 events.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -288,18 +332,33 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         p.push(' ');
                     }
                 }
-                text.push(' ');
+                plain.push(' ');
                 events.push(event);
+            }
+            // Shortcode output has its links resolved already.
+            Event::Html(h) | Event::InlineHtml(h) if generated(range.start) => {
+                events.push(Event::Html(h));
+            }
+            Event::Html(h) => {
+                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
+                events.push(Event::Html(h.into()));
+            }
+            Event::InlineHtml(h) => {
+                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
+                events.push(Event::InlineHtml(h.into()));
             }
             other => events.push(other),
         }
     }
     html::push_html(&mut out.html, events.into_iter());
     out.summary = match more_at {
-        Some(at) => text[..at].split_whitespace().collect::<Vec<_>>().join(" "),
+        Some(at) => plain[..at]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
         None => first_para.unwrap_or_default(),
     };
-    out.words = count_words(&text, 0).0;
+    out.words = count_words(&plain, 0).0;
     out.html.shrink_to_fit();
     (out, diags)
 }
@@ -307,7 +366,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
 fn rewrite_links<'e>(
     events: Vec<Event<'e>>,
     cx: &Context,
-    line_of: &dyn Fn(usize) -> usize,
+    pos_of: &dyn Fn(usize) -> (usize, usize),
     offset: usize,
     out: &mut Rendered,
     diags: &mut Vec<Diagnostic>,
@@ -321,7 +380,7 @@ fn rewrite_links<'e>(
                 title,
                 id,
             }) => {
-                let dest = links::rewrite(&dest_url, false, cx, line_of(offset), out, diags);
+                let dest = links::rewrite(&dest_url, false, cx, pos_of(offset), out, diags);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(dest),

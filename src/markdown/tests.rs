@@ -25,6 +25,9 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         style: &st,
         resolve: &resolve,
         images: &images,
+        emoji: true,
+        shortcodes: None,
+        find_file: &|_: &str| None,
     };
     render(body, &cx)
 }
@@ -109,6 +112,9 @@ fn image_without_alt_warns() {
     assert_eq!(d.iter().filter(|d| d.code == "W0106").count(), 1);
     assert!(r.links.contains(&Link {
         line: 5,
+        col: 1,
+        dest: "photo.jpg".into(),
+        href: "photo.jpg".into(),
         target: LinkTarget::File("news/b/photo.jpg".into())
     }));
 }
@@ -117,4 +123,49 @@ fn image_without_alt_warns() {
 fn raw_markup_in_text_is_escaped() {
     let (r, _) = render_with("a <b & c\n", false);
     assert!(r.html.contains("&lt;b &amp; c"), "{}", r.html);
+}
+
+#[test]
+fn page_links_without_a_slash_work_from_file_urls() {
+    let (r, _) = render_with("[a](/news/post) [b](/news/post#x) [c](../a)\n", true);
+    assert!(
+        r.html.contains("href=\"../../news/post/index.html\""),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("href=\"../../news/post/index.html#x\""),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("href=\"../../news/a/index.html\""),
+        "{}",
+        r.html
+    );
+}
+
+#[test]
+fn raw_html_urls_get_the_base_path_and_are_recorded() {
+    let (r, _) = render_with(
+        "<img src=\"/img/x.png\" alt=\"x\">\n\nText <a href='/news/a'>a</a> <a href=\"https://e.org/\">e</a>\n",
+        false,
+    );
+    assert!(r.html.contains("src=\"/kb/img/x.png\""), "{}", r.html);
+    assert!(r.html.contains("href='/kb/news/a/'"), "{}", r.html);
+    assert!(r.html.contains("href=\"https://e.org/\""), "{}", r.html);
+    assert!(r
+        .links
+        .iter()
+        .any(|l| l.target == LinkTarget::File("img/x.png".into()) && l.line == 5));
+    let (rel, _) = render_with("<img src=\"/img/x.png\" alt=\"x\">\n", true);
+    assert!(rel.html.contains("src=\"../../img/x.png\""), "{}", rel.html);
+}
+
+#[test]
+fn links_know_their_column() {
+    let (r, d) = render_with("Xem thêm [x](@/news/missing.md)\n", false);
+    assert_eq!(d[0].code, "E0301");
+    assert_eq!((d[0].line, d[0].col), (Some(5), Some(10)));
+    assert_eq!(r.links[0].target, LinkTarget::Reported);
 }

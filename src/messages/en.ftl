@@ -32,6 +32,12 @@ E0201 = { $key }: "{ $value }" cannot be used in a URL (it is empty, absolute or
 E0202 = two pages have the URL { $url }: this file and { $other }; give one of them another slug
 E0203 = "{ $lang }" in the file name is not a language of this site ({ $known }); rename the file or add the language to site.yaml
 E0204 = aliases: "{ $value }" cannot be used as an old address (it leaves the site or is empty)
+E0205 = aliases: the old address { $url } is already { $owner ->
+        [page] the address of { $other }
+        [alias] an old address of { $other }
+        [static] a file copied from static/ or beside a page
+       *[generated] a page sachhon makes itself ({ $other })
+    }, which the redirect would replace; remove it from aliases or choose another
 
 ## Links
 E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
@@ -39,6 +45,14 @@ E0302 = the page { $target } has no heading with the anchor #{ $anchor }
 E0304 = the link to "{ $target }" points to a draft or to a page dated in the future, which is not published; publish that page first or remove the link (sachhon build --drafts shows drafts)
 E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
 E0303 = the file "{ $target }" does not exist; put it beside the page or in static/
+E0306 = the built file { $file } refers to "{ $url }", which { $reason ->
+        [folder] names a folder without its closing "/" (from a USB stick or file:// that does not open)
+        [outside] lies outside the site (not under its base_url)
+        [root] starts with "/", which in a build for file:// leads to the root of the disk
+       *[missing] leads to no file of the built site
+    }; this template wrote it: correct the link there (or in your copy in templates/)
+E0307 = the built file { $file } links to "{ $url }", but that page has no element with the id #{ $anchor }; correct the link in this template
+E0308 = the built file { $file } is not well-formed XML at { $position } ({ $message }); feed readers and search engines reject it: correct this template
 
 ## Templates
 E0401 = template { $template } failed while rendering { $page }: { $message }
@@ -54,9 +68,29 @@ W0101 = payback_months says { $stated } months, but investment / savings_per_yea
 W0102 = weight { $weight } is also used by { $other }; give each lesson its own weight to fix the order
 W0103 = this translation ({ $lang }) has no page in the default language beside it; add that page or rename this file
 W0104 = this page has no translation ({ $lang }) yet
-W0105 = the code language "{ $lang }" is unknown; the block is shown without colours
+W0105 = the code language "{ $lang }" is unknown (blocks: { $count }); they are shown without colours; write a known name, or turn this warning off with markdown: { "{" } warn_unknown_languages: false { "}" } in site.yaml
 W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
+W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
+W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
+
+## Content from other tools
+E0601 = the TOML front matter is not valid: { $message }; write each line as key = "value" (text in quotes) and close it with a line +++
+E0602 = there is no shortcode "{ $name }"; the shortcodes are: { $known } (a site adds one as templates/shortcodes/{ $name }.html)
+E0603 = the shortcode { $name } has no argument "{ $arg }"; its arguments are: { $known } (* = required)
+E0604 = the shortcode { $name } needs the argument "{ $arg }"; its arguments are: { $known } (* = required)
+E0605 = the shortcode { $name } cannot be read; write it as {"{{"} name(arg="value") {"}}"}, or {"{%"} name(arg="value") {"%}"} ... {"{%"} end {"%}"} with a body (each body closed by its own end)
+E0606 = the file "{ $value }" is neither in the page's folder nor in static/; put it beside the page (in a folder with index.md) or in static/
+W0601 = this file is not content (only .md and .markdown files are) and not published; move it to static/, into a page's folder, or out of content/
+W0602 = "{ $syntax }" is { $kind ->
+    [hugo] a Hugo shortcode
+    [liquid] a Liquid (Jekyll) tag
+   *[other] template syntax of another tool
+  }, which sachhon does not run: readers would see it as written; { $kind ->
+    [hugo] use a sachhon shortcode such as {"{{"} figure(src="a.jpg", alt="…") {"}}"} instead, or put it in `code`
+   *[other] remove it, write what it stood for, or put it in `code` if readers should see it
+  }
+W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
@@ -72,6 +106,7 @@ check-summary = { $errors ->
        *[other] { $pages } pages
     }.
 check-ok = No problems found in { $pages } pages.
+check-codes = By code: { $codes }.
 serve-listening = Serving the site at { $url } (press Ctrl+C to stop).
 serve-rebuilt = Rebuilt in { $ms } ms.
 serve-failed = The rebuild failed; the last good version is still served.

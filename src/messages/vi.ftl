@@ -32,6 +32,12 @@ E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống
 E0202 = hai trang cùng địa chỉ { $url }: tệp này và { $other }; hãy đặt slug khác cho một trang
 E0203 = "{ $lang }" trong tên tệp không phải ngôn ngữ của trang ({ $known }); hãy đổi tên tệp hoặc thêm ngôn ngữ vào site.yaml
 E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ngoài trang hoặc trống)
+E0205 = aliases: địa chỉ cũ { $url } đã là { $owner ->
+        [page] địa chỉ của { $other }
+        [alias] một địa chỉ cũ của { $other }
+        [static] một tệp chép từ static/ hoặc đặt cạnh một bài
+       *[generated] một trang do sachhon tự tạo ({ $other })
+    }, và lệnh chuyển hướng sẽ đè lên nó; hãy bỏ địa chỉ này khỏi aliases hoặc chọn địa chỉ khác
 
 ## Liên kết
 E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
@@ -39,6 +45,14 @@ E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
 E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
 E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
+E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { $reason ->
+        [folder] trỏ tới một thư mục nhưng thiếu dấu "/" ở cuối (mở từ USB hay file:// sẽ không được)
+        [outside] nằm ngoài trang web (không thuộc địa chỉ base_url)
+        [root] bắt đầu bằng "/", nên khi mở từ USB hay file:// sẽ dẫn về gốc ổ đĩa
+       *[missing] không dẫn tới tệp nào của trang web dựng ra
+    }; liên kết này do khuôn mẫu (template) này viết ra: hãy sửa ở đó (hoặc trong bản sao của bạn ở templates/)
+E0307 = tệp { $file } của trang web dựng ra liên kết tới "{ $url }", nhưng trang đó không có phần tử nào mang id #{ $anchor }; hãy sửa liên kết trong khuôn mẫu này
+E0308 = tệp { $file } của trang web dựng ra không phải XML hợp lệ tại { $position } ({ $message }); trình đọc tin và máy tìm kiếm sẽ từ chối nó: hãy sửa khuôn mẫu này
 
 ## Mẫu trang
 E0401 = mẫu { $template } gặp lỗi khi dựng { $page }: { $message }
@@ -54,15 +68,36 @@ W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_y
 W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi bài học một weight riêng để sắp xếp đúng
 W0103 = bản dịch này ({ $lang }) không có trang gốc ở ngôn ngữ mặc định bên cạnh; hãy thêm trang gốc hoặc đổi tên tệp
 W0104 = trang này chưa có bản dịch { $lang }
-W0105 = không biết ngôn ngữ mã "{ $lang }"; khối mã được hiển thị không tô màu
+W0105 = không biết ngôn ngữ mã "{ $lang }" (số khối mã: { $count }); các khối này hiển thị không tô màu; hãy ghi tên được nhận, hoặc tắt cảnh báo bằng markdown: { "{" } warn_unknown_languages: false { "}" } trong site.yaml
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
+W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
+W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
+
+## Nội dung từ công cụ khác
+E0601 = phần đầu TOML không hợp lệ: { $message }; viết mỗi dòng dạng khoa = "gia tri" (chữ đặt trong ngoặc kép) và đóng bằng một dòng +++
+E0602 = không có shortcode "{ $name }"; các shortcode có: { $known } (trang thêm shortcode bằng tệp templates/shortcodes/{ $name }.html)
+E0603 = shortcode { $name } không có tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
+E0604 = shortcode { $name } cần tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
+E0605 = không đọc được shortcode { $name }; hãy viết {"{{"} ten(tham_so="gia tri") {"}}"}, hoặc {"{%"} ten(tham_so="gia tri") {"%}"} ... {"{%"} end {"%}"} khi có nội dung bên trong (mỗi nội dung đóng bằng một end)
+E0606 = tệp "{ $value }" không nằm trong thư mục của trang, cũng không nằm trong static/; hãy đặt tệp cạnh trang (trong thư mục có index.md) hoặc trong static/
+W0601 = tệp này không phải nội dung (chỉ tệp .md và .markdown là nội dung) và không được xuất bản; hãy chuyển nó vào static/, vào thư mục của một trang, hoặc ra khỏi content/
+W0602 = "{ $syntax }" là { $kind ->
+    [hugo] shortcode của Hugo
+    [liquid] thẻ Liquid (Jekyll)
+   *[other] cú pháp mẫu của công cụ khác
+  }, sachhon không chạy nó: người đọc sẽ thấy nguyên văn; { $kind ->
+    [hugo] hãy dùng shortcode của sachhon, ví dụ {"{{"} figure(src="anh.jpg", alt="…") {"}}"}, hoặc đặt trong `mã`
+   *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
+  }
+W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
 build-failed = Dựng trang thất bại; bản xuất trước vẫn được giữ nguyên.
 check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
 check-ok = Không có vấn đề nào trong { $pages } trang.
+check-codes = Theo mã: { $codes }.
 serve-listening = Đang phục vụ trang tại { $url } (nhấn Ctrl+C để dừng).
 serve-rebuilt = Đã dựng lại trong { $ms } ms.
 serve-failed = Dựng lại thất bại; bản tốt gần nhất vẫn đang được phục vụ.

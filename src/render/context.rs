@@ -3,13 +3,13 @@
 use super::dashboard;
 use super::jobs::{file_for, list_path, page_count, Job};
 use super::kinds::{home_context, page_context, paginator, section_context};
+use super::switch::{self, Alternate};
 use super::values::{self, to_value};
 use super::Renderer;
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
 use crate::site::Site;
-use serde::Serialize;
 use serde_json::json;
 use tera::{Context, Value};
 
@@ -42,14 +42,6 @@ pub struct LangData {
     pub taxonomies: Vec<Value>,
 }
 
-/// A version of the page in one language, for the switcher and hreflang links.
-#[derive(Serialize)]
-struct Alternate {
-    lang: String,
-    path: String,
-    title: String,
-}
-
 impl Model<'_> {
     fn lang(&self, code: &str) -> &LangData {
         self.langs
@@ -75,23 +67,15 @@ impl Model<'_> {
         cx.insert_value("t", data.strings.clone());
         cx.insert_value("nav", data.nav.clone());
         cx.insert("current_path", current);
+        // The switch goes where `alternates` go unless the job says otherwise.
+        cx.insert("switch", &alternates);
         cx.insert("alternates", &alternates);
         cx.insert("live_reload", &self.live_reload);
         cx
     }
 
     fn alternates_of(&self, id: usize) -> Vec<Alternate> {
-        let site = self.site;
-        let mut ids = vec![id];
-        ids.extend(site.translations[id].iter().copied());
-        ids.sort_by_key(|&i| site.lang_index(&site.pages[i].lang));
-        ids.into_iter()
-            .map(|i| Alternate {
-                lang: site.pages[i].lang.clone(),
-                path: site.pages[i].path.clone(),
-                title: site.pages[i].meta.title.clone(),
-            })
-            .collect()
+        switch::translations(self.site, id)
     }
 
     /// Alternates for a generated page that exists at `suffix` under every language's prefix.
@@ -104,6 +88,7 @@ impl Model<'_> {
                 lang: l.code.clone(),
                 path: format!("{}{suffix}", self.site.config.lang_prefix(&l.code)),
                 title: l.title.clone(),
+                exact: true,
             })
             .collect()
     }
@@ -114,6 +99,43 @@ impl Model<'_> {
         let view = to_value(&values::page_view(self.site, id, &self.rendered[id]));
         page.extend(view.into_map().unwrap_or_default());
         Value::from(page)
+    }
+}
+
+/// The template that renders `job` (the page template for content pages).
+pub fn template_of(site: &Site, job: &Job) -> &'static str {
+    match job {
+        Job::Page(id) | Job::ListPage(id, _) => page_template(site, *id),
+        Job::Taxonomy(..) => "taxonomy.html",
+        Job::Term(..) => "term.html",
+        Job::Dashboard(_) => "dashboard.html",
+        Job::Search(_) => "search.html",
+        Job::NotFound(_) => "404.html",
+        Job::Alias(..) => "alias.html",
+        Job::Feed(..) => "atom.xml",
+        Job::Sitemap => "sitemap.xml",
+        Job::Robots => "robots.txt",
+    }
+}
+
+fn page_template(site: &Site, id: usize) -> &'static str {
+    let page = &site.pages[id];
+    if site.homes.contains(&Some(id)) {
+        "index.html"
+    } else if page.is_section {
+        if page.kind == Kind::Module {
+            "module.html"
+        } else {
+            "section.html"
+        }
+    } else {
+        match page.kind {
+            Kind::News => "news.html",
+            Kind::CaseStudy => "case-study.html",
+            Kind::Lesson => "lesson.html",
+            Kind::Module => "module.html",
+            Kind::Page => "page.html",
+        }
     }
 }
 
@@ -135,27 +157,16 @@ pub fn render(
             };
             let path = list_path(&page.path, number);
             let mut cx = model.base(&page.lang, &path, model.alternates_of(id));
+            cx.insert("switch", &switch::for_page(site, id));
             cx.insert_value("page", model.page_value(id));
-            let template = if site.homes.contains(&Some(id)) {
+            if site.homes.contains(&Some(id)) {
                 home_context(model, id, &mut cx);
-                "index.html"
             } else if page.is_section {
                 section_context(model, id, number, &mut cx);
-                if page.kind == Kind::Module {
-                    "module.html"
-                } else {
-                    "section.html"
-                }
             } else {
                 page_context(model, id, &mut cx);
-                match page.kind {
-                    Kind::News => "news.html",
-                    Kind::CaseStudy => "case-study.html",
-                    Kind::Lesson => "lesson.html",
-                    Kind::Module => "module.html",
-                    Kind::Page => "page.html",
-                }
-            };
+            }
+            let template = page_template(site, id);
             let html = renderer.render(template, &cx, &page.source)?;
             Ok((file_for(&path), html))
         }
@@ -177,6 +188,7 @@ pub fn render(
             let term = &tax.terms[*term_i];
             let path = list_path(&term.path, *number);
             let mut cx = model.base(lang, &path, Vec::new());
+            cx.insert("switch", &switch::for_term(site, *ti, &term.slug));
             cx.insert_value("taxonomy", model.lang(lang).taxonomies[*ti].clone());
             cx.insert(
                 "term",
@@ -226,7 +238,9 @@ pub fn render(
         Job::NotFound(li) => {
             let lang = &site.config.languages[*li].code;
             let path = format!("{}404.html", site.config.lang_prefix(lang));
-            let cx = model.base(lang, &path, Vec::new());
+            let mut cx = model.base(lang, &path, Vec::new());
+            // From a missing page, each language's home.
+            cx.insert("switch", &model.generated_alternates(""));
             let html = renderer.render("404.html", &cx, &path)?;
             Ok((path, html))
         }

@@ -3,6 +3,10 @@
 use crate::content::Kind;
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
+use std::collections::HashSet;
+
+mod aliases;
+use aliases::alias_path;
 
 /// One file to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,12 +123,12 @@ pub fn showing(site: &Site, id: usize) -> Vec<Job> {
     unique
 }
 
-/// Lists every job of the build; invalid aliases are reported.
-pub fn list(site: &Site) -> (Vec<Job>, Vec<Diagnostic>) {
+/// Lists every job of the build. `reserved` holds the output files that are not rendered
+/// (static files, bundle assets): an alias may not replace them either. Invalid aliases are
+/// reported.
+pub fn list(site: &Site, reserved: &HashSet<String>) -> (Vec<Job>, Vec<Diagnostic>) {
     let mut jobs = Vec::new();
-    let mut diags = Vec::new();
     let per_page = site.config.paginate;
-    let mut taken: std::collections::HashSet<String> = site.by_path.keys().cloned().collect();
     for (id, page) in site.pages.iter().enumerate() {
         jobs.push(Job::Page(id));
         if is_paginated(site, id) {
@@ -136,27 +140,11 @@ pub fn list(site: &Site) -> (Vec<Job>, Vec<Diagnostic>) {
         if page.is_section && page.children_kind == Some(Kind::CaseStudy) {
             jobs.push(Job::Dashboard(id));
         }
-        for alias in &page.meta.aliases {
-            match alias_path(alias, &site.config.base_path) {
-                Some(path) if !taken.contains(&path) => {
-                    taken.insert(path.clone());
-                    jobs.push(Job::Alias(path, id));
-                }
-                Some(path) => diags.push(
-                    Diagnostic::error("E0202", &page.source)
-                        .at_opt(page.line_of("aliases").map(|l| (l, 1)))
-                        .arg("url", format!("/{path}"))
-                        .arg("other", "(aliases)"),
-                ),
-                None => diags.push(Diagnostic::error("E0204", &page.source).arg("value", alias)),
-            }
-        }
     }
     for (li, taxonomies) in site.taxonomies.iter().enumerate() {
+        // Every language lists every taxonomy, even before it has terms: menus and language
+        // switches link there.
         for (ti, tax) in taxonomies.iter().enumerate() {
-            if tax.terms.is_empty() {
-                continue;
-            }
             jobs.push(Job::Taxonomy(li, ti));
             for (term_i, term) in tax.terms.iter().enumerate() {
                 for n in 1..=page_count(term.pages.len(), per_page) {
@@ -172,9 +160,17 @@ pub fn list(site: &Site) -> (Vec<Job>, Vec<Diagnostic>) {
     }
     jobs.push(Job::Sitemap);
     jobs.push(Job::Robots);
-    // A content page on the URL of a generated one (`search.md`, a case study named `impact`)
-    // would be overwritten without a word: say so.
-    for job in &jobs {
+    let mut diags = generated_clashes(site, &jobs);
+    let aliases = aliases::list(site, &jobs, reserved, &mut diags);
+    jobs.extend(aliases);
+    (jobs, diags)
+}
+
+/// A content page on the URL of a generated one (`search.md`, a case study named `impact`)
+/// would be overwritten without a word: say so.
+fn generated_clashes(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for job in jobs {
         let Some(path) = generated_path(site, job) else {
             continue;
         };
@@ -187,7 +183,30 @@ pub fn list(site: &Site) -> (Vec<Job>, Vec<Diagnostic>) {
             );
         }
     }
-    (jobs, diags)
+    diags
+}
+
+/// The file a job writes (`news/a/` -> `news/a/index.html`).
+pub fn output_file(site: &Site, job: &Job) -> String {
+    let lang = |li: usize| site.config.lang_prefix(&site.config.languages[li].code);
+    match job {
+        Job::Page(id) => file_for(&site.pages[*id].path),
+        Job::ListPage(id, n) => file_for(&list_path(&site.pages[*id].path, *n)),
+        Job::Taxonomy(li, ti) => file_for(&site.taxonomies[*li][*ti].path),
+        Job::Term(li, ti, term, n) => {
+            file_for(&list_path(&site.taxonomies[*li][*ti].terms[*term].path, *n))
+        }
+        Job::Dashboard(id) => format!("{}impact/index.html", site.pages[*id].path),
+        Job::Search(li) => format!("{}search/index.html", lang(*li)),
+        Job::NotFound(li) => format!("{}404.html", lang(*li)),
+        Job::Alias(from, _) => file_for(from),
+        Job::Feed(li, section) => match section {
+            Some(id) => format!("{}atom.xml", site.pages[*id].path),
+            None => format!("{}atom.xml", lang(*li)),
+        },
+        Job::Sitemap => "sitemap.xml".to_string(),
+        Job::Robots => "robots.txt".to_string(),
+    }
 }
 
 /// The URL path of a page sachhon generates (not from a content file).
@@ -201,28 +220,6 @@ fn generated_path(site: &Site, job: &Job) -> Option<String> {
         Job::Search(li) => format!("{}search/", lang(*li)),
         _ => return None,
     })
-}
-
-/// An alias as a site path (`/old/url/` -> `old/url/`), or `None` when unusable.
-fn alias_path(alias: &str, base_path: &str) -> Option<String> {
-    let trimmed = alias.trim();
-    let without_base = trimmed
-        .strip_prefix(base_path)
-        .or_else(|| trimmed.strip_prefix('/'))
-        .unwrap_or(trimmed);
-    if trimmed.contains("://") || without_base.contains('\\') {
-        return None;
-    }
-    let normalized = crate::site::url::normalize(without_base)?;
-    if normalized.is_empty() || without_base.split('/').any(|p| p == "..") {
-        return None;
-    }
-    let path = if normalized.ends_with(".html") || normalized.ends_with('/') {
-        normalized
-    } else {
-        format!("{normalized}/")
-    };
-    Some(path)
 }
 
 #[cfg(test)]
@@ -246,13 +243,5 @@ mod tests {
         assert_eq!(file_for(""), "index.html");
         assert_eq!(file_for("news/a/"), "news/a/index.html");
         assert_eq!(file_for("404.html"), "404.html");
-    }
-
-    #[test]
-    fn aliases_stay_inside() {
-        assert_eq!(alias_path("/old/url", "/kb/"), Some("old/url/".into()));
-        assert_eq!(alias_path("/kb/old.html", "/kb/"), Some("old.html".into()));
-        assert_eq!(alias_path("/../x", "/"), None);
-        assert_eq!(alias_path("https://evil.example/", "/"), None);
     }
 }

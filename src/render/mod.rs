@@ -5,6 +5,8 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+mod shortcodes;
+mod switch;
 
 pub use kinds::taxonomy_value;
 pub mod values;
@@ -20,6 +22,8 @@ use tera::{Context, Kwargs, State, Tera};
 pub struct Renderer {
     tera: Tera,
     origins: HashMap<String, String>,
+    /// Shortcode templates (`shortcodes/<name>.html`) and the UI strings they may show.
+    shortcodes: shortcodes::Catalogue,
 }
 
 impl Renderer {
@@ -41,7 +45,11 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_error(&e, &origins, None)]);
         }
-        Ok(Renderer { tera, origins })
+        Ok(Renderer {
+            tera,
+            origins,
+            shortcodes: shortcodes::Catalogue::new(theme),
+        })
     }
 
     /// Whether the theme has a template of that name.
@@ -51,6 +59,14 @@ impl Renderer {
 
     /// Renders `template` with `context`; `page` names the content being rendered in errors.
     /// The bytes go out as they are: templates and every value are UTF-8 already.
+    /// The file a template was read from (`templates/base.html`), or its name when embedded.
+    pub fn template_file(&self, name: &str) -> String {
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
     pub fn render(
         &self,
         template: &str,
@@ -102,12 +118,13 @@ fn register_filters(tera: &mut Tera, style: &UrlStyle) {
             true => state.get("current_path").ok().flatten().unwrap_or_default(),
             false => String::new(),
         };
-        links.href(&from, path)
+        // Site paths have no leading `/`, but template authors often write one.
+        links.href(&from, path.trim_start_matches('/'))
     });
     let absolute = style.clone();
     // `{{ page.path | abs_url }}`: the absolute URL, for canonical links, feeds and sitemaps.
     tera.register_filter("abs_url", move |path: &str, _: Kwargs, _: &State| {
-        absolute.absolute(path)
+        absolute.absolute(path.trim_start_matches('/'))
     });
     // `{{ 1200000 | num }}`: a number written the way the page's language reads it.
     tera.register_filter("num", |n: f64, kwargs: Kwargs, state: &State| {

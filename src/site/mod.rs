@@ -184,18 +184,24 @@ impl Site {
             return Some(id);
         }
         // `x.en.md`: an explicit translation.
-        if let Some((base, suffix)) = key.trim_end_matches(".md").rsplit_once('.') {
-            if let Some(&id) = self.by_key.get(&(format!("{base}.md"), suffix.to_string())) {
-                return Some(id);
+        for ext in [".md", ".markdown"] {
+            let Some(stem) = key.strip_suffix(ext) else {
+                continue;
+            };
+            if let Some((base, suffix)) = stem.rsplit_once('.') {
+                if let Some(&id) = self
+                    .by_key
+                    .get(&(format!("{base}{ext}"), suffix.to_string()))
+                {
+                    return Some(id);
+                }
             }
         }
         // `folder` or `folder/` for a bundle or section.
         let trimmed = key.trim_end_matches('/');
-        for candidate in [
-            format!("{trimmed}/index.md"),
-            format!("{trimmed}/_index.md"),
-        ] {
-            if let Some(&id) = self.by_key.get(&(candidate.clone(), lang.to_string())) {
+        for name in ["index.md", "_index.md", "index.markdown", "_index.markdown"] {
+            let candidate = format!("{trimmed}/{name}");
+            if let Some(&id) = self.by_key.get(&(candidate, lang.to_string())) {
                 return Some(id);
             }
         }

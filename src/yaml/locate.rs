@@ -17,6 +17,8 @@ pub enum Seg<'a> {
 pub struct Locator {
     lines: Vec<String>,
     line_offset: usize,
+    /// Positions known from a parser that keeps them (TOML), by key path.
+    known: Option<super::toml::Positions>,
 }
 
 impl Locator {
@@ -25,6 +27,17 @@ impl Locator {
         Locator {
             lines: text.lines().map(str::to_string).collect(),
             line_offset,
+            known: None,
+        }
+    }
+
+    /// A locator over positions a parser found (1-based within the text, which starts
+    /// `line_offset` lines into its file), by key path (`metrics[0].before`).
+    pub fn from_positions(positions: super::toml::Positions, line_offset: usize) -> Self {
+        Locator {
+            lines: Vec::new(),
+            line_offset,
+            known: Some(positions),
         }
     }
 
@@ -35,6 +48,10 @@ impl Locator {
 
     /// The 1-based `(line, col)` in the whole file where the path's last step was written.
     pub fn find(&self, path: &[Seg]) -> Option<(usize, usize)> {
+        if let Some(known) = &self.known {
+            let (line, col) = *known.get(&super::fields::key_name(path))?;
+            return Some((line + self.line_offset, col));
+        }
         let (mut lo, mut hi) = (0, self.lines.len());
         let mut parent_indent: isize = -1;
         let mut found = None;

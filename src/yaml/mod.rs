@@ -1,4 +1,5 @@
-//! YAML documents (front matter and site.yaml): the only user of serde_yaml.
+//! YAML documents (front matter and site.yaml): the only user of serde_yaml; TOML front
+//! matter is read into the same plain data by [`toml`].
 //!
 //! YAML is parsed into plain `serde_json::Value` data, so the rest of sachhon never sees a YAML
 //! type, and a [`Locator`] finds the line and column of a key path in the source text, since the
@@ -6,6 +7,7 @@
 
 mod fields;
 mod locate;
+pub mod toml;
 
 pub use fields::{describe, Fields};
 pub use locate::{Locator, Seg};

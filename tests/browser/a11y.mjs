@@ -4,7 +4,8 @@
 //   sachhon build --relative-urls --output <out>      (at the repository root: the sample site)
 //   node tests/browser/a11y.mjs <out>
 //
-// Needs Chromium at /usr/bin/chromium (or CHROMIUM=/path) and `npm install` in tests/browser.
+// Run by `cargo test` (tests/browser.rs provisions Node packages and Chromium); standalone it
+// needs `npm ci` in tests/browser.
 import { assert, launch, runner } from "./harness.mjs";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";

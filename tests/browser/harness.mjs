@@ -1,11 +1,21 @@
-// Shared by the browser tests: launching Debian's Chromium, running named checks that also
+// Shared by the browser tests: launching Chromium, running named checks that also
 // fail on page errors and failed loads, and the closing "N passed, N failed" line.
+import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-/** Headless Chromium at /usr/bin/chromium (or $CHROMIUM), with no background networking. */
-export function launch() {
+/** The Chromium to run: $CHROMIUM (set by tests/browser.rs), Debian's package, else the binary
+ * shipped inside the npm package @sparticuz/chromium (unpacked into the temporary folder). */
+async function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  const packaged = (await import("@sparticuz/chromium")).default;
+  return packaged.executablePath();
+}
+
+/** Headless Chromium with no background networking. */
+export async function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    executablePath: await chromiumPath(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
 }

@@ -4,7 +4,8 @@
 //   node tests/browser/screenshots.mjs <out> docs/screenshots
 //
 // Writes <page>-<width>.png (home-375.png, case-study-1280.png, ...) into the output folder.
-// Needs Chromium at /usr/bin/chromium (or CHROMIUM=/path) and `npm install` in tests/browser.
+// Run by `cargo test` (tests/browser.rs provisions Node packages and Chromium); standalone it
+// needs `npm ci` in tests/browser.
 import { chromium } from "playwright-core";
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";

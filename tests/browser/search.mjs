@@ -3,7 +3,8 @@
 //   sachhon build --root tests/fixtures/search --relative-urls --output <out>
 //   node tests/browser/search.mjs <out>
 //
-// Needs Chromium at /usr/bin/chromium (or CHROMIUM=/path) and `npm install` in tests/browser.
+// Run by `cargo test` (tests/browser.rs provisions Node packages and Chromium); standalone it
+// needs `npm ci` in tests/browser.
 import { assert, launch, runner } from "./harness.mjs";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";

@@ -172,7 +172,7 @@ fn broken_content_link_fails_the_build() {
             "content/a.md",
             "---\ntitle: A\n---\n\nSee [x](@/news/nope.md).\n",
         )],
-        "content/a.md:5:1",
+        "content/a.md:5:5",
         "E0301",
     );
 }

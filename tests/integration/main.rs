@@ -8,4 +8,6 @@ mod editor;
 mod hostile;
 mod knowledge;
 mod language;
+mod output;
 mod urls;
+mod wild;

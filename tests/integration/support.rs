@@ -158,3 +158,40 @@ pub fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// Builds `site` with `args` into a fresh folder, then reads every file written there from
+/// disk and asserts that each reference resolves inside it, each fragment names an id of its
+/// target, and each XML file is well-formed. Returns the output folder.
+pub fn assert_output_sound(site: &Path, args: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let target = out.path().join("site");
+    let mut all: Vec<&str> = vec!["--output", target.to_str().expect("utf-8 path")];
+    all.extend_from_slice(args);
+    build_ok(site, &all);
+    let base_url = args
+        .iter()
+        .position(|a| *a == "--base-url")
+        .map(|i| args[i + 1]);
+    let config = sachhon::config::Config::load(site, base_url).expect("site.yaml");
+    let style = sachhon::site::UrlStyle {
+        base_url: config.base_url.clone(),
+        base_path: config.base_path.clone(),
+        relative: args.contains(&"--relative-urls"),
+    };
+    let files: std::collections::HashMap<String, sachhon::verify::Facts> = snapshot(&target)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with(".sachhon"))
+        .map(|(path, bytes)| {
+            let facts = sachhon::verify::facts(&path, &bytes);
+            (path, facts)
+        })
+        .collect();
+    assert!(files.contains_key("index.html"), "no home page written");
+    let broken = sachhon::verify::verify(&files, &style);
+    assert!(
+        broken.is_empty(),
+        "{} {args:?}: broken references in the output:\n{broken:#?}",
+        site.display()
+    );
+    out
+}
