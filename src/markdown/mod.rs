@@ -352,10 +352,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     }
     html::push_html(&mut out.html, events.into_iter());
     out.summary = match more_at {
-        Some(at) => plain[..at]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        Some(at) => plain[..at].split_whitespace().collect::<Vec<_>>().join(" "),
         None => first_para.unwrap_or_default(),
     };
     out.words = count_words(&plain, 0).0;
