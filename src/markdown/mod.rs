@@ -93,7 +93,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let mut out = Rendered::default();
     // Plain text of the body, for the summary and the word count (the search index reads the
     // HTML instead, which the build keeps anyway).
-    let mut plain = String::new();
+    let mut text = String::new();
     let mut diags = Vec::new();
     let expanded = shortcodes::expand(body, cx, &mut out, &mut diags);
     let original = |offset: usize| expanded.as_ref().map_or(offset, |e| e.original(offset));
@@ -112,10 +112,12 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
         (cx.line_offset + index, col)
     };
     let generated = |offset: usize| expanded.as_ref().is_some_and(|e| e.is_generated(offset));
-    let text = expanded.as_ref().map_or(body, |e| e.text.as_str());
-    let mut ids: HashSet<String> = HashSet::new();
+    let input = expanded.as_ref().map_or(body, |e| e.text.as_str());
+    let mut ids = Ids::default();
     let mut events: Vec<Event> = Vec::new();
-    let mut iter = Parser::new_ext(text, options).into_offset_iter().peekable();
+    let mut iter = Parser::new_ext(input, options)
+        .into_offset_iter()
+        .peekable();
     let mut more_at: Option<usize> = None;
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
@@ -140,10 +142,10 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let inner = rewrite_links(inner, cx, &pos_of, range.start, &mut out, &mut diags);
                 for e in &inner {
                     if let Event::Text(t) | Event::Code(t) = e {
-                        plain.push_str(t);
+                        text.push_str(t);
                     }
                 }
-                plain.push('\n');
+                text.push('\n');
                 let dt = terms::term_html(inner, &mut ids, &mut out.anchors);
                 events.push(Event::Html(dt.into()));
             }
@@ -181,8 +183,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         title: title.clone(),
                     });
                 }
-                plain.push_str(&title);
-                plain.push('\n');
+                text.push_str(&title);
+                text.push('\n');
                 out.anchors.push(id.clone());
                 let class = if classes.is_empty() {
                     String::new()
@@ -216,7 +218,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         _ => {}
                     }
                 }
-                plain.push_str(&code);
+                text.push_str(&code);
                 let highlighted = if lang.is_empty() || highlight::is_plain(&lang) {
                     None
                 } else {
@@ -267,7 +269,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
                 if more_at.is_none() {
-                    more_at = Some(plain.len());
+                    more_at = Some(text.len());
                 }
             }
             Event::Start(Tag::Paragraph) => {
@@ -281,7 +283,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             Event::End(TagEnd::Paragraph) => {
                 para_depth = para_depth.saturating_sub(1);
                 in_first_para = false;
-                plain.push('\n');
+                text.push('\n');
                 events.push(Event::End(TagEnd::Paragraph));
             }
             Event::Start(Tag::Link { .. }) => {
@@ -323,7 +325,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         p.push_str(t);
                     }
                 }
-                plain.push_str(t);
+                text.push_str(t);
                 events.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -332,7 +334,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                         p.push(' ');
                     }
                 }
-                plain.push(' ');
+                text.push(' ');
                 events.push(event);
             }
             // Shortcode output has its links resolved already.
@@ -352,10 +354,10 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     }
     html::push_html(&mut out.html, events.into_iter());
     out.summary = match more_at {
-        Some(at) => plain[..at].split_whitespace().collect::<Vec<_>>().join(" "),
+        Some(at) => text[..at].split_whitespace().collect::<Vec<_>>().join(" "),
         None => first_para.unwrap_or_default(),
     };
-    out.words = count_words(&plain, 0).0;
+    out.words = count_words(&text, 0).0;
     out.html.shrink_to_fit();
     (out, diags)
 }
@@ -390,14 +392,27 @@ fn rewrite_links<'e>(
         .collect()
 }
 
-fn unique_id(base: &str, ids: &mut HashSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 1;
-    while !ids.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// The ids given so far in a page, and the next number to try after each base.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+/// `base`, else `base-1`, `base-2`...: the first not taken. Each base remembers where it got
+/// to, so a page repeating one heading 10,000 times does not try 50 million ids.
+fn unique_id(base: &str, ids: &mut Ids) -> String {
+    if ids.taken.insert(base.to_string()) {
+        return base.to_string();
     }
-    id
+    let n = ids.next.entry(base.to_string()).or_insert(1);
+    loop {
+        let id = format!("{base}-{n}");
+        *n += 1;
+        if ids.taken.insert(id.clone()) {
+            return id;
+        }
+    }
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {

@@ -3,15 +3,10 @@
 
 use crate::text::{escape_html, slugify};
 use pulldown_cmark::{html, Event};
-use std::collections::HashSet;
 
 /// The `<dt>` of a term from its inner events, with an id unique in the page (also pushed to
 /// `anchors`).
-pub fn term_html(
-    inner: Vec<Event>,
-    ids: &mut HashSet<String>,
-    anchors: &mut Vec<String>,
-) -> String {
+pub fn term_html(inner: Vec<Event>, ids: &mut super::Ids, anchors: &mut Vec<String>) -> String {
     let mut title = String::new();
     for e in &inner {
         if let Event::Text(t) | Event::Code(t) = e {
