@@ -163,7 +163,7 @@ console.log(`| index size, gzip | ${mb(S.wire)} | ${mb(P.wire)} |`);
 console.log(`| gzip per 1,000 pages indexed | ${mb(S.wire / sachhonPaths.length * 1000)} | ${mb(P.wire / pfCount * 1000)} |`);
 console.log();
 console.log(`Per query: results, bytes fetched (gzip) to show the first ${SHOWN} results with passages, time; recall`);
-console.log(`against Pagefind run on the pages' own content (main, without the related cards and lesson lists):`);
+console.log(`against Pagefind run on the pages' own content (main, without related cards, lesson lists and hidden captions):`);
 console.log(`the pages of its results that sachhon indexes, and the share of them each tool finds.`);
 console.log();
 console.log(`| query | | sachhon results | Pagefind results | sachhon fetched | Pagefind fetched | Pagefind (content only) results | sachhon recall of Pagefind's | Pagefind recall of sachhon's |`);

@@ -1,6 +1,7 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
 use crate::diagnostics::Diagnostic;
+use crate::markdown::raw_html::RawHtml;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct MarkdownConfig {
     pub emoji: bool,
     /// Code blocks in a language the highlighter does not know give W0105.
     pub warn_unknown_languages: bool,
+    /// What happens to raw HTML in Markdown (`raw_html`, default: sanitize).
+    pub raw_html: RawHtml,
 }
 
 impl Default for MarkdownConfig {
@@ -38,6 +41,7 @@ impl Default for MarkdownConfig {
         MarkdownConfig {
             emoji: false,
             warn_unknown_languages: true,
+            raw_html: RawHtml::default(),
         }
     }
 }
@@ -100,11 +104,7 @@ impl Config {
             .strip_prefix('\u{feff}')
             .unwrap_or(&text)
             .replace("\r\n", "\n");
-        let value = yaml::parse(&text).map_err(|e| {
-            vec![Diagnostic::error("E0002", CONFIG_FILE)
-                .at(e.line, e.col)
-                .arg("message", e.message)]
-        })?;
+        let value = yaml::parse(&text).map_err(|e| vec![e.diagnostic("E0002", CONFIG_FILE, 0)])?;
         let loc = Locator::new(&text, 0);
         let mut f = Fields::new(CONFIG_FILE, &loc);
         let Some(map) = value.as_object() else {
@@ -264,16 +264,14 @@ impl Config {
     }
 }
 
-/// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed
-/// too, for sites that never need absolute links.
-/// `markdown: { emoji: true, warn_unknown_languages: false }`.
+/// `markdown: { emoji: true, warn_unknown_languages: false, raw_html: sanitize }`.
 fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
     let mut settings = MarkdownConfig::default();
     let at = [Seg::Key("markdown")];
     match map.get("markdown") {
         None | Some(Value::Null) => {}
         Some(Value::Object(m)) => {
-            const KEYS: [&str; 2] = ["emoji", "warn_unknown_languages"];
+            const KEYS: [&str; 3] = ["emoji", "warn_unknown_languages", "raw_html"];
             for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
                 f.error("E0003", &[Seg::Key("markdown"), Seg::Key(key)])
                     .args
@@ -285,6 +283,17 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
             if let Some(b) = f.boolean(m, &at, "warn_unknown_languages") {
                 settings.warn_unknown_languages = b;
             }
+            if let Some(text) = f.text(m, &at, "raw_html") {
+                match RawHtml::parse(&text) {
+                    Some(policy) => settings.raw_html = policy,
+                    None => {
+                        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+                        d.args.push(("value", text));
+                        d.args
+                            .push(("known", "allow, sanitize, escape".to_string()));
+                    }
+                }
+            }
         }
         Some(other) => {
             f.error("E0116", &at)
@@ -295,6 +304,8 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
     settings
 }
 
+/// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed
+/// too, for sites that never need absolute links.
 fn normalize_base_url(raw: &str) -> Option<(String, String)> {
     let raw = raw.trim();
     let with_slash = if raw.ends_with('/') {

@@ -1,20 +1,29 @@
-//! Calendar dates from front matter: parsing, ordering and display per language.
+//! Dates and times from front matter: parsing, instants, and display per language.
+//!
+//! Parsing is `jiff`'s (ISO 8601 / RFC 3339 / RFC 9557), after two spellings editors bring from
+//! other tools are made standard: a space before the offset (Jekyll's
+//! `2016-02-19 15:24:00 -0800`) and a one-digit hour offset (YAML 1.1 timestamps, `-5`).
+//! Nothing here slices text by byte position, so no input can panic it.
 
+use jiff::civil::{DateTime, Time};
+use jiff::fmt::temporal::Pieces;
+use jiff::tz::Offset;
+use jiff::Timestamp;
 use std::fmt;
+
+/// The forms a date may be written in, as shown by the unreadable-date error.
+pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM:SS, \
+YYYY-MM-DD HH:MM:SS.fff, + Z | +07:00 | +0700 | \" -0800\"";
 
 /// A date (and optional time of day) as written in front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date {
-    /// Calendar year.
+    /// Calendar year (also readable through [`Date::civil`]).
     pub year: i32,
-    /// Month, 1-12.
-    pub month: u32,
-    /// Day of the month, 1-31.
-    pub day: u32,
-    /// Seconds since midnight, local to `offset_minutes`.
-    pub seconds: u32,
+    /// The local date and time as written (midnight when only a date is written).
+    civil: DateTime,
     /// The UTC offset the date is written in; `None` means the site's time zone.
-    pub offset_minutes: Option<i32>,
+    offset: Option<Offset>,
 }
 
 /// Why a date could not be read, with a corrected spelling when one is obvious.
@@ -25,90 +34,94 @@ pub struct DateError {
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD` or an RFC 3339 date-time (`2024-05-17T08:30:00+07:00`).
+    /// Parses any of [`ACCEPTED_FORMS`]; a time without offset is in the site's time zone.
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let text = text.trim();
-        parse_iso(text).ok_or_else(|| DateError {
+        parse_text(text).ok_or_else(|| DateError {
             suggestion: suggest(text),
         })
     }
 
+    fn new(civil: DateTime, offset: Option<Offset>) -> Date {
+        Date {
+            year: i32::from(civil.year()),
+            civil,
+            offset,
+        }
+    }
+
     /// Today's date in the given UTC offset.
     pub fn today(offset_minutes: i32) -> Date {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Date::from_timestamp(now, offset_minutes)
+        Date::at(Timestamp::now(), offset_minutes)
     }
 
     /// The local date and time of a UNIX timestamp in the given UTC offset.
     pub fn from_timestamp(ts: i64, offset_minutes: i32) -> Date {
-        let local = ts + i64::from(offset_minutes) * 60;
-        let days = local.div_euclid(86_400);
-        let (year, month, day) = civil_from_days(days);
-        Date {
-            year,
-            month,
-            day,
-            seconds: local.rem_euclid(86_400) as u32,
-            offset_minutes: Some(offset_minutes),
-        }
+        let instant = Timestamp::from_second(ts).unwrap_or(Timestamp::UNIX_EPOCH);
+        Date::at(instant, offset_minutes)
     }
 
-    /// Seconds since the UNIX epoch, reading a date without offset in `site_offset_minutes`.
+    fn at(instant: Timestamp, offset_minutes: i32) -> Date {
+        let offset = offset_of(offset_minutes);
+        Date::new(offset.to_datetime(instant), Some(offset))
+    }
+
+    /// The instant this date names, reading a date without offset in `site_offset_minutes`.
+    fn instant(&self, site_offset_minutes: i32) -> Timestamp {
+        let offset = self
+            .offset
+            .unwrap_or_else(|| offset_of(site_offset_minutes));
+        offset
+            .to_timestamp(self.civil)
+            .unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    /// Seconds since the UNIX epoch, reading a date without offset in `site_offset_minutes`:
+    /// scheduling and ordering compare instants, whatever offset each date is written in.
     pub fn timestamp(&self, site_offset_minutes: i32) -> i64 {
-        let offset = self.offset_minutes.unwrap_or(site_offset_minutes);
-        days_from_civil(self.year, self.month, self.day) * 86_400 + i64::from(self.seconds)
-            - i64::from(offset) * 60
+        self.instant(site_offset_minutes).as_second()
+    }
+
+    /// The same instant as the site's clocks show it: dates are displayed in the site's time
+    /// zone (`2016-02-19 15:24:00 -0800` is 20/02/2016 in Vietnam).
+    pub fn in_zone(&self, site_offset_minutes: i32) -> Date {
+        Date::at(self.instant(site_offset_minutes), site_offset_minutes)
+    }
+
+    /// The local date and time as written.
+    pub fn civil(&self) -> DateTime {
+        self.civil
     }
 
     /// `YYYY-MM-DD`.
     pub fn iso_date(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        self.civil.date().to_string()
     }
 
     /// RFC 3339 with the offset spelled out, as Atom and the sitemap want.
     pub fn rfc3339(&self, site_offset_minutes: i32) -> String {
-        let offset = self.offset_minutes.unwrap_or(site_offset_minutes);
-        let sign = if offset < 0 { '-' } else { '+' };
-        let abs = offset.abs();
+        let offset = self
+            .offset
+            .unwrap_or_else(|| offset_of(site_offset_minutes));
+        let seconds = offset.seconds();
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let minutes = seconds.abs() / 60;
         format!(
-            "{}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+            "{}T{}{}{:02}:{:02}",
             self.iso_date(),
-            self.seconds / 3600,
-            self.seconds / 60 % 60,
-            self.seconds % 60,
+            self.civil.time().strftime("%H:%M:%S"),
             sign,
-            abs / 60,
-            abs % 60
+            minutes / 60,
+            minutes % 60
         )
     }
 
     /// The date as a reader of `lang` expects it: `17/05/2021` (vi), `17 May 2021` (en).
     pub fn display(&self, lang: &str) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+        let date = self.civil.date();
         match lang {
-            "en" => format!(
-                "{} {} {}",
-                self.day,
-                MONTHS[(self.month as usize).saturating_sub(1) % 12],
-                self.year
-            ),
-            _ => format!("{:02}/{:02}/{:04}", self.day, self.month, self.year),
+            "en" => date.strftime("%-d %B %Y").to_string(),
+            _ => date.strftime("%d/%m/%Y").to_string(),
         }
     }
 }
@@ -119,121 +132,100 @@ impl fmt::Display for Date {
     }
 }
 
-fn parse_iso(text: &str) -> Option<Date> {
-    let bytes = text.as_bytes();
-    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let year: i32 = digits(&text[0..4])?;
-    let month: u32 = digits(&text[5..7])?;
-    let day: u32 = digits(&text[8..10])?;
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
-    let mut date = Date {
-        year,
-        month,
-        day,
-        seconds: 0,
-        offset_minutes: None,
-    };
-    let rest = &text[10..];
-    if rest.is_empty() {
-        return Some(date);
-    }
-    let rest = rest.strip_prefix(['T', 't', ' '])?;
-    if rest.len() < 8 || rest.as_bytes()[2] != b':' || rest.as_bytes()[5] != b':' {
-        return None;
-    }
-    let (h, m, s): (u32, u32, u32) = (
-        digits(&rest[0..2])?,
-        digits(&rest[3..5])?,
-        digits(&rest[6..8])?,
-    );
-    if h > 23 || m > 59 || s > 60 {
-        return None;
-    }
-    date.seconds = h * 3600 + m * 60 + s.min(59);
-    let mut zone = &rest[8..];
-    if let Some(frac) = zone.strip_prefix('.') {
-        zone = frac.trim_start_matches(|c: char| c.is_ascii_digit());
-    }
-    date.offset_minutes = match zone {
-        "" => None,
-        "Z" | "z" => Some(0),
-        _ => {
-            let sign = match zone.as_bytes()[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let z = &zone[1..];
-            if z.len() != 5 || z.as_bytes()[2] != b':' {
-                return None;
-            }
-            let (oh, om): (i32, i32) = (digits(&z[0..2])?, digits(&z[3..5])?);
-            Some(sign * (oh * 60 + om))
-        }
-    };
-    Some(date)
+/// A whole-minute UTC offset, clamped to what any clock uses (±25 h).
+fn offset_of(minutes: i32) -> Offset {
+    Offset::from_seconds(minutes.clamp(-1500, 1500) * 60).unwrap_or(Offset::UTC)
 }
 
-fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
+fn parse_text(text: &str) -> Option<Date> {
+    // A date alone must be exactly one: `2024-5-1`, `20240501` and week dates are refused, so
+    // a mistyped date never reads as another day.
+    let first = text.split(['T', 't', ' ']).next().unwrap_or("");
+    if !is_plain_date(first) {
+        return None;
     }
+    let standard = standard_spelling(text);
+    let pieces = Pieces::parse(standard.as_str()).ok()?;
+    // Fractions of a second are read and dropped: nothing shows them, and instants compare
+    // in whole seconds.
+    let time = pieces.time().map_or(Time::midnight(), |t| {
+        t.with().subsec_nanosecond(0).build().unwrap_or(t)
+    });
+    let civil = pieces.date().to_datetime(time);
+    let offset = pieces.offset().map(|written| written.to_numeric_offset());
+    // Offsets are whole minutes (`-12:33:29` is no one's clock), and no annotation follows.
+    if pieces.time_zone_annotation().is_some() || offset.is_some_and(|o| o.seconds() % 60 != 0) {
+        return None;
+    }
+    // The instant must exist for every offset a site may use.
+    offset_of(-1500).to_timestamp(civil).ok()?;
+    offset_of(1500).to_timestamp(civil).ok()?;
+    Some(Date::new(civil, offset))
+}
+
+/// `YYYY-MM-DD`: four digits, two, two.
+fn is_plain_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    parts.len() == 3
+        && [4, 2, 2]
+            .iter()
+            .zip(&parts)
+            .all(|(len, p)| p.len() == *len && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Joins a space-separated offset to the time (`15:24:00 -0800` -> `15:24:00-0800`) and pads a
+/// one-digit hour offset (`-5` -> `-05`).
+fn standard_spelling(text: &str) -> String {
+    let Some((head, tail)) = text.rsplit_once(' ') else {
+        return pad_offset(text);
+    };
+    let is_offset = tail.starts_with(['+', '-'])
+        && tail.len() > 1
+        && tail.chars().skip(1).all(|c| c.is_ascii_digit() || c == ':');
+    if is_offset && head.contains(':') {
+        pad_offset(&format!("{head}{tail}"))
+    } else if tail == "Z" && head.contains(':') {
+        format!("{head}Z")
+    } else {
+        pad_offset(text)
+    }
+}
+
+fn pad_offset(text: &str) -> String {
+    // After the time of day, a sign followed by one digit and nothing else.
+    let mut chars = text.chars().rev();
+    let (Some(digit), Some(sign), Some(before)) = (chars.next(), chars.next(), chars.next()) else {
+        return text.to_string();
+    };
+    if digit.is_ascii_digit() && matches!(sign, '+' | '-') && before.is_ascii_digit() {
+        let head: String = text.chars().take(text.chars().count() - 2).collect();
+        return format!("{head}{sign}0{digit}");
+    }
+    text.to_string()
 }
 
 /// `13/08/2025` or `13-08-2025` (day first, as written in Vietnam) -> `2025-08-13`.
 fn suggest(text: &str) -> Option<String> {
     let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts[2].len() != 4 {
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    if year.len() != 4 {
         return None;
     }
-    let day: u32 = digits(parts[0])?;
-    let month: u32 = digits(parts[1])?;
-    let year: i32 = digits(parts[2])?;
+    let day: u32 = digits(day)?;
+    let month: u32 = digits(month)?;
+    let year: i32 = digits(year)?;
     let candidate = format!("{year:04}-{month:02}-{day:02}");
-    parse_iso(&candidate).map(|_| candidate)
+    parse_text(&candidate).map(|_| candidate)
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
     }
-}
-
-// Howard Hinnant's days-from-civil algorithm.
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(days: i64) -> (i32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    (year, month, day)
 }
 
 #[cfg(test)]
@@ -243,16 +235,49 @@ mod tests {
     #[test]
     fn parses_plain_and_rfc3339_dates() {
         let d = Date::parse("2021-05-17").unwrap();
-        assert_eq!((d.year, d.month, d.day), (2021, 5, 17));
+        assert_eq!(d.iso_date(), "2021-05-17");
+        assert_eq!(d.year, 2021);
         let t = Date::parse("2021-05-17T08:30:00+07:00").unwrap();
-        assert_eq!(t.offset_minutes, Some(420));
         assert_eq!(t.rfc3339(0), "2021-05-17T08:30:00+07:00");
     }
 
     #[test]
-    fn rejects_impossible_dates() {
-        assert!(Date::parse("2024-13-45").is_err());
-        assert!(Date::parse("2023-02-29").is_err());
+    fn reads_every_accepted_form() {
+        for (text, rfc) in [
+            ("2021-05-17 08:30", "2021-05-17T08:30:00+07:00"),
+            ("2021-05-17T08:30:15", "2021-05-17T08:30:15+07:00"),
+            ("2021-05-17 08:30:15.250", "2021-05-17T08:30:15+07:00"),
+            ("2021-05-17T08:30:00Z", "2021-05-17T08:30:00+00:00"),
+            ("2021-05-17 08:30:00 Z", "2021-05-17T08:30:00+00:00"),
+            ("2021-05-17t08:30:00z", "2021-05-17T08:30:00+00:00"),
+            ("2016-02-19 15:24:00 -0800", "2016-02-19T15:24:00-08:00"),
+            ("2016-02-19 15:24:00 -08:00", "2016-02-19T15:24:00-08:00"),
+            ("2016-02-19T15:24:00+0530", "2016-02-19T15:24:00+05:30"),
+            ("2001-12-14 21:59:43.10 -5", "2001-12-14T21:59:43-05:00"),
+            ("2001-12-14t21:59:43.10-05:00", "2001-12-14T21:59:43-05:00"),
+        ] {
+            assert_eq!(Date::parse(text).unwrap().rfc3339(420), rfc, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_and_mangled_dates() {
+        for text in [
+            "2024-13-45",
+            "2023-02-29",
+            "2021-05-1é",
+            "2021-05-17T25:00",
+            "2021-5-17",
+            "20210517",
+            "2021-05-17T08:30:00+07:00[Asia/Ho_Chi_Minh]",
+            "é",
+            "",
+            "2021-05-17 08:30 +",
+            "9999-12-31T23:59:59-25:00",
+            "9994-12-31T23-123329",
+        ] {
+            assert!(Date::parse(text).is_err(), "{text}");
+        }
         assert!(Date::parse("2024-02-29").is_ok());
     }
 
@@ -260,13 +285,36 @@ mod tests {
     fn suggests_iso_for_day_first_dates() {
         let err = Date::parse("13/08/2025").unwrap_err();
         assert_eq!(err.suggestion.as_deref(), Some("2025-08-13"));
+        assert_eq!(Date::parse("1é/08/2025").unwrap_err().suggestion, None);
     }
 
     #[test]
-    fn displays_per_language() {
+    fn displays_per_language_in_the_site_zone() {
         let d = Date::parse("2021-05-17").unwrap();
         assert_eq!(d.display("vi"), "17/05/2021");
         assert_eq!(d.display("en"), "17 May 2021");
+        let jekyll = Date::parse("2016-02-19 15:24:00 -0800").unwrap();
+        assert_eq!(jekyll.in_zone(420).display("vi"), "20/02/2016");
+        assert_eq!(jekyll.in_zone(-480).display("vi"), "19/02/2016");
+    }
+
+    #[test]
+    fn instants_compare_across_offsets() {
+        let a = Date::parse("2024-01-01T00:30:00+07:00").unwrap();
+        let b = Date::parse("2023-12-31T18:00:00Z").unwrap();
+        assert!(a.timestamp(0) < b.timestamp(0));
+        // Without an offset, the site's zone decides.
+        let c = Date::parse("2024-01-01 00:30").unwrap();
+        assert_eq!(c.timestamp(420), a.timestamp(0));
+    }
+
+    #[test]
+    fn fractions_of_a_second_are_dropped() {
+        let d = Date::parse("0999-12-31T23:58:59,20").unwrap();
+        assert_eq!(
+            Date::parse(&d.rfc3339(-504)).unwrap().timestamp(-504),
+            d.timestamp(-504)
+        );
     }
 
     #[test]
@@ -274,5 +322,6 @@ mod tests {
         let d = Date::parse("2018-09-28").unwrap();
         let ts = d.timestamp(420);
         assert_eq!(Date::from_timestamp(ts, 420).iso_date(), "2018-09-28");
+        assert_eq!(Date::from_timestamp(i64::MAX, 0).iso_date(), "1970-01-01");
     }
 }

@@ -30,6 +30,10 @@ enum Command {
         /// Output folder (default: public/ under the site root).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Fail at once (exit 1) when another build is writing the same output, instead of
+        /// waiting for it.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Preview the site with live reload.
     Serve {
@@ -93,7 +97,11 @@ fn main() -> ExitCode {
     let lang = sachhon::messages::detect_language(cli.lang.as_deref());
     let out = cmd::Out::new(lang);
     let result = match cli.command {
-        Command::Build { site, output } => cmd::build::run(&out, &site, output),
+        Command::Build {
+            site,
+            output,
+            no_wait,
+        } => cmd::build::run(&out, &site, output, no_wait),
         Command::Serve { site, bind, port } => cmd::serve::run(&out, &site, &bind, port),
         Command::Check { site, external } => cmd::check::run(&out, &site, external),
         Command::Init { dir } => cmd::init::run(&out, &dir),
@@ -102,7 +110,7 @@ fn main() -> ExitCode {
     match result {
         Ok(status) => ExitCode::from(status),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            cmd::say(&format!("error: {e:#}"));
             ExitCode::from(1)
         }
     }

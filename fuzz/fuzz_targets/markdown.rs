@@ -26,6 +26,7 @@ fuzz_target!(|data: &[u8]| {
         emoji: data.len() % 2 == 0,
         shortcodes: None,
         find_file: &|_: &str| None,
+        raw_html: sachhon::markdown::raw_html::RawHtml::Sanitize,
     };
     let (out, _) = render(body, &cx);
     let mut ids = std::collections::HashSet::new();

@@ -39,10 +39,14 @@ pub(super) fn report_broken(
         let diag = match link {
             Some((_, link)) if link.target == LinkTarget::Reported => continue,
             Some((id, link)) => content_diagnostic(&site.pages[id].source, link, &b),
-            None => {
-                let template = job.map_or("", |j| context::template_of(site, j));
-                output_diagnostic(&renderer.template_file(template), &b)
-            }
+            // Files no template renders (static files, the search index) name themselves.
+            None => match job {
+                Some(j) => {
+                    let template = renderer.template_file(context::template_of(site, j));
+                    output_diagnostic(&template, &b)
+                }
+                None => output_diagnostic(&b.file.clone(), &b),
+            },
         };
         diags.push(diag);
     }

@@ -90,6 +90,7 @@ pub(crate) fn render_page(
         style: &site.style,
         resolve: &resolve,
         images,
+        raw_html: site.config.markdown.raw_html,
         emoji: site.config.markdown.emoji,
         shortcodes: Some(renderer),
         find_file: &|name: &str| find_file(site, page, name),

@@ -2,6 +2,8 @@
 //! time, the processor time it used and the memory held (read from /proc on Linux, assuming the
 //! usual 4 KiB pages and 100 clock ticks per second; elsewhere the figures read 0).
 
+use std::io::Write;
+
 /// Prints how long each stage took, the processor time it used and the memory held after it,
 /// when `SACHHON_TIMINGS` is set (for profiling).
 pub(super) struct Timer {
@@ -25,7 +27,9 @@ impl Timer {
                 .ok()
                 .and_then(|s| s.split(' ').nth(1)?.parse::<u64>().ok())
                 .map_or(0, |pages| pages * 4 / 1024);
-            eprintln!(
+            // A closed stderr loses the line, never the build.
+            let _ = writeln!(
+                std::io::stderr(),
                 "timing: {stage:<20} {:>6} ms wall {:>6} ms cpu {resident:>6} MiB",
                 wall.elapsed().as_millis(),
                 now.saturating_sub(cpu),

@@ -2,12 +2,18 @@
 
 use super::{Out, SiteArgs};
 use sachhon::build::generate;
+use sachhon::diagnostics::Diagnostic;
 use sachhon::output;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Runs the build; returns the exit status.
-pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::Result<u8> {
+pub fn run(
+    out: &Out,
+    args: &SiteArgs,
+    output_dir: Option<PathBuf>,
+    no_wait: bool,
+) -> anyhow::Result<u8> {
     let started = Instant::now();
     let mut settings = args.settings()?;
     settings.keep_caches = true;
@@ -15,7 +21,10 @@ pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::R
         Some(dir) => std::path::absolute(dir)?,
         None => settings.root.join("public"),
     };
-    let staging = match output::prepare(&target, &settings.root) {
+    let Some(lock) = lock_output(out, &target, no_wait) else {
+        return Ok(1);
+    };
+    let staging = match output::prepare(&target, &settings.root, lock) {
         Ok(s) => s,
         Err(d) => {
             out.diagnostics(&[d]);
@@ -23,29 +32,54 @@ pub fn run(out: &Out, args: &SiteArgs, output_dir: Option<PathBuf>) -> anyhow::R
         }
     };
     let report = generate(&settings, staging.sink());
-    out.diagnostics(&report.diagnostics);
+    out.diagnostics(&output::summarize_write_errors(&report.diagnostics));
     if report.has_errors() {
         // A folder that could not be written into must not be reused by the next build.
         if report.diagnostics.iter().any(|d| d.code == "E0503") {
             staging.discard();
         }
-        eprintln!("{}", out.text("build-failed", &[]));
+        super::say(&out.text("build-failed", &[]));
         return Ok(1);
     }
     if let Err(d) = output::commit(staging) {
         out.diagnostics(&[d]);
         return Ok(1);
     }
-    eprintln!(
-        "{}",
-        out.text(
-            "build-done",
-            &[
-                ("pages", report.pages.to_string()),
-                ("output", target.display().to_string()),
-                ("ms", started.elapsed().as_millis().to_string()),
-            ],
-        )
-    );
+    super::say(&out.text(
+        "build-done",
+        &[
+            ("pages", report.pages.to_string()),
+            ("output", target.display().to_string()),
+            ("ms", started.elapsed().as_millis().to_string()),
+        ],
+    ));
     Ok(0)
+}
+
+/// Takes the output's lock: at once, or after the build holding it ends (saying so), or not at
+/// all with `--no-wait`.
+fn lock_output(out: &Out, target: &Path, no_wait: bool) -> Option<output::OutputLock> {
+    let shown = target.display().to_string();
+    let held = match output::try_lock(target) {
+        Ok(lock) => return Some(lock),
+        Err(output::LockError::Held(pid)) => pid.map_or_else(|| "?".to_string(), |p| p.to_string()),
+        Err(output::LockError::Io(e)) => {
+            let d = Diagnostic::error("E0503", &shown).arg("message", e);
+            out.diagnostics(&[d]);
+            return None;
+        }
+    };
+    if no_wait {
+        let d = Diagnostic::error("E0510", &shown).arg("pid", held);
+        out.diagnostics(&[d]);
+        return None;
+    }
+    out.say("build-waiting", &[("pid", held), ("output", shown.clone())]);
+    match output::lock(target) {
+        Ok(lock) => Some(lock),
+        Err(e) => {
+            out.diagnostics(&[Diagnostic::error("E0503", &shown).arg("message", e)]);
+            None
+        }
+    }
 }

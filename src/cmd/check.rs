@@ -34,17 +34,14 @@ pub fn run(out: &Out, args: &SiteArgs, external: bool) -> anyhow::Result<u8> {
             ],
         )
     };
-    eprintln!("{summary}");
+    super::say(&summary);
     if !diags.is_empty() {
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
         for d in &diags {
             *counts.entry(d.code).or_default() += 1;
         }
         let codes: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
-        eprintln!(
-            "{}",
-            out.text("check-codes", &[("codes", codes.join(", "))])
-        );
+        out.say("check-codes", &[("codes", codes.join(", "))]);
     }
     Ok(u8::from(errors > 0))
 }

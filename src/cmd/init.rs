@@ -13,7 +13,7 @@ pub fn run(out: &Out, dir: &Path) -> anyhow::Result<u8> {
         .map(|mut d| d.next().is_some())
         .unwrap_or(false);
     if occupied || dir.is_file() {
-        eprintln!("{}", out.text("init-exists", &[("dir", shown)]));
+        super::say(&out.text("init-exists", &[("dir", shown)]));
         return Ok(1);
     }
     let today = Date::today(420);
@@ -26,6 +26,6 @@ pub fn run(out: &Out, dir: &Path) -> anyhow::Result<u8> {
     }
     files.push(("static/.gitkeep".to_string(), Vec::new()));
     scaffold::write_new(dir, &files)?;
-    eprintln!("{}", out.text("init-done", &[("dir", shown)]));
+    super::say(&out.text("init-done", &[("dir", shown)]));
     Ok(0)
 }

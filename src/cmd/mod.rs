@@ -45,6 +45,14 @@ impl SiteArgs {
     }
 }
 
+/// Writes one line to stderr. A closed or full stderr (`2>&-`, `| head -1`, `/dev/full`) loses
+/// the line and nothing else: the command carries on and exits with the status of its work.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}
+
 /// Prints messages in the user's language, colored on a terminal unless `NO_COLOR` is set.
 pub struct Out {
     /// The message catalogue.
@@ -66,8 +74,13 @@ impl Out {
     /// Prints every diagnostic to stderr.
     pub fn diagnostics(&self, diags: &[Diagnostic]) {
         for d in diags {
-            eprintln!("{}", self.catalogue.diagnostic(d, self.color));
+            say(&self.catalogue.diagnostic(d, self.color));
         }
+    }
+
+    /// Prints the catalogue's message `id` as one line on stderr.
+    pub fn say(&self, id: &str, args: &[(&str, String)]) {
+        say(&self.text(id, args));
     }
 
     /// A message from the catalogue.

@@ -9,16 +9,13 @@ use std::path::Path;
 /// Creates the page; refuses to overwrite.
 pub fn run(out: &Out, kind: &str, name: &str, root: &Path) -> anyhow::Result<u8> {
     let Some(rel) = scaffold::target(kind, name) else {
-        eprintln!(
-            "{}",
-            out.text("new-bad-name", &[("name", name.to_string())])
-        );
+        super::say(&out.text("new-bad-name", &[("name", name.to_string())]));
         return Ok(2);
     };
     let shown = rel.to_string_lossy().replace('\\', "/");
     let target = root.join(&rel);
     if target.exists() {
-        eprintln!("{}", out.text("new-exists", &[("path", shown)]));
+        super::say(&out.text("new-exists", &[("path", shown)]));
         return Ok(1);
     }
     let offset = Config::load(root, None)
@@ -31,6 +28,6 @@ pub fn run(out: &Out, kind: &str, name: &str, root: &Path) -> anyhow::Result<u8>
         Date::today(offset),
     );
     scaffold::write_new(root, &[(shown.clone(), text.into_bytes())])?;
-    eprintln!("{}", out.text("new-done", &[("path", shown)]));
+    super::say(&out.text("new-done", &[("path", shown)]));
     Ok(0)
 }

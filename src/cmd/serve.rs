@@ -7,21 +7,32 @@ use sachhon::serve::{self, Rebuild, State};
 pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<u8> {
     let mut settings = args.settings()?;
     settings.live_reload = true;
-    let server = match tiny_http::Server::http((bind, port)) {
-        Ok(s) => s,
-        Err(_) => {
-            eprintln!(
-                "{}",
-                out.text("serve-port-busy", &[("port", port.to_string())])
+    let Some(ip) = parse_bind(bind) else {
+        out.say("serve-bad-bind", &[("bind", bind.to_string())]);
+        return Ok(2);
+    };
+    if !ip.is_loopback() {
+        out.say("serve-exposed", &[("bind", bind.to_string())]);
+    }
+    let listener = match std::net::TcpListener::bind((ip, port)) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            out.say("serve-port-busy", &[("port", port.to_string())]);
+            return Ok(2);
+        }
+        Err(e) => {
+            let shown = format!("{bind}:{port}");
+            out.say(
+                "serve-cannot-listen",
+                &[("address", shown), ("message", e.to_string())],
             );
             return Ok(2);
         }
     };
-    let address = server
-        .server_addr()
-        .to_ip()
+    let address = listener
+        .local_addr()
         .map(|a| a.to_string())
-        .unwrap_or_else(|| format!("{bind}:{port}"));
+        .unwrap_or_else(|_| format!("{bind}:{port}"));
     let url = format!("http://{address}/");
     settings.base_url = Some(url.clone());
     let lang = out.catalogue.lang();
@@ -38,18 +49,45 @@ pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<
     let state = State::new(settings, out.text("overlay-title", &[]), format);
     let (_, diags) = state.rebuild();
     out.diagnostics(&diags);
-    eprintln!("{}", out.text("serve-listening", &[("url", url)]));
-    serve::run(state, server, changes, move |outcome, ms, diags| {
+    super::say(&out.text("serve-listening", &[("url", url)]));
+    serve::run(state, listener, changes, move |outcome, ms, diags| {
         let out = super::Out::new(lang);
         out.diagnostics(diags);
         match outcome {
-            Rebuild::Ok => eprintln!("{}", out.text("serve-rebuilt", &[("ms", ms.to_string())])),
-            Rebuild::Failed => eprintln!("{}", out.text("serve-failed", &[])),
-            Rebuild::Unchanged => eprintln!("{}", out.text("serve-unchanged", &[])),
+            Rebuild::Ok => super::say(&out.text("serve-rebuilt", &[("ms", ms.to_string())])),
+            Rebuild::Failed => super::say(&out.text("serve-failed", &[])),
+            Rebuild::Unchanged => super::say(&out.text("serve-unchanged", &[])),
             Rebuild::CaughtUp => {
-                eprintln!("{}", out.text("serve-caught-up", &[("ms", ms.to_string())]))
+                super::say(&out.text("serve-caught-up", &[("ms", ms.to_string())]))
             }
         }
     });
     Ok(0)
+}
+
+/// `--bind`: an IPv4 or IPv6 address, or `localhost`.
+fn parse_bind(text: &str) -> Option<std::net::IpAddr> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("localhost") {
+        return Some(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    text.trim_start_matches('[')
+        .trim_end_matches(']')
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_bind;
+
+    #[test]
+    fn bind_addresses() {
+        assert!(parse_bind("127.0.0.1").is_some_and(|ip| ip.is_loopback()));
+        assert!(parse_bind("localhost").is_some_and(|ip| ip.is_loopback()));
+        assert!(parse_bind("[::1]").is_some_and(|ip| ip.is_loopback()));
+        assert!(parse_bind("0.0.0.0").is_some_and(|ip| !ip.is_loopback()));
+        assert_eq!(parse_bind("notanip"), None);
+        assert_eq!(parse_bind("127.0.0.1:80"), None);
+    }
 }

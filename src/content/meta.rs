@@ -159,10 +159,14 @@ fn required_number(
 fn read_money(map: &Map<String, Value>, f: &mut Fields, key: &'static str) -> Option<Money> {
     match map.get(key)? {
         Value::Null => None,
-        Value::Number(n) => Some(Money {
-            amount: n.as_f64()?,
+        Value::Number(_) => Some(Money {
+            amount: f.number(map, &[], key)?,
             currency: "VND".to_string(),
         }),
+        Value::String(s) if crate::yaml::is_non_finite(s) => {
+            f.number(map, &[], key);
+            None
+        }
         Value::Object(m) => {
             let at = [Seg::Key(key)];
             let amount = required_number(f, m, &at, "amount")?;

@@ -135,11 +135,7 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
             .map(|(v, positions)| (v, Locator::from_positions(positions, offset)))
             .map_err(|e| ("E0601", e)),
     }
-    .map_err(|(code, e)| {
-        Diagnostic::error(code, source)
-            .at(e.line + offset, e.col)
-            .arg("message", e.message)
-    })?;
+    .map_err(|(code, e)| e.diagnostic(code, source, offset))?;
     let Value::Object(map) = value else {
         return Err(Diagnostic::error("E0104", source).at(2, 1));
     };

@@ -5,6 +5,7 @@
 mod emoji;
 pub mod highlight;
 mod links;
+pub mod raw_html;
 pub mod shortcodes;
 mod terms;
 
@@ -73,6 +74,8 @@ pub struct Context<'a> {
     pub shortcodes: Option<&'a dyn shortcodes::Expander>,
     /// A file of the page's bundle or of `static/` by name: its site path and size.
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
+    /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
+    pub raw_html: raw_html::RawHtml,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -122,6 +125,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let mut first_para: Option<String> = None;
     let mut para_depth = 0usize;
     let mut in_first_para = false;
+    // Positions in `events` of raw HTML to sanitize: everything else is sachhon's own.
+    let mut raw_at: HashSet<usize> = HashSet::new();
     while let Some((event, range)) = iter.next() {
         let event = match event {
             Event::Text(t) if cx.emoji => match emoji::replace(&t) {
@@ -337,22 +342,50 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 text.push(' ');
                 events.push(event);
             }
-            // Shortcode output has its links resolved already.
+            // Shortcode output has its links resolved already, and is the theme's own HTML.
             Event::Html(h) | Event::InlineHtml(h) if generated(range.start) => {
                 events.push(Event::Html(h));
             }
-            Event::Html(h) => {
-                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
-                events.push(Event::Html(h.into()));
-            }
-            Event::InlineHtml(h) => {
-                let h = links::rewrite_raw_html(&h, cx, pos_of(range.start), &mut out, &mut diags);
-                events.push(Event::InlineHtml(h.into()));
+            Event::Html(_) | Event::InlineHtml(_) => {
+                // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
+                let event = match event {
+                    Event::Html(h) if cx.raw_html != raw_html::RawHtml::Escape => {
+                        let h = links::rewrite_raw_html(
+                            &h,
+                            cx,
+                            pos_of(range.start),
+                            &mut out,
+                            &mut diags,
+                        );
+                        Event::Html(h.into())
+                    }
+                    Event::InlineHtml(h) if cx.raw_html != raw_html::RawHtml::Escape => {
+                        let h = links::rewrite_raw_html(
+                            &h,
+                            cx,
+                            pos_of(range.start),
+                            &mut out,
+                            &mut diags,
+                        );
+                        Event::InlineHtml(h.into())
+                    }
+                    other => other,
+                };
+                let line = line_of(range.start);
+                let (kept, raw) = raw_html::take(event, cx.raw_html, cx.source, line, &mut diags);
+                if raw {
+                    raw_at.insert(events.len());
+                }
+                events.push(kept);
             }
             other => events.push(other),
         }
     }
-    html::push_html(&mut out.html, events.into_iter());
+    if raw_at.is_empty() {
+        html::push_html(&mut out.html, events.into_iter());
+    } else {
+        out.html = raw_html::sanitize_page(events, &raw_at);
+    }
     out.summary = match more_at {
         Some(at) => text[..at].split_whitespace().collect::<Vec<_>>().join(" "),
         None => first_para.unwrap_or_default(),

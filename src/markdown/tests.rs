@@ -28,6 +28,8 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         emoji: true,
         shortcodes: None,
         find_file: &|_: &str| None,
+        // Link rewriting as written; sanitizing is tested in `raw_html`.
+        raw_html: super::raw_html::RawHtml::Allow,
     };
     render(body, &cx)
 }

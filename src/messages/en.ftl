@@ -18,7 +18,7 @@ E0106 = { $key }: { $value } is not a number; write a number, for example { $sug
 E0107 = { $key }: { $value } should be plain text
 E0108 = { $key }: { $value } should be a list, for example [a, b]
 E0109 = { $key }: { $value } should be true or false
-E0110 = { $key }: { $value } is not a valid date; write it as YYYY-MM-DD, for example { $suggestion }
+E0110 = { $key }: { $value } is not a valid date; write it as YYYY-MM-DD, for example { $suggestion } (accepted forms: { $forms })
 E0111 = { $key }: "{ $value }" is not a known kind; use one of: { $known }
 E0112 = { $key }: "{ $value }" must be lower or higher (is a lower or a higher value an improvement?)
 E0113 = { $key }: "{ $value }" is not a cleaner-production technique; use one of: { $known }
@@ -26,6 +26,8 @@ E0114 = { $key }: "{ $value }" is not one of the options ({ $known }); copy the 
 E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: 120000000, currency: VND {"}"}
 E0116 = { $key }: { $value } should be a set of "key: value" pairs
 E0117 = this symbolic link points to a file outside the site (or loops); copy the file into the site instead
+E0150 = { $key } is written twice in this file (first on line { $first }); keep only one of the two
+E0151 = { $key }: { $value } is not a usable number; write a finite number between -1000000000000000 and 1000000000000000 (less than 10^15 in size)
 
 ## URLs
 E0201 = { $key }: "{ $value }" cannot be used in a URL (it is empty, absolute or contains / or ..); choose a simple name such as "hoi-thao-da-nang"
@@ -62,6 +64,8 @@ E0402 = template { $template } has an error: { $message }
 E0501 = the output folder { $path } exists, is not empty and was not made by sachhon; choose another --output folder
 E0502 = the output folder { $path } would contain the site's own files; choose a folder such as public/
 E0503 = cannot read or write a file: { $message }
+E0510 = another build (process { $pid }) is writing this output folder; wait for it to finish, or run without --no-wait to wait for it
+E0511 = { $count } more files could not be written either (most often the disk is full); free some space and build again: the previous output was left as it was
 
 ## Warnings
 W0101 = payback_months says { $stated } months, but investment / savings_per_year gives { $computed } months; check the figures
@@ -72,6 +76,7 @@ W0105 = the code language "{ $lang }" is unknown (blocks: { $count }); they are 
 W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
 W0108 = this table repeats the metrics of the front matter, which the page already shows at the top, as a table and as charts; remove the table (keep any figure it adds in a sentence)
+W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
 
@@ -96,6 +101,7 @@ W0603 = { $key }: this key of another generator is ignored (pages: { $count }); 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
 build-failed = The build failed; the previous output was left as it was.
+build-waiting = Another build (process { $pid }) is writing { $output }; waiting for it to finish...
 check-summary = { $errors ->
         [one] 1 error
        *[other] { $errors } errors
@@ -114,6 +120,9 @@ serve-failed = The rebuild failed; the last good version is still served.
 serve-caught-up = Search index and the rest of the site brought up to date in { $ms } ms.
 serve-unchanged = Saved without changes; nothing to rebuild.
 serve-port-busy = Port { $port } is already in use; choose another with --port.
+serve-bad-bind = --bind "{ $bind }" is not an address; write an IP address such as 127.0.0.1 (this computer only) or 0.0.0.0 (every network).
+serve-exposed = Warning: --bind { $bind } lets anyone on the network read the preview, drafts included, with no password; use 127.0.0.1 to keep it on this computer.
+serve-cannot-listen = Cannot listen on { $address }: { $message }
 init-done = Created a new site in { $dir }. Build it with: sachhon build --root { $dir }
 init-exists = { $dir } already holds files; choose an empty or new folder.
 new-done = Created { $path }. It is a draft until you remove "draft: true".

@@ -18,7 +18,7 @@ E0106 = { $key }: { $value } không phải là số; hãy ghi một số, ví d�
 E0107 = { $key }: { $value } phải là một đoạn chữ
 E0108 = { $key }: { $value } phải là một danh sách, ví dụ [a, b]
 E0109 = { $key }: { $value } phải là true hoặc false
-E0110 = { $key }: { $value } không phải ngày hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ { $suggestion }
+E0110 = { $key }: { $value } không phải ngày hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ { $suggestion } (các dạng được nhận: { $forms })
 E0111 = { $key }: "{ $value }" không phải loại trang đã biết; hãy dùng một trong: { $known }
 E0112 = { $key }: "{ $value }" phải là lower hoặc higher (giá trị thấp hơn hay cao hơn là tốt hơn?)
 E0113 = { $key }: "{ $value }" không phải giải pháp sản xuất sạch hơn; hãy dùng một trong: { $known }
@@ -26,6 +26,8 @@ E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known })
 E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: 120000000, currency: VND {"}"}
 E0116 = { $key }: { $value } phải là một nhóm các cặp "khóa: giá trị"
 E0117 = liên kết tượng trưng (symbolic link) này trỏ ra ngoài trang hoặc lặp vòng; hãy chép tệp vào trong trang
+E0150 = { $key } được ghi hai lần trong tệp này (lần đầu ở dòng { $first }); chỉ giữ lại một
+E0151 = { $key }: { $value } không phải con số dùng được; hãy ghi một số hữu hạn trong khoảng từ -1000000000000000 đến 1000000000000000 (nhỏ hơn 10^15)
 
 ## Địa chỉ
 E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống, tuyệt đối hoặc chứa / hay ..); hãy chọn tên đơn giản như "hoi-thao-da-nang"
@@ -62,6 +64,8 @@ E0402 = mẫu { $template } có lỗi: { $message }
 E0501 = thư mục xuất { $path } đã có, không trống và không do sachhon tạo; hãy chọn thư mục --output khác
 E0502 = thư mục xuất { $path } sẽ chứa chính các tệp của trang; hãy chọn thư mục như public/
 E0503 = không đọc hoặc ghi được tệp: { $message }
+E0510 = một lần dựng khác (tiến trình { $pid }) đang ghi thư mục đầu ra này; hãy chờ nó xong, hoặc chạy lại không có --no-wait để tự chờ
+E0511 = còn { $count } tệp nữa cũng không ghi được (thường là do ổ đĩa đầy); hãy giải phóng bớt dung lượng rồi dựng lại: bản dựng trước vẫn được giữ nguyên
 
 ## Cảnh báo
 W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
@@ -72,6 +76,7 @@ W0105 = không biết ngôn ngữ mã "{ $lang }" (số khối mã: { $count });
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
 W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu trang, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
+W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
 W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
 
@@ -96,6 +101,7 @@ W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: {
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
 build-failed = Dựng trang thất bại; bản xuất trước vẫn được giữ nguyên.
+build-waiting = Một lần dựng khác (tiến trình { $pid }) đang ghi { $output }; đang chờ nó xong...
 check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
 check-ok = Không có vấn đề nào trong { $pages } trang.
 check-codes = Theo mã: { $codes }.
@@ -105,6 +111,9 @@ serve-failed = Dựng lại thất bại; bản tốt gần nhất vẫn đang �
 serve-caught-up = Đã cập nhật chỉ mục tìm kiếm và phần còn lại của trang trong { $ms } ms.
 serve-unchanged = Tệp được lưu mà không thay đổi; không cần dựng lại.
 serve-port-busy = Cổng { $port } đang được dùng; hãy chọn cổng khác với --port.
+serve-bad-bind = --bind "{ $bind }" không phải địa chỉ; hãy ghi một địa chỉ IP như 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (mọi mạng).
+serve-exposed = Cảnh báo: --bind { $bind } cho bất kỳ ai trong mạng xem được bản xem trước, kể cả bản nháp, không cần mật khẩu; dùng 127.0.0.1 để chỉ máy này xem được.
+serve-cannot-listen = Không thể lắng nghe tại { $address }: { $message }
 init-done = Đã tạo trang mới trong { $dir }. Dựng trang bằng: sachhon build --root { $dir }
 init-exists = { $dir } đã có tệp; hãy chọn thư mục trống hoặc thư mục mới.
 new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa "draft: true".

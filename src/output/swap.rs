@@ -1,18 +1,28 @@
-//! The atomic output swap: build beside the target, then rename it into place.
+//! The atomic output swap: build beside the target, then exchange it with the target.
 //!
 //! A failed or killed build leaves the previous output exactly as it was. sachhon only ever
 //! replaces a folder that carries its marker file, so `--output .` or `--output content`
-//! cannot destroy a user's files.
+//! cannot destroy a user's files. One build at a time writes an output: the lock file beside
+//! it is held from preparing to the last cleanup, and the operating system releases it when
+//! the process ends, however it ends.
+//!
+//! On Linux the swap is one `renameat2(RENAME_EXCHANGE)`: the target names a whole site at
+//! every instant. Where the file system refuses it, two renames are used, and a build killed
+//! between them leaves the target missing until the next build puts the old one back.
 //!
 //! Folders beside the target, named `.<target>.sachhon-<tag>-<pid>`:
 //! - `staging`: the folder a build writes into;
-//! - `old`: the previous output, moved aside by the swap. If the target is missing (a build
-//!   killed between the swap's two renames) it is put back at once;
+//! - `old`: the previous output, moved aside by the two-rename swap. If the target is missing
+//!   (a build killed between the two renames) it is put back at once;
 //! - `spare`: the previous output once the swap is done, or the staging folder of a failed
 //!   build: the next build reuses it as its staging folder, rewriting only what changed.
+//!
+//! and `.<target>.sachhon-lock`, the lock file.
 
 use super::{DirSink, Sink};
 use crate::diagnostics::Diagnostic;
+use std::fs::File;
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 /// The file that marks an output folder as made by sachhon.
@@ -27,8 +37,8 @@ pub struct Staging {
     pub target: PathBuf,
     /// Writes into the staging folder.
     sink: DirSink,
-    /// Removes what earlier builds set aside, while this build works.
-    cleanup: Option<std::thread::JoinHandle<()>>,
+    /// Held until the staging folder is swapped in or set aside (dropped last).
+    _lock: OutputLock,
 }
 
 impl Staging {
@@ -52,9 +62,6 @@ impl Drop for Staging {
         {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
-        if let Some(cleanup) = self.cleanup.take() {
-            let _ = cleanup.join();
-        }
     }
 }
 
@@ -66,8 +73,71 @@ fn sibling(target: &Path, tag: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.sachhon-{tag}-{}", std::process::id()))
 }
 
-/// Checks that `target` may be replaced and creates an empty staging folder beside it.
-pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
+/// The lock on one output folder, released when dropped or when the process ends.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: File,
+}
+
+/// Why the lock on an output could not be taken at once.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another build holds it; its process id, when it wrote one.
+    Held(Option<u32>),
+    /// The lock file could not be made or opened.
+    Io(io::Error),
+}
+
+fn lock_file(target: &Path) -> io::Result<File> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".to_string());
+    let path = target.with_file_name(format!(".{name}.sachhon-lock"));
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+}
+
+/// Records this process as the holder, for a build that waits to say whom it waits for.
+fn held(mut file: File) -> OutputLock {
+    let _ = file
+        .set_len(0)
+        .and_then(|()| file.rewind())
+        .and_then(|()| write!(file, "{}", std::process::id()));
+    OutputLock { _file: file }
+}
+
+/// Takes the lock on `target` if no other build holds it.
+pub fn try_lock(target: &Path) -> Result<OutputLock, LockError> {
+    let mut file = lock_file(target).map_err(LockError::Io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(held(file)),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Err(LockError::Held(text.trim().parse().ok()))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
+    }
+}
+
+/// Waits for the lock on `target`.
+pub fn lock(target: &Path) -> io::Result<OutputLock> {
+    let file = lock_file(target)?;
+    file.lock()?;
+    Ok(held(file))
+}
+
+/// Checks that `target` may be replaced and creates an empty staging folder beside it. `lock`
+/// is the lock on `target`: whatever earlier builds left beside it is theirs no more.
+pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Staging, Diagnostic> {
     let shown = target.display().to_string();
     let parent = target
         .parent()
@@ -122,23 +192,21 @@ pub fn prepare(target: &Path, site_root: &Path) -> Result<Staging, Diagnostic> {
             DirSink::new(&dir)
         }
     };
-    // Deleting a large old output takes seconds of file-system work: overlap it with the build.
-    let cleanup = (!leftovers.is_empty()).then(|| {
-        std::thread::spawn(move || {
-            for path in leftovers {
-                let _ = std::fs::remove_dir_all(path);
-            }
-        })
-    });
+    // Removed before writing: after a full disk, what a dead build left must not keep the
+    // space this build needs.
+    for path in leftovers {
+        let _ = std::fs::remove_dir_all(path);
+    }
     Ok(Staging {
         dir,
         target: target_abs,
         sink,
-        cleanup,
+        _lock: lock,
     })
 }
 
-/// Finds what earlier builds left beside the target. An old output that was moved aside but
+/// Finds what earlier builds left beside the target (all of it stale: the caller holds the
+/// lock). An old output that was moved aside but
 /// never replaced (a build killed between its two renames) is put back at once. Of the others,
 /// one folder that once held a whole output (it carries the marker) is returned for reuse,
 /// preferring the previous output; the rest are returned for removal.
@@ -165,7 +233,7 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
     for (rest, path) in found {
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
-        } else if is_stale(&rest) {
+        } else if rest != "lock" {
             // Only a real folder (not a link to one) that held a whole output is reused.
             let is_folder = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
             if reusable.is_none() && is_folder && path.join(MARKER).is_file() {
@@ -178,22 +246,25 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
     (reusable, leftovers)
 }
 
-/// A staging or old folder whose build process is gone.
-fn is_stale(rest: &str) -> bool {
-    let pid = rest.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
-    match pid {
-        Some(pid) if pid == std::process::id() => true,
-        Some(pid) => !Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc").exists(),
-        None => false,
-    }
+/// Marks the staging folder, removes what the build did not write from a reused one, and swaps
+/// it in place of the target (in one step where the file system can). The previous output is
+/// kept aside for the next build to reuse.
+pub fn commit(staging: Staging) -> Result<(), Diagnostic> {
+    commit_with(staging, true).map(|_| ())
 }
 
-/// Marks the staging folder, removes what the build did not write from a reused one, and swaps
-/// it in place of the target. The previous output is kept aside for the next build to reuse.
-pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
-    if let Some(cleanup) = staging.cleanup.take() {
-        let _ = cleanup.join();
-    }
+/// How the staging folder took the target's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Swap {
+    /// There was no output yet: one rename.
+    First,
+    /// One `renameat2(RENAME_EXCHANGE)`.
+    Exchanged,
+    /// Two renames (the file system refused the exchange, or `exchange` was off).
+    TwoRenames,
+}
+
+fn commit_with(staging: Staging, exchange: bool) -> Result<Swap, Diagnostic> {
     let shown = staging.target.display().to_string();
     let io = |e: std::io::Error| Diagnostic::error("E0503", &shown).arg("message", e);
     staging
@@ -201,23 +272,50 @@ pub fn commit(mut staging: Staging) -> Result<(), Diagnostic> {
         .write(MARKER, b"made by sachhon\n")
         .map_err(io)?;
     staging.sink.prune().map_err(io)?;
-    let old = sibling(&staging.target, "old");
-    if staging.target.exists() {
-        std::fs::rename(&staging.target, &old).map_err(io)?;
+    // Kept for the next build to write into, under a name that is never put back in place of
+    // the output: deleting `public/` must not bring back an older build.
+    let spare = sibling(&staging.target, "spare");
+    if std::fs::symlink_metadata(&staging.target).is_err() {
+        std::fs::rename(&staging.dir, &staging.target).map_err(io)?;
+        return Ok(Swap::First);
     }
+    if exchange && exchange_folders(&staging.dir, &staging.target).is_ok() {
+        // The staging name now holds the previous output.
+        let _ = std::fs::rename(&staging.dir, &spare);
+        if staging.dir.exists() {
+            let _ = std::fs::remove_dir_all(&staging.dir);
+        }
+        return Ok(Swap::Exchanged);
+    }
+    let old = sibling(&staging.target, "old");
+    std::fs::rename(&staging.target, &old).map_err(io)?;
     if let Err(e) = std::fs::rename(&staging.dir, &staging.target) {
         let _ = std::fs::rename(&old, &staging.target);
         return Err(io(e));
     }
-    // Kept for the next build to write into, under a name that is never put back in place of
-    // the output: deleting `public/` must not bring back an older build.
-    let _ = std::fs::rename(&old, sibling(&staging.target, "spare"));
-    Ok(())
+    let _ = std::fs::rename(&old, &spare);
+    Ok(Swap::TwoRenames)
+}
+
+/// Exchanges two folders in one step, where the system and file system can.
+#[cfg(target_os = "linux")]
+fn exchange_folders(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange_folders(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn prep(target: &Path, site: &Path) -> Result<Staging, Diagnostic> {
+        prepare(target, site, lock(target).unwrap())
+    }
 
     /// A temporary folder holding an empty site and the path of its output (not made yet).
     fn site_and_output() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -234,12 +332,12 @@ mod tests {
         let out = dir.path().join("mine");
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(out.join("notes.txt"), "keep").unwrap();
-        assert_eq!(prepare(dir.path(), dir.path()).unwrap_err().code, "E0502");
+        assert_eq!(prep(dir.path(), dir.path()).unwrap_err().code, "E0502");
         let site = dir.path().join("site");
         std::fs::create_dir_all(&site).unwrap();
-        assert_eq!(prepare(&out, &site).unwrap_err().code, "E0501");
+        assert_eq!(prep(&out, &site).unwrap_err().code, "E0501");
         assert_eq!(
-            prepare(&site.join("content/x"), &site).unwrap_err().code,
+            prep(&site.join("content/x"), &site).unwrap_err().code,
             "E0502"
         );
     }
@@ -247,10 +345,10 @@ mod tests {
     #[test]
     fn swaps_and_replaces_its_own_output() {
         let (_dir, site, out) = site_and_output();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("b.html", b"2").unwrap();
         commit(s).unwrap();
         assert!(!out.join("a.html").exists());
@@ -260,10 +358,10 @@ mod tests {
     #[test]
     fn dropped_staging_leaves_the_output_alone() {
         let (_dir, site, out) = site_and_output();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         let staging = s.dir.clone();
         drop(s);
         assert!(!staging.exists());
@@ -276,7 +374,7 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let (dir, site, out) = site_and_output();
         for _ in 0..2 {
-            let s = prepare(&out, &site).unwrap();
+            let s = prep(&out, &site).unwrap();
             s.sink().write("a/index.html", b"same").unwrap();
             commit(s).unwrap();
         }
@@ -284,7 +382,7 @@ mod tests {
         // Two builds later the folder that held the first output is written into again: the
         // unchanged file keeps its inode, a changed one gets its new bytes.
         for text in [&b"same"[..], b"same"] {
-            let s = prepare(&out, &site).unwrap();
+            let s = prep(&out, &site).unwrap();
             s.sink().write("a/index.html", text).unwrap();
             s.sink().write("b.html", b"new").unwrap();
             commit(s).unwrap();
@@ -293,7 +391,7 @@ mod tests {
             std::fs::metadata(out.join("a/index.html")).unwrap().ino(),
             inode
         );
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("a/index.html", b"changed").unwrap();
         commit(s).unwrap();
         assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"changed");
@@ -302,8 +400,8 @@ mod tests {
         let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(
             beside.len(),
-            3,
-            "site, public and one folder kept for reuse"
+            4,
+            "site, public, the lock file and one folder kept for reuse"
         );
     }
 
@@ -320,7 +418,7 @@ mod tests {
         std::os::unix::fs::symlink(&elsewhere, dir.path().join(".public.sachhon-spare-999999"))
             .unwrap();
         let out = dir.path().join("public");
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("a.html", b"1").unwrap();
         commit(s).unwrap();
         assert_eq!(
@@ -334,23 +432,23 @@ mod tests {
     #[test]
     fn a_discarded_staging_folder_is_not_kept_for_reuse() {
         let (dir, site, out) = site_and_output();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("a.html", b"1").unwrap();
         s.discard();
         let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
-        assert_eq!(beside.len(), 1, "only the site is left");
+        assert_eq!(beside.len(), 2, "only the site and the lock file are left");
     }
 
     #[test]
     fn a_deleted_output_is_not_brought_back() {
         let (_dir, site, out) = site_and_output();
         for text in [b"1", b"2"] {
-            let s = prepare(&out, &site).unwrap();
+            let s = prep(&out, &site).unwrap();
             s.sink().write("a.html", text).unwrap();
             commit(s).unwrap();
         }
         std::fs::remove_dir_all(&out).unwrap();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         assert!(!out.exists(), "an older build came back");
         drop(s);
         assert!(!out.exists());
@@ -359,14 +457,82 @@ mod tests {
     #[test]
     fn a_failed_build_never_takes_the_place_of_a_missing_output() {
         let (_dir, site, out) = site_and_output();
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         s.sink().write("half.html", b"1").unwrap();
         drop(s);
-        let s = prepare(&out, &site).unwrap();
+        let s = prep(&out, &site).unwrap();
         assert!(!out.exists());
         s.sink().write("whole.html", b"2").unwrap();
         commit(s).unwrap();
         assert!(!out.join("half.html").exists());
         assert!(out.join("whole.html").is_file());
+    }
+
+    /// Builds `out` twice with the given swap and returns how the second swap went.
+    fn second_swap(exchange: bool) -> (tempfile::TempDir, PathBuf, Swap) {
+        let (dir, site, out) = site_and_output();
+        let s = prep(&out, &site).unwrap();
+        s.sink().write("a.html", b"1").unwrap();
+        assert_eq!(commit_with(s, exchange).unwrap(), Swap::First);
+        let s = prep(&out, &site).unwrap();
+        s.sink().write("a.html", b"2").unwrap();
+        let how = commit_with(s, exchange).unwrap();
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"2");
+        let beside: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .collect();
+        assert_eq!(
+            beside.len(),
+            4,
+            "site, public, lock and one spare: {beside:?}"
+        );
+        assert!(beside
+            .iter()
+            .any(|n| n.starts_with(".public.sachhon-spare-")));
+        (dir, out, how)
+    }
+
+    #[test]
+    fn the_swap_exchanges_in_one_step_where_it_can() {
+        let (_dir, _out, how) = second_swap(true);
+        // RENAME_EXCHANGE is refused by some file systems; then the fallback is taken.
+        assert!(matches!(how, Swap::Exchanged | Swap::TwoRenames));
+        #[cfg(target_os = "linux")]
+        if how == Swap::TwoRenames {
+            eprintln!("note: this file system refused RENAME_EXCHANGE; fallback tested");
+        }
+    }
+
+    #[test]
+    fn the_two_rename_fallback_swaps_too() {
+        let (_dir, out, how) = second_swap(false);
+        assert_eq!(how, Swap::TwoRenames);
+        assert!(out.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn a_second_build_waits_for_the_lock() {
+        let (_dir, site, out) = site_and_output();
+        let s = prep(&out, &site).unwrap();
+        match try_lock(&out) {
+            Err(LockError::Held(pid)) => assert_eq!(pid, Some(std::process::id())),
+            other => panic!("lock not held: {other:?}"),
+        }
+        commit(s).unwrap();
+        assert!(try_lock(&out).is_ok(), "released after the swap");
+    }
+
+    #[test]
+    fn stale_folders_of_any_process_are_removed_under_the_lock() {
+        let (dir, site, out) = site_and_output();
+        for name in [".public.sachhon-staging-1", ".public.sachhon-spare-2"] {
+            std::fs::create_dir_all(dir.path().join(name).join("big")).unwrap();
+        }
+        let s = prep(&out, &site).unwrap();
+        assert!(!dir.path().join(".public.sachhon-staging-1").exists());
+        assert!(!dir.path().join(".public.sachhon-spare-2").exists());
+        commit(s).unwrap();
     }
 }

@@ -361,7 +361,9 @@ pub fn render(
         Job::Sitemap => {
             let mut entries = Vec::new();
             for (id, page) in site.pages.iter().enumerate() {
-                let lastmod = page.meta.updated.or(page.meta.date).map(|d| d.iso_date());
+                let tz = site.config.timezone_minutes;
+                let lastmod =
+                    (page.meta.updated.or(page.meta.date)).map(|d| d.in_zone(tz).iso_date());
                 let alternates: Vec<Alternate> = if site.translations[id].is_empty() {
                     Vec::new()
                 } else {

@@ -1,8 +1,8 @@
 //! Answering one HTTP request from the in-memory site.
 
+use super::server::{Request, Response};
 use super::State;
 use crate::text::escape_html;
-use tiny_http::{Header, Request, Response};
 
 /// What a request path maps to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,16 +88,10 @@ fn content_type(path: &str) -> &'static str {
 /// The script that reloads the page when a build finishes.
 const LIVE_JS: &str = r#"(function(){var v=null;function poll(){fetch('/__sachhon/version',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;setTimeout(poll,400)}).catch(function(){setTimeout(poll,1000)})}poll()})();"#;
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        Header::from_bytes(&b"X-Sachhon"[..], &b"1"[..]).expect("static header")
-    })
-}
-
-/// Answers one request.
-pub fn respond(state: &State, request: Request) {
-    let url = request.url().to_string();
-    let (status, body, kind) = match url.as_str() {
+/// Answers one request (already checked to be a GET or HEAD).
+pub fn respond(state: &State, request: &Request) -> Response {
+    let url = request.url.as_str();
+    let (status, body, kind) = match url {
         "/__sachhon/live.js" => (
             200,
             LIVE_JS.as_bytes().to_vec(),
@@ -111,16 +105,16 @@ pub fn respond(state: &State, request: Request) {
         _ => {
             let files = state.files();
             let exists = |p: &str| files.contains_key(p);
-            match resolve_request(&url, &exists) {
+            match resolve_request(url, &exists) {
                 Resolved::File(path) => {
                     let bytes = files.get(&path).map(|b| b.to_vec()).unwrap_or_default();
                     let kind = content_type(&path);
                     (200, with_overlay(state, bytes, kind), kind)
                 }
                 Resolved::Redirect(to) => {
-                    let response = Response::empty(301).with_header(header("Location", &to));
-                    let _ = request.respond(response);
-                    return;
+                    let mut response = Response::text(301, "");
+                    response.headers = vec![("Location", to)];
+                    return response;
                 }
                 Resolved::NotFound => {
                     let page = files
@@ -134,11 +128,14 @@ pub fn respond(state: &State, request: Request) {
             }
         }
     };
-    let response = Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
+    Response {
+        status,
+        headers: vec![
+            ("Content-Type", kind.to_string()),
+            ("Cache-Control", "no-store".to_string()),
+        ],
+        body,
+    }
 }
 
 /// Puts the error overlay into HTML pages while the last build failed.

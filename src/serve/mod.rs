@@ -5,6 +5,7 @@
 //! global.
 
 mod http;
+pub mod server;
 mod watch;
 
 pub use http::{resolve_request, Resolved};
@@ -179,33 +180,19 @@ fn pages_differ(old: &HashMap<String, Arc<Vec<u8>>>, new: &HashMap<String, Arc<V
             .any(|(n, bytes)| old.get(n).is_none_or(|o| o != bytes))
 }
 
-/// Serves `state` on `listener` with a few worker threads, and rebuilds on `changes`.
-/// Returns when the server stops.
+/// Serves `state` on `listener` with a fixed pool of workers, and rebuilds on `changes`.
+/// Returns when the listener fails.
 pub fn run(
     state: Arc<State>,
-    server: tiny_http::Server,
+    listener: std::net::TcpListener,
     changes: Option<Changes>,
     on_rebuild: impl Fn(Rebuild, u128, &[crate::diagnostics::Diagnostic]) + Send + 'static,
 ) {
-    let server = Arc::new(server);
     let watcher_state = state.clone();
     if let Some(changes) = changes {
         std::thread::spawn(move || watch::watch(watcher_state, changes, on_rebuild));
     }
-    let workers: Vec<_> = (0..8)
-        .map(|_| {
-            let server = server.clone();
-            let state = state.clone();
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    http::respond(&state, request);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
+    server::run(listener, move |request| http::respond(&state, request));
 }
 
 #[cfg(test)]

@@ -10,6 +10,9 @@ use html5gum::{Span, Tokenizer};
 pub struct Facts {
     /// Every URL the file refers to, as written (entities decoded).
     pub refs: Vec<String>,
+    /// Site paths (from the root, whatever the build's URL style) that a data file names: the
+    /// pages of the search index.
+    pub site_refs: Vec<String>,
     /// Every `id` (and `<a name>`) a fragment may point at.
     pub ids: Vec<String>,
     /// Why an XML file is not well-formed: (line, column, reason).
@@ -24,6 +27,10 @@ pub fn facts(path: &str, bytes: &[u8]) -> Facts {
         "xml" => xml(bytes),
         "css" => Facts {
             refs: css_urls(&String::from_utf8_lossy(bytes)),
+            ..Facts::default()
+        },
+        "js" if path.starts_with("search/") => Facts {
+            site_refs: search_docs(&String::from_utf8_lossy(bytes)),
             ..Facts::default()
         },
         _ => Facts::default(),
@@ -147,6 +154,23 @@ pub fn css_urls(css: &str) -> Vec<String> {
     urls
 }
 
+/// The page paths of a search index file `SachhonSearch.docs(n,[[title, path, ...], ...]);`.
+fn search_docs(js: &str) -> Vec<String> {
+    let Some(rest) = js.trim().strip_prefix("SachhonSearch.docs(") else {
+        return Vec::new();
+    };
+    let json = rest
+        .split_once(',')
+        .map_or("", |(_, j)| j)
+        .trim_end()
+        .trim_end_matches(';')
+        .trim_end_matches(')');
+    let rows: Vec<Vec<serde_json::Value>> = serde_json::from_str(json).unwrap_or_default();
+    rows.iter()
+        .filter_map(|row| row.get(1)?.as_str().map(str::to_string))
+        .collect()
+}
+
 /// References of a feed or sitemap; a document that does not parse is recorded as such.
 pub fn xml(bytes: &[u8]) -> Facts {
     let mut facts = Facts::default();
@@ -226,6 +250,15 @@ mod tests {
         assert_eq!(f.refs, ["https://e.org/", "https://e.org/atom.xml", "/x/"]);
         let bad = xml(b"<feed>\n<title>a\x01</title></feed>");
         assert_eq!(bad.xml_error.map(|e| e.0), Some(2));
+    }
+
+    #[test]
+    fn search_index_names_its_pages() {
+        let f = facts(
+            "search/vi/d-0.js",
+            br#"SachhonSearch.docs(0,[["A","news/a/","news","",""],["B","","page","",""]]);"#,
+        );
+        assert_eq!(f.site_refs, ["news/a/", ""]);
     }
 
     #[test]

@@ -97,7 +97,14 @@ pub fn verify(files: &HashMap<String, Facts>, style: &UrlStyle) -> Vec<Broken> {
                 .refs
                 .iter()
                 .filter_map(|url| check_one(files, style, file, url));
-            xml.into_iter().chain(refs).collect::<Vec<_>>()
+            let site_refs = facts
+                .site_refs
+                .iter()
+                .filter_map(|path| check_site_path(files, file, path));
+            xml.into_iter()
+                .chain(refs)
+                .chain(site_refs)
+                .collect::<Vec<_>>()
         })
         .collect();
     broken.sort_by(|a, b| (&a.file, &a.url).cmp(&(&b.file, &b.url)));
@@ -138,6 +145,19 @@ fn check_one(
     }
 }
 
+/// A site path named by a data file: it must be a written page or file.
+fn check_site_path(files: &HashMap<String, Facts>, file: &str, path: &str) -> Option<Broken> {
+    match lookup(files, path) {
+        Lookup::File(_) => None,
+        _ => Some(Broken {
+            file: file.to_string(),
+            url: path.to_string(),
+            target: Some(path.to_string()),
+            problem: Problem::Missing,
+        }),
+    }
+}
+
 enum Lookup<'a> {
     File(&'a str),
     Folder(&'a str),
@@ -169,7 +189,7 @@ mod tests {
         let page = |refs: &[&str], ids: &[&str]| Facts {
             refs: refs.iter().map(|s| s.to_string()).collect(),
             ids: ids.iter().map(|s| s.to_string()).collect(),
-            xml_error: None,
+            ..Facts::default()
         };
         files.insert(
             "index.html".into(),

@@ -5,6 +5,18 @@ use crate::date::Date;
 use crate::diagnostics::Diagnostic;
 use serde_json::{Map, Value};
 
+/// Numbers must stay below this in size (10^15): larger ones are typing mistakes, and sums
+/// and ratios of them would lose precision or overflow.
+pub const MAX_NUMBER: f64 = 1e15;
+
+/// `.nan`, `.inf`, `-.inf` in any of YAML's spellings, as the strict reader keeps them.
+pub fn is_non_finite(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        ".nan" | ".inf" | "+.inf" | "-.inf"
+    )
+}
+
 /// Reads fields of one YAML document and collects what is wrong with them.
 pub struct Fields<'a> {
     path: &'a str,
@@ -93,6 +105,10 @@ impl<'a> Fields<'a> {
     pub fn number(&mut self, map: &Map<String, Value>, at: &[Seg], key: &str) -> Option<f64> {
         match map.get(key)? {
             Value::Null => None,
+            Value::Number(n) if n.as_f64().is_none_or(|x| x.abs() >= MAX_NUMBER) => {
+                self.out_of_range(at, key, n.to_string())
+            }
+            Value::String(s) if is_non_finite(s) => self.out_of_range(at, key, s.clone()),
             Value::Number(n) => {
                 // `1.200` reads as one point two, but a Vietnamese editor may mean 1200. Only a
                 // number read as a fraction can have been written so.
@@ -117,6 +133,14 @@ impl<'a> Fields<'a> {
                 None
             }
         }
+    }
+
+    /// E0151 for a number that is not finite or too large for any figure of a case.
+    fn out_of_range(&mut self, at: &[Seg], key: &str, shown: String) -> Option<f64> {
+        let segs = join(at, key);
+        let written = self.loc.raw_value(&segs).unwrap_or(shown);
+        self.error("E0151", &segs).args.push(("value", written));
+        None
     }
 
     /// A whole number at `key`.
@@ -167,6 +191,8 @@ impl<'a> Fields<'a> {
                     "suggestion",
                     e.suggestion.unwrap_or_else(|| "2024-05-17".to_string()),
                 ));
+                d.args
+                    .push(("forms", crate::date::ACCEPTED_FORMS.to_string()));
                 None
             }
         }

@@ -102,6 +102,36 @@ impl Locator {
         found.map(|(line, col)| (line + 1 + self.line_offset, col))
     }
 
+    /// Every `(line, col)` where the path's last key is written in its mapping: a key written
+    /// twice is found twice.
+    pub fn find_all(&self, path: &[Seg]) -> Vec<(usize, usize)> {
+        let Some((Seg::Key(key), parent)) = path.split_last() else {
+            return Vec::new();
+        };
+        let (lo, hi, parent_indent) = if parent.is_empty() {
+            (0, self.lines.len(), -1)
+        } else {
+            let Some((line, col)) = self.find(parent) else {
+                return Vec::new();
+            };
+            let Some(i) = line.checked_sub(1 + self.line_offset) else {
+                return Vec::new();
+            };
+            let indent = self.lines.get(i).map_or(0, |l| indent_of(l)) as isize;
+            (
+                i,
+                self.block_end(i, indent, self.lines.len()),
+                col as isize - 1,
+            )
+        };
+        let mut level = None;
+        (lo..hi)
+            .filter_map(|i| self.key_col(i, key, parent_indent).map(|col| (i, col)))
+            .filter(|&(_, col)| *level.get_or_insert(col) == col)
+            .map(|(i, col)| (i + 1 + self.line_offset, col))
+            .collect()
+    }
+
     /// The value of a key path as written (`1.200` in `before: 1.200,`), for scalar values.
     pub fn raw_value(&self, path: &[Seg]) -> Option<String> {
         let key = match path.last()? {
@@ -198,6 +228,14 @@ mod tests {
         assert_eq!(loc.raw_value(&[Seg::Key("a")]).as_deref(), Some("1.200"));
         let before = [Seg::Key("m"), Seg::Index(0), Seg::Key("before")];
         assert_eq!(loc.raw_value(&before).as_deref(), Some("1.200.000"));
+    }
+
+    #[test]
+    fn finds_a_key_written_twice() {
+        let loc = Locator::new("title: A\nm:\n  a: 1\n  b: 2\n  a: 3\ntitle: B\n", 1);
+        assert_eq!(loc.find_all(&[Seg::Key("title")]), vec![(2, 1), (7, 1)]);
+        let nested = loc.find_all(&[Seg::Key("m"), Seg::Key("a")]);
+        assert_eq!(nested, vec![(4, 3), (6, 3)]);
     }
 
     #[test]

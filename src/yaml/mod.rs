@@ -7,9 +7,10 @@
 
 mod fields;
 mod locate;
+mod strict;
 pub mod toml;
 
-pub use fields::{describe, Fields};
+pub use fields::{describe, is_non_finite, Fields, MAX_NUMBER};
 pub use locate::{Locator, Seg};
 
 use serde_json::{Map, Number, Value};
@@ -23,6 +24,31 @@ pub struct SyntaxError {
     pub col: usize,
     /// The parser's own explanation.
     pub message: String,
+    /// A key written twice: its name and the line (1-based, in the parsed text) where it was
+    /// first written; `line` is where it was written again.
+    pub duplicate: Option<(String, usize)>,
+}
+
+impl SyntaxError {
+    /// The error as a diagnostic of file `path`, whose YAML starts `line_offset` lines in:
+    /// E0150 for a key written twice (naming both lines), else `syntax_code`.
+    pub fn diagnostic(
+        &self,
+        syntax_code: &'static str,
+        path: &str,
+        line_offset: usize,
+    ) -> crate::diagnostics::Diagnostic {
+        let d = crate::diagnostics::Diagnostic::error(syntax_code, path);
+        match &self.duplicate {
+            Some((key, first)) => crate::diagnostics::Diagnostic { code: "E0150", ..d }
+                .at(self.line + line_offset, self.col)
+                .arg("key", key)
+                .arg("first", first + line_offset),
+            None => d
+                .at(self.line + line_offset, self.col)
+                .arg("message", &self.message),
+        }
+    }
 }
 
 /// Parses one YAML document into plain data. An empty document is an empty mapping.
@@ -30,32 +56,78 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
-    // Straight into plain data when every key is text (nearly always); through a YAML value
-    // when a key is a number or a list, which plain data cannot hold as such.
-    if let Ok(v) = serde_yaml::from_str::<Value>(text) {
-        return Ok(v);
+    let dups = std::cell::RefCell::new(Vec::new());
+    let seed = strict::Strict {
+        path: Vec::new(),
+        dups: &dups,
+    };
+    let parsed =
+        serde::de::DeserializeSeed::deserialize(seed, serde_yaml::Deserializer::from_str(text));
+    match parsed {
+        Ok(v) => match dups.into_inner().first() {
+            Some(path) => Err(duplicate(text, path)),
+            None => Ok(v),
+        },
+        // A document the strict reader cannot take (an anchor merge, a complex key): read it
+        // through a YAML value, which refuses a duplicate key itself.
+        Err(_) => match serde_yaml::from_str::<serde_yaml::Value>(text) {
+            Ok(v) => Ok(convert(v)),
+            Err(e) => Err(syntax_error(&e)),
+        },
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(v) => Ok(convert(v)),
-        Err(e) => {
-            let (mut line, mut col) = e
-                .location()
-                .map(|l| (l.line(), l.column()))
-                .unwrap_or((1, 1));
-            // libyaml names where the broken construct began ("while parsing a flow sequence
-            // at line 1 column 8"): that is where the editor has to look.
-            let full = e.to_string();
-            if let Some((_, context)) = full.split_once(", while ") {
-                if let Some(pos) = context
-                    .rsplit_once(" at line ")
-                    .and_then(|(_, p)| parse_position(p))
-                {
-                    (line, col) = pos;
-                }
-            }
-            let message = full.split(" at line ").next().unwrap_or(&full).to_string();
-            Err(SyntaxError { line, col, message })
+}
+
+/// A key written twice, located at both places.
+fn duplicate(text: &str, path: &[strict::Step]) -> SyntaxError {
+    let segs: Vec<Seg> = path
+        .iter()
+        .map(|s| match s {
+            strict::Step::Key(k) => Seg::Key(k),
+            strict::Step::Index(i) => Seg::Index(*i),
+        })
+        .collect();
+    let key = segs
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) => k.to_string(),
+            Seg::Index(i) => format!("[{i}]"),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+        .replace(".[", "[");
+    let found = Locator::new(text, 0).find_all(&segs);
+    let first = found.first().map_or(1, |p| p.0);
+    let (line, col) = found.get(1).copied().unwrap_or((first, 1));
+    SyntaxError {
+        line,
+        col,
+        message: format!("duplicate key {key}"),
+        duplicate: Some((key, first)),
+    }
+}
+
+fn syntax_error(e: &serde_yaml::Error) -> SyntaxError {
+    let (mut line, mut col) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    // libyaml names where the broken construct began ("while parsing a flow sequence
+    // at line 1 column 8"): that is where the editor has to look.
+    let full = e.to_string();
+    if let Some((_, context)) = full.split_once(", while ") {
+        if let Some(pos) = context
+            .rsplit_once(" at line ")
+            .and_then(|(_, p)| parse_position(p))
+        {
+            (line, col) = pos;
         }
+    }
+    let message = full.split(" at line ").next().unwrap_or(&full).to_string();
+    SyntaxError {
+        line,
+        col,
+        message,
+        duplicate: None,
     }
 }
 
@@ -130,6 +202,30 @@ mod tests {
         let v = parse("1: one\ntrue: yes\n").unwrap();
         assert_eq!(v["1"], "one");
         assert_eq!(v["true"], "yes");
+    }
+
+    #[test]
+    fn a_key_written_twice_names_both_lines() {
+        let err = parse("title: A\nbase_url: /a/\nx: 1\nbase_url: /b/\n").unwrap_err();
+        assert_eq!(err.duplicate, Some(("base_url".to_string(), 2)));
+        assert_eq!(err.line, 4);
+        let err = parse("m:\n  - { a: 1, b: 2 }\n  - a: 1\n    a: 2\n").unwrap_err();
+        assert_eq!(err.duplicate, Some(("m[1].a".to_string(), 3)));
+        assert_eq!(err.line, 4);
+    }
+
+    #[test]
+    fn non_finite_numbers_stay_visible() {
+        let v = parse("a: .nan\nb: -.inf\nc: 1e308\nd: 99999999999999999999999\n").unwrap();
+        assert_eq!(v["a"], ".nan");
+        assert_eq!(v["b"], "-.inf");
+        assert!(v["c"].is_number() && v["d"].is_number());
+    }
+
+    #[test]
+    fn tags_are_dropped() {
+        let v = parse("a: !custom 3\nb: !!str 4\n").unwrap();
+        assert_eq!(v["a"], 3);
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub fn parse(text: &str) -> Result<(Value, Positions), SyntaxError> {
             line,
             col,
             message: e.message().trim().to_string(),
+            // TOML refuses a key written twice itself, with its own message.
+            duplicate: None,
         }
     })?;
     let mut positions = Positions::new();

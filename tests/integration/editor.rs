@@ -503,3 +503,87 @@ fn check_external_fetches_links_to_other_sites_only_when_asked() {
     );
     assert!(handle.join().unwrap() >= 2);
 }
+
+/// Sends raw bytes and returns the status of the answer (0 when the server closed without one).
+fn raw_status(port: u16, request: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw)
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn serve_refuses_hostile_requests_and_warns_on_exposure() {
+    let site = fixture("basic");
+    let server = serve(site.path());
+    for method in ["POST", "DELETE", "PUT"] {
+        let request = format!("{method} / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        assert_eq!(raw_status(server.port, request.as_bytes()), 405, "{method}");
+    }
+    let head = raw_status(server.port, b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_eq!(head, 200);
+    // One endless header line: refused once the head passes 64 KiB, whatever follows.
+    let mut endless = b"GET / HTTP/1.1\r\nX-Long: ".to_vec();
+    endless.extend(std::iter::repeat_n(b'a', 1 << 20));
+    assert_eq!(raw_status(server.port, &endless), 431);
+    let long_line = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(9000));
+    assert_eq!(raw_status(server.port, long_line.as_bytes()), 414);
+    assert_eq!(raw_status(server.port, b"\x16\x03\x01garbage\r\n\r\n"), 400);
+    let (status, _) = get(server.port, "/");
+    assert_eq!(status, 200, "still serving");
+    // Idle sockets take no thread each: the pool stays its size, the excess is refused, and
+    // the server answers again once they close.
+    let idle: Vec<TcpStream> = (0..400)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id()));
+    if let Ok(status) = status {
+        let threads: usize = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0);
+        assert!(
+            threads > 0 && threads < 40,
+            "{threads} threads for 400 idle sockets"
+        );
+    }
+    drop(idle);
+    wait_for(server.port, "/", |b| b.contains("<html"));
+    drop(server);
+
+    let r = command("serve", site.path(), &["--bind", "notanip"]);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("notanip") && r.stderr.contains("not an address"),
+        "{}",
+        r.stderr
+    );
+    let mut exposed = sachhon()
+        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--root"])
+        .arg(site.path())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(exposed.stderr.take().unwrap())
+        .lines()
+        .next()
+        .unwrap()
+        .unwrap();
+    let _ = exposed.kill();
+    let _ = exposed.wait();
+    assert!(
+        first.contains("0.0.0.0") && first.contains("anyone on the network"),
+        "{first}"
+    );
+}

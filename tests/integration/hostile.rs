@@ -51,7 +51,8 @@ fn assert_nothing_outside(site: &Path) {
         assert!(
             allowed.contains(&name.as_str())
                 || name.starts_with(".public.sachhon-old-")
-                || name.starts_with(".public.sachhon-spare-"),
+                || name.starts_with(".public.sachhon-spare-")
+                || name == ".public.sachhon-lock",
             "unexpected {name} beside the site"
         );
     }
@@ -110,6 +111,54 @@ fn missing_title() {
 #[test]
 fn invalid_date() {
     fails_naming("invalid-date.md", "E0110", true);
+}
+
+#[test]
+fn multibyte_date_duplicate_keys_and_non_finite_numbers() {
+    fails_naming("date-multibyte.md", "E0110", true);
+    fails_naming("duplicate-key.md", "E0150", true);
+    let (_, status, stderr) = hostile("non-finite.md");
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(stderr.matches("[E0151]").count(), 6, "{stderr}");
+}
+
+#[test]
+fn raw_script_is_removed_with_warnings() {
+    let (site, status, stderr) = hostile("raw-script.md");
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(stderr.matches("[W0150]").count(), 4, "{stderr}");
+    let html = read(site.path(), "raw-script/index.html");
+    for gone in [
+        "onerror",
+        "javascript:",
+        "alert(1)</script>",
+        "evil.example",
+    ] {
+        assert!(!html.contains(gone), "{gone} kept");
+    }
+}
+
+/// The whole corpus in one site: whatever fails, nothing panics.
+#[test]
+fn every_hostile_input_at_once() {
+    let site = fixture("minimal");
+    for entry in std::fs::read_dir(fixture_path("hostile"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with(".md") && name != "README.md" {
+            write(
+                site.path(),
+                &format!("content/{name}"),
+                &std::fs::read(entry.path()).unwrap(),
+            );
+        }
+    }
+    let (status, stderr) = bounded_build(site.path(), Duration::from_secs(120));
+    assert_eq!(status, 1, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_nothing_outside(site.path());
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod support;
 mod bad_input;
 mod core;
 mod editor;
+mod faults;
 mod hostile;
 mod knowledge;
 mod language;
