@@ -348,28 +348,20 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
-                let event = match event {
-                    Event::Html(h) if cx.raw_html != raw_html::RawHtml::Escape => {
-                        let h = links::rewrite_raw_html(
-                            &h,
-                            cx,
-                            pos_of(range.start),
-                            &mut out,
-                            &mut diags,
-                        );
-                        Event::Html(h.into())
+                let event = if cx.raw_html == raw_html::RawHtml::Escape {
+                    event
+                } else {
+                    let pos = pos_of(range.start);
+                    let rewrite = |h: &str, out: &mut Rendered, diags: &mut Vec<Diagnostic>| {
+                        CowStr::from(links::rewrite_raw_html(h, cx, pos, out, diags))
+                    };
+                    match event {
+                        Event::Html(h) => Event::Html(rewrite(&h, &mut out, &mut diags)),
+                        Event::InlineHtml(h) => {
+                            Event::InlineHtml(rewrite(&h, &mut out, &mut diags))
+                        }
+                        other => other,
                     }
-                    Event::InlineHtml(h) if cx.raw_html != raw_html::RawHtml::Escape => {
-                        let h = links::rewrite_raw_html(
-                            &h,
-                            cx,
-                            pos_of(range.start),
-                            &mut out,
-                            &mut diags,
-                        );
-                        Event::InlineHtml(h.into())
-                    }
-                    other => other,
                 };
                 let line = line_of(range.start);
                 let (kept, raw) = raw_html::take(event, cx.raw_html, cx.source, line, &mut diags);

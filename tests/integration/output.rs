@@ -114,17 +114,18 @@ fn check_traces_broken_references_to_markdown_and_templates() {
     );
     let r = command("check", site.path(), &[]);
     assert_eq!(r.status, 1, "{}", r.stderr);
-    for expected in [
-        "content/news/b.md:5:5: error: the link to \"/khong-co\" leads nowhere",
-        "content/news/b.md:5:23: error: the link to \"/cung-khong\" leads nowhere",
-        "content/news/b.md:5:52: error: the file \"/khong.png\" does not exist",
-        "content/news/b.md:5:72: error: the page /gioi-thieu/ has no heading with the anchor #khong-neo",
-        "templates/404.html: error: the built file 404.html refers to \"/kb/khong-co/\"",
-        "templates/404.html: error: the built file en/404.html refers to \"/kb/khong-co/\"",
-        "By code: E0301 ×2, E0302 ×1, E0303 ×1, E0306 ×2",
-    ] {
-        assert!(r.stderr.contains(expected), "missing {expected:?} in:\n{}", r.stderr);
-    }
+    assert_says(
+        &r.stderr,
+        &[
+            "content/news/b.md:5:5: error: the link to \"/khong-co\" leads nowhere",
+            "content/news/b.md:5:23: error: the link to \"/cung-khong\" leads nowhere",
+            "content/news/b.md:5:52: error: the file \"/khong.png\" does not exist",
+            "content/news/b.md:5:72: error: the page /gioi-thieu/ has no heading with the anchor #khong-neo",
+            "templates/404.html: error: the built file 404.html refers to \"/kb/khong-co/\"",
+            "templates/404.html: error: the built file en/404.html refers to \"/kb/khong-co/\"",
+            "By code: E0301 ×2, E0302 ×1, E0303 ×1, E0306 ×2",
+        ],
+    );
 }
 
 #[test]
@@ -145,15 +146,16 @@ fn aliases_never_replace_what_the_site_has() {
     );
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1, "{}", r.stderr);
-    for expected in [
-        "content/news/a.md:4:1: error: aliases: the old address /index.html is already the address of content/_index.md:2",
-        "content/news/a.md:4:1: error: aliases: the old address /cu/ is already an old address of content/news/b.md:4",
-        "content/news/b.md:4:1: error: aliases: the old address /cu/ is already an old address of content/news/a.md:4",
-        "the old address /hinh/logo.svg/ is already",
-        "content/news/a.md:4:1: warning: aliases: /news/a/ is this page's own address",
-    ] {
-        assert!(r.stderr.contains(expected), "missing {expected:?} in:\n{}", r.stderr);
-    }
+    assert_says(
+        &r.stderr,
+        &[
+            "content/news/a.md:4:1: error: aliases: the old address /index.html is already the address of content/_index.md:2",
+            "content/news/a.md:4:1: error: aliases: the old address /cu/ is already an old address of content/news/b.md:4",
+            "content/news/b.md:4:1: error: aliases: the old address /cu/ is already an old address of content/news/a.md:4",
+            "the old address /hinh/logo.svg/ is already",
+            "content/news/a.md:4:1: warning: aliases: /news/a/ is this page's own address",
+        ],
+    );
     assert!(r.stderr.contains("[E0205]"));
     assert_eq!(
         read(site.path(), "index.html"),
@@ -200,4 +202,11 @@ fn control_characters_are_reported_and_removed_from_every_output() {
     }
     assert!(xml >= 4, "feeds and sitemap: {xml}");
     assert!(read(site.path(), "atom.xml").contains("Tinb"));
+}
+
+/// Asserts that `stderr` holds each of `expected`.
+fn assert_says(stderr: &str, expected: &[&str]) {
+    for e in expected {
+        assert!(stderr.contains(e), "missing {e:?} in:\n{stderr}");
+    }
 }
