@@ -123,27 +123,39 @@ fn in_mount_namespace(script: &str) -> Option<std::process::Output> {
     Some(out)
 }
 
-#[test]
-fn a_full_disk_gives_one_summary_and_leaves_nothing_behind() {
+/// Runs `steps` (a shell script where `$DISK` is a fresh tmpfs of `size`, `$BIN` the binary
+/// and `$SITE` a copy of the basic fixture) in a private mount namespace; returns stdout and
+/// stderr, or `None` (with a message) where a tmpfs cannot be mounted.
+fn on_small_tmpfs(size: &str, steps: &str) -> Option<(String, String)> {
     let site = fixture("basic");
     let disk = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_sachhon");
     let script = format!(
-        "mount -t tmpfs -o size=160k tmpfs '{disk}' || exit 77
-         '{bin}' build --root '{site}' --output '{disk}/public'; echo \"status=$?\"
-         ls -a '{disk}'",
+        "DISK='{disk}' BIN='{bin}' SITE='{site}'
+         mount -t tmpfs -o size={size} tmpfs \"$DISK\" || exit 77
+         {steps}",
         disk = disk.path().display(),
+        bin = env!("CARGO_BIN_EXE_sachhon"),
         site = site.path().display(),
     );
-    let Some(out) = in_mount_namespace(&script) else {
-        return;
-    };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = in_mount_namespace(&script)?;
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     if stdout.is_empty() && out.status.code() == Some(77) {
         eprintln!("skipped: tmpfs cannot be mounted here");
-        return;
+        return None;
     }
+    Some((stdout, stderr))
+}
+
+#[test]
+fn a_full_disk_gives_one_summary_and_leaves_nothing_behind() {
+    let Some((stdout, stderr)) = on_small_tmpfs(
+        "160k",
+        "\"$BIN\" build --root \"$SITE\" --output \"$DISK/public\"; echo \"status=$?\"
+         ls -a \"$DISK\"",
+    ) else {
+        return;
+    };
     assert!(stdout.contains("status=1"), "{stdout}\n{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let failures = stderr.lines().filter(|l| l.contains("[E0503]")).count();
@@ -157,30 +169,18 @@ fn a_full_disk_gives_one_summary_and_leaves_nothing_behind() {
 
 #[test]
 fn stale_folders_of_a_dead_build_are_removed_before_writing() {
-    let site = fixture("basic");
-    let disk = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_sachhon");
     // Room for the output twice (the new one and the previous), not for a dead build's
     // leftovers besides.
-    let script = format!(
-        "mount -t tmpfs -o size=2000k tmpfs '{disk}' || exit 77
-         '{bin}' build --root '{site}' --output '{disk}/public' 2>/dev/null; echo \"first=$?\"
-         mkdir '{disk}/.public.sachhon-staging-999999'
-         head -c 900000 /dev/zero > '{disk}/.public.sachhon-staging-999999/filler'
-         '{bin}' build --root '{site}' --output '{disk}/public'; echo \"second=$?\"
-         ls -a '{disk}'",
-        disk = disk.path().display(),
-        site = site.path().display(),
-    );
-    let Some(out) = in_mount_namespace(&script) else {
+    let Some((stdout, stderr)) = on_small_tmpfs(
+        "2000k",
+        "\"$BIN\" build --root \"$SITE\" --output \"$DISK/public\" 2>/dev/null; echo \"first=$?\"
+         mkdir \"$DISK/.public.sachhon-staging-999999\"
+         head -c 900000 /dev/zero > \"$DISK/.public.sachhon-staging-999999/filler\"
+         \"$BIN\" build --root \"$SITE\" --output \"$DISK/public\"; echo \"second=$?\"
+         ls -a \"$DISK\"",
+    ) else {
         return;
     };
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if stdout.is_empty() && out.status.code() == Some(77) {
-        eprintln!("skipped: tmpfs cannot be mounted here");
-        return;
-    }
     assert!(stdout.contains("first=0"), "{stdout}\n{stderr}");
     assert!(stdout.contains("second=0"), "{stdout}\n{stderr}");
     assert!(!stdout.contains("staging-999999"), "{stdout}");
