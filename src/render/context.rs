@@ -1,7 +1,7 @@
 //! The template context of each job, and rendering a job into its file.
 
 use super::dashboard;
-use super::jobs::{file_for, list_path, page_count, Job};
+use super::jobs::{list_path, output_file, page_count, Job};
 use super::kinds::{home_context, page_context, paginator, section_context};
 use super::structured::{self, Crumb};
 use super::switch::{self, Alternate};
@@ -202,7 +202,7 @@ pub fn render(
             }
             let template = page_template(site, id);
             let html = renderer.render(template, &cx, &page.source)?;
-            Ok((file_for(&path), html))
+            Ok((output_file(site, job), html))
         }
         Job::Taxonomy(li, ti) => {
             let lang = &site.config.languages[*li].code;
@@ -217,7 +217,7 @@ pub fn render(
             let trail = structured::generated_trail(site, lang, &[tax_crumb]);
             model.orient(&mut cx, None, trail);
             let html = renderer.render("taxonomy.html", &cx, &tax.path)?;
-            Ok((file_for(&tax.path), html))
+            Ok((output_file(site, job), html))
         }
         Job::Term(li, ti, term_i, number) => {
             let lang = &site.config.languages[*li].code;
@@ -252,7 +252,7 @@ pub fn render(
                 &paginator(&term.path, *number, page_count(term.pages.len(), per_page)),
             );
             let html = renderer.render("term.html", &cx, &path)?;
-            Ok((file_for(&path), html))
+            Ok((output_file(site, job), html))
         }
         Job::Dashboard(id) => {
             let page = &site.pages[*id];
@@ -275,12 +275,14 @@ pub fn render(
             });
             model.orient(&mut cx, None, trail);
             let html = renderer.render("dashboard.html", &cx, &page.source)?;
-            Ok((file_for(&path), html))
+            Ok((output_file(site, job), html))
         }
         Job::OpenData(id, format) => {
             let rows = super::open_data::rows(site, *id);
-            let path = format!("{}{}", site.pages[*id].path, format.file());
-            Ok((path, super::open_data::write(&rows, *format)))
+            Ok((
+                output_file(site, job),
+                super::open_data::write(&rows, *format),
+            ))
         }
         Job::Search(li) => {
             let lang = &site.config.languages[*li].code;
@@ -298,7 +300,7 @@ pub fn render(
             );
             cx.insert("facets", &crate::search::facet_names());
             let html = renderer.render("search.html", &cx, &path)?;
-            Ok((file_for(&path), html))
+            Ok((output_file(site, job), html))
         }
         Job::NotFound(li) => {
             let lang = &site.config.languages[*li].code;
@@ -307,7 +309,7 @@ pub fn render(
             // From a missing page, each language's home.
             cx.insert("switch", &model.generated_alternates(""));
             let html = renderer.render("404.html", &cx, &path)?;
-            Ok((path, html))
+            Ok((output_file(site, job), html))
         }
         Job::Alias(from, id) => {
             let page = &site.pages[*id];
@@ -315,7 +317,7 @@ pub fn render(
             cx.insert("target", &page.path);
             cx.insert("title", &page.meta.title);
             let html = renderer.render("alias.html", &cx, &page.source)?;
-            Ok((file_for(from), html))
+            Ok((output_file(site, job), html))
         }
         Job::Feed(li, section) => {
             let lang = &site.config.languages[*li].code;
@@ -356,7 +358,7 @@ pub fn render(
             );
             cx.insert_value("entries", model.summaries_of(&ids));
             let xml = renderer.render("atom.xml", &cx, &path)?;
-            Ok((path, xml))
+            Ok((output_file(site, job), xml))
         }
         Job::Sitemap => {
             let mut entries = Vec::new();
@@ -384,13 +386,13 @@ pub fn render(
             cx.insert("entries", &entries);
             cx.insert("current_path", "sitemap.xml");
             let xml = renderer.render("sitemap.xml", &cx, "sitemap.xml")?;
-            Ok(("sitemap.xml".to_string(), xml))
+            Ok((output_file(site, job), xml))
         }
         Job::Robots => {
             let mut cx = Context::new();
             cx.insert("current_path", "robots.txt");
             let text = renderer.render("robots.txt", &cx, "robots.txt")?;
-            Ok(("robots.txt".to_string(), text))
+            Ok((output_file(site, job), text))
         }
     }
 }
