@@ -176,16 +176,20 @@ pub fn list(site: &Site, reserved: &HashSet<String>) -> (Vec<Job>, Vec<Diagnosti
 /// A content page on the URL of a generated one (`search.md`, a case study named `impact`)
 /// would be overwritten without a word: say so.
 fn generated_clashes(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
+    let pages: std::collections::HashMap<String, usize> = site
+        .by_path
+        .iter()
+        .map(|(path, &id)| (file_for(path), id))
+        .collect();
     let mut diags = Vec::new();
-    for job in jobs {
-        let Some(path) = generated_path(site, job) else {
-            continue;
-        };
-        if let Some(&id) = site.by_path.get(&path) {
+    for job in jobs.iter().filter(|job| is_generated(job)) {
+        let file = output_file(site, job);
+        if let Some(&id) = pages.get(&file) {
+            let url = file.strip_suffix("index.html").unwrap_or(&file);
             diags.push(
                 Diagnostic::error("E0202", &site.pages[id].source)
                     .at_opt(site.pages[id].line_of("title").map(|l| (l, 1)))
-                    .arg("url", format!("/{path}"))
+                    .arg("url", format!("/{url}"))
                     .arg("other", "(sachhon)"),
             );
         }
@@ -217,18 +221,17 @@ pub fn output_file(site: &Site, job: &Job) -> String {
     }
 }
 
-/// The URL path of a page sachhon generates (not from a content file).
-fn generated_path(site: &Site, job: &Job) -> Option<String> {
-    let lang = |li: usize| site.config.lang_prefix(&site.config.languages[li].code);
-    Some(match job {
-        Job::ListPage(id, n) => list_path(&site.pages[*id].path, *n),
-        Job::Taxonomy(li, ti) => site.taxonomies[*li][*ti].path.clone(),
-        Job::Term(li, ti, term, n) => list_path(&site.taxonomies[*li][*ti].terms[*term].path, *n),
-        Job::Dashboard(id) => format!("{}impact/", site.pages[*id].path),
-        Job::OpenData(id, format) => format!("{}{}", site.pages[*id].path, format.file()),
-        Job::Search(li) => format!("{}search/", lang(*li)),
-        _ => return None,
-    })
+/// Whether `job` writes a page sachhon makes itself on a URL a content page could also have.
+fn is_generated(job: &Job) -> bool {
+    matches!(
+        job,
+        Job::ListPage(..)
+            | Job::Taxonomy(..)
+            | Job::Term(..)
+            | Job::Dashboard(_)
+            | Job::OpenData(..)
+            | Job::Search(_)
+    )
 }
 
 #[cfg(test)]
