@@ -153,7 +153,11 @@ pub fn read_meta(parsed: &Parsed, source: &str, kind: Kind) -> (Meta, Vec<Diagno
     let mut f = Fields::new(source, &parsed.locator);
     let mut meta = meta::read(&parsed.map, &mut f, kind);
     foreign::apply(&parsed.map, &mut f, &mut meta, &[]);
-    (meta, f.diags)
+    // Problems of the text itself (control characters removed) belong to every reading of it:
+    // the dev server's single-page path must not take an edit that has them as clean.
+    let mut diags = f.diags;
+    diags.extend(parsed.warnings.iter().cloned());
+    (meta, diags)
 }
 
 /// Reads the front matter of one file's text as a page of `kind` would: splitting, YAML and

@@ -210,3 +210,19 @@ fn assert_says(stderr: &str, expected: &[&str]) {
         assert!(stderr.contains(e), "missing {e:?} in:\n{stderr}");
     }
 }
+
+#[test]
+fn every_reading_of_a_file_reports_its_control_characters() {
+    // The dev server re-reads an edited page through this path; it must see the warning too.
+    let (meta, diags) = sachhon::content::parse_front_matter(
+        "---\ntitle: A\n---\nx\u{1}y\n",
+        sachhon::content::Kind::Page,
+    );
+    assert!(meta.is_some());
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "W0120" && d.line == Some(4) && d.col == Some(2)),
+        "{diags:?}"
+    );
+}
