@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 13] = [
+const KNOWN_KEYS: [&str; 14] = [
+    "extra_keys",
     "title",
     "description",
     "base_url",
@@ -24,6 +25,35 @@ const KNOWN_KEYS: [&str; 13] = [
     "extra",
     "markdown",
 ];
+
+/// `extra_keys: { news: [source], all: [banner] }`: each kind key (or `all`) with its list.
+fn read_extra_keys(
+    map: &Map<String, Value>,
+    f: &mut Fields,
+) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some(value) = map.get("extra_keys").filter(|v| !v.is_null()) else {
+        return out;
+    };
+    let Some(kinds) = value.as_object() else {
+        let d = f.error("E0116", &[Seg::Key("extra_keys")]);
+        d.args.push(("value", yaml::describe(value)));
+        return out;
+    };
+    let mut known = crate::content::Kind::KEYS.to_vec();
+    known.push("all");
+    for kind in kinds.keys() {
+        let at = [Seg::Key("extra_keys")];
+        if !known.contains(&kind.as_str()) {
+            let d = f.error("E0111", &[Seg::Key("extra_keys"), Seg::Key(kind)]);
+            d.args.push(("value", kind.clone()));
+            d.args.push(("known", known.join(", ")));
+            continue;
+        }
+        out.insert(kind.clone(), f.text_list(kinds, &at, kind));
+    }
+    out
+}
 
 /// Markdown settings (`markdown:` in site.yaml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +116,8 @@ pub struct Config {
     pub extra: Map<String, Value>,
     /// Markdown settings.
     pub markdown: MarkdownConfig,
+    /// Front-matter keys the site's templates read, by kind key (`news`) or `all`: not typos.
+    pub extra_keys: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Config {
@@ -216,6 +248,7 @@ impl Config {
             .cloned()
             .unwrap_or_default();
         let markdown = read_markdown(map, &mut f);
+        let extra_keys = read_extra_keys(map, &mut f);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -233,7 +266,16 @@ impl Config {
             search,
             extra,
             markdown,
+            extra_keys,
         })
+    }
+
+    /// The keys this site adds to those of the front matter.
+    pub fn site_keys(&self) -> crate::content::SiteKeys<'_> {
+        crate::content::SiteKeys {
+            taxonomies: &self.taxonomies,
+            extra_keys: Some(&self.extra_keys),
+        }
     }
 
     /// The default language code.

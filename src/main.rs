@@ -17,6 +17,10 @@ struct Cli {
     /// Language of messages: vi or en (default: SACHHON_LANG, then the locale).
     #[arg(long, global = true, value_parser = ["vi", "en"])]
     lang: Option<String>,
+    /// Also show the technical details of a message (the YAML parser's and the system's own
+    /// words, in English).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -53,6 +57,9 @@ enum Command {
         /// Also fetch every link to another site (needs the network).
         #[arg(long)]
         external: bool,
+        /// Count warnings as errors: exit status 1 when there is any.
+        #[arg(long)]
+        strict: bool,
     },
     /// Create a new site with the default theme.
     Init {
@@ -66,9 +73,9 @@ enum Command {
         kind: String,
         /// Name, e.g. binh-dien or cp-basics/intro for a lesson.
         name: String,
-        /// Site root.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// Site root (default: this folder or the nearest parent holding site.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
 }
 
@@ -84,7 +91,7 @@ fn main() -> ExitCode {
                 .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
         });
     let lang = sachhon::messages::detect_language(flag.as_deref());
-    let out = cmd::Out::new(lang);
+    let out = cmd::Out::new(lang, false);
     let mut command = Cli::command().about(out.text("help-about", &[]));
     for name in ["build", "serve", "check", "init", "new"] {
         let about = out.text(&format!("help-{name}"), &[]);
@@ -95,7 +102,7 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let lang = sachhon::messages::detect_language(cli.lang.as_deref());
-    let out = cmd::Out::new(lang);
+    let out = cmd::Out::new(lang, cli.verbose);
     let result = match cli.command {
         Command::Build {
             site,
@@ -103,9 +110,13 @@ fn main() -> ExitCode {
             no_wait,
         } => cmd::build::run(&out, &site, output, no_wait),
         Command::Serve { site, bind, port } => cmd::serve::run(&out, &site, &bind, port),
-        Command::Check { site, external } => cmd::check::run(&out, &site, external),
+        Command::Check {
+            site,
+            external,
+            strict,
+        } => cmd::check::run(&out, &site, external, strict),
         Command::Init { dir } => cmd::init::run(&out, &dir),
-        Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, &root),
+        Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, root.as_deref()),
     };
     match result {
         Ok(status) => ExitCode::from(status),

@@ -5,7 +5,9 @@ use sachhon::serve::{self, Rebuild, State};
 
 /// Runs the dev server; returns the exit status (2 when the port is taken).
 pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<u8> {
-    let mut settings = args.settings()?;
+    let Some(mut settings) = args.settings(out) else {
+        return Ok(1);
+    };
     settings.live_reload = true;
     let Some(ip) = parse_bind(bind) else {
         out.say("serve-bad-bind", &[("bind", bind.to_string())]);
@@ -36,8 +38,9 @@ pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<
     let url = format!("http://{address}/");
     settings.base_url = Some(url.clone());
     let lang = out.catalogue.lang();
+    let verbose = out.catalogue.is_verbose();
     let format = Box::new(move |diags: &[sachhon::diagnostics::Diagnostic]| {
-        let catalogue = sachhon::messages::Catalogue::new(lang);
+        let catalogue = sachhon::messages::Catalogue::new(lang).verbose(verbose);
         diags
             .iter()
             .filter(|d| d.is_error())
@@ -51,7 +54,7 @@ pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<
     out.diagnostics(&diags);
     super::say(&out.text("serve-listening", &[("url", url)]));
     serve::run(state, listener, changes, move |outcome, ms, diags| {
-        let out = super::Out::new(lang);
+        let out = super::Out::new(lang, verbose);
         out.diagnostics(diags);
         match outcome {
             Rebuild::Ok => super::say(&out.text("serve-rebuilt", &[("ms", ms.to_string())])),

@@ -3,11 +3,13 @@
 mod discover;
 mod foreign;
 pub mod frontmatter;
+mod keys;
 mod meta;
 pub mod model;
 mod synthetic;
 
 pub use discover::site_rel;
+pub use keys::SiteKeys;
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
 
 use crate::config::Config;
@@ -148,11 +150,18 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
     })
 }
 
-/// The typed front matter of parsed text, read as a page of `kind` would read it.
-pub fn read_meta(parsed: &Parsed, source: &str, kind: Kind) -> (Meta, Vec<Diagnostic>) {
+/// The typed front matter of parsed text, read as a page of `kind` would read it, with the
+/// keys `site` adds.
+pub fn read_meta(
+    parsed: &Parsed,
+    source: &str,
+    kind: Kind,
+    site: SiteKeys,
+) -> (Meta, Vec<Diagnostic>) {
     let mut f = Fields::new(source, &parsed.locator);
     let mut meta = meta::read(&parsed.map, &mut f, kind);
-    foreign::apply(&parsed.map, &mut f, &mut meta, &[]);
+    foreign::apply(&parsed.map, &mut f, &mut meta, site.taxonomies);
+    keys::check(&parsed.map, &mut f, kind, site);
     // Problems of the text itself (control characters removed) belong to every reading of it:
     // the dev server's single-page path must not take an edit that has them as clean.
     let mut diags = f.diags;
@@ -166,7 +175,7 @@ pub fn parse_front_matter(text: &str, kind: Kind) -> (Option<Meta>, Vec<Diagnost
     let source = "content/page.md";
     match parse_text(source, text.to_string()) {
         Ok(parsed) => {
-            let (meta, diags) = read_meta(&parsed, source, kind);
+            let (meta, diags) = read_meta(&parsed, source, kind, SiteKeys::default());
             (Some(meta), diags)
         }
         Err(d) => (None, vec![d]),
@@ -351,6 +360,7 @@ fn type_page(
     };
     let mut meta = meta::read(&raw.text.map, &mut f, kind);
     foreign::apply(&raw.text.map, &mut f, &mut meta, &config.taxonomies);
+    keys::check(&raw.text.map, &mut f, kind, config.site_keys());
     let name = page_name(found, file_dir);
     // `2019-03-05-hoi-nghi.md`: the name dates the page when `date:` does not.
     let dated = dated_name(&name).filter(|_| !found.is_section);

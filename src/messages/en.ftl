@@ -7,6 +7,10 @@ E0003 = unknown key "{ $key }" in site.yaml; the keys are: { $known }
 E0004 = the theme "{ $theme }" was not found in themes/; install it there or write "theme: default"
 E0005 = { $key }: "{ $value }" is not valid; write a full address such as https://example.org/kb/ (or a time zone such as +07:00)
 E0006 = { $key }: "{ $value }" is not a language code; use a short code such as vi or en
+E0070 = there is no site.yaml { $form ->
+        [given] in { $dir }
+       *[here] in { $dir } or any folder holding it
+    }; go to your site's folder (the one holding site.yaml) with cd, or pass --root FOLDER; to start a new site, run: sachhon init FOLDER
 
 ## Content files
 E0101 = the file is not UTF-8 text; save it again as UTF-8 in your editor
@@ -14,16 +18,22 @@ E0102 = the file has no front matter; start it with a line "---", then "title: .
 E0103 = the front matter never closes; add a line "---" after the last key
 E0104 = the front matter is not a list of "key: value" lines
 E0105 = { $key } is missing; add a line "{ $field }: ..." there
-E0106 = { $key }: { $value } is not a number; write a number, for example { $suggestion }
+E0106 = { $key }: { $value } is not a number; { $form ->
+        [unit] write the number and the unit apart, each on its own line: { $field }: { $suggestion } and unit: { $unit }
+       *[plain] write a number, for example { $suggestion }
+    }
 E0107 = { $key }: { $value } should be plain text
 E0108 = { $key }: { $value } should be a list, for example [a, b]
 E0109 = { $key }: { $value } should be true or false
 E0110 = { $key }: { $value } is not a valid date; write it as YYYY-MM-DD, for example { $suggestion } (accepted forms: { $forms })
 E0111 = { $key }: "{ $value }" is not a known kind; use one of: { $known }
 E0112 = { $key }: "{ $value }" must be lower or higher (is a lower or a higher value an improvement?)
-E0113 = { $key }: "{ $value }" is not a cleaner-production technique; use one of: { $known }
+E0113 = { $key }: "{ $value }" is not the key of a cleaner-production technique; { $form ->
+        [meant] write its key { $suggestion } (the site shows the technique's Vietnamese and English names itself)
+       *[other] use one of: { $known }
+    }
 E0114 = { $key }: "{ $value }" is not one of the options ({ $known }); copy the right option exactly
-E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: 120000000, currency: VND {"}"}
+E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: { $amount }, currency: { $currency } {"}"}
 E0116 = { $key }: { $value } should be a set of "key: value" pairs
 E0117 = this symbolic link points to a file outside the site (or loops); copy the file into the site instead
 E0150 = { $key } is written twice in this file (first on line { $first }); keep only one of the two
@@ -79,6 +89,13 @@ W0108 = this table repeats the metrics of the front matter, which the page alrea
 W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
+W0170 = { $key }: sachhon does not know this key and ignores it; { $suggestion ->
+        [none] correct its name
+       *[other] did you mean "{ $suggestion }"?
+    }{ $form ->
+        [nested] {""}
+       *[top] {" "}(if your site's templates need a key of their own, put it under extra: or declare it in extra_keys of site.yaml)
+    }
 
 ## Content from other tools
 E0601 = the TOML front matter is not valid: { $message }; write each line as key = "value" (text in quotes) and close it with a line +++
@@ -100,7 +117,8 @@ W0603 = { $key }: this key of another generator is ignored (pages: { $count }); 
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
-build-failed = The build failed; the previous output was left as it was.
+build-failed = The build failed; the site built last time was left as it was.
+build-failed-first = The build failed; nothing was written (this was the first build).
 build-waiting = Another build (process { $pid }) is writing { $output }; waiting for it to finish...
 check-summary = { $errors ->
         [one] 1 error
@@ -135,3 +153,14 @@ help-serve = Preview the site with live reload
 help-check = Check content and every link without writing
 help-init = Create a new site with the default theme
 help-new = Create a new page from a scaffold
+
+## Naming things in messages
+item-metrics = metric { $n }
+item-quiz = question { $n }
+item-other = item { $n } of { $list }
+item-field = { $field } of { $item }
+os-not-found = there is no such file or folder
+os-denied = permission denied: this may not be read or written
+os-full = the disk is full
+os-read-only = the disk is read-only
+os-is-folder = this is a folder, not a file
