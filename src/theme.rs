@@ -128,11 +128,7 @@ impl Theme {
                             }
                         }
                     }
-                    Ok(Err(e)) => diags.push(
-                        Diagnostic::error("E0002", origin)
-                            .at(e.line, e.col)
-                            .arg("message", e.message),
-                    ),
+                    Ok(Err(e)) => diags.push(e.diagnostic("E0002", &origin, 0)),
                     Err(e) => diags.push(Diagnostic::error("E0503", origin).arg("message", e)),
                 }
             }

@@ -124,9 +124,19 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         })
         .collect();
     let text = frontmatter::normalize(text);
-    let split = frontmatter::split(&text).map_err(|e| match e {
-        frontmatter::SplitError::Missing => Diagnostic::error("E0102", source).at(1, 1),
-        frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", source).at(1, 1),
+    let split = frontmatter::split(&text).map_err(|e| {
+        let code = match e {
+            frontmatter::SplitError::Missing => "E0102",
+            frontmatter::SplitError::Unclosed => "E0103",
+        };
+        // A word processor turns `---` into a long dash: say so, on its line.
+        match frontmatter::dash_fence(&text) {
+            Some((line, written)) => Diagnostic::error(code, source)
+                .at(line, 1)
+                .arg("form", "dash")
+                .arg("value", written),
+            None => Diagnostic::error(code, source).at(1, 1),
+        }
     })?;
     let offset = split.yaml_line_offset;
     let (value, locator) = match split.format {

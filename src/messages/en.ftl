@@ -2,7 +2,15 @@
 
 ## Configuration
 E0001 = cannot read site.yaml ({ $message }); run sachhon in a site folder or pass --root DIR
-E0002 = the YAML is not valid: { $message }; check the indentation and that every "key: value" has a space after the colon
+E0002 = { $cause ->
+        [tab] this line is indented with a Tab, and YAML takes spaces only; delete the Tab and type spaces (turn on "show tabs" in your editor to see it)
+        [colon] the value of { $key } holds a colon and a space (": "), so YAML takes it for a new key; put the whole value in double quotes: { $key }: "{ $value }"
+        [indicator] the value of { $key } starts with a character that is special in YAML; put the whole value in double quotes: { $key }: "{ $value }"
+        [quote] the value of { $key } opens a quote and never closes it; add the same quote at the end of the value, on the same line
+        [curly] the value of { $key } has curly quotes (“ ”) that a word processor typed, and YAML knows only straight ones ("); type them again as straight quotes, or turn off smart quotes
+        [list] this list item is indented differently from the items before it; every "- " line of one list must start in the same column
+       *[other] the "key: value" lines around here cannot be read (a YAML syntax error); check the indentation (spaces only), the space after each colon, and put values with special characters such as : [ {"{"} # * & in double quotes
+    }
 E0003 = unknown key "{ $key }" in site.yaml; the keys are: { $known }
 E0004 = the theme "{ $theme }" was not found in themes/; install it there or write "theme: default"
 E0005 = { $key }: "{ $value }" is not valid; write a full address such as https://example.org/kb/ (or a time zone such as +07:00)
@@ -14,10 +22,19 @@ E0070 = there is no site.yaml { $form ->
 
 ## Content files
 E0101 = the file is not UTF-8 text; save it again as UTF-8 in your editor
-E0102 = the file has no front matter; start it with a line "---", then "title: ...", then "---"
-E0103 = the front matter never closes; add a line "---" after the last key
+E0102 = { $form ->
+        [dash] the line "{ $value }" is a long dash that a word processor typed, not three hyphens; type it again as "---" (three minus signs)
+       *[other] the file has no front matter; start it with a line "---", then "title: ...", then "---"
+    }
+E0103 = { $form ->
+        [dash] the front matter never closes: the line "{ $value }" is a long dash that a word processor typed, not three hyphens; type it again as "---"
+       *[other] the front matter never closes; add a line "---" after the last key
+    }
 E0104 = the front matter is not a list of "key: value" lines
-E0105 = { $key } is missing; add a line "{ $field }: ..." there
+E0105 = { $form ->
+        [hash] { $key } is empty: YAML takes # as the start of a comment and ignores "{ $value }"; put the value in double quotes: { $field }: "{ $value }"
+       *[other] { $key } is missing; add a line "{ $field }: ..." there
+    }
 E0106 = { $key }: { $value } is not a number; { $form ->
         [unit] write the number and the unit apart, each on its own line: { $field }: { $suggestion } and unit: { $unit }
        *[plain] write a number, for example { $suggestion }

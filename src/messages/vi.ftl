@@ -2,7 +2,15 @@
 
 ## Cấu hình
 E0001 = không đọc được site.yaml ({ $message }); hãy chạy sachhon trong thư mục trang hoặc dùng --root THƯ_MỤC
-E0002 = YAML không hợp lệ: { $message }; hãy kiểm tra thụt lề và dấu cách sau dấu hai chấm trong "khóa: giá trị"
+E0002 = { $cause ->
+        [tab] dòng này thụt lề bằng phím Tab, mà YAML chỉ nhận dấu cách; hãy xóa Tab và gõ dấu cách (bật "hiện Tab" trong trình soạn thảo để thấy nó)
+        [colon] giá trị của { $key } có dấu hai chấm và dấu cách (": "), nên YAML tưởng đó là một khóa mới; hãy đặt cả giá trị trong ngoặc kép: { $key }: "{ $value }"
+        [indicator] giá trị của { $key } bắt đầu bằng một ký tự đặc biệt của YAML; hãy đặt cả giá trị trong ngoặc kép: { $key }: "{ $value }"
+        [quote] giá trị của { $key } mở ngoặc kép mà không đóng; hãy thêm dấu ngoặc kép cùng loại ở cuối giá trị, trên cùng dòng
+        [curly] giá trị của { $key } có ngoặc kép cong (“ ”) do trình soạn thảo văn bản tự đổi, mà YAML chỉ hiểu ngoặc thẳng ("); hãy gõ lại bằng ngoặc thẳng, hoặc tắt chức năng tự đổi ngoặc (smart quotes)
+        [list] mục danh sách này thụt lề khác các mục trước nó; mọi dòng "- " của một danh sách phải thẳng cột với nhau
+       *[other] không đọc được phần "khóa: giá trị" ở khoảng dòng này (lỗi cú pháp YAML); hãy kiểm tra thụt lề (chỉ dùng dấu cách), dấu cách sau dấu hai chấm, và đặt trong ngoặc kép những giá trị có ký tự đặc biệt như : [ {"{"} # * &
+    }
 E0003 = khóa "{ $key }" không có trong site.yaml; các khóa hợp lệ: { $known }
 E0004 = không tìm thấy giao diện "{ $theme }" trong themes/; hãy cài vào đó hoặc ghi "theme: default"
 E0005 = { $key }: "{ $value }" không hợp lệ; hãy ghi địa chỉ đầy đủ như https://example.org/kb/ (hoặc múi giờ như +07:00)
@@ -14,10 +22,19 @@ E0070 = không thấy tệp site.yaml { $form ->
 
 ## Tệp nội dung
 E0101 = tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8
-E0102 = tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
-E0103 = phần đầu chưa được đóng; hãy thêm dòng "---" sau khóa cuối cùng
+E0102 = { $form ->
+        [dash] dòng "{ $value }" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành "---" (ba dấu trừ trên bàn phím)
+       *[other] tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
+    }
+E0103 = { $form ->
+        [dash] phần đầu chưa được đóng: dòng "{ $value }" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành "---"
+       *[other] phần đầu chưa được đóng; hãy thêm dòng "---" sau khóa cuối cùng
+    }
 E0104 = phần đầu không phải danh sách các dòng "khóa: giá trị"
-E0105 = thiếu { $key }; hãy thêm dòng "{ $field }: ..." vào đó
+E0105 = { $form ->
+        [hash] { $key } trống: YAML coi dấu # là chỗ bắt đầu ghi chú, nên bỏ qua "{ $value }"; hãy đặt giá trị trong ngoặc kép: { $field }: "{ $value }"
+       *[other] thiếu { $key }; hãy thêm dòng "{ $field }: ..." vào đó
+    }
 E0106 = { $key }: { $value } không phải là số; { $form ->
         [unit] hãy ghi riêng số và đơn vị, mỗi thứ một dòng: { $field }: { $suggestion } và unit: { $unit }
        *[plain] hãy ghi một số, ví dụ { $suggestion }

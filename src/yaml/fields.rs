@@ -112,7 +112,21 @@ impl<'a> Fields<'a> {
     ) -> Option<String> {
         let value = self.text(map, at, key);
         if value.as_deref().is_none_or(|v| v.trim().is_empty()) && !self.has_error_for(key) {
-            self.error("E0105", &join(at, key));
+            let segs = join(at, key);
+            // `title: #1 tin`: YAML reads `#` as the start of a comment, so the value is empty.
+            let comment = map
+                .get(key)
+                .is_some_and(Value::is_null)
+                .then(|| self.loc.after_key(&segs))
+                .flatten()
+                .map(str::trim)
+                .filter(|t| t.starts_with('#'))
+                .map(str::to_string);
+            let d = self.error("E0105", &segs);
+            if let Some(written) = comment {
+                d.args.push(("form", "hash".to_string()));
+                d.args.push(("value", written));
+            }
             return None;
         }
         value

@@ -48,6 +48,54 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         "bettr of metric 2 (Điện tiêu thụ): sachhon does not know this key and ignores it; did you mean \"better\"?",
     ),
     (
+        "content/news/tab.md:5:1",
+        "E0002",
+        "dòng này thụt lề bằng phím Tab, mà YAML chỉ nhận dấu cách; hãy xóa Tab và gõ dấu cách",
+        "this line is indented with a Tab, and YAML takes spaces only; delete the Tab and type spaces",
+    ),
+    (
+        "content/news/hai-cham.md:2:8",
+        "E0002",
+        "giá trị của title có dấu hai chấm và dấu cách (\": \"), nên YAML tưởng đó là một khóa mới; hãy đặt cả giá trị trong ngoặc kép: title: \"Hội thảo: tiết kiệm năng lượng\"",
+        "the value of title holds a colon and a space (\": \"), so YAML takes it for a new key; put the whole value in double quotes: title: \"Hội thảo: tiết kiệm năng lượng\"",
+    ),
+    (
+        "content/news/ngoac-vuong.md:2:8",
+        "E0002",
+        "hãy đặt cả giá trị trong ngoặc kép: title: \"[Mới] Hội thảo\"",
+        "put the whole value in double quotes: title: \"[Mới] Hội thảo\"",
+    ),
+    (
+        "content/news/ngoac-chua-dong.md:2:8",
+        "E0002",
+        "giá trị của title mở ngoặc kép mà không đóng; hãy thêm dấu ngoặc kép cùng loại ở cuối giá trị",
+        "the value of title opens a quote and never closes it; add the same quote at the end of the value",
+    ),
+    (
+        "content/news/ngoac-cong.md:2:8",
+        "E0002",
+        "có ngoặc kép cong (“ ”) do trình soạn thảo văn bản tự đổi, mà YAML chỉ hiểu ngoặc thẳng (\"); hãy gõ lại bằng ngoặc thẳng",
+        "has curly quotes (“ ”) that a word processor typed, and YAML knows only straight ones (\"); type them again as straight quotes",
+    ),
+    (
+        "content/news/danh-sach-lech.md:6:2",
+        "E0002",
+        "mục danh sách này thụt lề khác các mục trước nó; mọi dòng \"- \" của một danh sách phải thẳng cột với nhau",
+        "this list item is indented differently from the items before it; every \"- \" line of one list must start in the same column",
+    ),
+    (
+        "content/news/gach-dai.md:1:1",
+        "E0102",
+        "dòng \"—\" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành \"---\"",
+        "the line \"—\" is a long dash that a word processor typed, not three hyphens; type it again as \"---\"",
+    ),
+    (
+        "content/news/thang.md:2:1",
+        "E0105",
+        "title trống: YAML coi dấu # là chỗ bắt đầu ghi chú, nên bỏ qua \"#1 Hội thảo\"; hãy đặt giá trị trong ngoặc kép: title: \"#1 Hội thảo\"",
+        "title is empty: YAML takes # as the start of a comment and ignores \"#1 Hội thảo\"; put the value in double quotes: title: \"#1 Hội thảo\"",
+    ),
+    (
         "content/news/khoa-rieng.md:7:1",
         "W0603",
         "layout: khoá này của công cụ khác bị bỏ qua",
@@ -94,7 +142,16 @@ fn each_mistake_is_said_plainly_where_it_is_with_its_fix() {
         );
         // The original of gioi-thieu.en.md exists; it only failed to load.
         assert!(!r.stderr.contains("W0103"), "{}", r.stderr);
+        // The YAML parser's English is a detail for --verbose only.
+        assert!(!r.stderr.contains("mapping values"), "{}", r.stderr);
     }
+    let r = check_in("vi", site.path(), &["--verbose"]);
+    let tab = r.stderr.lines().find(|l| l.starts_with("content/news/tab.md:"));
+    assert!(
+        tab.is_some_and(|l| l.contains("(found character that cannot start any token)")),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
