@@ -4,6 +4,7 @@
 //! [`build`] runs the whole pipeline; the commands in `cmd` (binary side) orchestrate it.
 
 pub mod build;
+pub mod cms;
 pub mod config;
 pub mod content;
 pub mod date;

@@ -7,7 +7,7 @@ mod meta;
 pub mod model;
 mod synthetic;
 
-pub use discover::site_rel;
+pub use discover::{markdown_stem, site_rel};
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
 
 use crate::config::Config;
