@@ -1,22 +1,13 @@
 //! Watching the site's sources and rebuilding, with debouncing.
 
 use super::{Rebuild, State};
+use crate::config::{CONFIG_FILE, SOURCE_FOLDERS};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// Folders and files whose changes trigger a rebuild.
-const WATCHED: [&str; 6] = [
-    "content",
-    "templates",
-    "static",
-    "themes",
-    "i18n",
-    "site.yaml",
-];
 
 /// How long edits must pause before a whole build follows single-page updates.
 const CATCH_UP_AFTER: Duration = Duration::from_millis(1500);
@@ -26,7 +17,7 @@ const CATCH_UP_AFTER: Duration = Duration::from_millis(1500);
 pub struct Changes {
     watcher: notify::RecommendedWatcher,
     root: PathBuf,
-    /// The folders of [`WATCHED`] watched so far (one made later is added when it appears).
+    /// The source folders watched so far (one made later is added when it appears).
     folders: BTreeSet<PathBuf>,
     rx: mpsc::Receiver<Vec<PathBuf>>,
 }
@@ -69,7 +60,7 @@ pub fn start(root: &Path) -> Option<Changes> {
 impl Changes {
     /// Watches each source folder that exists and is not watched yet.
     fn watch_new_folders(&mut self) {
-        for name in WATCHED {
+        for name in SOURCE_FOLDERS {
             let path = self.root.join(name);
             if path.is_dir()
                 && !self.folders.contains(&path)
@@ -88,7 +79,7 @@ fn is_source(root: &Path, path: &Path) -> bool {
         .ok()
         .and_then(|rest| rest.components().next())
         .and_then(|c| c.as_os_str().to_str());
-    first.is_some_and(|name| WATCHED.contains(&name))
+    first.is_some_and(|name| name == CONFIG_FILE || SOURCE_FOLDERS.contains(&name))
 }
 
 /// Waits for changes and rebuilds; never returns while the watcher lives.
