@@ -78,8 +78,6 @@ pub struct Context<'a> {
     pub raw_html: raw_html::RawHtml,
 }
 
-const MORE: &str = "<!-- more -->";
-
 /// Renders `body`; problems (broken `@/` links, unknown code languages, images without alt
 /// text) are returned as diagnostics.
 pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
@@ -272,7 +270,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
             }
-            Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
+            Event::Html(ref h) | Event::InlineHtml(ref h) if raw_html::is_more_mark(h) => {
                 if more_at.is_none() {
                     more_at = Some(text.len());
                 }
