@@ -166,7 +166,10 @@ fn the_case_study_list_links_its_terms_and_carries_what_its_filters_need() {
         assert!(html.contains(link), "{link} missing");
     }
     assert!(html.contains("role=\"status\""), "a live count");
-    assert!(html.contains(">3 điển hình</p>"), "the count without JavaScript");
+    assert!(
+        html.contains(">3 điển hình</p>"),
+        "the count without JavaScript"
+    );
     assert!(html.contains("<label for=\"filter-sectors\">Ngành</label>"));
     assert!(html.contains("<option value=\"dong-nai\">Đồng Nai</option>"));
     // Each card carries its terms, year and what the list sorts by.
