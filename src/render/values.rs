@@ -70,6 +70,14 @@ pub struct Summary {
     pub province_path: Option<String>,
     /// Tags with their term pages.
     pub tag_links: Vec<TermLink>,
+    /// Term slug of the sector (`det-may`), for the case-study list's filters.
+    pub sector_slug: Option<String>,
+    /// Term slug of the province, for the case-study list's filters.
+    pub province_slug: Option<String>,
+    /// Largest relative improvement in per cent, for sorting the case-study list.
+    pub gain: Option<f64>,
+    /// Payback in months (stated, else computed), for sorting the case-study list.
+    pub payback: Option<f64>,
 }
 
 /// A term with the page that lists it.
@@ -158,6 +166,14 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
                 path: term_path(site, &page.lang, "tags", t),
             })
             .collect(),
+        sector_slug: case
+            .and_then(|c| c.sector.as_deref())
+            .map(crate::text::slugify),
+        province_slug: case
+            .and_then(|c| c.province.as_deref())
+            .map(crate::text::slugify),
+        gain: case.and_then(impact::best_gain),
+        payback: case.and_then(|c| c.payback_months.or_else(|| impact::computed_payback(c))),
     }
 }
 

@@ -152,3 +152,32 @@ fn a_body_table_repeating_the_metrics_is_a_warning_at_its_line() {
         r.stderr
     );
 }
+
+#[test]
+fn the_case_study_list_links_its_terms_and_carries_what_its_filters_need() {
+    let site = built("reader");
+    let html = read(site.path(), "case-studies/index.html");
+    // Without JavaScript: links to every sector, province and technique with their counts.
+    for link in [
+        "<a href=\"/sectors/det-may/\">Dệt may</a> <span class=\"count\">1</span>",
+        "<a href=\"/provinces/dong-nai/\">Đồng Nai</a> <span class=\"count\">2</span>",
+        "<a href=\"/techniques/process-control/\">Kiểm soát quá trình tốt hơn</a>",
+    ] {
+        assert!(html.contains(link), "{link} missing");
+    }
+    assert!(html.contains("role=\"status\""), "a live count");
+    assert!(
+        html.contains(">3 điển hình</p>"),
+        "the count without JavaScript"
+    );
+    assert!(html.contains("<label for=\"filter-sectors\">Ngành</label>"));
+    assert!(html.contains("<option value=\"dong-nai\">Đồng Nai</option>"));
+    // Each card carries its terms, year and what the list sorts by.
+    assert!(html.contains(
+        "data-sectors=\"thuc-pham\" data-provinces=\"dong-nai\" data-techniques=\"equipment-modification\" data-year=\"2023\" data-date=\"2023-01-01\" data-gain=\"20.0\" data-payback=\"6.0\""
+    ), "card data of thuc-pham-c");
+    assert!(html.contains("case-filter.js"));
+    // Other lists are left as they were.
+    let term = read(site.path(), "sectors/det-may/index.html");
+    assert!(!term.contains("data-sectors") && !term.contains("case-filter.js"));
+}
