@@ -2,6 +2,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::raw_html::RawHtml;
+use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
-const KNOWN_KEYS: [&str; 13] = [
+const KNOWN_KEYS: [&str; 14] = [
     "title",
     "description",
     "base_url",
@@ -23,6 +24,7 @@ const KNOWN_KEYS: [&str; 13] = [
     "search",
     "extra",
     "markdown",
+    "term_translations",
 ];
 
 /// Markdown settings (`markdown:` in site.yaml).
@@ -86,6 +88,8 @@ pub struct Config {
     pub extra: Map<String, Value>,
     /// Markdown settings.
     pub markdown: MarkdownConfig,
+    /// Names of taxonomy terms per language (`term_translations`).
+    pub term_names: TermNames,
 }
 
 impl Config {
@@ -216,6 +220,8 @@ impl Config {
             .cloned()
             .unwrap_or_default();
         let markdown = read_markdown(map, &mut f);
+        let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+        let term_names = TermNames::read(map, &mut f, &taxonomies, &codes);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -233,6 +239,7 @@ impl Config {
             search,
             extra,
             markdown,
+            term_names,
         })
     }
 
