@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
+/// The folders of a site that hold its sources (besides [`CONFIG_FILE`]).
+pub const SOURCE_FOLDERS: [&str; 5] = ["content", "templates", "static", "themes", "i18n"];
+/// The time zone of a site whose `site.yaml` names none: Vietnam's, UTC+07:00, in minutes.
+pub const DEFAULT_UTC_OFFSET: i32 = 7 * 60;
 
 const KNOWN_KEYS: [&str; 14] = [
     "title",
@@ -203,15 +207,15 @@ impl Config {
             }
             None => 10,
         };
-        let timezone_raw = f
-            .text(map, &[], "timezone")
-            .unwrap_or_else(|| "+07:00".to_string());
-        let timezone_minutes = parse_offset(&timezone_raw).unwrap_or_else(|| {
-            f.error("E0005", &[Seg::Key("timezone")])
-                .args
-                .push(("value", timezone_raw.clone()));
-            420
-        });
+        let timezone_minutes = match f.text(map, &[], "timezone") {
+            None => DEFAULT_UTC_OFFSET,
+            Some(raw) => parse_offset(&raw).unwrap_or_else(|| {
+                f.error("E0005", &[Seg::Key("timezone")])
+                    .args
+                    .push(("value", raw.clone()));
+                DEFAULT_UTC_OFFSET
+            }),
+        };
         let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
         let search = f.boolean(map, &[], "search").unwrap_or(true);
         let extra = map

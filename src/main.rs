@@ -62,7 +62,7 @@ enum Command {
     /// Create a new page from a scaffold.
     New {
         /// case-study, news, module, lesson or page.
-        #[arg(value_parser = ["case-study", "news", "module", "lesson", "page"])]
+        #[arg(value_parser = sachhon::content::Kind::KEYS)]
         kind: String,
         /// Name, e.g. binh-dien or cp-basics/intro for a lesson.
         name: String,
