@@ -2,6 +2,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::raw_html::RawHtml;
+use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ pub const SOURCE_FOLDERS: [&str; 5] = ["content", "templates", "static", "themes
 /// The time zone of a site whose `site.yaml` names none: Vietnam's, UTC+07:00, in minutes.
 pub const DEFAULT_UTC_OFFSET: i32 = 7 * 60;
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 15] = [
     "title",
     "description",
     "base_url",
@@ -28,6 +29,7 @@ const KNOWN_KEYS: [&str; 14] = [
     "extra",
     "markdown",
     "cms",
+    "term_translations",
 ];
 
 /// The production backends of the web editor (`cms.backend`).
@@ -112,6 +114,8 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// The web editor's production backend, when the site publishes its admin page.
     pub cms: Option<CmsSettings>,
+    /// Names of taxonomy terms per language (`term_translations`).
+    pub term_names: TermNames,
 }
 
 impl Config {
@@ -243,6 +247,8 @@ impl Config {
             .unwrap_or_default();
         let markdown = read_markdown(map, &mut f);
         let cms = read_cms(map, &mut f);
+        let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+        let term_names = TermNames::read(map, &mut f, &taxonomies, &codes);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -261,6 +267,7 @@ impl Config {
             extra,
             markdown,
             cms,
+            term_names,
         })
     }
 

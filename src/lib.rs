@@ -20,6 +20,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod term_names;
 pub mod text;
 pub mod theme;
 pub mod verify;
