@@ -2,14 +2,19 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::raw_html::RawHtml;
+use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
+/// The folders of a site that hold its sources (besides [`CONFIG_FILE`]).
+pub const SOURCE_FOLDERS: [&str; 5] = ["content", "templates", "static", "themes", "i18n"];
+/// The time zone of a site whose `site.yaml` names none: Vietnam's, UTC+07:00, in minutes.
+pub const DEFAULT_UTC_OFFSET: i32 = 7 * 60;
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 16] = [
     "extra_keys",
     "title",
     "description",
@@ -24,6 +29,8 @@ const KNOWN_KEYS: [&str; 14] = [
     "search",
     "extra",
     "markdown",
+    "cms",
+    "term_translations",
 ];
 
 /// `extra_keys: { news: [source], all: [banner] }`: each kind key (or `all`) with its list.
@@ -53,6 +60,25 @@ fn read_extra_keys(
         out.insert(kind.clone(), f.text_list(kinds, &at, kind));
     }
     out
+}
+
+/// The production backends of the web editor (`cms.backend`).
+pub const CMS_BACKENDS: [&str; 4] = ["github", "gitlab", "gitea", "git-gateway"];
+
+/// The web editor's settings (`cms:` in site.yaml): where it saves in production.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CmsSettings {
+    /// One of [`CMS_BACKENDS`].
+    pub backend: String,
+    /// `owner/name` of the repository (not needed by `git-gateway`).
+    pub repo: Option<String>,
+    /// The branch the editor commits to.
+    pub branch: String,
+    /// The server of a self-hosted GitLab or Gitea (`api_root` in Decap's terms).
+    pub api_root: Option<String>,
+    /// A local copy of the Decap CMS script, as a URL path of the site (`/decap/decap-cms.js`),
+    /// for offices without Internet access; the official CDN otherwise.
+    pub script: Option<String>,
 }
 
 /// Markdown settings (`markdown:` in site.yaml).
@@ -118,6 +144,10 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Front-matter keys the site's templates read, by kind key (`news`) or `all`: not typos.
     pub extra_keys: std::collections::BTreeMap<String, Vec<String>>,
+    /// The web editor's production backend, when the site publishes its admin page.
+    pub cms: Option<CmsSettings>,
+    /// Names of taxonomy terms per language (`term_translations`).
+    pub term_names: TermNames,
 }
 
 impl Config {
@@ -231,15 +261,15 @@ impl Config {
             }
             None => 10,
         };
-        let timezone_raw = f
-            .text(map, &[], "timezone")
-            .unwrap_or_else(|| "+07:00".to_string());
-        let timezone_minutes = parse_offset(&timezone_raw).unwrap_or_else(|| {
-            f.error("E0005", &[Seg::Key("timezone")])
-                .args
-                .push(("value", timezone_raw.clone()));
-            420
-        });
+        let timezone_minutes = match f.text(map, &[], "timezone") {
+            None => DEFAULT_UTC_OFFSET,
+            Some(raw) => parse_offset(&raw).unwrap_or_else(|| {
+                f.error("E0005", &[Seg::Key("timezone")])
+                    .args
+                    .push(("value", raw.clone()));
+                DEFAULT_UTC_OFFSET
+            }),
+        };
         let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
         let search = f.boolean(map, &[], "search").unwrap_or(true);
         let extra = map
@@ -249,6 +279,9 @@ impl Config {
             .unwrap_or_default();
         let markdown = read_markdown(map, &mut f);
         let extra_keys = read_extra_keys(map, &mut f);
+        let cms = read_cms(map, &mut f);
+        let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+        let term_names = TermNames::read(map, &mut f, &taxonomies, &codes);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -267,6 +300,8 @@ impl Config {
             extra,
             markdown,
             extra_keys,
+            cms,
+            term_names,
         })
     }
 
@@ -344,6 +379,47 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
         }
     }
     settings
+}
+
+/// `cms: { backend: github, repo: office/kb, branch: main }`.
+fn read_cms(map: &Map<String, Value>, f: &mut Fields) -> Option<CmsSettings> {
+    let at = [Seg::Key("cms")];
+    let m = match map.get("cms")? {
+        Value::Null => return None,
+        Value::Object(m) => m,
+        other => {
+            let d = f.error("E0116", &at);
+            d.args.push(("value", yaml::describe(other)));
+            return None;
+        }
+    };
+    const KEYS: [&str; 5] = ["backend", "repo", "branch", "api_root", "script"];
+    for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+        f.error("E0003", &[Seg::Key("cms"), Seg::Key(key)])
+            .args
+            .push(("known", KEYS.join(", ")));
+    }
+    let backend = f.required_text(m, &at, "backend")?;
+    if !CMS_BACKENDS.contains(&backend.as_str()) {
+        let d = f.error("E0114", &[Seg::Key("cms"), Seg::Key("backend")]);
+        d.args.push(("value", backend));
+        d.args.push(("known", CMS_BACKENDS.join(", ")));
+        return None;
+    }
+    let repo = if backend == "git-gateway" {
+        f.text(m, &at, "repo")
+    } else {
+        Some(f.required_text(m, &at, "repo")?)
+    };
+    Some(CmsSettings {
+        backend,
+        repo,
+        branch: f
+            .text(m, &at, "branch")
+            .unwrap_or_else(|| "main".to_string()),
+        api_root: f.text(m, &at, "api_root"),
+        script: f.text(m, &at, "script"),
+    })
 }
 
 /// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed

@@ -49,6 +49,10 @@ enum Command {
         /// Port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Let other computers of the network save through the web editor (with a bind other
+        /// than loopback).
+        #[arg(long)]
+        allow_remote_edit: bool,
     },
     /// Check content and every link without writing.
     Check {
@@ -61,6 +65,15 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Write the web editor's (Decap CMS) config.yml, generated from the site's schema.
+    CmsConfig {
+        /// Site root (default: this folder or the nearest parent holding site.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// File to write (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Create a new site with the default theme.
     Init {
         /// Folder of the new site.
@@ -69,7 +82,7 @@ enum Command {
     /// Create a new page from a scaffold.
     New {
         /// case-study, news, module, lesson or page.
-        #[arg(value_parser = ["case-study", "news", "module", "lesson", "page"])]
+        #[arg(value_parser = sachhon::content::Kind::KEYS)]
         kind: String,
         /// Name, e.g. binh-dien or cp-basics/intro for a lesson.
         name: String,
@@ -93,7 +106,7 @@ fn main() -> ExitCode {
     let lang = sachhon::messages::detect_language(flag.as_deref());
     let out = cmd::Out::new(lang, false);
     let mut command = Cli::command().about(out.text("help-about", &[]));
-    for name in ["build", "serve", "check", "init", "new"] {
+    for name in ["build", "serve", "check", "cms-config", "init", "new"] {
         let about = out.text(&format!("help-{name}"), &[]);
         command = command.mut_subcommand(name, |c| c.about(about));
     }
@@ -109,7 +122,16 @@ fn main() -> ExitCode {
             output,
             no_wait,
         } => cmd::build::run(&out, &site, output, no_wait),
-        Command::Serve { site, bind, port } => cmd::serve::run(&out, &site, &bind, port),
+        Command::Serve {
+            site,
+            bind,
+            port,
+            allow_remote_edit,
+        } => cmd::serve::run(&out, &site, &bind, port, allow_remote_edit),
+        Command::CmsConfig { root, output } => match cmd::site_root(&out, root.as_deref()) {
+            Some(root) => cmd::cms_config::run(&out, &root, output),
+            None => Ok(1),
+        },
         Command::Check {
             site,
             external,

@@ -94,6 +94,7 @@ pub(crate) fn render_page(
         emoji: site.config.markdown.emoji,
         shortcodes: Some(renderer),
         find_file: &|name: &str| find_file(site, page, name),
+        strings: renderer.strings(&page.lang),
     };
     let (rendered, mut diags) = markdown::render(body, &cx);
     // A content link that leads nowhere may lead to a file left out of this build: say so.

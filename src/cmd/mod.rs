@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod cms_config;
 pub mod init;
 pub mod new;
 pub mod serve;
@@ -53,13 +54,18 @@ pub fn site_root(out: &Out, given: Option<&Path>) -> Option<PathBuf> {
     let start = std::path::absolute(given.unwrap_or(Path::new("."))).ok();
     let found = match (given, &start) {
         (Some(_), Some(dir)) => dir.join(file).is_file().then(|| dir.clone()),
-        (None, Some(dir)) => dir.ancestors().find(|d| d.join(file).is_file()).map(Path::to_path_buf),
+        (None, Some(dir)) => dir
+            .ancestors()
+            .find(|d| d.join(file).is_file())
+            .map(Path::to_path_buf),
         (_, None) => None,
     };
     if found.is_none() {
         let shown = start.map_or_else(|| ".".to_string(), |d| d.display().to_string());
         let form = if given.is_some() { "given" } else { "here" };
-        let d = Diagnostic::error("E0070", "").arg("dir", shown).arg("form", form);
+        let d = Diagnostic::error("E0070", "")
+            .arg("dir", shown)
+            .arg("form", form);
         out.diagnostics(&[d]);
     }
     found

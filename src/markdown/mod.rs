@@ -18,7 +18,7 @@ use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// A heading of the page, for the table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -76,9 +76,16 @@ pub struct Context<'a> {
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
     pub raw_html: raw_html::RawHtml,
+    /// The theme's UI strings in the page's language (alert titles, the table label).
+    pub strings: &'a BTreeMap<String, String>,
 }
 
-const MORE: &str = "<!-- more -->";
+impl Context<'_> {
+    /// The theme's UI string `key`; the key itself when the theme lacks it (as in templates).
+    fn text<'k>(&'k self, key: &'k str) -> &'k str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+}
 
 /// Renders `body`; problems (broken `@/` links, unknown code languages, images without alt
 /// text) are returned as diagnostics.
@@ -250,7 +257,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 ));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = alert(kind, cx.lang);
+                let (class, key) = alert(kind);
+                let title = escape_html(cx.text(key));
                 events.push(Event::Html(
                     format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n")
                         .into(),
@@ -261,7 +269,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Start(Tag::Table(a)) => {
                 // A wide table scrolls inside its box; keyboard users must reach it to scroll.
-                let label = if cx.lang == "vi" { "Bảng" } else { "Table" };
+                let label = escape_html(cx.text("table_label"));
                 events.push(Event::Html(
                     format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">")
                         .into(),
@@ -272,7 +280,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
             }
-            Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
+            Event::Html(ref h) | Event::InlineHtml(ref h) if raw_html::is_more_mark(h) => {
                 if more_at.is_none() {
                     more_at = Some(text.len());
                 }
@@ -451,14 +459,14 @@ fn heading_number(level: HeadingLevel) -> u8 {
     }
 }
 
-fn alert(kind: BlockQuoteKind, lang: &str) -> (&'static str, &'static str) {
-    let vi = lang == "vi";
+/// An alert's class and the UI string key of its title.
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
-        BlockQuoteKind::Note => ("note", if vi { "Lưu ý" } else { "Note" }),
-        BlockQuoteKind::Tip => ("tip", if vi { "Mẹo" } else { "Tip" }),
-        BlockQuoteKind::Important => ("important", if vi { "Quan trọng" } else { "Important" }),
-        BlockQuoteKind::Warning => ("warning", if vi { "Cảnh báo" } else { "Warning" }),
-        BlockQuoteKind::Caution => ("caution", if vi { "Thận trọng" } else { "Caution" }),
+        BlockQuoteKind::Note => ("note", "alert_note"),
+        BlockQuoteKind::Tip => ("tip", "alert_tip"),
+        BlockQuoteKind::Important => ("important", "alert_important"),
+        BlockQuoteKind::Warning => ("warning", "alert_warning"),
+        BlockQuoteKind::Caution => ("caution", "alert_caution"),
     }
 }
 

@@ -106,7 +106,10 @@ impl Catalogue {
     /// with its position from one and its item's name, a system error said plainly. Returns the
     /// technical detail (the `detail` argument, or the system's words) apart.
     fn plain_args(&self, args: &[(&'static str, String)]) -> (Vec<(&str, String)>, Option<String>) {
-        let item = args.iter().find(|(n, _)| *n == "item").map(|(_, v)| v.as_str());
+        let item = args
+            .iter()
+            .find(|(n, _)| *n == "item")
+            .map(|(_, v)| v.as_str());
         let mut detail = args
             .iter()
             .find(|(n, _)| *n == "detail")
@@ -253,7 +256,10 @@ mod tests {
             .arg("value", "\"nhiều\"")
             .arg("suggestion", "120");
         let vi = Catalogue::new("vi").diagnostic(&d, false);
-        assert!(vi.contains("before của chỉ số thứ 2 (Điện tiêu thụ)"), "{vi}");
+        assert!(
+            vi.contains("before của chỉ số thứ 2 (Điện tiêu thụ)"),
+            "{vi}"
+        );
         let en = Catalogue::new("en").diagnostic(&d, false);
         assert!(en.contains("before of metric 2 (Điện tiêu thụ)"), "{en}");
     }

@@ -11,8 +11,8 @@ mod locate;
 mod strict;
 pub mod toml;
 
-pub use fields::{describe, is_non_finite, number_with_unit, Fields, MAX_NUMBER};
 pub use explain::Cause;
+pub use fields::{describe, is_non_finite, number_with_unit, Fields, MAX_NUMBER};
 pub use locate::{Locator, Seg};
 
 use serde_json::{Map, Number, Value};
@@ -96,6 +96,12 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
             }
         },
     }
+}
+
+/// Writes plain data as a YAML document (the web editor's generated `config.yml`).
+pub fn to_text(value: &Value) -> String {
+    // Plain data always serialises; an empty document is the only fallback needed.
+    serde_yaml::to_string(value).unwrap_or_default()
 }
 
 /// A key written twice, located at both places.

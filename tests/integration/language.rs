@@ -49,7 +49,9 @@ fn diagnostics_speak_vietnamese_or_english_with_the_same_code_and_place() {
     let vi = run_in("vi_VN.UTF-8", site.path());
     let en = run_in("C", site.path());
     assert!(
-        vi.contains("before của chỉ số thứ 1 (Nước): \"nhiều\" không phải là số; hãy ghi một số, ví dụ 120"),
+        vi.contains(
+            "before của chỉ số thứ 1 (Nước): \"nhiều\" không phải là số; hãy ghi một số, ví dụ 120"
+        ),
         "{vi}"
     );
     assert!(

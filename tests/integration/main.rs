@@ -13,4 +13,5 @@ mod mistakes;
 mod output;
 mod reader;
 mod urls;
+mod web_editor;
 mod wild;

@@ -129,7 +129,11 @@ fn each_mistake_is_said_plainly_where_it_is_with_its_fix() {
                     && l.ends_with(&format!("[{}]", row.1))
                     && l.contains(words)
             });
-            assert!(found, "{lang}: no {} at {}: {words}\n{}", row.1, row.0, r.stderr);
+            assert!(
+                found,
+                "{lang}: no {} at {}: {words}\n{}",
+                row.1, row.0, r.stderr
+            );
         }
         // Declared keys, keys under `extra:` and another tool's keys are not typos.
         let quiet = "content/news/khoa-rieng.md";
@@ -146,7 +150,10 @@ fn each_mistake_is_said_plainly_where_it_is_with_its_fix() {
         assert!(!r.stderr.contains("mapping values"), "{}", r.stderr);
     }
     let r = check_in("vi", site.path(), &["--verbose"]);
-    let tab = r.stderr.lines().find(|l| l.starts_with("content/news/tab.md:"));
+    let tab = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("content/news/tab.md:"));
     assert!(
         tab.is_some_and(|l| l.contains("(found character that cannot start any token)")),
         "{}",
@@ -179,8 +186,17 @@ fn commands_find_the_site_in_a_parent_folder_or_refuse() {
     assert_eq!(r.status.code(), Some(0));
     assert!(site.path().join("content/news/hoi-thao.md").is_file());
     assert!(!inside.join("content").exists());
-    let r = sachhon().current_dir(&inside).arg("check").output().unwrap();
-    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    let r = sachhon()
+        .current_dir(&inside)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
 
     let nowhere = tempfile::tempdir().unwrap();
     for args in [&["new", "news", "x"][..], &["build"], &["check"]] {
@@ -202,7 +218,10 @@ fn commands_find_the_site_in_a_parent_folder_or_refuse() {
 
 #[test]
 fn a_first_failed_build_does_not_claim_an_earlier_one_was_kept() {
-    let site = fixture_with("minimal", &[("content/a.md", "---\ntitle: A\ndate: x\n---\n")]);
+    let site = fixture_with(
+        "minimal",
+        &[("content/a.md", "---\ntitle: A\ndate: x\n---\n")],
+    );
     let r = build(site.path(), &[]);
     assert_eq!(r.status, 1);
     assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
