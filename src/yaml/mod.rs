@@ -30,7 +30,7 @@ pub struct SyntaxError {
     /// first written; `line` is where it was written again.
     pub duplicate: Option<(String, usize)>,
     /// The mistake behind the error, in plain terms, when it is a common one.
-    pub cause: Option<Cause>,
+    pub cause: Option<Box<Cause>>,
 }
 
 impl SyntaxError {
@@ -91,7 +91,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
             Ok(v) => Ok(convert(v)),
             Err(e) => {
                 let mut err = syntax_error(&e);
-                err.cause = explain::explain(text, err.line);
+                err.cause = explain::explain(text, err.line).map(Box::new);
                 Err(err)
             }
         },
