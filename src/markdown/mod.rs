@@ -76,6 +76,8 @@ pub struct Context<'a> {
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
     pub raw_html: raw_html::RawHtml,
+    /// Highlights code blocks (owned by the build, or by the dev server across builds).
+    pub highlighter: &'a highlight::Highlighter,
     /// The theme's UI strings in the page's language (alert titles, the table label).
     pub strings: &'a BTreeMap<String, String>,
 }
@@ -234,7 +236,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let highlighted = if lang.is_empty() || highlight::is_plain(&lang) {
                     None
                 } else {
-                    let h = highlight::highlight(&code, &lang);
+                    let h = cx.highlighter.highlight(&code, &lang);
                     if h.is_none() {
                         diags.push(
                             Diagnostic::warning("W0105", cx.source)

@@ -33,6 +33,7 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         // Link rewriting as written; sanitizing is tested in `raw_html`.
         raw_html: super::raw_html::RawHtml::Allow,
         strings: &strings,
+        highlighter: &super::highlight::Highlighter::default(),
     };
     render(body, &cx)
 }
