@@ -4,6 +4,7 @@
 //! [`build`] runs the whole pipeline; the commands in `cmd` (binary side) orchestrate it.
 
 pub mod build;
+pub mod cms;
 pub mod config;
 pub mod content;
 pub mod date;
@@ -19,6 +20,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod term_names;
 pub mod text;
 pub mod theme;
 pub mod verify;

@@ -184,6 +184,8 @@ pub fn generate_snapshot(
     );
     timer.lap("render, write, index");
     write_static(&site, &theme, sink, &diags);
+    let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
+    crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
     let cache_dir = settings.root.join(".sachhon-cache").join("images");
     crate::images::write_variants(&images, &cache_dir, sink, &diags);
     timer.lap("static files");

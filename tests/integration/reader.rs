@@ -181,3 +181,77 @@ fn the_case_study_list_links_its_terms_and_carries_what_its_filters_need() {
     let term = read(site.path(), "sectors/det-may/index.html");
     assert!(!term.contains("data-sectors") && !term.contains("case-filter.js"));
 }
+
+const READER_SITE: &str = "title: Kho tri thức đọc thử\nbase_url: https://example.org/\ndefault_language: vi\nlanguages:\n  en: { title: Reader test }\n";
+
+#[test]
+fn term_translations_name_terms_per_language_and_link_them_across() {
+    let config = format!(
+        "{READER_SITE}term_translations:\n  sectors:\n    Dệt may: {{ en: Textiles }}\n    Giấy: {{ en: Paper }}\n"
+    );
+    // An English page that copied the Vietnamese names.
+    let copied =
+        "---\ntitle: Paper B\ndate: 2022-05-01\nsector: Giấy\nprovince: Bắc Ninh\n---\nBody.\n";
+    let site = fixture_with(
+        "reader",
+        &[
+            ("site.yaml", config.as_str()),
+            ("content/case-studies/giay-b/index.en.md", copied),
+        ],
+    );
+    let r = command("check", site.path(), &[]);
+    // The sector is translated; the province is not, and says so at its line, once.
+    assert!(
+        r.stderr.contains(
+            "content/case-studies/giay-b/index.en.md:5:1: warning: provinces: \"Bắc Ninh\" has no name in en"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.matches("[W0180]").count(), 1, "{}", r.stderr);
+    build_ok(site.path(), &[]);
+    let english = read(site.path(), "en/case-studies/giay-b/index.html");
+    assert!(english.contains("<a href=\"/en/sectors/paper/\">Paper</a>"));
+    let meta = &english[english.find("class=\"case-meta\"").expect("case meta")..];
+    let meta = &meta[..meta.find("</p>").expect("end")];
+    assert!(!meta.contains("Giấy"), "no Vietnamese term name: {meta}");
+    assert!(!exists(site.path(), "en/sectors/giay/index.html"));
+    // Written in English on its own page, the same term.
+    assert!(read(site.path(), "en/sectors/textiles/index.html").contains("Textile A"));
+    // The language switch of a term page leads to the same term in the other language.
+    let vi_term = read(site.path(), "sectors/det-may/index.html");
+    assert!(
+        vi_term.contains("<a href=\"/en/sectors/textiles/\" hreflang=\"en\""),
+        "switch of sectors/det-may/"
+    );
+    let en_term = read(site.path(), "en/sectors/paper/index.html");
+    assert!(en_term.contains("<a href=\"/sectors/giay/\" hreflang=\"vi\""));
+    // The list of the English section offers the English names as filters.
+    let list = read(site.path(), "en/case-studies/index.html");
+    assert!(
+        list.contains("<option value=\"paper\">Paper</option>"),
+        "{list}"
+    );
+    assert!(list.contains("data-sectors=\"paper\""));
+}
+
+#[test]
+fn term_translations_of_an_undeclared_taxonomy_or_language_are_errors() {
+    let config = format!(
+        "{READER_SITE}term_translations:\n  sector:\n    Giấy: {{ en: Paper }}\n  sectors:\n    Giấy: {{ fr: Papier }}\n"
+    );
+    let site = fixture_with("reader", &[("site.yaml", config.as_str())]);
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("site.yaml:7:3: error:") && r.stderr.contains("\"sector\""),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\"fr\"") && r.stderr.contains("vi, en"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.matches("[E0180]").count(), 2, "{}", r.stderr);
+}
