@@ -3,7 +3,7 @@
 
 use crate::content::Kind;
 use crate::messages::Catalogue;
-use crate::site::techniques::TECHNIQUES;
+use crate::content::techniques::TECHNIQUES;
 use serde_json::{json, Value};
 
 /// Terms already written in the site, offered as choices.
