@@ -1,11 +1,7 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
 use crate::diagnostics::Diagnostic;
-<<<<<<< HEAD
-=======
-use crate::markdown::raw_html::RawHtml;
 use crate::term_names::TermNames;
->>>>>>> main
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
