@@ -139,7 +139,7 @@ impl Index {
         let technique_labels = technique_keys
             .iter()
             .map(|k| {
-                crate::site::techniques::label(k, lang)
+                crate::content::techniques::label(k, lang)
                     .unwrap_or(k)
                     .to_string()
             })
