@@ -7,6 +7,7 @@ mod keys;
 mod meta;
 pub mod model;
 mod synthetic;
+pub mod techniques;
 
 pub use discover::{markdown_stem, site_rel};
 pub use keys::SiteKeys;
