@@ -57,33 +57,37 @@ const KNOWN_KEYS: [&str; 16] = [
     "term_translations",
 ];
 
-/// `extra_keys: { news: [source], all: [banner] }`: each kind key (or `all`) with its list.
-fn read_extra_keys(
-    map: &Map<String, Value>,
-    f: &mut Fields,
-) -> std::collections::BTreeMap<String, Vec<String>> {
-    let mut out = std::collections::BTreeMap::new();
+/// `extra_keys: { news: [source], all: [banner] }`: the keys of each kind key (or `all`), as
+/// written; content checks the kind keys, which it owns.
+fn read_extra_keys(map: &Map<String, Value>, f: &mut Fields) -> Vec<ExtraKeys> {
     let Some(value) = map.get("extra_keys").filter(|v| !v.is_null()) else {
-        return out;
+        return Vec::new();
     };
     let Some(kinds) = value.as_object() else {
         let d = f.error("E0116", &[Seg::Key("extra_keys")]);
         d.args.push(("value", yaml::describe(value)));
-        return out;
+        return Vec::new();
     };
-    let mut known = crate::content::Kind::KEYS.to_vec();
-    known.push("all");
-    for kind in kinds.keys() {
-        let at = [Seg::Key("extra_keys")];
-        if !known.contains(&kind.as_str()) {
-            let d = f.error("E0111", &[Seg::Key("extra_keys"), Seg::Key(kind)]);
-            d.args.push(("value", kind.clone()));
-            d.args.push(("known", known.join(", ")));
-            continue;
-        }
-        out.insert(kind.clone(), f.text_list(kinds, &at, kind));
-    }
-    out
+    let at = [Seg::Key("extra_keys")];
+    kinds
+        .keys()
+        .map(|kind| ExtraKeys {
+            kind: kind.clone(),
+            keys: f.text_list(kinds, &at, kind),
+            at: f.pos(&[Seg::Key("extra_keys"), Seg::Key(kind)]),
+        })
+        .collect()
+}
+
+/// Front-matter keys a site's templates read, for pages of one kind (`extra_keys:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraKeys {
+    /// A kind key (`news`), or `all`.
+    pub kind: String,
+    /// The keys.
+    pub keys: Vec<String>,
+    /// Where the kind was written in site.yaml.
+    pub at: Option<(usize, usize)>,
 }
 
 /// The production backends of the web editor (`cms.backend`).
@@ -167,7 +171,7 @@ pub struct Config {
     /// Markdown settings.
     pub markdown: MarkdownConfig,
     /// Front-matter keys the site's templates read, by kind key (`news`) or `all`: not typos.
-    pub extra_keys: std::collections::BTreeMap<String, Vec<String>>,
+    pub extra_keys: Vec<ExtraKeys>,
     /// The web editor's production backend, when the site publishes its admin page.
     pub cms: Option<CmsSettings>,
     /// Names of taxonomy terms per language (`term_translations`).
@@ -329,13 +333,6 @@ impl Config {
         })
     }
 
-    /// The keys this site adds to those of the front matter.
-    pub fn site_keys(&self) -> crate::content::SiteKeys<'_> {
-        crate::content::SiteKeys {
-            taxonomies: &self.taxonomies,
-            extra_keys: Some(&self.extra_keys),
-        }
-    }
 
     /// The default language code.
     pub fn default_language(&self) -> &str {

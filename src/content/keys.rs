@@ -5,6 +5,8 @@
 //! (W0603, `foreign`).
 
 use super::{foreign, meta, Kind};
+use crate::config::{Config, ExtraKeys};
+use crate::diagnostics::Diagnostic;
 use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
@@ -13,20 +15,45 @@ use serde_json::{Map, Value};
 pub struct SiteKeys<'a> {
     /// Taxonomy names of site.yaml (a page lists its terms under the taxonomy's name).
     pub taxonomies: &'a [String],
-    /// `extra_keys:` of site.yaml, by kind key (`news`) or `all`.
-    pub extra_keys: Option<&'a std::collections::BTreeMap<String, Vec<String>>>,
+    /// `extra_keys:` of site.yaml.
+    pub extra_keys: &'a [ExtraKeys],
 }
 
-impl SiteKeys<'_> {
+impl<'a> SiteKeys<'a> {
+    /// The keys `config` adds.
+    pub fn of(config: &'a Config) -> Self {
+        SiteKeys {
+            taxonomies: &config.taxonomies,
+            extra_keys: &config.extra_keys,
+        }
+    }
+
     fn declares(&self, kind: Kind, key: &str) -> bool {
         self.taxonomies.iter().any(|t| t == key)
-            || self.extra_keys.is_some_and(|m| {
-                [kind.key(), "all"]
-                    .iter()
-                    .filter_map(|k| m.get(*k))
-                    .any(|keys| keys.iter().any(|k| k == key))
-            })
+            || self
+                .extra_keys
+                .iter()
+                .filter(|e| e.kind == kind.key() || e.kind == "all")
+                .any(|e| e.keys.iter().any(|k| k == key))
     }
+}
+
+/// E0111 for each kind of `extra_keys:` in site.yaml that is no kind of page.
+pub fn check_declared_kinds(config: &Config) -> Vec<Diagnostic> {
+    let mut known = Kind::KEYS.to_vec();
+    known.push("all");
+    config
+        .extra_keys
+        .iter()
+        .filter(|e| !known.contains(&e.kind.as_str()))
+        .map(|e| {
+            Diagnostic::error("E0111", crate::config::CONFIG_FILE)
+                .at_opt(e.at)
+                .arg("key", format!("extra_keys.{}", e.kind))
+                .arg("value", &e.kind)
+                .arg("known", known.join(", "))
+        })
+        .collect()
 }
 
 /// Warns about every top-level key of `map` that no kind of page reads and the site does not
@@ -96,11 +123,14 @@ mod tests {
         let v = crate::yaml::parse(src).unwrap();
         let loc = crate::yaml::Locator::new(src, 1);
         let mut f = Fields::new("a.md", &loc);
-        let declared: std::collections::BTreeMap<String, Vec<String>> =
-            [("news".to_string(), vec!["nguon".to_string()])].into();
+        let declared = [ExtraKeys {
+            kind: "news".to_string(),
+            keys: vec!["nguon".to_string()],
+            at: None,
+        }];
         let site = SiteKeys {
             taxonomies: &[],
-            extra_keys: Some(&declared),
+            extra_keys: &declared,
         };
         check(v.as_object().unwrap(), &mut f, Kind::News, site);
         assert_eq!(f.diags.len(), 1, "{:?}", f.diags);

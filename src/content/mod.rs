@@ -106,6 +106,7 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
             }
         }
     }
+    diags.extend(keys::check_declared_kinds(config));
     // An ignored key is said once per build, however many pages have it.
     crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
     pages.extend(synthetic::missing_homes(config, &pages));
@@ -371,7 +372,7 @@ fn type_page(
     };
     let mut meta = meta::read(&raw.text.map, &mut f, kind);
     foreign::apply(&raw.text.map, &mut f, &mut meta, &config.taxonomies);
-    keys::check(&raw.text.map, &mut f, kind, config.site_keys());
+    keys::check(&raw.text.map, &mut f, kind, SiteKeys::of(config));
     let name = page_name(found, file_dir);
     // `2019-03-05-hoi-nghi.md`: the name dates the page when `date:` does not.
     let dated = dated_name(&name).filter(|_| !found.is_section);

@@ -43,8 +43,9 @@ fn priority(kind: &str) -> u8 {
 
 fn scan(text: &str) -> Vec<Cause> {
     let mut causes = Vec::new();
-    // The column of the items of the list being read.
-    let mut list_indent: Option<usize> = None;
+    // Open lists: the column of their items and the indentation of the key holding them.
+    let mut lists: Vec<(usize, isize)> = Vec::new();
+    let mut opening: Option<isize> = None;
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
@@ -56,18 +57,25 @@ fn scan(text: &str) -> Vec<Cause> {
             causes.push(cause(n, pos + 1, "tab", "", ""));
             continue;
         }
-        // Items of one list stand in one column, the first item's; a `key:` opening a block
-        // (a nested list may follow) or a line left of the items ends the list.
+        let at = indent as isize;
+        // A line at or left of a list's key closes that list.
+        while lists.last().is_some_and(|&(col, parent)| parent >= at && col > indent) {
+            lists.pop();
+        }
         if body.starts_with("- ") || body == "-" {
-            match list_indent {
-                Some(col) if col != indent => causes.push(cause(n, indent + 1, "list", "", body)),
-                Some(_) => {}
-                None => list_indent = Some(indent),
+            match (opening.take(), lists.last()) {
+                (Some(parent), _) => lists.push((indent, parent)),
+                (None, Some(&(col, parent))) if col != indent && at > parent => {
+                    causes.push(cause(n, indent + 1, "list", "", body));
+                }
+                (None, Some(_)) => {}
+                (None, None) => lists.push((indent, -1)),
             }
-        } else if split_key(body).is_some_and(|(_, v)| v.is_empty())
-            || list_indent.is_some_and(|col| indent <= col)
-        {
-            list_indent = None;
+        } else {
+            // `key:` with nothing after it opens a block, maybe a list.
+            opening = split_key(body)
+                .filter(|(_, v)| v.is_empty())
+                .map(|_| at);
         }
         let entry = body.strip_prefix("- ").unwrap_or(body);
         if let Some((key, value)) = split_key(entry) {

@@ -96,6 +96,12 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
         "title is empty: YAML takes # as the start of a comment and ignores \"#1 Hội thảo\"; put the value in double quotes: title: \"#1 Hội thảo\"",
     ),
     (
+        "site.yaml:8:3",
+        "E0111",
+        "extra_keys.tin-tuc: \"tin-tuc\" không phải loại trang đã biết",
+        "extra_keys.tin-tuc: \"tin-tuc\" is not a known kind",
+    ),
+    (
         "content/news/khoa-rieng.md:7:1",
         "W0603",
         "layout: khoá này của công cụ khác bị bỏ qua",
