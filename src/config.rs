@@ -333,7 +333,6 @@ impl Config {
         })
     }
 
-
     /// The default language code.
     pub fn default_language(&self) -> &str {
         &self.languages[0].code

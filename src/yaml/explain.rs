@@ -59,7 +59,10 @@ fn scan(text: &str) -> Vec<Cause> {
         }
         let at = indent as isize;
         // A line at or left of a list's key closes that list.
-        while lists.last().is_some_and(|&(col, parent)| parent >= at && col > indent) {
+        while lists
+            .last()
+            .is_some_and(|&(col, parent)| parent >= at && col > indent)
+        {
             lists.pop();
         }
         if body.starts_with("- ") || body == "-" {
@@ -73,9 +76,7 @@ fn scan(text: &str) -> Vec<Cause> {
             }
         } else {
             // `key:` with nothing after it opens a block, maybe a list.
-            opening = split_key(body)
-                .filter(|(_, v)| v.is_empty())
-                .map(|_| at);
+            opening = split_key(body).filter(|(_, v)| v.is_empty()).map(|_| at);
         }
         let entry = body.strip_prefix("- ").unwrap_or(body);
         if let Some((key, value)) = split_key(entry) {
