@@ -1,7 +1,6 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
 use crate::diagnostics::Diagnostic;
-use crate::markdown::raw_html::RawHtml;
 use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
@@ -9,6 +8,31 @@ use std::path::{Path, PathBuf};
 
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
+/// What happens to raw HTML in Markdown (`markdown.raw_html`):
+/// the Markdown stage applies it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Kept as written.
+    Allow,
+    /// Cleaned of scripts and dangerous URLs, with a warning per removal.
+    #[default]
+    Sanitize,
+    /// Shown as text.
+    Escape,
+}
+
+impl RawHtml {
+    /// `allow`, `sanitize` or `escape`.
+    pub fn parse(text: &str) -> Option<RawHtml> {
+        match text.trim() {
+            "allow" => Some(RawHtml::Allow),
+            "sanitize" => Some(RawHtml::Sanitize),
+            "escape" => Some(RawHtml::Escape),
+            _ => None,
+        }
+    }
+}
+
 /// The folders of a site that hold its sources (besides [`CONFIG_FILE`]).
 pub const SOURCE_FOLDERS: [&str; 5] = ["content", "templates", "static", "themes", "i18n"];
 /// The time zone of a site whose `site.yaml` names none: Vietnam's, UTC+07:00, in minutes.

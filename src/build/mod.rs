@@ -144,7 +144,7 @@ pub fn generate_snapshot(
     timer.lap("image sizes");
     // Code highlighted by the last build is not highlighted again.
     let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
-    crate::markdown::highlight::load_saved(&highlights);
+    cache.highlighter.load_saved(&highlights);
     // Nothing reads the Markdown sources after this: each is freed once rendered.
     let bodies = site
         .pages
@@ -152,9 +152,9 @@ pub fn generate_snapshot(
         .map(|p| std::mem::take(&mut p.body))
         .collect();
     let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache);
-    if settings.keep_caches {
-        crate::markdown::highlight::save_used(&highlights);
-    }
+    cache
+        .highlighter
+        .save_used(settings.keep_caches.then_some(highlights.as_path()));
     timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()

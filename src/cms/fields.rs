@@ -1,9 +1,9 @@
 //! The fields of each kind as Decap widgets, in the order of sachhon's scaffolds (Decap
 //! writes front matter in the order of its fields), with the checks sachhon makes.
 
+use crate::content::techniques::TECHNIQUES;
 use crate::content::Kind;
 use crate::messages::Catalogue;
-use crate::site::techniques::TECHNIQUES;
 use serde_json::{json, Value};
 
 /// Terms already written in the site, offered as choices.

@@ -6,6 +6,7 @@ pub mod frontmatter;
 mod meta;
 pub mod model;
 mod synthetic;
+pub mod techniques;
 
 pub use discover::{markdown_stem, site_rel};
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};

@@ -75,7 +75,9 @@ pub struct Context<'a> {
     /// A file of the page's bundle or of `static/` by name: its site path and size.
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
-    pub raw_html: raw_html::RawHtml,
+    pub raw_html: crate::config::RawHtml,
+    /// Highlights code blocks (owned by the build, or by the dev server across builds).
+    pub highlighter: &'a highlight::Highlighter,
     /// The theme's UI strings in the page's language (alert titles, the table label).
     pub strings: &'a BTreeMap<String, String>,
 }
@@ -234,7 +236,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let highlighted = if lang.is_empty() || highlight::is_plain(&lang) {
                     None
                 } else {
-                    let h = highlight::highlight(&code, &lang);
+                    let h = cx.highlighter.highlight(&code, &lang);
                     if h.is_none() {
                         diags.push(
                             Diagnostic::warning("W0105", cx.source)
@@ -356,7 +358,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
-                let event = if cx.raw_html == raw_html::RawHtml::Escape {
+                let event = if cx.raw_html == crate::config::RawHtml::Escape {
                     event
                 } else {
                     let pos = pos_of(range.start);

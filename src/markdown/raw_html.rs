@@ -6,35 +6,12 @@
 //!   thing removed, at its line;
 //! - `escape`: shown as text.
 
+use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use pulldown_cmark::{html, CowStr, Event};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasher;
-
-/// What happens to raw HTML in Markdown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum RawHtml {
-    /// Kept as written.
-    Allow,
-    /// Cleaned of scripts and dangerous URLs, with a warning per removal.
-    #[default]
-    Sanitize,
-    /// Shown as text.
-    Escape,
-}
-
-impl RawHtml {
-    /// `allow`, `sanitize` or `escape`.
-    pub fn parse(text: &str) -> Option<RawHtml> {
-        match text.trim() {
-            "allow" => Some(RawHtml::Allow),
-            "sanitize" => Some(RawHtml::Sanitize),
-            "escape" => Some(RawHtml::Escape),
-            _ => None,
-        }
-    }
-}
 
 /// Hosts whose video players may be embedded with `<iframe>`.
 const VIDEO_HOSTS: [&str; 4] = [

@@ -31,8 +31,9 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         shortcodes: None,
         find_file: &|_: &str| None,
         // Link rewriting as written; sanitizing is tested in `raw_html`.
-        raw_html: super::raw_html::RawHtml::Allow,
+        raw_html: crate::config::RawHtml::Allow,
         strings: &strings,
+        highlighter: &super::highlight::Highlighter::default(),
     };
     render(body, &cx)
 }

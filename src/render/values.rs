@@ -1,11 +1,12 @@
 //! The data templates see: page summaries (built once per page and shared by every list that
 //! shows the page) and full page values.
 
+use crate::content::techniques;
 use crate::content::Page;
 use crate::locale::format_number;
 use crate::markdown::{Heading, Rendered};
 use crate::site::impact::{self, MetricView};
-use crate::site::{taxonomy, techniques, Site};
+use crate::site::{taxonomy, Site};
 use crate::text::truncate;
 use serde::Serialize;
 use tera::Value;

@@ -120,7 +120,10 @@ impl State {
     pub fn update(&self, paths: &[PathBuf]) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
         if let [path] = paths {
             let mut snapshot = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-            match snapshot.as_mut().and_then(|s| s.update_page(path)) {
+            match snapshot
+                .as_mut()
+                .and_then(|s| s.update_page(path, &self.cache))
+            {
                 Some(Update::Unchanged) => return (Rebuild::Unchanged, Vec::new()),
                 Some(Update::Files(changed)) => {
                     let mut files = (*self.files()).clone();

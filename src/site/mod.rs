@@ -4,7 +4,6 @@
 pub mod impact;
 pub mod order;
 pub mod taxonomy;
-pub mod techniques;
 pub mod url;
 
 pub use order::newest_first as order_newest;

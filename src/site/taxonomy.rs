@@ -1,8 +1,8 @@
 //! Taxonomies (`tags`, `sectors`, `provinces`, `techniques`, or any the site declares) and
 //! their terms, per language.
 
-use super::techniques;
 use crate::config::Config;
+use crate::content::techniques;
 use crate::content::Page;
 use crate::term_names::TermNames;
 use crate::text::{fold, slugify};

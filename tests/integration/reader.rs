@@ -255,3 +255,38 @@ fn term_translations_of_an_undeclared_taxonomy_or_language_are_errors() {
     );
     assert_eq!(r.stderr.matches("[E0180]").count(), 2, "{}", r.stderr);
 }
+
+#[test]
+fn a_case_study_with_a_lead_image_shows_it_on_its_page_and_card() {
+    let site = fixture("reader");
+    let page = site.path().join("content/case-studies/det-a/index.md");
+    let text = std::fs::read_to_string(&page).expect("page");
+    let text = text.replacen(
+        "---\n",
+        "---\nimage: so-do.svg\nimage_alt: Sơ đồ minh họa\n",
+        1,
+    );
+    write(
+        site.path(),
+        "content/case-studies/det-a/index.md",
+        text.as_bytes(),
+    );
+    write(
+        site.path(),
+        "content/case-studies/det-a/so-do.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>",
+    );
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "case-studies/det-a/index.html");
+    assert!(html.contains(
+        "<img class=\"lead-image\" src=\"/case-studies/det-a/so-do.svg\" alt=\"Sơ đồ minh họa\""
+    ));
+    // Below the headline figures, which stay in the first phone screen.
+    assert!(html.find("lead-image") > html.find("headline-figures"));
+    let list = read(site.path(), "case-studies/index.html");
+    assert!(list.contains(
+        "<img class=\"card-image\" src=\"/case-studies/det-a/so-do.svg\" alt=\"\" loading=\"lazy\">"
+    ));
+    // Sharing through the device's apps (Zalo on most Vietnamese phones), shown by reader.js.
+    assert!(html.contains("data-share=\"https://example.org/case-studies/det-a/\""));
+}
