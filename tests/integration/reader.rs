@@ -253,6 +253,12 @@ fn term_translations_of_an_undeclared_taxonomy_or_language_are_errors() {
         "{}",
         r.stderr
     );
+    assert!(
+        r.stderr
+            .contains("use one of: tags, sectors, provinces [E0180]"),
+        "techniques have their labels already: {}",
+        r.stderr
+    );
     assert_eq!(r.stderr.matches("[E0180]").count(), 2, "{}", r.stderr);
 }
 
