@@ -10,7 +10,7 @@ mod locate;
 mod strict;
 pub mod toml;
 
-pub use fields::{describe, is_non_finite, Fields, MAX_NUMBER};
+pub use fields::{describe, is_non_finite, Fields};
 pub use locate::{Locator, Seg};
 
 use serde_json::{Map, Number, Value};
