@@ -72,9 +72,10 @@ try {
   await publish();
   await until(() => read("index.md") && read("index.en.md"), "the case study was not written");
   const vi = read("index.md");
+  // The keys of each metric in the scaffold's order.
   for (const line of ["title: Dệt may Phú Bài tiết kiệm nước", "sector: Phân bón", "  - good-housekeeping",
-    "  - process-control", "    name: Nước", "    before: 120", "    after: 90", "better: higher",
-    "    before: 200", "    after: 300"]) {
+    "  - process-control", "  - name: Nước\n    unit: m3/ngày\n    before: 120\n    after: 90",
+    "  - name: Năng suất\n    before: 200\n    after: 300\n    better: higher"]) {
     assert(vi.includes(`${line}\n`), `index.md lacks ${JSON.stringify(line)}:\n${vi}`);
   }
   assert(vi.startsWith("---\ntitle: ") && vi.endsWith("\n"), `index.md:\n${vi}`);

@@ -224,6 +224,12 @@ fn term_translations_name_terms_per_language_and_link_them_across() {
         vi_term.contains("<a href=\"/en/sectors/textiles/\" hreflang=\"en\""),
         "switch of sectors/det-may/"
     );
+    assert!(
+        vi_term.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/sectors/textiles/\">"
+        ),
+        "hreflang of a translated term"
+    );
     let en_term = read(site.path(), "en/sectors/paper/index.html");
     assert!(en_term.contains("<a href=\"/sectors/giay/\" hreflang=\"vi\""));
     // The list of the English section offers the English names as filters.

@@ -362,6 +362,19 @@ fn serve_speaks_every_action_of_the_local_backend() {
         std::fs::read(root.join("content/case-studies/det-may/xuong.png")).unwrap(),
         photo
     );
+    // The preview follows, as for any edit.
+    let started = std::time::Instant::now();
+    loop {
+        let (status, html) = get(port, "/case-studies/det-may/");
+        if status == 200 && html.contains("Dệt may Phú Bài") {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the preview never showed the new case study: {status}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let r = command("check", root, &[]);
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert!(
