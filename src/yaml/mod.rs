@@ -12,7 +12,7 @@ mod strict;
 pub mod toml;
 
 pub use explain::Cause;
-pub use fields::{describe, is_non_finite, number_with_unit, Fields, MAX_NUMBER};
+pub use fields::{describe, is_non_finite, number_with_unit, Fields};
 pub use locate::{Locator, Seg};
 
 use serde_json::{Map, Number, Value};
