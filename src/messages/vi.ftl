@@ -99,9 +99,13 @@ E0511 = còn { $count } tệp nữa cũng không ghi được (thường là do 
 W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
 W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi bài học một weight riêng để sắp xếp đúng
 W0103 = bản dịch này ({ $lang }) không có trang gốc ở ngôn ngữ mặc định bên cạnh; hãy thêm trang gốc hoặc đổi tên tệp
-W0104 = trang này chưa có bản dịch { $lang }
+W0104 = bài này chưa có bản { $lang ->
+        [en] tiếng Anh
+        [vi] tiếng Việt
+       *[other] { $lang }
+    }
 W0105 = không biết ngôn ngữ mã "{ $lang }" (số khối mã: { $count }); các khối này hiển thị không tô màu; hãy ghi tên được nhận, hoặc tắt cảnh báo bằng markdown: { "{" } warn_unknown_languages: false { "}" } trong site.yaml
-W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu ý bạn là số nguyên, hãy ghi { $suggestion } không có dấu chấm
+W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu bạn muốn ghi một số hàng nghìn, hãy ghi { $suggestion }, không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
 W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu trang, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
 W0180 = { $taxonomy }: "{ $term }" chưa có tên bằng { $lang }; hãy thêm vào term_translations trong site.yaml, ví dụ { $taxonomy }: {"{"} "{ $term }": {"{"} { $lang }: ... {"}"} {"}"}
@@ -147,24 +151,24 @@ build-waiting = Một lần dựng khác (tiến trình { $pid }) đang ghi { $o
 check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
 check-ok = Không có vấn đề nào trong { $pages } trang.
 check-codes = Theo mã: { $codes }.
-serve-listening = Đang phục vụ trang tại { $url } (nhấn Ctrl+C để dừng).
+serve-listening = Bản xem trước đang chạy tại { $url } (nhấn Ctrl+C để dừng).
 serve-rebuilt = Đã dựng lại trong { $ms } ms.
-serve-failed = Dựng lại thất bại; bản tốt gần nhất vẫn đang được phục vụ.
+serve-failed = Dựng lại thất bại; bản xem trước vẫn hiện bản tốt gần nhất.
 serve-caught-up = Đã cập nhật chỉ mục tìm kiếm và phần còn lại của trang trong { $ms } ms.
 serve-unchanged = Tệp được lưu mà không thay đổi; không cần dựng lại.
 serve-port-busy = Cổng { $port } đang được dùng; hãy chọn cổng khác với --port.
 serve-bad-bind = --bind "{ $bind }" không phải địa chỉ; hãy ghi một địa chỉ IP như 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (mọi mạng).
 serve-exposed = Cảnh báo: --bind { $bind } cho bất kỳ ai trong mạng xem được bản xem trước, kể cả bản nháp, không cần mật khẩu; dùng 127.0.0.1 để chỉ máy này xem được.
 serve-cannot-listen = Không thể lắng nghe tại { $address }: { $message }
-init-done = Đã tạo trang mới trong { $dir }. Dựng trang bằng: sachhon build --root { $dir }
+init-done = Đã tạo trang web mới trong { $dir }. Dựng trang web bằng: sachhon build --root { $dir }
 init-exists = { $dir } đã có tệp; hãy chọn thư mục trống hoặc thư mục mới.
 new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa "draft: true".
 new-exists = { $path } đã tồn tại; hãy chọn tên khác.
 new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang (bài học ghi kèm học phần: cp-basics/gioi-thieu).
-overlay-title = Không dựng lại được trang
+overlay-title = Không dựng lại được trang web
 help-about = sachhon ("sạch hơn"): công cụ dựng trang tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
-help-build = Dựng trang vào thư mục xuất
-help-serve = Xem trước trang, tự tải lại khi sửa
+help-build = Dựng trang web vào thư mục xuất
+help-serve = Xem trước trang web, tự tải lại khi sửa
 help-check = Kiểm tra nội dung và mọi liên kết mà không ghi tệp
 help-init = Tạo trang mới với giao diện mặc định
 help-cms-config = Ghi config.yml của trình soạn thảo trên web (Decap CMS), sinh từ lược đồ của trang

@@ -88,7 +88,7 @@ fn the_flag_beats_the_environment_and_help_is_localized() {
         .args(["--lang", "vi", "--help"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&r.stdout).contains("Dựng trang vào thư mục xuất"));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("Dựng trang web vào thư mục xuất"));
 }
 
 #[test]
