@@ -113,6 +113,13 @@ pub fn generate_snapshot(
             now,
         },
     );
+    // Files that failed to load: links to them are not reported again.
+    let failed: std::collections::HashSet<String> = ds
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.path.strip_prefix("content/"))
+        .map(str::to_string)
+        .collect();
     diags.extend(ds);
     timer.lap("load content");
     let style = UrlStyle {
@@ -151,7 +158,7 @@ pub fn generate_snapshot(
         .iter_mut()
         .map(|p| std::mem::take(&mut p.body))
         .collect();
-    let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache);
+    let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache, &failed);
     if settings.keep_caches {
         crate::markdown::highlight::save_used(&highlights);
     }
@@ -197,6 +204,9 @@ pub fn generate_snapshot(
             .collect();
         report_broken(&site, &rendered, &renderer, &origins, broken, &diags);
         report.missing_translations = missing_translations(&site);
+        if let Some(home) = generated_home(&site) {
+            diags.push(Diagnostic::warning("W0161", home));
+        }
         report.external_links = links::external_links(&site, &rendered);
         timer.lap("verify output");
     }
@@ -212,6 +222,13 @@ pub fn generate_snapshot(
         live_reload: settings.live_reload,
     });
     (report, snapshot)
+}
+
+/// The default language's home page, when sachhon made it for want of `content/_index.md`.
+fn generated_home(site: &Site) -> Option<String> {
+    let home = site.homes.first().copied().flatten()?;
+    let page = &site.pages[home];
+    (!page.abs_source.is_file()).then(|| page.source.clone())
 }
 
 /// Renders every job in parallel, writing each file as soon as it is ready.

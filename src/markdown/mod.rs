@@ -13,7 +13,7 @@ pub use links::{Link, LinkTarget};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::UrlStyle;
-use crate::text::{count_words, escape_html, slugify};
+use crate::text::{count_words, escape_html, heading_id};
 use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
@@ -158,7 +158,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 level,
                 id,
                 classes,
-                attrs: _,
+                attrs,
             }) => {
                 let mut inner = Vec::new();
                 let mut title = String::new();
@@ -170,10 +170,16 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                     inner.push(e);
                 }
-                let base = id
-                    .map(|i| i.to_string())
+                // `{#id}`, or `{ id="x" }` as MkDocs' attribute lists write it.
+                let written = id.or_else(|| {
+                    attrs
+                        .into_iter()
+                        .find_map(|(k, v)| (k.as_ref() == "id").then_some(v).flatten())
+                });
+                let base = written
+                    .map(|i| i.trim_matches(['"', '\'']).to_string())
                     .filter(|i| !i.is_empty())
-                    .unwrap_or_else(|| slugify(&title));
+                    .unwrap_or_else(|| heading_id(&title));
                 let base = if base.is_empty() {
                     "section".to_string()
                 } else {

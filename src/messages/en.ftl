@@ -10,7 +10,7 @@ E0006 = { $key }: "{ $value }" is not a language code; use a short code such as 
 
 ## Content files
 E0101 = the file is not UTF-8 text; save it again as UTF-8 in your editor
-E0102 = the file has no front matter; start it with a line "---", then "title: ...", then "---"
+E0102 = the file is empty: it has neither front matter nor text; start it with a line "---", then "title: ...", then "---", or delete it
 E0103 = the front matter never closes; add a line "---" after the last key
 E0104 = the front matter is not a list of "key: value" lines
 E0105 = { $key } is missing; add a line "{ $field }: ..." there
@@ -77,8 +77,11 @@ W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal p
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
 W0108 = this table repeats the metrics of the front matter, which the page already shows at the top, as a table and as charts; remove the table (keep any figure it adds in a sentence)
 W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
+W0160 = content/index.md is not used because { $home } is the home page; remove one of the two (a content/index.md alone is the home page)
+W0161 = the site has no home page text: the home page is generated with the site's title and its sections; write content/_index.md (or content/index.md) to give it a title and text
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
+W0360 = slug: "{ $value }" is not a plain URL segment (lower-case letters, digits, hyphens) and is published as { $url }; write that slug to keep the address you see
 
 ## Content from other tools
 E0601 = the TOML front matter is not valid: { $message }; write each line as key = "value" (text in quotes) and close it with a line +++

@@ -10,7 +10,7 @@ E0006 = { $key }: "{ $value }" không phải mã ngôn ngữ; hãy dùng mã ng�
 
 ## Tệp nội dung
 E0101 = tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8
-E0102 = tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
+E0102 = tệp trống: chưa có phần đầu (front matter) lẫn nội dung; hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---", hoặc xóa tệp
 E0103 = phần đầu chưa được đóng; hãy thêm dòng "---" sau khóa cuối cùng
 E0104 = phần đầu không phải danh sách các dòng "khóa: giá trị"
 E0105 = thiếu { $key }; hãy thêm dòng "{ $field }: ..." vào đó
@@ -77,8 +77,11 @@ W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
 W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu trang, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
 W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
+W0160 = content/index.md không được dùng vì { $home } đã là trang chủ; hãy bỏ một trong hai tệp (khi đứng một mình, content/index.md là trang chủ)
+W0161 = trang web chưa có nội dung trang chủ: trang chủ được tạo tự động với tên trang web và các mục; hãy viết content/_index.md (hoặc content/index.md) để đặt tiêu đề và lời giới thiệu
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
 W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
+W0360 = slug: "{ $value }" không phải một đoạn địa chỉ gọn (chữ thường không dấu, số, gạch nối) nên được đăng ở { $url }; hãy viết đúng slug đó để địa chỉ khớp với điều bạn thấy
 
 ## Nội dung từ công cụ khác
 E0601 = phần đầu TOML không hợp lệ: { $message }; viết mỗi dòng dạng khoa = "gia tri" (chữ đặt trong ngoặc kép) và đóng bằng một dòng +++
