@@ -1,15 +1,44 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
 use crate::diagnostics::Diagnostic;
-use crate::markdown::raw_html::RawHtml;
+use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 /// Name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
+/// What happens to raw HTML in Markdown (`markdown.raw_html`):
+/// the Markdown stage applies it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Kept as written.
+    Allow,
+    /// Cleaned of scripts and dangerous URLs, with a warning per removal.
+    #[default]
+    Sanitize,
+    /// Shown as text.
+    Escape,
+}
 
-const KNOWN_KEYS: [&str; 13] = [
+impl RawHtml {
+    /// `allow`, `sanitize` or `escape`.
+    pub fn parse(text: &str) -> Option<RawHtml> {
+        match text.trim() {
+            "allow" => Some(RawHtml::Allow),
+            "sanitize" => Some(RawHtml::Sanitize),
+            "escape" => Some(RawHtml::Escape),
+            _ => None,
+        }
+    }
+}
+
+/// The folders of a site that hold its sources (besides [`CONFIG_FILE`]).
+pub const SOURCE_FOLDERS: [&str; 5] = ["content", "templates", "static", "themes", "i18n"];
+/// The time zone of a site whose `site.yaml` names none: Vietnam's, UTC+07:00, in minutes.
+pub const DEFAULT_UTC_OFFSET: i32 = 7 * 60;
+
+const KNOWN_KEYS: [&str; 15] = [
     "title",
     "description",
     "base_url",
@@ -23,7 +52,28 @@ const KNOWN_KEYS: [&str; 13] = [
     "search",
     "extra",
     "markdown",
+    "cms",
+    "term_translations",
 ];
+
+/// The production backends of the web editor (`cms.backend`).
+pub const CMS_BACKENDS: [&str; 4] = ["github", "gitlab", "gitea", "git-gateway"];
+
+/// The web editor's settings (`cms:` in site.yaml): where it saves in production.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CmsSettings {
+    /// One of [`CMS_BACKENDS`].
+    pub backend: String,
+    /// `owner/name` of the repository (not needed by `git-gateway`).
+    pub repo: Option<String>,
+    /// The branch the editor commits to.
+    pub branch: String,
+    /// The server of a self-hosted GitLab or Gitea (`api_root` in Decap's terms).
+    pub api_root: Option<String>,
+    /// A local copy of the Decap CMS script, as a URL path of the site (`/decap/decap-cms.js`),
+    /// for offices without Internet access; the official CDN otherwise.
+    pub script: Option<String>,
+}
 
 /// Markdown settings (`markdown:` in site.yaml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +136,10 @@ pub struct Config {
     pub extra: Map<String, Value>,
     /// Markdown settings.
     pub markdown: MarkdownConfig,
+    /// The web editor's production backend, when the site publishes its admin page.
+    pub cms: Option<CmsSettings>,
+    /// Names of taxonomy terms per language (`term_translations`).
+    pub term_names: TermNames,
 }
 
 impl Config {
@@ -199,15 +253,15 @@ impl Config {
             }
             None => 10,
         };
-        let timezone_raw = f
-            .text(map, &[], "timezone")
-            .unwrap_or_else(|| "+07:00".to_string());
-        let timezone_minutes = parse_offset(&timezone_raw).unwrap_or_else(|| {
-            f.error("E0005", &[Seg::Key("timezone")])
-                .args
-                .push(("value", timezone_raw.clone()));
-            420
-        });
+        let timezone_minutes = match f.text(map, &[], "timezone") {
+            None => DEFAULT_UTC_OFFSET,
+            Some(raw) => parse_offset(&raw).unwrap_or_else(|| {
+                f.error("E0005", &[Seg::Key("timezone")])
+                    .args
+                    .push(("value", raw.clone()));
+                DEFAULT_UTC_OFFSET
+            }),
+        };
         let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
         let search = f.boolean(map, &[], "search").unwrap_or(true);
         let extra = map
@@ -216,6 +270,9 @@ impl Config {
             .cloned()
             .unwrap_or_default();
         let markdown = read_markdown(map, &mut f);
+        let cms = read_cms(map, &mut f);
+        let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+        let term_names = TermNames::read(map, &mut f, &taxonomies, &codes);
         if !f.diags.is_empty() {
             return Err(f.diags);
         }
@@ -233,6 +290,8 @@ impl Config {
             search,
             extra,
             markdown,
+            cms,
+            term_names,
         })
     }
 
@@ -302,6 +361,47 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
         }
     }
     settings
+}
+
+/// `cms: { backend: github, repo: office/kb, branch: main }`.
+fn read_cms(map: &Map<String, Value>, f: &mut Fields) -> Option<CmsSettings> {
+    let at = [Seg::Key("cms")];
+    let m = match map.get("cms")? {
+        Value::Null => return None,
+        Value::Object(m) => m,
+        other => {
+            let d = f.error("E0116", &at);
+            d.args.push(("value", yaml::describe(other)));
+            return None;
+        }
+    };
+    const KEYS: [&str; 5] = ["backend", "repo", "branch", "api_root", "script"];
+    for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
+        f.error("E0003", &[Seg::Key("cms"), Seg::Key(key)])
+            .args
+            .push(("known", KEYS.join(", ")));
+    }
+    let backend = f.required_text(m, &at, "backend")?;
+    if !CMS_BACKENDS.contains(&backend.as_str()) {
+        let d = f.error("E0114", &[Seg::Key("cms"), Seg::Key("backend")]);
+        d.args.push(("value", backend));
+        d.args.push(("known", CMS_BACKENDS.join(", ")));
+        return None;
+    }
+    let repo = if backend == "git-gateway" {
+        f.text(m, &at, "repo")
+    } else {
+        Some(f.required_text(m, &at, "repo")?)
+    };
+    Some(CmsSettings {
+        backend,
+        repo,
+        branch: f
+            .text(m, &at, "branch")
+            .unwrap_or_else(|| "main".to_string()),
+        api_root: f.text(m, &at, "api_root"),
+        script: f.text(m, &at, "script"),
+    })
 }
 
 /// `https://example.org/kb` -> (`https://example.org/kb/`, `/kb/`); `/` and `/kb/` are allowed

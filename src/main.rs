@@ -45,6 +45,10 @@ enum Command {
         /// Port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Let other computers of the network save through the web editor (with a bind other
+        /// than loopback).
+        #[arg(long)]
+        allow_remote_edit: bool,
     },
     /// Check content and every link without writing.
     Check {
@@ -54,6 +58,15 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// Write the web editor's (Decap CMS) config.yml, generated from the site's schema.
+    CmsConfig {
+        /// Site root.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// File to write (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Create a new site with the default theme.
     Init {
         /// Folder of the new site.
@@ -62,7 +75,7 @@ enum Command {
     /// Create a new page from a scaffold.
     New {
         /// case-study, news, module, lesson or page.
-        #[arg(value_parser = ["case-study", "news", "module", "lesson", "page"])]
+        #[arg(value_parser = sachhon::content::Kind::KEYS)]
         kind: String,
         /// Name, e.g. binh-dien or cp-basics/intro for a lesson.
         name: String,
@@ -86,7 +99,7 @@ fn main() -> ExitCode {
     let lang = sachhon::messages::detect_language(flag.as_deref());
     let out = cmd::Out::new(lang);
     let mut command = Cli::command().about(out.text("help-about", &[]));
-    for name in ["build", "serve", "check", "init", "new"] {
+    for name in ["build", "serve", "check", "cms-config", "init", "new"] {
         let about = out.text(&format!("help-{name}"), &[]);
         command = command.mut_subcommand(name, |c| c.about(about));
     }
@@ -102,7 +115,13 @@ fn main() -> ExitCode {
             output,
             no_wait,
         } => cmd::build::run(&out, &site, output, no_wait),
-        Command::Serve { site, bind, port } => cmd::serve::run(&out, &site, &bind, port),
+        Command::Serve {
+            site,
+            bind,
+            port,
+            allow_remote_edit,
+        } => cmd::serve::run(&out, &site, &bind, port, allow_remote_edit),
+        Command::CmsConfig { root, output } => cmd::cms_config::run(&out, &root, output),
         Command::Check { site, external } => cmd::check::run(&out, &site, external),
         Command::Init { dir } => cmd::init::run(&out, &dir),
         Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, &root),

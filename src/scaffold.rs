@@ -4,9 +4,6 @@ use crate::date::Date;
 use crate::text::slugify;
 use std::path::{Path, PathBuf};
 
-/// The kinds `new` can create.
-pub const KINDS: [&str; 5] = ["case-study", "news", "module", "lesson", "page"];
-
 fn template(kind: &str, lang: &str) -> &'static str {
     match (kind, lang == "vi") {
         ("case-study", true) => include_str!("scaffolds/vi/case-study.md"),
@@ -189,7 +186,7 @@ mod tests {
     #[test]
     fn scaffolds_are_drafts_dated_today() {
         let d = Date::parse("2026-11-28").unwrap();
-        for kind in KINDS {
+        for kind in crate::content::Kind::KEYS {
             for lang in ["vi", "en"] {
                 let s = scaffold(kind, lang, "Tên", d);
                 assert!(s.contains("draft: true"), "{kind} {lang}");

@@ -171,9 +171,9 @@ fn is_template(name: &str) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
-fn read_text(source: &Source) -> Result<String, String> {
-    let bytes = source.read().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes.into_owned()).map_err(|e| e.to_string())
+fn read_text(source: &Source) -> std::io::Result<String> {
+    String::from_utf8(source.read()?.into_owned())
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 /// Files under `dir` as (`/`-separated relative path, absolute path), hidden ones skipped.

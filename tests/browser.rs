@@ -143,3 +143,16 @@ fn the_search_pages_example_query_finds_something_on_the_sample_site() {
     let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
     node("search-example.mjs", &out.path().join("site"));
 }
+
+#[test]
+fn the_case_study_list_filters_sorts_and_keeps_its_state_in_the_url() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let out = build_relative(&root);
+    node("case-filter.mjs", &out.path().join("site"));
+}
+
+#[test]
+fn the_language_switch_of_every_kind_of_page_lands_on_its_translation() {
+    let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
+    node("language.mjs", &out.path().join("site"));
+}

@@ -151,7 +151,7 @@ pub fn generate_snapshot(
     timer.lap("image sizes");
     // Code highlighted by the last build is not highlighted again.
     let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
-    crate::markdown::highlight::load_saved(&highlights);
+    cache.highlighter.load_saved(&highlights);
     // Nothing reads the Markdown sources after this: each is freed once rendered.
     let bodies = site
         .pages
@@ -159,9 +159,9 @@ pub fn generate_snapshot(
         .map(|p| std::mem::take(&mut p.body))
         .collect();
     let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache, &failed);
-    if settings.keep_caches {
-        crate::markdown::highlight::save_used(&highlights);
-    }
+    cache
+        .highlighter
+        .save_used(settings.keep_caches.then_some(highlights.as_path()));
     timer.lap("markdown");
     let summaries: Vec<tera::Value> = (0..site.pages.len())
         .into_par_iter()
@@ -191,6 +191,8 @@ pub fn generate_snapshot(
     );
     timer.lap("render, write, index");
     write_static(&site, &theme, sink, &diags);
+    let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
+    crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
     let cache_dir = settings.root.join(".sachhon-cache").join("images");
     crate::images::write_variants(&images, &cache_dir, sink, &diags);
     timer.lap("static files");

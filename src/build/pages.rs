@@ -43,8 +43,17 @@ pub(super) fn render_markdown(
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }
-            let (rendered, mut ds) =
-                render_page(site, images, renderer, page, &body, page.body_line_offset);
+            let (rendered, mut ds) = render_page(
+                Stage {
+                    site,
+                    images,
+                    renderer,
+                    highlighter: &cache.highlighter,
+                },
+                page,
+                &body,
+                page.body_line_offset,
+            );
             drop_knock_on(&mut ds, &page.dir, failed);
             (key, rendered, ds)
         })
@@ -71,14 +80,27 @@ pub(super) fn render_markdown(
 }
 
 /// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
+/// What rendering any page's Markdown needs.
+#[derive(Clone, Copy)]
+pub(crate) struct Stage<'a> {
+    pub site: &'a Site,
+    pub images: &'a crate::images::Catalogue,
+    pub renderer: &'a Renderer,
+    pub highlighter: &'a crate::markdown::highlight::Highlighter,
+}
+
 pub(crate) fn render_page(
-    site: &Site,
-    images: &crate::images::Catalogue,
-    renderer: &Renderer,
+    stage: Stage,
     page: &crate::content::Page,
     body: &str,
     line_offset: usize,
 ) -> (Rendered, Vec<Diagnostic>) {
+    let Stage {
+        site,
+        images,
+        renderer,
+        ..
+    } = stage;
     let resolve = |key: &str| {
         site.resolve(key, &page.lang)
             .map(|id| site.pages[id].path.clone())
@@ -96,6 +118,8 @@ pub(crate) fn render_page(
         emoji: site.config.markdown.emoji,
         shortcodes: Some(renderer),
         find_file: &|name: &str| find_file(site, page, name),
+        strings: renderer.strings(&page.lang),
+        highlighter: stage.highlighter,
     };
     let (rendered, mut diags) = markdown::render(body, &cx);
     // A content link that leads nowhere may lead to a file left out of this build (a draft,
@@ -155,6 +179,8 @@ fn find_file(site: &Site, page: &crate::content::Page, name: &str) -> Option<(St
 pub struct Cache {
     enabled: bool,
     markdown: Mutex<HashMap<u64, (Rendered, Vec<Diagnostic>)>>,
+    /// Highlighted code blocks, kept as long as the cache.
+    pub(crate) highlighter: crate::markdown::highlight::Highlighter,
 }
 
 impl Cache {
@@ -163,6 +189,7 @@ impl Cache {
         Cache {
             enabled: true,
             markdown: Mutex::default(),
+            highlighter: Default::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! where the page sits in the site (URL, date, section, terms, order), that page and the pages
 //! showing it are rendered again, and nothing else.
 
+use super::Cache;
 use crate::content::{parse_text, read_meta, Meta};
 use crate::images::Catalogue;
 use crate::markdown::Rendered;
@@ -38,7 +39,7 @@ impl Snapshot {
     /// Renders again the page whose source file is `path`, and the pages showing it. Returns
     /// `None` when the change needs a whole build: a section, a file that is not a page, a
     /// new problem, or a change of where the page sits.
-    pub fn update_page(&mut self, path: &Path) -> Option<Update> {
+    pub fn update_page(&mut self, path: &Path, cache: &Cache) -> Option<Update> {
         let id = self.site.pages.iter().position(|p| p.abs_source == path)?;
         let page = &self.site.pages[id];
         if page.is_section {
@@ -49,14 +50,14 @@ impl Snapshot {
         if !diags.is_empty() || placement(&meta) != placement(&page.meta) {
             return None;
         }
-        let (rendered, diags) = super::render_page(
-            &self.site,
-            &self.images,
-            &self.renderer,
-            page,
-            &parsed.body,
-            parsed.body_line_offset,
-        );
+        let stage = super::pages::Stage {
+            site: &self.site,
+            images: &self.images,
+            renderer: &self.renderer,
+            highlighter: &cache.highlighter,
+        };
+        let (rendered, diags) =
+            super::render_page(stage, page, &parsed.body, parsed.body_line_offset);
         if !diags.is_empty() {
             return None;
         }

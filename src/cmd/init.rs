@@ -16,7 +16,7 @@ pub fn run(out: &Out, dir: &Path) -> anyhow::Result<u8> {
         super::say(&out.text("init-exists", &[("dir", shown)]));
         return Ok(1);
     }
-    let today = Date::today(420);
+    let today = Date::today(sachhon::config::DEFAULT_UTC_OFFSET);
     let mut files: Vec<(String, Vec<u8>)> = scaffold::starter_site(out.catalogue.lang(), today)
         .into_iter()
         .map(|(p, t)| (p, t.into_bytes()))

@@ -20,7 +20,7 @@ pub fn run(out: &Out, kind: &str, name: &str, root: &Path) -> anyhow::Result<u8>
     }
     let offset = Config::load(root, None)
         .map(|c| c.timezone_minutes)
-        .unwrap_or(420);
+        .unwrap_or(sachhon::config::DEFAULT_UTC_OFFSET);
     let text = scaffold::scaffold(
         kind,
         out.catalogue.lang(),

@@ -1,19 +1,33 @@
 //! `sachhon serve`: the live preview.
 
 use super::{Out, SiteArgs};
-use sachhon::serve::{self, Rebuild, State};
+use sachhon::serve::{self, Access, Rebuild, State};
 
 /// Runs the dev server; returns the exit status (2 when the port is taken).
-pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<u8> {
+pub fn run(
+    out: &Out,
+    args: &SiteArgs,
+    bind: &str,
+    port: u16,
+    allow_remote_edit: bool,
+) -> anyhow::Result<u8> {
     let mut settings = args.settings()?;
     settings.live_reload = true;
     let Some(ip) = parse_bind(bind) else {
         out.say("serve-bad-bind", &[("bind", bind.to_string())]);
         return Ok(2);
     };
-    if !ip.is_loopback() {
+    let access = if ip.is_loopback() {
+        Access::Local
+    } else {
         out.say("serve-exposed", &[("bind", bind.to_string())]);
-    }
+        if allow_remote_edit {
+            Access::Remote
+        } else {
+            out.say("serve-remote-edit", &[("bind", bind.to_string())]);
+            Access::Off
+        }
+    };
     let listener = match std::net::TcpListener::bind((ip, port)) {
         Ok(l) => l,
         Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
@@ -46,10 +60,13 @@ pub fn run(out: &Out, args: &SiteArgs, bind: &str, port: u16) -> anyhow::Result<
     });
     // Watch before the first build, so that an edit made while it runs is not missed.
     let changes = serve::watch_sources(&settings.root);
-    let state = State::new(settings, out.text("overlay-title", &[]), format);
+    let state = State::new(settings, out.text("overlay-title", &[]), format, access);
     let (_, diags) = state.rebuild();
     out.diagnostics(&diags);
-    super::say(&out.text("serve-listening", &[("url", url)]));
+    super::say(&out.text("serve-listening", &[("url", url.clone())]));
+    if access != Access::Off {
+        super::say(&out.text("serve-admin", &[("url", url)]));
+    }
     serve::run(state, listener, changes, move |outcome, ms, diags| {
         let out = super::Out::new(lang);
         out.diagnostics(diags);

@@ -1,7 +1,7 @@
 //! Front matter (parsed YAML) -> typed [`Meta`], with a located diagnostic per bad field.
 
 use super::model::{Better, CaseStudy, Kind, Meta, Metric, Money, Question};
-use crate::site::techniques::TECHNIQUES;
+use crate::content::techniques::TECHNIQUES;
 use crate::yaml::{describe, Fields, Seg};
 use serde_json::{Map, Value};
 

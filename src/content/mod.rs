@@ -6,8 +6,9 @@ pub mod frontmatter;
 mod meta;
 pub mod model;
 mod synthetic;
+pub mod techniques;
 
-pub use discover::site_rel;
+pub use discover::{markdown_stem, site_rel};
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
 
 use crate::config::Config;
@@ -399,7 +400,16 @@ fn type_page(
     let name = dated.map_or(name.as_str(), |(_, rest)| rest);
     let path = url_path(config, found, file_dir, page_dir, name, &meta, &mut f);
     let mut key_lines = Vec::new();
-    for key in ["payback_months", "weight", "title", "image", "aliases"] {
+    for key in [
+        "payback_months",
+        "weight",
+        "title",
+        "image",
+        "aliases",
+        "sector",
+        "province",
+        "tags",
+    ] {
         if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
             key_lines.push((key, line));
         }

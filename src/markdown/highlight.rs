@@ -15,9 +15,27 @@ use syntect::util::LinesWithEndings;
 
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-fn syntaxes() -> &'static SyntaxSet {
-    static SET: OnceLock<SyntaxSet> = OnceLock::new();
-    SET.get_or_init(two_face::syntax::extra_newlines)
+/// Highlights code, owning what that needs: the syntax set, loaded the first time a page has
+/// a fenced code block (a site without code never pays for it), and the blocks highlighted so
+/// far. Sites repeat the same snippets across pages and languages, and highlighting is the
+/// costliest part of Markdown rendering, so each block is highlighted once per highlighter;
+/// [`Highlighter::save_used`] keeps only the blocks the last build used, so a long `serve`
+/// session holds no more than its site's code.
+#[derive(Default)]
+pub struct Highlighter {
+    syntaxes: OnceLock<SyntaxSet>,
+    /// Highlighted blocks by hash of (language, code).
+    blocks: Mutex<HashMap<u64, Block>>,
+    /// Saved-block files already read.
+    loaded: Mutex<HashSet<PathBuf>>,
+}
+
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter")
+            .field("blocks", &self.lock().len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Names written for text that has no colours to show: no highlighting, and no warning. Go's
@@ -71,34 +89,71 @@ struct Block {
     used: bool,
 }
 
-/// Highlighted blocks by hash of (language, code): sites repeat the same snippets across pages
-/// and languages, and highlighting is the costliest part of Markdown rendering. Blocks saved by
-/// an earlier build are loaded into it ([`load_saved`]).
-fn cache() -> &'static Mutex<HashMap<u64, Block>> {
-    static CACHE: OnceLock<Mutex<HashMap<u64, Block>>> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
-}
+impl Highlighter {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Block>> {
+        self.blocks.lock().unwrap_or_else(|e| e.into_inner())
+    }
 
-/// Highlights `code` written in `lang` (a name or file extension); `None` for an unknown one.
-pub fn highlight(code: &str, lang: &str) -> Option<String> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    (lang, code).hash(&mut hasher);
-    let key = hasher.finish();
-    if let Ok(mut blocks) = cache().lock() {
-        if let Some(block) = blocks.get_mut(&key) {
+    fn syntaxes(&self) -> &SyntaxSet {
+        self.syntaxes.get_or_init(two_face::syntax::extra_newlines)
+    }
+
+    /// Highlights `code` written in `lang` (a name or file extension); `None` for an unknown
+    /// one.
+    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (lang, code).hash(&mut hasher);
+        let key = hasher.finish();
+        if let Some(block) = self.lock().get_mut(&key) {
             block.used = true;
             return block.html.clone();
         }
-    }
-    let html = highlight_uncached(code, lang);
-    if let Ok(mut blocks) = cache().lock() {
+        let html = highlight_uncached(self.syntaxes(), code, lang);
         let block = Block {
             html: html.clone(),
             used: true,
         };
-        blocks.insert(key, block);
+        self.lock().insert(key, block);
+        html
     }
-    html
+
+    /// Loads the blocks an earlier build saved in `file`, once per file; a missing, unreadable
+    /// or outdated file is ignored, and so is any block that is not plain spans.
+    pub fn load_saved(&self, file: &Path) {
+        let first = self
+            .loaded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.to_path_buf());
+        let Some(saved) = first.then(|| read_saved(file)).flatten() else {
+            return;
+        };
+        let mut blocks = self.lock();
+        for (key, html) in saved {
+            let plain = html.as_deref().is_none_or(is_plain_spans);
+            if let (true, Ok(key)) = (plain, u64::from_str_radix(&key, 16)) {
+                blocks.entry(key).or_insert(Block { html, used: false });
+            }
+        }
+    }
+
+    /// Saves in `file` (when given) the blocks used since the last save, and forgets the others:
+    /// blocks of code no page has any more. Errors are ignored: the file only saves time.
+    pub fn save_used(&self, file: Option<&Path>) {
+        let mut blocks = self.lock();
+        blocks.retain(|_, b| b.used);
+        let used: HashMap<String, Option<String>> = blocks
+            .iter()
+            .map(|(k, b)| (format!("{k:016x}"), b.html.clone()))
+            .collect();
+        for block in blocks.values_mut() {
+            block.used = false;
+        }
+        drop(blocks);
+        if let Some(file) = file {
+            write_saved(file, used);
+        }
+    }
 }
 
 /// What a saved file holds: blocks by hash, valid only for the `format` that wrote them (the
@@ -142,48 +197,6 @@ fn is_plain_spans(html: &str) -> bool {
     true
 }
 
-/// Loads the blocks an earlier build saved in `file`, once per file and process; a missing,
-/// unreadable or outdated file is ignored, and so is any block that is not plain spans.
-pub fn load_saved(file: &Path) {
-    static LOADED: OnceLock<Mutex<HashSet<PathBuf>>> = OnceLock::new();
-    let loaded = LOADED.get_or_init(Default::default);
-    if !loaded
-        .lock()
-        .is_ok_and(|mut l| l.insert(file.to_path_buf()))
-    {
-        return;
-    }
-    let Some(saved) = read_saved(file) else {
-        return;
-    };
-    if let Ok(mut blocks) = cache().lock() {
-        for (key, html) in saved {
-            let plain = html.as_deref().is_none_or(is_plain_spans);
-            if let (true, Ok(key)) = (plain, u64::from_str_radix(&key, 16)) {
-                blocks.entry(key).or_insert(Block { html, used: false });
-            }
-        }
-    }
-}
-
-/// Saves in `file` the blocks used since the last save (blocks of code no page has any more
-/// are left out). Errors are ignored: the file only saves time.
-pub fn save_used(file: &Path) {
-    let Ok(mut blocks) = cache().lock() else {
-        return;
-    };
-    let used: HashMap<String, Option<String>> = blocks
-        .iter()
-        .filter(|(_, b)| b.used)
-        .map(|(k, b)| (format!("{k:016x}"), b.html.clone()))
-        .collect();
-    for block in blocks.values_mut() {
-        block.used = false;
-    }
-    drop(blocks);
-    write_saved(file, used);
-}
-
 fn read_saved(file: &Path) -> Option<HashMap<String, Option<String>>> {
     let bytes = std::fs::read(file).ok()?;
     let saved: Saved = serde_json::from_slice(&bytes).ok()?;
@@ -212,8 +225,7 @@ fn write_saved(file: &Path, blocks: HashMap<String, Option<String>>) {
     }
 }
 
-fn highlight_uncached(code: &str, lang: &str) -> Option<String> {
-    let set = syntaxes();
+fn highlight_uncached(set: &SyntaxSet, code: &str, lang: &str) -> Option<String> {
     let lower = lang.to_ascii_lowercase();
     let lang = canonical(&lower);
     let syntax = set
@@ -256,7 +268,9 @@ mod tests {
 
     #[test]
     fn highlights_known_languages_with_classes() {
-        let html = highlight("fn main() {}\n", "rust").unwrap();
+        let html = Highlighter::default()
+            .highlight("fn main() {}\n", "rust")
+            .unwrap();
         assert!(html.contains("class=\"hl-"), "{html}");
     }
 
@@ -264,7 +278,7 @@ mod tests {
     fn saved_blocks_are_read_back_only_in_their_format() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("cache/highlight.json");
-        let html = highlight("x = 1\n", "python");
+        let html = Highlighter::default().highlight("x = 1\n", "python");
         let blocks: HashMap<String, Option<String>> = [
             ("00000000000000ab".to_string(), html),
             ("cd".to_string(), None),
@@ -285,7 +299,9 @@ mod tests {
 
     #[test]
     fn only_plain_spans_are_taken_from_a_saved_file() {
-        let html = highlight("a = \"<b>\" # c++\n", "python").unwrap();
+        let html = Highlighter::default()
+            .highlight("a = \"<b>\" # c++\n", "python")
+            .unwrap();
         assert!(is_plain_spans(&html), "{html}");
         assert!(is_plain_spans("x &lt; y"));
         assert!(!is_plain_spans("<script>alert(1)</script>"));
@@ -306,14 +322,39 @@ mod tests {
             "yml",
             "dockerfile",
         ] {
-            assert!(highlight("a = 1\n", lang).is_some(), "{lang}");
+            assert!(
+                Highlighter::default().highlight("a = 1\n", lang).is_some(),
+                "{lang}"
+            );
         }
         assert!(is_plain("console") && is_plain("tree") && is_plain("Text"));
     }
 
     #[test]
+    fn a_highlighter_keeps_only_the_blocks_its_last_build_used() {
+        let h = Highlighter::default();
+        h.highlight("a = 1\n", "python");
+        h.highlight("b = 2\n", "python");
+        h.save_used(None);
+        assert_eq!(h.lock().len(), 2);
+        // The next build uses one of them: the other is forgotten after it.
+        h.highlight("a = 1\n", "python");
+        h.save_used(None);
+        assert_eq!(h.lock().len(), 1);
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("highlight.json");
+        h.highlight("a = 1\n", "python");
+        h.save_used(Some(&file));
+        let fresh = Highlighter::default();
+        fresh.load_saved(&file);
+        assert_eq!(fresh.lock().len(), 1, "saved blocks are read back");
+    }
+
+    #[test]
     fn unknown_language_is_none() {
-        assert!(highlight("x", "no-such-language").is_none());
+        assert!(Highlighter::default()
+            .highlight("x", "no-such-language")
+            .is_none());
     }
 
     #[test]

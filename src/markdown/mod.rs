@@ -18,7 +18,7 @@ use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// A heading of the page, for the table of contents.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -75,10 +75,19 @@ pub struct Context<'a> {
     /// A file of the page's bundle or of `static/` by name: its site path and size.
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
-    pub raw_html: raw_html::RawHtml,
+    pub raw_html: crate::config::RawHtml,
+    /// Highlights code blocks (owned by the build, or by the dev server across builds).
+    pub highlighter: &'a highlight::Highlighter,
+    /// The theme's UI strings in the page's language (alert titles, the table label).
+    pub strings: &'a BTreeMap<String, String>,
 }
 
-const MORE: &str = "<!-- more -->";
+impl Context<'_> {
+    /// The theme's UI string `key`; the key itself when the theme lacks it (as in templates).
+    fn text<'k>(&'k self, key: &'k str) -> &'k str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+}
 
 /// Renders `body`; problems (broken `@/` links, unknown code languages, images without alt
 /// text) are returned as diagnostics.
@@ -233,7 +242,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 let highlighted = if lang.is_empty() || highlight::is_plain(&lang) {
                     None
                 } else {
-                    let h = highlight::highlight(&code, &lang);
+                    let h = cx.highlighter.highlight(&code, &lang);
                     if h.is_none() {
                         diags.push(
                             Diagnostic::warning("W0105", cx.source)
@@ -256,7 +265,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 ));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, title) = alert(kind, cx.lang);
+                let (class, key) = alert(kind);
+                let title = escape_html(cx.text(key));
                 events.push(Event::Html(
                     format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n")
                         .into(),
@@ -267,7 +277,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Start(Tag::Table(a)) => {
                 // A wide table scrolls inside its box; keyboard users must reach it to scroll.
-                let label = if cx.lang == "vi" { "Bảng" } else { "Table" };
+                let label = escape_html(cx.text("table_label"));
                 events.push(Event::Html(
                     format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">")
                         .into(),
@@ -278,7 +288,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
             }
-            Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE => {
+            Event::Html(ref h) | Event::InlineHtml(ref h) if raw_html::is_more_mark(h) => {
                 if more_at.is_none() {
                     more_at = Some(text.len());
                 }
@@ -354,7 +364,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
-                let event = if cx.raw_html == raw_html::RawHtml::Escape {
+                let event = if cx.raw_html == crate::config::RawHtml::Escape {
                     event
                 } else {
                     let pos = pos_of(range.start);
@@ -457,14 +467,14 @@ fn heading_number(level: HeadingLevel) -> u8 {
     }
 }
 
-fn alert(kind: BlockQuoteKind, lang: &str) -> (&'static str, &'static str) {
-    let vi = lang == "vi";
+/// An alert's class and the UI string key of its title.
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
-        BlockQuoteKind::Note => ("note", if vi { "Lưu ý" } else { "Note" }),
-        BlockQuoteKind::Tip => ("tip", if vi { "Mẹo" } else { "Tip" }),
-        BlockQuoteKind::Important => ("important", if vi { "Quan trọng" } else { "Important" }),
-        BlockQuoteKind::Warning => ("warning", if vi { "Cảnh báo" } else { "Warning" }),
-        BlockQuoteKind::Caution => ("caution", if vi { "Thận trọng" } else { "Caution" }),
+        BlockQuoteKind::Note => ("note", "alert_note"),
+        BlockQuoteKind::Tip => ("tip", "alert_tip"),
+        BlockQuoteKind::Important => ("important", "alert_important"),
+        BlockQuoteKind::Warning => ("warning", "alert_warning"),
+        BlockQuoteKind::Caution => ("caution", "alert_caution"),
     }
 }
 

@@ -6,35 +6,12 @@
 //!   thing removed, at its line;
 //! - `escape`: shown as text.
 
+use crate::config::RawHtml;
 use crate::diagnostics::Diagnostic;
 use pulldown_cmark::{html, CowStr, Event};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasher;
-
-/// What happens to raw HTML in Markdown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum RawHtml {
-    /// Kept as written.
-    Allow,
-    /// Cleaned of scripts and dangerous URLs, with a warning per removal.
-    #[default]
-    Sanitize,
-    /// Shown as text.
-    Escape,
-}
-
-impl RawHtml {
-    /// `allow`, `sanitize` or `escape`.
-    pub fn parse(text: &str) -> Option<RawHtml> {
-        match text.trim() {
-            "allow" => Some(RawHtml::Allow),
-            "sanitize" => Some(RawHtml::Sanitize),
-            "escape" => Some(RawHtml::Escape),
-            _ => None,
-        }
-    }
-}
 
 /// Hosts whose video players may be embedded with `<iframe>`.
 const VIDEO_HOSTS: [&str; 4] = [
@@ -59,6 +36,11 @@ pub fn take<'e>(
     match policy {
         RawHtml::Allow => (event, false),
         RawHtml::Escape => (Event::Text(CowStr::from(html.to_string())), false),
+        // Comments are all the sanitizer would remove from it: dropped here, sparing the
+        // page a pass through the sanitizer.
+        RawHtml::Sanitize if only_comments(html) => {
+            (Event::InlineHtml(CowStr::Borrowed("")), false)
+        }
         RawHtml::Sanitize => {
             for what in removals(html) {
                 diags.push(
@@ -70,6 +52,32 @@ pub fn take<'e>(
             (event, true)
         }
     }
+}
+
+/// Whether `html` is the summary mark, `<!-- more -->` (also without spaces, as Hugo writes it).
+pub fn is_more_mark(html: &str) -> bool {
+    comment_text(html.trim()).is_some_and(|inner| inner.trim().eq_ignore_ascii_case("more"))
+}
+
+/// The inside of `html` when it is one whole comment.
+fn comment_text(html: &str) -> Option<&str> {
+    let inner = html.strip_prefix("<!--")?.strip_suffix("-->")?;
+    (!inner.contains("-->")).then_some(inner)
+}
+
+/// Whether `html` holds nothing but whole comments and white space.
+fn only_comments(html: &str) -> bool {
+    let mut rest = html.trim_start();
+    while !rest.is_empty() {
+        let Some(after) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        let Some(end) = after.find("-->") else {
+            return false;
+        };
+        rest = after[end + 3..].trim_start();
+    }
+    true
 }
 
 fn builder() -> ammonia::Builder<'static> {
@@ -255,6 +263,46 @@ fn shorten(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knows_the_summary_mark_in_any_spacing() {
+        for mark in ["<!-- more -->", "<!--more-->", "  <!--  MORE -->\n"] {
+            assert!(is_more_mark(mark), "{mark}");
+        }
+        for other in [
+            "<!-- more than this -->",
+            "<!-- more --> x",
+            "<!-- a --><!-- more -->",
+        ] {
+            assert!(!is_more_mark(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn comments_alone_skip_the_sanitizer() {
+        let mut diags = Vec::new();
+        let comment = Event::Html("<!-- note --> <!-- two -->\n".into());
+        let (kept, raw) = take(comment, RawHtml::Sanitize, "a.md", 1, &mut diags);
+        assert_eq!((kept, raw), (Event::InlineHtml("".into()), false));
+        for mixed in ["<!-- a --><script>x</script>", "<!-- open", "<b>", "-->"] {
+            let (_, raw) = take(
+                Event::Html(mixed.into()),
+                RawHtml::Sanitize,
+                "a.md",
+                1,
+                &mut diags,
+            );
+            assert!(raw, "{mixed}");
+        }
+        let (kept, _) = take(
+            Event::Html("<!-- x -->".into()),
+            RawHtml::Allow,
+            "a.md",
+            1,
+            &mut diags,
+        );
+        assert_eq!(kept, Event::Html("<!-- x -->".into()));
+    }
 
     #[test]
     fn finds_what_sanitizing_removes() {

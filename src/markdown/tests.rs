@@ -16,6 +16,8 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         _ => None,
     };
     let images = crate::images::Catalogue::new();
+    let strings: std::collections::BTreeMap<String, String> =
+        serde_yaml::from_str(include_str!("../../themes/default/i18n/vi.yaml")).unwrap();
     let cx = Context {
         source: "content/news/b.md",
         lang: "vi",
@@ -29,7 +31,9 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         shortcodes: None,
         find_file: &|_: &str| None,
         // Link rewriting as written; sanitizing is tested in `raw_html`.
-        raw_html: super::raw_html::RawHtml::Allow,
+        raw_html: crate::config::RawHtml::Allow,
+        strings: &strings,
+        highlighter: &super::highlight::Highlighter::default(),
     };
     render(body, &cx)
 }

@@ -156,7 +156,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
         .canonicalize()
         .unwrap_or_else(|_| site_root.to_path_buf());
     // The output must not hold the site, nor sit inside its sources.
-    let inside_sources = ["content", "templates", "static", "themes", "i18n"]
+    let inside_sources = crate::config::SOURCE_FOLDERS
         .iter()
         .any(|d| target_abs.starts_with(root_abs.join(d)));
     if root_abs.starts_with(&target_abs) || inside_sources {

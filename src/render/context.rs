@@ -44,7 +44,8 @@ pub struct LangData {
 }
 
 impl Model<'_> {
-    fn lang(&self, code: &str) -> &LangData {
+    /// What every page of language `code` shares.
+    pub(super) fn lang(&self, code: &str) -> &LangData {
         self.langs
             .iter()
             .find(|l| l.code == code)

@@ -204,7 +204,8 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
             distinct.sort_by_key(|(_, (first, _))| *first);
             let mut counts: Vec<(String, String, usize)> = Vec::new();
             for (value, (_, n)) in distinct {
-                let Some((display, slug)) = taxonomy::term_of(name, value, lang) else {
+                let names = &site.config.term_names;
+                let Some((display, slug)) = taxonomy::term_of(names, name, value, lang) else {
                     continue;
                 };
                 match counts.iter_mut().find(|c| c.1 == slug) {

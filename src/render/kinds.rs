@@ -7,7 +7,7 @@ use super::jobs::{is_paginated, list_path, page_count};
 use crate::content::Kind;
 use serde::Serialize;
 use serde_json::json;
-use tera::Context;
+use tera::{Context, Value};
 
 /// Where a list page sits among its siblings.
 #[derive(Serialize)]
@@ -82,9 +82,15 @@ pub(super) fn page_context(model: &Model, id: usize, cx: &mut Context) {
     cx.insert_value("related", model.summaries_of(&site.related[id]));
     if let Some(nav) = site.lesson_nav[id] {
         let lessons = &site.children[nav.module];
+        let lang = &site.pages[id].lang;
+        // "Bài 2/5", "Lesson 2 of 5": worded by the theme's strings, not assembled from words.
+        let label = model
+            .text(lang, "lesson_position")
+            .replace("{position}", &nav.position.to_string())
+            .replace("{total}", &nav.total.to_string());
         cx.insert(
             "lesson",
-            &json!({"position": nav.position, "total": nav.total}),
+            &json!({"position": nav.position, "total": nav.total, "label": label}),
         );
         cx.insert_value("module", model.summaries[nav.module].clone());
         cx.insert("module_objectives", &site.pages[nav.module].meta.objectives);
@@ -130,10 +136,32 @@ pub(super) fn section_context(model: &Model, id: usize, number: usize, cx: &mut 
     if page.children_kind == Some(Kind::CaseStudy) {
         cx.insert("dashboard_path", &format!("{}impact/", page.path));
         cx.insert("data_path", &page.path);
+        cx.insert_value("case_filters", case_filters(model, &page.lang));
+        cx.insert("case_count", &children.len().to_string());
     }
     if is_paginated(site, id) {
         cx.insert("feed_path", &format!("{}atom.xml", page.path));
     }
+}
+
+/// The taxonomies a case-study list filters by, as URL query names.
+pub(super) const CASE_FILTERS: [&str; 3] = ["sectors", "provinces", "techniques"];
+
+/// The taxonomies of [`CASE_FILTERS`] the site declares, each with its terms in `lang`: the
+/// list links them (without JavaScript) and offers them as filters (with it). Made from the
+/// taxonomy values every term page already shares, so a list page adds no pass over the site.
+fn case_filters(model: &Model, lang: &str) -> Value {
+    let site = model.site;
+    let taxonomies = &model.lang(lang).taxonomies;
+    Value::from(
+        CASE_FILTERS
+            .iter()
+            .filter_map(|name| {
+                let ti = site.config.taxonomies.iter().position(|t| t == name)?;
+                taxonomies.get(ti).cloned()
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 pub(super) fn home_context(model: &Model, id: usize, cx: &mut Context) {

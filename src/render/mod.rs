@@ -17,7 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::locale::format_number;
 use crate::site::UrlStyle;
 use crate::theme::Theme;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use tera::{Context, Kwargs, State, Tera};
 
 /// Compiled templates plus where each came from.
@@ -26,6 +26,8 @@ pub struct Renderer {
     origins: HashMap<String, String>,
     /// Shortcode templates (`shortcodes/<name>.html`) and the UI strings they may show.
     shortcodes: shortcodes::Catalogue,
+    /// The theme's UI strings by language, for what Markdown rendering writes itself.
+    strings: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Renderer {
@@ -51,10 +53,20 @@ impl Renderer {
             tera,
             origins,
             shortcodes: shortcodes::Catalogue::new(theme),
+            strings: theme.strings.clone(),
         })
     }
 
-    /// Whether the theme has a template of that name.
+    /// The theme's UI strings in `lang` (English ones when the theme has none in `lang`).
+    pub fn strings(&self, lang: &str) -> &BTreeMap<String, String> {
+        static NONE: BTreeMap<String, String> = BTreeMap::new();
+        self.strings
+            .get(lang)
+            .or_else(|| self.strings.get("en"))
+            .unwrap_or(&NONE)
+    }
+
+    /// Whether the theme has template `name`.
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }

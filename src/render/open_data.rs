@@ -48,19 +48,31 @@ pub struct Row {
 
 /// The rows of the case studies of section `section`, in list order.
 pub fn rows(site: &Site, section: usize) -> Vec<Row> {
+    let names = &site.config.term_names;
     let mut rows = Vec::new();
     for &id in &site.children[section] {
         let page = &site.pages[id];
         let Some(case) = &page.meta.case else {
             continue;
         };
+        // Sectors and provinces as the list shows them, translated where the site names them.
+        let named = |taxonomy: &str, value: Option<&str>| {
+            value
+                .map(|v| {
+                    names
+                        .name_in(taxonomy, v, &page.lang)
+                        .unwrap_or(v)
+                        .to_string()
+                })
+                .unwrap_or_default()
+        };
         for m in &case.metrics {
             let change = m.after - m.before;
             rows.push(Row {
                 title: page.meta.title.clone(),
                 company: case.company.clone().unwrap_or_default(),
-                sector: case.sector.clone().unwrap_or_default(),
-                province: case.province.clone().unwrap_or_default(),
+                sector: named("sectors", case.sector.as_deref()),
+                province: named("provinces", case.province.as_deref()),
                 techniques: case.techniques.clone(),
                 year: case.year.or(page.meta.date.map(|d| i64::from(d.year))),
                 metric: m.name.clone(),

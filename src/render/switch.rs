@@ -67,16 +67,22 @@ fn ancestor_in(site: &Site, id: usize, lang: &str) -> Option<usize> {
     site.homes[site.lang_index(lang)]
 }
 
-/// Every language's place for a term page: the same term, else that language's list of the
-/// taxonomy.
+/// Every language's place for a term page: the same term (under its name in that language
+/// when `term_translations` gives one, `Phân bón` -> `Fertilizer`), else that language's list
+/// of the taxonomy.
 pub(super) fn for_term(site: &Site, ti: usize, slug: &str) -> Vec<Alternate> {
+    let names = &site.config.term_names;
     site.config
         .languages
         .iter()
         .enumerate()
         .filter_map(|(li, lang)| {
             let tax = site.taxonomies[li].get(ti)?;
-            let (path, exact) = match tax.term(slug) {
+            let translated = names.slug_in(&tax.name, slug, &lang.code);
+            let term = translated
+                .and_then(|s| tax.term(&s))
+                .or_else(|| tax.term(slug));
+            let (path, exact) = match term {
                 Some(term) => (term.path.clone(), true),
                 None => (tax.path.clone(), false),
             };

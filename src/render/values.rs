@@ -1,11 +1,12 @@
 //! The data templates see: page summaries (built once per page and shared by every list that
 //! shows the page) and full page values.
 
+use crate::content::techniques;
 use crate::content::Page;
 use crate::locale::format_number;
 use crate::markdown::{Heading, Rendered};
 use crate::site::impact::{self, MetricView};
-use crate::site::{techniques, Site};
+use crate::site::{taxonomy, Site};
 use crate::text::truncate;
 use serde::Serialize;
 use tera::Value;
@@ -70,6 +71,14 @@ pub struct Summary {
     pub province_path: Option<String>,
     /// Tags with their term pages.
     pub tag_links: Vec<TermLink>,
+    /// Term slug of the sector (`det-may`), for the case-study list's filters.
+    pub sector_slug: Option<String>,
+    /// Term slug of the province, for the case-study list's filters.
+    pub province_slug: Option<String>,
+    /// Largest relative improvement in per cent, for sorting the case-study list.
+    pub gain: Option<f64>,
+    /// Payback in months (stated, else computed), for sorting the case-study list.
+    pub payback: Option<f64>,
 }
 
 /// A term with the page that lists it.
@@ -93,16 +102,21 @@ fn image_path(page_path: &str, image: &str) -> Option<String> {
     }
 }
 
-/// The term page of `value` in taxonomy `taxonomy`, when the site declares that taxonomy.
-fn term_path(site: &Site, lang: &str, taxonomy: &str, value: &str) -> Option<String> {
+/// The term page of the term `slug` in taxonomy `taxonomy`, when the site declares it.
+fn term_path(site: &Site, lang: &str, taxonomy: &str, slug: &str) -> Option<String> {
     let li = site.lang_index(lang);
     let tax = site
         .taxonomies
         .get(li)?
         .iter()
         .find(|t| t.name == taxonomy)?;
-    tax.term(&crate::text::slugify(value))
-        .map(|t| t.path.clone())
+    tax.term(slug).map(|t| t.path.clone())
+}
+
+/// A value of `taxonomy` as the term readers of `lang` see: `(name, slug)`, translated by
+/// `term_translations` where the site gives a name.
+fn term(site: &Site, lang: &str, taxonomy: &str, value: &str) -> Option<(String, String)> {
+    taxonomy::term_of(&site.config.term_names, taxonomy, value, lang)
 }
 
 /// Builds the summary of page `id` (its Markdown already rendered).
@@ -110,6 +124,13 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
     let page = &site.pages[id];
     let tz = site.config.timezone_minutes;
     let case = page.meta.case.as_ref();
+    let lang = page.lang.as_str();
+    let sector = case
+        .and_then(|c| c.sector.as_deref())
+        .and_then(|v| term(site, lang, "sectors", v));
+    let province = case
+        .and_then(|c| c.province.as_deref())
+        .and_then(|v| term(site, lang, "provinces", v));
     let summary = page
         .meta
         .summary
@@ -129,8 +150,8 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
         reading_time: rendered.words.div_ceil(200).max(1),
         duration: page.meta.duration.map(|d| format_number(d, 0, &page.lang)),
         company: case.and_then(|c| c.company.clone()),
-        sector: case.and_then(|c| c.sector.clone()),
-        province: case.and_then(|c| c.province.clone()),
+        sector: sector.as_ref().map(|t| t.0.clone()),
+        province: province.as_ref().map(|t| t.0.clone()),
         // A case study without `year` is dated by its publication.
         year: case.and_then(|c| c.year.or(page.meta.date.map(|d| i64::from(d.year)))),
         techniques: case
@@ -143,21 +164,31 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
             .as_deref()
             .and_then(|i| image_path(&page.path, i)),
         tags: page.meta.tags.clone(),
-        sector_path: case
-            .and_then(|c| c.sector.as_deref())
-            .and_then(|v| term_path(site, &page.lang, "sectors", v)),
-        province_path: case
-            .and_then(|c| c.province.as_deref())
-            .and_then(|v| term_path(site, &page.lang, "provinces", v)),
+        sector_path: sector
+            .as_ref()
+            .and_then(|t| term_path(site, lang, "sectors", &t.1)),
+        province_path: province
+            .as_ref()
+            .and_then(|t| term_path(site, lang, "provinces", &t.1)),
         tag_links: page
             .meta
             .tags
             .iter()
-            .map(|t| TermLink {
-                name: t.clone(),
-                path: term_path(site, &page.lang, "tags", t),
+            .map(|t| match term(site, lang, "tags", t) {
+                Some((name, slug)) => TermLink {
+                    path: term_path(site, lang, "tags", &slug),
+                    name,
+                },
+                None => TermLink {
+                    name: t.clone(),
+                    path: None,
+                },
             })
             .collect(),
+        sector_slug: sector.map(|t| t.1),
+        province_slug: province.map(|t| t.1),
+        gain: case.and_then(impact::best_gain),
+        payback: case.and_then(|c| c.payback_months.or_else(|| impact::computed_payback(c))),
     }
 }
 

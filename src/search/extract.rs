@@ -54,24 +54,27 @@ pub fn blocks(html: &str) -> Vec<Block> {
         };
         rest = &rest[end..];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let bare = tag.trim_start_matches('/');
+        let name = &bare[..bare
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bare.len())];
         if tag.starts_with("!--") {
             continue;
         }
-        if !closing && SKIPPED.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            rest = match find_ci(rest, &close) {
-                Some(i) => &rest[i..],
-                None => "",
-            };
-            continue;
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if !closing {
+            if let Some(skipped) = SKIPPED.iter().find(|s| is(s)) {
+                rest = match find_ci(rest, &format!("</{skipped}")) {
+                    Some(i) => &rest[i..],
+                    None => "",
+                };
+                continue;
+            }
         }
-        let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let heading = name.len() == 2
+            && matches!(name.as_bytes()[0], b'h' | b'H')
+            && (b'1'..=b'6').contains(&name.as_bytes()[1]);
         if heading && !closing {
             if let Some(id) = attr(tag, "id") {
                 out.push(Block {
@@ -81,15 +84,15 @@ pub fn blocks(html: &str) -> Vec<Block> {
                 continue;
             }
         }
-        if name == "img" {
+        if is("img") {
             if let Some(alt) = attr(tag, "alt") {
                 push_break(&mut out);
                 push_text(&mut out, &alt);
                 push_break(&mut out);
             }
-        } else if heading || BREAKS.contains(&name.as_str()) {
+        } else if heading || BREAKS.iter().any(|b| is(b)) {
             push_break(&mut out);
-        } else if name == "a" && attr(tag, "class").is_some_and(|c| c.contains("anchor")) {
+        } else if is("a") && attr(tag, "class").is_some_and(|c| c.contains("anchor")) {
             // The `#` link beside a heading.
             rest = match find_ci(rest, "</a") {
                 Some(i) => &rest[i..],

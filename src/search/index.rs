@@ -122,10 +122,12 @@ impl Index {
                 summary: truncate(summary, 160),
                 facets: [
                     find(&dictionaries[0], page.kind.key()),
-                    case.and_then(|c| c.sector.as_deref())
-                        .map_or(-1, |s| find(&dictionaries[1], s)),
-                    case.and_then(|c| c.province.as_deref())
-                        .map_or(-1, |s| find(&dictionaries[2], s)),
+                    case.and_then(|c| c.sector.as_deref()).map_or(-1, |s| {
+                        find(&dictionaries[1], shown(site, "sectors", s, lang))
+                    }),
+                    case.and_then(|c| c.province.as_deref()).map_or(-1, |s| {
+                        find(&dictionaries[2], shown(site, "provinces", s, lang))
+                    }),
                     year_of(site, id).map_or(-1, |y| find(&dictionaries[3], &y.to_string())),
                 ],
                 techniques: mask,
@@ -137,7 +139,7 @@ impl Index {
         let technique_labels = technique_keys
             .iter()
             .map(|k| {
-                crate::site::techniques::label(k, lang)
+                crate::content::techniques::label(k, lang)
                     .unwrap_or(k)
                     .to_string()
             })
@@ -251,6 +253,15 @@ fn searchable(site: &Site, lang: &str) -> Vec<usize> {
     ids
 }
 
+/// A sector or province as the page's readers see it: its name in `lang` when
+/// `term_translations` gives one.
+fn shown<'a>(site: &'a Site, taxonomy: &str, value: &'a str, lang: &str) -> &'a str {
+    site.config
+        .term_names
+        .name_in(taxonomy, value, lang)
+        .unwrap_or(value)
+}
+
 /// The facet values of `ids` (kind, sector, province, year) and their technique keys, sorted.
 fn dictionaries(site: &Site, ids: &[usize]) -> ([Vec<String>; 4], Vec<String>) {
     let mut dict: [BTreeSet<String>; 4] = Default::default();
@@ -259,8 +270,12 @@ fn dictionaries(site: &Site, ids: &[usize]) -> ([Vec<String>; 4], Vec<String>) {
         let page = &site.pages[id];
         dict[0].insert(page.kind.key().to_string());
         if let Some(case) = &page.meta.case {
-            dict[1].extend(case.sector.clone());
-            dict[2].extend(case.province.clone());
+            let lang = page.lang.as_str();
+            let shown = |tax: &str, v: &Option<String>| {
+                v.as_deref().map(|v| shown(site, tax, v, lang).to_string())
+            };
+            dict[1].extend(shown("sectors", &case.sector));
+            dict[2].extend(shown("provinces", &case.province));
             techniques.extend(case.techniques.iter().cloned());
         }
         if let Some(year) = year_of(site, id) {

@@ -91,7 +91,7 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
         run(&mut folded, &mut runs, s, 5);
     }
     for t in ["tags", "sectors", "provinces", "techniques"] {
-        for (name, _) in taxonomy::values(page, t) {
+        for (name, _) in taxonomy::values(&site.config.term_names, page, t) {
             run(&mut folded, &mut runs, &name, 5);
         }
     }

@@ -88,9 +88,32 @@ fn content_type(path: &str) -> &'static str {
 /// The script that reloads the page when a build finishes.
 const LIVE_JS: &str = r#"(function(){var v=null;function poll(){fetch('/__sachhon/version',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;setTimeout(poll,400)}).catch(function(){setTimeout(poll,1000)})}poll()})();"#;
 
-/// Answers one request (already checked to be a GET or HEAD).
+/// Answers one request (already checked to be a GET or HEAD, or a POST to the editor's API).
 pub fn respond(state: &State, request: &Request) -> Response {
     let url = request.url.as_str();
+    if request.method == "POST" {
+        return state.editor().answer(request, &|d| state.format(d));
+    }
+    if url == "/admin" {
+        let mut response = Response::text(301, "");
+        response.headers = vec![("Location", "/admin/".to_string())];
+        return response;
+    }
+    if url.starts_with("/admin/") {
+        let stylesheet = state.files().contains_key("style.css");
+        if let Some((body, kind)) =
+            super::editor::admin_file(state.editor(), url, request.host.as_deref(), stylesheet)
+        {
+            return Response {
+                status: 200,
+                headers: vec![
+                    ("Content-Type", kind.to_string()),
+                    ("Cache-Control", "no-store".to_string()),
+                ],
+                body,
+            };
+        }
+    }
     let (status, body, kind) = match url {
         "/__sachhon/live.js" => (
             200,

@@ -4,10 +4,13 @@
 //! All state lives in one [`State`] shared by the HTTP workers and the watcher; nothing is
 //! global.
 
+mod editor;
 mod http;
+mod repo;
 pub mod server;
 mod watch;
 
+pub use editor::{Access, Editor};
 pub use http::{resolve_request, Resolved};
 pub use watch::{start as watch_sources, Changes};
 
@@ -35,8 +38,10 @@ pub struct State {
     /// Set after a single-page update: what only a whole build computes may lag behind.
     behind: AtomicBool,
     overlay_title: String,
-    /// Formats a failed build's diagnostics for the overlay.
+    /// Formats a failed build's diagnostics for the overlay (and the editor's refusals).
     format: Formatter,
+    /// The web editor's local backend.
+    editor: Editor,
 }
 
 /// What a rebuild did.
@@ -53,9 +58,17 @@ pub enum Rebuild {
 }
 
 impl State {
-    /// A server state for `settings`; `format` turns diagnostics into overlay lines.
-    pub fn new(settings: Settings, overlay_title: String, format: Formatter) -> Arc<State> {
+    /// A server state for `settings`; `format` turns diagnostics into overlay lines; `access`
+    /// says who may save through the web editor.
+    pub fn new(
+        settings: Settings,
+        overlay_title: String,
+        format: Formatter,
+        access: Access,
+    ) -> Arc<State> {
+        let editor = Editor::new(&settings.root, access);
         Arc::new(State {
+            editor,
             files: RwLock::new(Arc::new(HashMap::new())),
             errors: RwLock::new(Vec::new()),
             version: AtomicU64::new(0),
@@ -107,7 +120,10 @@ impl State {
     pub fn update(&self, paths: &[PathBuf]) -> (Rebuild, Vec<crate::diagnostics::Diagnostic>) {
         if let [path] = paths {
             let mut snapshot = self.snapshot.lock().unwrap_or_else(|e| e.into_inner());
-            match snapshot.as_mut().and_then(|s| s.update_page(path)) {
+            match snapshot
+                .as_mut()
+                .and_then(|s| s.update_page(path, &self.cache))
+            {
                 Some(Update::Unchanged) => return (Rebuild::Unchanged, Vec::new()),
                 Some(Update::Files(changed)) => {
                     let mut files = (*self.files()).clone();
@@ -161,6 +177,16 @@ impl State {
     /// The heading of the error overlay, in the editor's language.
     pub fn overlay_title(&self) -> &str {
         &self.overlay_title
+    }
+
+    /// The web editor's local backend.
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+
+    /// Formats diagnostics in the editor's language.
+    pub fn format(&self, diags: &[crate::diagnostics::Diagnostic]) -> Vec<String> {
+        (self.format)(diags)
     }
 
     /// The site root being served.

@@ -1,5 +1,6 @@
-//! The preview's HTTP/1.1 front: bounded request heads, GET and HEAD only, a fixed pool of
-//! workers and a cap on open connections. Each answer closes its connection.
+//! The preview's HTTP/1.1 front: bounded request heads, GET and HEAD (and POST to the web
+//! editor's API, with a bounded body), a fixed pool of workers and a cap on open connections.
+//! Each answer closes its connection.
 //!
 //! Request heads are parsed by `httparse` (hyper's parser). The limits hold against hostile
 //! clients on the network: one endless header line, thousands of idle sockets, other methods.
@@ -23,14 +24,28 @@ pub const MAX_CONNECTIONS: usize = 256;
 const WORKERS: usize = 8;
 /// How long a client may take to send its request head.
 const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+/// How long a client may take to send a request body (a photo uploaded through the editor).
+const BODY_DEADLINE: Duration = Duration::from_secs(60);
+/// The largest request body: the web editor's saves, photos included (base64).
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
+/// The size of the reads of a request head (a body is read in larger ones).
+const HEAD_CHUNK: usize = 4096;
+/// The one path that takes POST requests: the web editor's API.
+pub const API_PATH: &str = "/api/v1";
 
-/// One request: its method and URL, already checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One request: its method, URL and the headers the server looks at, already checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
-    /// `GET` or `HEAD`.
+    /// `GET`, `HEAD`, or `POST` (to [`API_PATH`] only).
     pub method: String,
     /// The request target (`/news/?page=2`).
     pub url: String,
+    /// The `Host` header.
+    pub host: Option<String>,
+    /// The `Origin` header (sent by browsers with every POST).
+    pub origin: Option<String>,
+    /// The body of a POST.
+    pub body: Vec<u8>,
 }
 
 /// An answer: status, headers and body.
@@ -64,8 +79,10 @@ pub enum Refusal {
     LineTooLong,
     /// 431: the head is larger than [`MAX_HEAD`] or has more than [`MAX_HEADERS`] headers.
     HeadersTooLarge,
-    /// 405: a method other than GET and HEAD.
+    /// 405: a method other than GET and HEAD (or POST to the API).
     Method,
+    /// 413: a body larger than [`MAX_BODY`].
+    BodyTooLarge,
 }
 
 impl Refusal {
@@ -79,14 +96,16 @@ impl Refusal {
                 r.headers.push(("Allow", "GET, HEAD".to_string()));
                 r
             }
+            Refusal::BodyTooLarge => Response::text(413, "request body too large"),
         }
     }
 }
 
-/// Reads one request head from `stream`, never holding more than [`MAX_HEAD`] bytes.
+/// Reads one request from `stream`: the head, never holding more than [`MAX_HEAD`] bytes,
+/// then the body of a POST, never more than [`MAX_BODY`].
 pub fn read_head(stream: &mut impl Read) -> Result<Request, Refusal> {
     let mut head = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 4096];
+    let mut chunk = [0u8; HEAD_CHUNK];
     loop {
         let n = stream.read(&mut chunk).map_err(|_| Refusal::Malformed)?;
         if n == 0 {
@@ -98,7 +117,11 @@ pub fn read_head(stream: &mut impl Read) -> Result<Request, Refusal> {
             return Err(Refusal::LineTooLong);
         }
         if let Some(parsed) = parse_head(&head) {
-            return parsed;
+            let (mut request, head_len, length) = parsed?;
+            if request.method == "POST" {
+                request.body = read_body(stream, &head[head_len..], length)?;
+            }
+            return Ok(request);
         }
         if head.len() > MAX_HEAD {
             return Err(Refusal::HeadersTooLarge);
@@ -106,24 +129,68 @@ pub fn read_head(stream: &mut impl Read) -> Result<Request, Refusal> {
     }
 }
 
-/// The request in `head`, or `None` while it is incomplete.
-fn parse_head(head: &[u8]) -> Option<Result<Request, Refusal>> {
+/// The body of `length` bytes, of which `started` already arrived with the head.
+fn read_body(stream: &mut impl Read, started: &[u8], length: usize) -> Result<Vec<u8>, Refusal> {
+    if length > MAX_BODY {
+        return Err(Refusal::BodyTooLarge);
+    }
+    let mut body = started
+        .get(..length.min(started.len()))
+        .unwrap_or(&[])
+        .to_vec();
+    let mut chunk = [0u8; 4 * HEAD_CHUNK];
+    while body.len() < length {
+        let n = stream.read(&mut chunk).map_err(|_| Refusal::Malformed)?;
+        if n == 0 {
+            return Err(Refusal::Malformed);
+        }
+        let wanted = (length - body.len()).min(n);
+        body.extend_from_slice(&chunk[..wanted]);
+    }
+    Ok(body)
+}
+
+/// The request in `head` with the length of the head and of the body to follow, or `None`
+/// while the head is incomplete.
+fn parse_head(head: &[u8]) -> Option<Result<(Request, usize, usize), Refusal>> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
-    match request.parse(head) {
-        Ok(httparse::Status::Complete(_)) => {}
+    let head_len = match request.parse(head) {
+        Ok(httparse::Status::Complete(n)) => n,
         Ok(httparse::Status::Partial) => return None,
         Err(httparse::Error::TooManyHeaders) => return Some(Err(Refusal::HeadersTooLarge)),
         Err(_) => return Some(Err(Refusal::Malformed)),
-    }
+    };
     let method = request.method.unwrap_or("").to_string();
-    if method != "GET" && method != "HEAD" {
+    let url = request.path.unwrap_or("/").to_string();
+    let is_api = method == "POST" && url.split('?').next() == Some(API_PATH);
+    if method != "GET" && method != "HEAD" && !is_api {
         return Some(Err(Refusal::Method));
     }
-    Some(Ok(Request {
+    let header = |name: &str| {
+        request
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| String::from_utf8_lossy(h.value).trim().to_string())
+    };
+    if header("Transfer-Encoding").is_some() {
+        // Browsers send a length with every body they have in full; nothing else is read.
+        return Some(Err(Refusal::Malformed));
+    }
+    let length = match header("Content-Length").map(|l| l.parse::<usize>()) {
+        None => 0,
+        Some(Ok(n)) => n,
+        Some(Err(_)) => return Some(Err(Refusal::Malformed)),
+    };
+    let request = Request {
+        host: header("Host"),
+        origin: header("Origin"),
         method,
-        url: request.path.unwrap_or("/").to_string(),
-    }))
+        url,
+        body: Vec::new(),
+    };
+    Some(Ok((request, head_len, length)))
 }
 
 /// Writes `response` and closes the connection; a `HEAD` gets the headers alone.
@@ -153,8 +220,13 @@ fn reason(status: u16) -> &'static str {
         200 => "OK",
         301 => "Moved Permanently",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        409 => "Conflict",
+        413 => "Content Too Large",
+        422 => "Unprocessable Content",
+        500 => "Internal Server Error",
         414 => "URI Too Long",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
@@ -204,8 +276,8 @@ fn answer(stream: &mut TcpStream, handle: &dyn Fn(&Request) -> Response) {
     write_response(stream, head_only, &response);
 }
 
-/// Reads from a socket until [`HEAD_DEADLINE`] after the connection was taken: a client
-/// sending one byte at a time cannot hold a worker longer.
+/// Reads from a socket until [`HEAD_DEADLINE`] after the connection was taken (a request with
+/// a body: [`BODY_DEADLINE`]): a client sending one byte at a time cannot hold a worker longer.
 struct Deadline<'a> {
     stream: &'a TcpStream,
     started: Instant,
@@ -213,7 +285,13 @@ struct Deadline<'a> {
 
 impl Read for Deadline<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let left = HEAD_DEADLINE.saturating_sub(self.started.elapsed());
+        // Bodies are read in chunks larger than the head's: the body's longer deadline applies.
+        let deadline = if buf.len() > HEAD_CHUNK {
+            BODY_DEADLINE
+        } else {
+            HEAD_DEADLINE
+        };
+        let left = deadline.saturating_sub(self.started.elapsed());
         if left.is_zero() {
             return Err(io::ErrorKind::TimedOut.into());
         }
@@ -240,6 +318,7 @@ mod tests {
 
     #[test]
     fn refuses_other_methods_and_oversized_heads() {
+        assert_eq!(head(b"POST /api/v2 HTTP/1.1\r\n\r\n"), Err(Refusal::Method));
         for method in ["POST", "DELETE", "PUT", "OPTIONS"] {
             let text = format!("{method} / HTTP/1.1\r\n\r\n");
             assert_eq!(head(text.as_bytes()), Err(Refusal::Method), "{method}");
@@ -253,6 +332,23 @@ mod tests {
         assert_eq!(head(text.as_bytes()), Err(Refusal::HeadersTooLarge));
         assert_eq!(head(b"\x00\x01garbage\r\n\r\n"), Err(Refusal::Malformed));
         assert_eq!(head(b"GET / HTTP/1.1\r\n"), Err(Refusal::Malformed));
+    }
+
+    #[test]
+    fn reads_the_body_of_an_api_post() {
+        let r = head(b"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:1111\r\nOrigin: http://127.0.0.1:1111\r\nContent-Length: 16\r\n\r\n{\"action\":\"info\"}").unwrap();
+        assert_eq!(r.body, br#"{"action":"info"}"#[..16].to_vec());
+        assert_eq!(r.host.as_deref(), Some("127.0.0.1:1111"));
+        assert_eq!(r.origin.as_deref(), Some("http://127.0.0.1:1111"));
+        let big = format!(
+            "POST /api/v1 HTTP/1.1\r\nContent-Length: {}\r\n\r\n",
+            MAX_BODY + 1
+        );
+        assert_eq!(head(big.as_bytes()), Err(Refusal::BodyTooLarge));
+        let short = b"POST /api/v1 HTTP/1.1\r\nContent-Length: 10\r\n\r\n{}";
+        assert_eq!(head(short), Err(Refusal::Malformed));
+        let chunked = b"POST /api/v1 HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+        assert_eq!(head(chunked), Err(Refusal::Malformed));
     }
 
     #[test]

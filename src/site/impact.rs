@@ -91,6 +91,16 @@ pub fn badge(case: &CaseStudy, lang: &str) -> Option<String> {
         })
 }
 
+/// The largest relative improvement of a case study, in per cent of the before value (`25.0`
+/// for 8 -> 6 workers): what the case-study list sorts by.
+pub fn best_gain(case: &CaseStudy) -> Option<f64> {
+    case.metrics
+        .iter()
+        .filter(|m| m.before != 0.0 && improved(m))
+        .map(|m| ((m.after - m.before) / m.before * 100.0).abs())
+        .max_by(f64::total_cmp)
+}
+
 /// Payback computed from investment and yearly savings, in months, when both share a currency.
 pub fn computed_payback(case: &CaseStudy) -> Option<f64> {
     let (inv, sav) = (case.investment.as_ref()?, case.savings_per_year.as_ref()?);

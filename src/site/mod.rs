@@ -4,7 +4,6 @@
 pub mod impact;
 pub mod order;
 pub mod taxonomy;
-pub mod techniques;
 pub mod url;
 
 pub use order::newest_first as order_newest;
@@ -136,7 +135,7 @@ impl Site {
             .collect();
         let lesson_nav = lesson_nav(&pages, &children, &mut diags);
         let rank = order::newest_ranks(&pages);
-        let (taxonomies, related) = rayon::join(
+        let (taxonomies, related): (Vec<Vec<Taxonomy>>, _) = rayon::join(
             || {
                 config
                     .languages
@@ -146,6 +145,7 @@ impl Site {
             },
             || order::related(&pages, &rank),
         );
+        diags.extend(taxonomy::untranslated_terms(&config, &taxonomies, &pages));
         for page in &pages {
             if let Some(case) = &page.meta.case {
                 if let Some((stated, computed)) = impact::payback_mismatch(case) {

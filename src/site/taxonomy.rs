@@ -1,9 +1,10 @@
 //! Taxonomies (`tags`, `sectors`, `provinces`, `techniques`, or any the site declares) and
 //! their terms, per language.
 
-use super::techniques;
 use crate::config::Config;
+use crate::content::techniques;
 use crate::content::Page;
+use crate::term_names::TermNames;
 use crate::text::{fold, slugify};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -43,10 +44,10 @@ impl Taxonomy {
 }
 
 /// The values a page has for taxonomy `name`: `(display name, slug)` pairs.
-pub fn values(page: &Page, name: &str) -> Vec<(String, String)> {
+pub fn values(names: &TermNames, page: &Page, name: &str) -> Vec<(String, String)> {
     raw_values(page, name)
         .into_iter()
-        .filter_map(|v| term_of(name, v, &page.lang))
+        .filter_map(|v| term_of(names, name, v, &page.lang))
         .collect()
 }
 
@@ -72,13 +73,15 @@ pub fn raw_values<'a>(page: &'a Page, name: &str) -> Vec<&'a str> {
 }
 
 /// A value of taxonomy `name` as a term in language `lang`: `(display name, slug)`, or `None`
-/// when it has no letter or digit.
-pub fn term_of(name: &str, value: &str, lang: &str) -> Option<(String, String)> {
+/// when it has no letter or digit. A value that `term_translations` names in `lang` takes
+/// that name (`Phân bón` on an English page is `Fertilizer`, slug `fertilizer`).
+pub fn term_of(names: &TermNames, name: &str, value: &str, lang: &str) -> Option<(String, String)> {
     let term = if name == "techniques" {
         let label = techniques::label(value, lang).unwrap_or(value);
         (label.to_string(), value.to_string())
     } else {
-        (value.to_string(), slugify(value))
+        let shown = names.name_in(name, value, lang).unwrap_or(value);
+        (shown.to_string(), slugify(shown))
     };
     (!term.1.is_empty()).then_some(term)
 }
@@ -104,7 +107,9 @@ pub fn collect(config: &Config, lang: &str, pages: &[Page], rank: &[u32]) -> Vec
                     let at = match seen.get(value) {
                         Some(&at) => at,
                         None => {
-                            let Some((display, slug)) = term_of(name, value, lang) else {
+                            let Some((display, slug)) =
+                                term_of(&config.term_names, name, value, lang)
+                            else {
                                 continue;
                             };
                             let at = *index.entry(slug.clone()).or_insert_with(|| {
@@ -142,4 +147,56 @@ pub fn collect(config: &Config, lang: &str, pages: &[Page], rank: &[u32]) -> Vec
             }
         })
         .collect()
+}
+
+/// W0180 for each term of a language other than the default one that carries the very name
+/// (as written) of a default-language term without a name of its own in `term_translations`:
+/// an English page that copied `sector: Phân bón` from its Vietnamese original. Reported once
+/// per term, at the newest of its pages.
+pub fn untranslated_terms(
+    config: &Config,
+    taxonomies: &[Vec<Taxonomy>],
+    pages: &[Page],
+) -> Vec<crate::diagnostics::Diagnostic> {
+    let mut diags = Vec::new();
+    let Some(defaults) = taxonomies.first() else {
+        return diags;
+    };
+    for (lang, taxonomies) in config.languages.iter().zip(taxonomies).skip(1) {
+        for (tax, default_tax) in taxonomies.iter().zip(defaults) {
+            if tax.name == "techniques" {
+                continue;
+            }
+            for term in &tax.terms {
+                // `Dong Nai` beside `Đồng Nai` is an English spelling, not a copied name.
+                let shared = default_tax
+                    .term(&term.slug)
+                    .is_some_and(|t| t.name == term.name);
+                if !shared
+                    || config
+                        .term_names
+                        .has_name_in(&tax.name, &term.slug, &lang.code)
+                {
+                    continue;
+                }
+                let Some(&first) = term.pages.first() else {
+                    continue;
+                };
+                let page = &pages[first];
+                let key = match tax.name.as_str() {
+                    "sectors" => "sector",
+                    "provinces" => "province",
+                    other => other,
+                };
+                diags.push(
+                    crate::diagnostics::Diagnostic::warning("W0180", &page.source)
+                        .at_opt(page.line_of(key).map(|l| (l, 1)))
+                        .arg("taxonomy", &tax.name)
+                        .arg("term", &term.name)
+                        .arg("lang", &lang.code),
+                );
+            }
+        }
+    }
+    diags
 }

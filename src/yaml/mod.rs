@@ -77,6 +77,12 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     }
 }
 
+/// Writes plain data as a YAML document (the web editor's generated `config.yml`).
+pub fn to_text(value: &Value) -> String {
+    // Plain data always serialises; an empty document is the only fallback needed.
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 /// A key written twice, located at both places.
 fn duplicate(text: &str, path: &[strict::Step]) -> SyntaxError {
     let segs: Vec<Seg> = path

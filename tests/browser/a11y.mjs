@@ -20,6 +20,8 @@ const PAGES = [
   { name: "English case study", path: "en/case-studies/binh-dien-quang-tri/index.html" },
   { name: "impact dashboard", path: "case-studies/impact/index.html" },
   { name: "term", path: "sectors/phan-bon/index.html" },
+  { name: "case-study list", path: "case-studies/index.html" },
+  { name: "module", path: "training/cp-basics/index.html" },
 ];
 const VIEWPORTS = [{ width: 375, height: 800 }, { width: 1280, height: 900 }];
 

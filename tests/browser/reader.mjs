@@ -47,6 +47,30 @@ for (const [path, links] of TRAILS) {
   });
 }
 
+const LESSON = "training/cp-basics/02-tam-giai-phap-sxsh/index.html";
+for (const [width, open] of [[375, false], [1280, true]]) {
+  await check(`the lesson's module list at ${width} px: current lesson marked, "Bài 2/3"`, { viewport: { width, height: 800 } }, async (page) => {
+    await page.goto(url(LESSON));
+    const eyebrow = await page.textContent(".eyebrow");
+    assert(eyebrow.includes("Bài 2/3") && !eyebrow.includes("trên"), `eyebrow "${eyebrow}"`);
+    const current = await page.$$eval(".module-lessons [aria-current=page]", (as) => as.map((a) => a.textContent));
+    assert(current.length === 1 && current[0] === (await page.textContent("h1")), `current ${current}`);
+    assert((await page.locator(".module-lessons li").count()) === 3, "three lessons listed");
+    assert((await page.isVisible(".module-lessons ol")) === open, `list ${open ? "open beside the lesson" : "collapsed"} at ${width} px`);
+    if (!open) {
+      await page.click(".module-lessons summary");
+      assert(await page.isVisible(".module-lessons ol"), "the phone's list opens");
+    }
+    assert(await page.isVisible(".lesson-nav a[rel=prev]") && await page.isVisible(".lesson-nav a[rel=next]"), "previous and next lessons");
+  });
+}
+
+await check("the module lists each of its lessons once", async (page) => {
+  await page.goto(url("training/cp-basics/index.html"));
+  const hrefs = await page.$$eval("main a", (as) => as.map((a) => a.getAttribute("href")).filter((h) => /0\d-/.test(h)));
+  assert(hrefs.length === 3 && new Set(hrefs).size === 3, `lesson links ${hrefs}`);
+});
+
 await check("the home describes the site and its search for search engines", async (page) => {
   await page.goto(url("index.html"));
   const doc = JSON.parse(await page.textContent("script[type='application/ld+json']"));

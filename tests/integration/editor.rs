@@ -267,14 +267,12 @@ fn serve_previews_live_and_survives_broken_edits() {
         let (status, _) = get(server.port, bad);
         assert!(status == 400 || status == 404, "{bad} gave {status}");
     }
-    // An edit shows up, fast.
+    // An edit shows up (how fast is measured by scripts/bench, never asserted here).
     let about = site.path().join("content/about.en.md");
     std::fs::write(&about, "---\ntitle: About\n---\nFreshly edited text.\n").unwrap();
-    let start = Instant::now();
     wait_for(server.port, "/en/about/", |b| {
         b.contains("Freshly edited text.")
     });
-    assert!(start.elapsed() < Duration::from_secs(3), "slow rebuild");
     // A broken edit keeps the last good page, with the overlay.
     std::fs::write(&about, "---\ntitle: [broken\n---\n").unwrap();
     let page = wait_for(server.port, "/en/about/", |b| b.contains("sachhon-overlay"));
@@ -360,6 +358,33 @@ fn serve_shows_a_new_title_everywhere_at_once_and_the_search_index_follows() {
         "{:?}",
         server.log.lock().unwrap()
     );
+}
+
+#[test]
+fn serve_sees_site_yaml_saved_by_rename_and_folders_made_later() {
+    let site = fixture("basic");
+    let server = serve(site.path());
+    let config = site.path().join("site.yaml");
+    let original = std::fs::read_to_string(&config).unwrap();
+    // Many editors save by writing a new file and renaming it over the old one; a watch on the
+    // file itself would see only the first such save.
+    for title in ["Tiêu đề mới một", "Tiêu đề mới hai"] {
+        let edited = original.replacen("title: Kho tri thức thử", &format!("title: {title}"), 1);
+        let temporary = site.path().join(".site.yaml.swp");
+        std::fs::write(&temporary, edited).unwrap();
+        std::fs::rename(&temporary, &config).unwrap();
+        wait_for(server.port, "/", |b| b.contains(title));
+    }
+    // A source folder made after the start is watched too.
+    let static_dir = site.path().join("static");
+    assert!(
+        !static_dir.exists(),
+        "the fixture must start without static/"
+    );
+    std::fs::create_dir(&static_dir).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(static_dir.join("later.txt"), "made later").unwrap();
+    wait_for(server.port, "/later.txt", |b| b == "made later");
 }
 
 #[test]

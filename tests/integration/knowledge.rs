@@ -73,7 +73,23 @@ fn lessons_follow_weight_with_previous_and_next() {
     assert!(first < second && second < third, "weight order");
     assert!(module.contains("45 phút"), "total duration");
     let lesson = read(site.path(), "training/cp-basics/b-thu-hai/index.html");
-    assert!(lesson.contains("Bài 2 trên 3"), "position");
+    assert!(lesson.contains("Bài 2/3"), "position, worded naturally");
+    assert!(
+        !lesson.contains("trên 3"),
+        "not the calque \"Bài 2 trên 3\""
+    );
+    // The module's lessons beside the lesson, the current one marked.
+    let list = &lesson[lesson
+        .find("<nav class=\"module-lessons\"")
+        .expect("module list")..];
+    let list = &list[..list.find("</nav>").expect("end")];
+    assert_eq!(list.matches("<li>").count(), 3, "{list}");
+    assert!(
+        list.contains(
+            "href=\"/kb/training/cp-basics/b-thu-hai/\" aria-current=\"page\">Bài thứ hai</a>"
+        ),
+        "{list}"
+    );
     assert!(lesson.contains("href=\"/kb/training/cp-basics/c-thu-nhat/\" rel=\"prev\""));
     assert!(lesson.contains("href=\"/kb/training/cp-basics/a-thu-ba/\" rel=\"next\""));
     assert!(lesson.contains("Hiểu SXSH"), "module objectives");

@@ -13,4 +13,5 @@ mod language;
 mod output;
 mod reader;
 mod urls;
+mod web_editor;
 mod wild;

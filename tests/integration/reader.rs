@@ -152,3 +152,141 @@ fn a_body_table_repeating_the_metrics_is_a_warning_at_its_line() {
         r.stderr
     );
 }
+
+#[test]
+fn the_case_study_list_links_its_terms_and_carries_what_its_filters_need() {
+    let site = built("reader");
+    let html = read(site.path(), "case-studies/index.html");
+    // Without JavaScript: links to every sector, province and technique with their counts.
+    for link in [
+        "<a href=\"/sectors/det-may/\">Dệt may</a> <span class=\"count\">1</span>",
+        "<a href=\"/provinces/dong-nai/\">Đồng Nai</a> <span class=\"count\">2</span>",
+        "<a href=\"/techniques/process-control/\">Kiểm soát quá trình tốt hơn</a>",
+    ] {
+        assert!(html.contains(link), "{link} missing");
+    }
+    assert!(html.contains("role=\"status\""), "a live count");
+    assert!(
+        html.contains(">3 điển hình</p>"),
+        "the count without JavaScript"
+    );
+    assert!(html.contains("<label for=\"filter-sectors\">Ngành</label>"));
+    assert!(html.contains("<option value=\"dong-nai\">Đồng Nai</option>"));
+    // Each card carries its terms, year and what the list sorts by.
+    assert!(html.contains(
+        "data-sectors=\"thuc-pham\" data-provinces=\"dong-nai\" data-techniques=\"equipment-modification\" data-year=\"2023\" data-date=\"2023-01-01\" data-gain=\"20.0\" data-payback=\"6.0\""
+    ), "card data of thuc-pham-c");
+    assert!(html.contains("case-filter.js"));
+    // Other lists are left as they were.
+    let term = read(site.path(), "sectors/det-may/index.html");
+    assert!(!term.contains("data-sectors") && !term.contains("case-filter.js"));
+}
+
+const READER_SITE: &str = "title: Kho tri thức đọc thử\nbase_url: https://example.org/\ndefault_language: vi\nlanguages:\n  en: { title: Reader test }\n";
+
+#[test]
+fn term_translations_name_terms_per_language_and_link_them_across() {
+    let config = format!(
+        "{READER_SITE}term_translations:\n  sectors:\n    Dệt may: {{ en: Textiles }}\n    Giấy: {{ en: Paper }}\n"
+    );
+    // An English page that copied the Vietnamese names.
+    let copied =
+        "---\ntitle: Paper B\ndate: 2022-05-01\nsector: Giấy\nprovince: Bắc Ninh\n---\nBody.\n";
+    let site = fixture_with(
+        "reader",
+        &[
+            ("site.yaml", config.as_str()),
+            ("content/case-studies/giay-b/index.en.md", copied),
+        ],
+    );
+    let r = command("check", site.path(), &[]);
+    // The sector is translated; the province is not, and says so at its line, once.
+    assert!(
+        r.stderr.contains(
+            "content/case-studies/giay-b/index.en.md:5:1: warning: provinces: \"Bắc Ninh\" has no name in en"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.matches("[W0180]").count(), 1, "{}", r.stderr);
+    build_ok(site.path(), &[]);
+    let english = read(site.path(), "en/case-studies/giay-b/index.html");
+    assert!(english.contains("<a href=\"/en/sectors/paper/\">Paper</a>"));
+    let meta = &english[english.find("class=\"case-meta\"").expect("case meta")..];
+    let meta = &meta[..meta.find("</p>").expect("end")];
+    assert!(!meta.contains("Giấy"), "no Vietnamese term name: {meta}");
+    assert!(!exists(site.path(), "en/sectors/giay/index.html"));
+    // Written in English on its own page, the same term.
+    assert!(read(site.path(), "en/sectors/textiles/index.html").contains("Textile A"));
+    // The language switch of a term page leads to the same term in the other language.
+    let vi_term = read(site.path(), "sectors/det-may/index.html");
+    assert!(
+        vi_term.contains("<a href=\"/en/sectors/textiles/\" hreflang=\"en\""),
+        "switch of sectors/det-may/"
+    );
+    let en_term = read(site.path(), "en/sectors/paper/index.html");
+    assert!(en_term.contains("<a href=\"/sectors/giay/\" hreflang=\"vi\""));
+    // The list of the English section offers the English names as filters.
+    let list = read(site.path(), "en/case-studies/index.html");
+    assert!(
+        list.contains("<option value=\"paper\">Paper</option>"),
+        "{list}"
+    );
+    assert!(list.contains("data-sectors=\"paper\""));
+}
+
+#[test]
+fn term_translations_of_an_undeclared_taxonomy_or_language_are_errors() {
+    let config = format!(
+        "{READER_SITE}term_translations:\n  sector:\n    Giấy: {{ en: Paper }}\n  sectors:\n    Giấy: {{ fr: Papier }}\n"
+    );
+    let site = fixture_with("reader", &[("site.yaml", config.as_str())]);
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("site.yaml:7:3: error:") && r.stderr.contains("\"sector\""),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("\"fr\"") && r.stderr.contains("vi, en"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.matches("[E0180]").count(), 2, "{}", r.stderr);
+}
+
+#[test]
+fn a_case_study_with_a_lead_image_shows_it_on_its_page_and_card() {
+    let site = fixture("reader");
+    let page = site.path().join("content/case-studies/det-a/index.md");
+    let text = std::fs::read_to_string(&page).expect("page");
+    let text = text.replacen(
+        "---\n",
+        "---\nimage: so-do.svg\nimage_alt: Sơ đồ minh họa\n",
+        1,
+    );
+    write(
+        site.path(),
+        "content/case-studies/det-a/index.md",
+        text.as_bytes(),
+    );
+    write(
+        site.path(),
+        "content/case-studies/det-a/so-do.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>",
+    );
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "case-studies/det-a/index.html");
+    assert!(html.contains(
+        "<img class=\"lead-image\" src=\"/case-studies/det-a/so-do.svg\" alt=\"Sơ đồ minh họa\""
+    ));
+    // Below the headline figures, which stay in the first phone screen.
+    assert!(html.find("lead-image") > html.find("headline-figures"));
+    let list = read(site.path(), "case-studies/index.html");
+    assert!(list.contains(
+        "<img class=\"card-image\" src=\"/case-studies/det-a/so-do.svg\" alt=\"\" loading=\"lazy\">"
+    ));
+    // Sharing through the device's apps (Zalo on most Vietnamese phones), shown by reader.js.
+    assert!(html.contains("data-share=\"https://example.org/case-studies/det-a/\""));
+}
