@@ -332,7 +332,10 @@ mod tests {
         assert_eq!(heading_id("快速开始 Quick start"), "快速开始-quick-start");
         assert_eq!(heading_id("Привет, мир"), "привет-мир");
         assert_eq!(heading_id("🎉 🚀"), "");
-        assert_eq!(heading_id("Đồng Nai – \"Xanh\" & sạch (2024)"), "dong-nai-xanh-sach-2024");
+        assert_eq!(
+            heading_id("Đồng Nai – \"Xanh\" & sạch (2024)"),
+            "dong-nai-xanh-sach-2024"
+        );
     }
 
     #[test]

@@ -114,7 +114,10 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic
             // `content/index.md` (MkDocs, Docusaurus) is the home page, as `_index.md` is.
             let section = rel.replacen("index", "_index", 1);
             if content.join(&section).is_file() {
-                diags.push(Diagnostic::warning("W0160", site_rel(config, path)).arg("home", format!("content/{section}")));
+                diags.push(
+                    Diagnostic::warning("W0160", site_rel(config, path))
+                        .arg("home", format!("content/{section}")),
+                );
                 continue;
             }
             "_index".to_string()

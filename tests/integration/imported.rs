@@ -91,7 +91,11 @@ fn a_slug_the_tool_changes_is_reported_once_with_its_address() {
     let r = build_ok(site.path(), &[]);
     let w = lines_with(&r.stderr, "W0360");
     assert_eq!(w.len(), 1, "{}", r.stderr);
-    assert!(w[0].starts_with("content/tin/phat-hanh.md:4:1"), "{}", r.stderr);
+    assert!(
+        w[0].starts_with("content/tin/phat-hanh.md:4:1"),
+        "{}",
+        r.stderr
+    );
     assert!(w[0].contains("/tin/ban-2-0/"), "{}", r.stderr);
     assert!(exists(site.path(), "tin/ban-2-0/index.html"));
 }
@@ -121,5 +125,9 @@ fn a_link_to_a_page_with_errors_is_not_a_second_error_and_drafts_are_named() {
     assert!(lines_with(&r.stderr, "E0301").is_empty(), "{}", r.stderr);
     let drafts = lines_with(&r.stderr, "E0304");
     assert_eq!(drafts.len(), 1, "{}", r.stderr);
-    assert!(drafts[0].starts_with("content/huong-dan/lien-ket.md:6:1"), "{}", r.stderr);
+    assert!(
+        drafts[0].starts_with("content/huong-dan/lien-ket.md:6:1"),
+        "{}",
+        r.stderr
+    );
 }
