@@ -71,6 +71,41 @@ await check("the module lists each of its lessons once", async (page) => {
   assert(hrefs.length === 3 && new Set(hrefs).size === 3, `lesson links ${hrefs}`);
 });
 
+// No short word, number or arrow left alone on the last line of a heading, a name or a link at
+// 375 px ("Quảng / Trị", "BÀI 1 TRÊN / 3", a lone "→"): a long word on its own line is fine.
+const SHORT = 5;
+const WRAPPED = ["index.html", "case-studies/index.html", CASE, "case-studies/impact/index.html", "training/index.html",
+  "training/cp-basics/index.html", LESSON, "training/cp-basics/03-danh-gia-nhanh/index.html", "news/index.html",
+  "news/quang-tri-ho-tro-doanh-nghiep-sxsh/index.html", "about/index.html", "sectors/phan-bon/index.html"];
+for (const path of [...WRAPPED, ...WRAPPED.map((p) => "en/" + p.replace("sectors/phan-bon", "sectors/fertilizer"))]) {
+  await check(`no orphan word at 375 px on ${path}`, { viewport: { width: 375, height: 740 } }, async (page) => {
+    await page.goto(url(path));
+    const orphans = await page.evaluate((short) => {
+      const out = [];
+      const selector = "h1, h2, h3, .brand, .eyebrow, .case-meta > span, .card-meta > span, .figure-label, .figure-detail, .card-title, .lesson-nav a, .pagination a, .breadcrumbs li, .page-meta";
+      for (const el of document.querySelectorAll(selector)) {
+        if (!el.getClientRects().length) continue;
+        const words = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (const m of n.data.matchAll(/\S+/g)) {
+            const r = document.createRange();
+            r.setStart(n, m.index);
+            r.setEnd(n, m.index + m[0].length);
+            const rect = r.getClientRects()[0];
+            if (rect) words.push({ word: m[0], top: Math.round(rect.top) });
+          }
+        }
+        const tops = [...new Set(words.map((w) => w.top))];
+        const last = words.filter((w) => w.top === tops[tops.length - 1]);
+        if (tops.length > 1 && last.length === 1 && [...last[0].word].length <= short) out.push(`"${el.textContent.trim()}" leaves "${last[0].word}" alone`);
+      }
+      return out;
+    }, SHORT);
+    assert(orphans.length === 0, orphans.join("\n"));
+  });
+}
+
 await check("the home describes the site and its search for search engines", async (page) => {
   await page.goto(url("index.html"));
   const doc = JSON.parse(await page.textContent("script[type='application/ld+json']"));

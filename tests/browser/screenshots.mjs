@@ -15,6 +15,7 @@ const PAGES = [
   { name: "home", path: "index.html" },
   { name: "case-study", path: "case-studies/binh-dien-quang-tri/index.html" },
   { name: "lesson", path: "training/cp-basics/01-san-xuat-sach-hon-la-gi/index.html" },
+  { name: "case-study-list", path: "case-studies/index.html" },
   { name: "news-list", path: "news/index.html" },
   { name: "search", path: "search/index.html", query: "?q=bao%20bi", search: true },
 ];
