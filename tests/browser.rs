@@ -1,5 +1,6 @@
 //! Browser tests: headless Chromium driven by playwright-core from Node, on fixture sites built
-//! with `--relative-urls` and opened from `file://`.
+//! with `--relative-urls` and opened from `file://`, and on the web editor (Decap CMS, from the
+//! pinned npm package) served by `sachhon serve`.
 //!
 //! They provision what they need themselves, once, whichever test comes first: `npm ci` in
 //! `tests/browser` when its packages are missing or older than its lock file, and a Chromium:
@@ -155,4 +156,104 @@ fn the_case_study_list_filters_sorts_and_keeps_its_state_in_the_url() {
 fn the_language_switch_of_every_kind_of_page_lands_on_its_translation() {
     let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
     node("language.mjs", &out.path().join("site"));
+}
+
+/// Copies the folder `from` into `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A `sachhon serve` child, killed when dropped.
+struct Serve(std::process::Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The web editor in Chromium: Decap CMS from the pinned npm package's `dist` (no network),
+/// served by the site itself through `cms.script`, with `sachhon serve` as its local backend.
+/// With `SACHHON_SCREENSHOTS=<folder>`, the guide's screenshots are written there.
+#[test]
+fn the_web_editor_creates_a_case_study_translates_it_and_refuses_a_bad_metric() {
+    use std::io::BufRead;
+    let chromium = chromium();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/editor"),
+        &site,
+    );
+    let dist = browser_dir().join("node_modules/decap-cms/dist");
+    let decap = site.join("static/decap");
+    std::fs::create_dir_all(&decap).expect("mkdir");
+    for entry in std::fs::read_dir(&dist).expect("decap-cms dist").flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.ends_with("decap-cms.js") {
+            std::fs::copy(entry.path(), decap.join(&name)).expect("copy");
+        }
+    }
+    let mut yaml = std::fs::read_to_string(site.join("site.yaml")).expect("site.yaml");
+    yaml.push_str("cms: { backend: github, repo: office/kb, script: /decap/decap-cms.js }\n");
+    std::fs::write(site.join("site.yaml"), yaml).expect("write");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sachhon"))
+        .args(["--lang", "vi", "serve", "--port", "0", "--root"])
+        .arg(&site)
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sachhon serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let server = Serve(child);
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    let url = loop {
+        let line = lines.next().expect("serve output").expect("line");
+        if let Some(at) = line.find("http://127.0.0.1:") {
+            break line[at..]
+                .split_whitespace()
+                .next()
+                .expect("url")
+                .to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+    let shots = std::env::var("SACHHON_SCREENSHOTS").unwrap_or_default();
+    let output = Command::new("node")
+        .arg(browser_dir().join("cms.mjs"))
+        .arg(&url)
+        .arg(&site)
+        .arg(&shots)
+        .env("CHROMIUM", chromium)
+        .output()
+        .expect("node runs");
+    drop(server);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "cms.mjs failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("ok - web editor"), "{stdout}");
+
+    // What the editor wrote builds with no diagnostic of its own.
+    let check = Command::new(env!("CARGO_BIN_EXE_sachhon"))
+        .args(["check", "--root"])
+        .arg(&site)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run sachhon check");
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{said}");
+    assert!(!said.contains("det-may"), "{said}");
 }

@@ -81,6 +81,7 @@ fn is_hidden(name: &str) -> bool {
 /// case studies, news, modules, lessons, then plain pages.
 pub fn collections(config: &Config, pages: &[Page]) -> Vec<Collection> {
     let default = config.default_language();
+    let catalogue = crate::messages::Catalogue::new(default);
     let title_of = |dir: &str| {
         pages
             .iter()
@@ -141,7 +142,13 @@ pub fn collections(config: &Config, pages: &[Page]) -> Vec<Collection> {
                 Kind::Module => format!("modules-{base}"),
                 _ => base,
             };
-            let label = title_of(&dir).unwrap_or_else(|| dir.clone());
+            let title = title_of(&dir).unwrap_or_else(|| dir.clone());
+            let label = match kind {
+                Kind::Page => catalogue.text("cms-collection-pages", &[]),
+                Kind::Module => catalogue.text("cms-collection-modules", &[("section", title)]),
+                Kind::Lesson => catalogue.text("cms-collection-lessons", &[("module", title)]),
+                _ => title,
+            };
             Collection {
                 name,
                 label,

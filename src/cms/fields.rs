@@ -94,6 +94,7 @@ fn case_study(l: &Labels, terms: &Terms) -> Vec<Value> {
         number(l, "payback_months", "float", false, "duplicate"),
         json!({"name": "metrics", "label": l.get("metrics"), "widget": "list",
         "required": false, "i18n": true, "summary": "{{fields.name}}",
+               "collapsed": false, "default": [],
         "fields": [
             string(l, "name", true, true),
             string(l, "unit", false, true),
@@ -109,7 +110,7 @@ fn case_study(l: &Labels, terms: &Terms) -> Vec<Value> {
 
 fn quiz(l: &Labels) -> Value {
     json!({"name": "quiz", "label": l.get("quiz"), "widget": "list", "required": false,
-    "i18n": true, "summary": "{{fields.question}}",
+    "i18n": true, "summary": "{{fields.question}}", "collapsed": false, "default": [],
     "fields": [
         string(l, "question", true, true),
         {"name": "options", "label": l.get("options"), "widget": "list",
@@ -158,13 +159,17 @@ fn term(l: &Labels, name: &str, options: &[String]) -> Value {
            "required": false, "i18n": "duplicate"})
 }
 
+/// Amount and currency; an object's `i18n` can only be `true`, so its fields carry the
+/// `duplicate` (the same figures in every language). Decap checks the fields of an optional
+/// object even when it is left empty, so `amount` is not marked required: a figure without
+/// its amount is refused by sachhon's own check when saved (E0105).
 fn money(l: &Labels, name: &str) -> Value {
     json!({"name": name, "label": l.get(name), "widget": "object", "required": false,
-    "collapsed": true, "i18n": "duplicate",
+    "collapsed": true, "i18n": true,
     "fields": [
         {"name": "amount", "label": l.get("amount"), "widget": "number",
-         "value_type": "float", "min": 0, "required": true},
+         "value_type": "float", "min": 0, "required": false, "i18n": "duplicate"},
         {"name": "currency", "label": l.get("currency"), "widget": "string",
-         "required": false},
+         "required": false, "i18n": "duplicate"},
     ]})
 }

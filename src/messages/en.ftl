@@ -185,3 +185,6 @@ cms-field-answer = Answer (copy one option exactly)
 cms-field-explanation = Explanation
 cms-field-amount = Amount (digits only)
 cms-field-currency = Currency
+cms-collection-pages = Pages
+cms-collection-modules = { $section }: modules
+cms-collection-lessons = Lessons: { $module }

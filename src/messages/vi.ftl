@@ -176,3 +176,6 @@ cms-field-answer = Đáp án (chép đúng một lựa chọn)
 cms-field-explanation = Giải thích
 cms-field-amount = Số tiền (chỉ ghi chữ số)
 cms-field-currency = Đơn vị tiền
+cms-collection-pages = Trang
+cms-collection-modules = { $section }: học phần
+cms-collection-lessons = Bài học: { $module }

@@ -65,77 +65,11 @@ impl Index {
     ) -> Index {
         let ids = searchable(site, lang);
         let (dictionaries, technique_keys) = dictionaries(site, &ids);
-        let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
-        let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
-        let mut docs = Vec::with_capacity(ids.len());
-        for (b, batch) in ids.chunks(BATCH).enumerate() {
-            let read: Vec<PageTerms> = batch
-                .par_iter()
-                .enumerate()
-                .map(|(i, &id)| {
-                    let doc = b * BATCH + i;
-                    let blocks = blocks(&rendered[id].html);
-                    let terms = page_terms(site, &rendered[id], id, &blocks);
-                    let rows: Vec<[&str; 2]> = blocks
-                        .iter()
-                        .map(|b| [b.anchor.as_str(), b.text.as_str()])
-                        .collect();
-                    let rows = serde_json::to_string(&rows).unwrap_or_default();
-                    passages(
-                        format!("f/{doc}.js"),
-                        format!("SachhonSearch.passages({doc},{rows});\n"),
-                    );
-                    terms
-                })
-                .collect();
-            for (i, terms) in read.into_iter().enumerate() {
-                let doc = (b * BATCH + i) as u32;
-                for (term, score, positions) in terms.iter() {
-                    let p = match postings.get_mut(term) {
-                        Some(p) => p,
-                        None => postings.entry(term.to_string()).or_default(),
-                    };
-                    encode_doc(&mut p.text, doc - p.last, score, positions);
-                    p.last = doc;
-                }
-            }
-        }
-        for &id in &ids {
-            let page = &site.pages[id];
-            let summary = page
-                .meta
-                .summary
-                .as_deref()
-                .unwrap_or(&rendered[id].summary);
-            let case = page.meta.case.as_ref();
-            let mut mask = 0u32;
-            for t in case.map(|c| c.techniques.as_slice()).unwrap_or_default() {
-                if let Some(i) = technique_keys.iter().position(|k| k == t) {
-                    mask |= 1 << i;
-                }
-            }
-            docs.push(Doc {
-                title: page.meta.title.clone(),
-                path: page.path.clone(),
-                kind: page.kind.key(),
-                date: page.meta.date.map(|d| d.display(lang)).unwrap_or_default(),
-                summary: truncate(summary, 160),
-                facets: [
-                    find(&dictionaries[0], page.kind.key()),
-                    case.and_then(|c| c.sector.as_deref()).map_or(-1, |s| {
-                        find(&dictionaries[1], shown(site, "sectors", s, lang))
-                    }),
-                    case.and_then(|c| c.province.as_deref()).map_or(-1, |s| {
-                        find(&dictionaries[2], shown(site, "provinces", s, lang))
-                    }),
-                    year_of(site, id).map_or(-1, |y| find(&dictionaries[3], &y.to_string())),
-                ],
-                techniques: mask,
-            });
-        }
-        let mut postings: Vec<(String, String)> =
-            postings.into_iter().map(|(t, p)| (t, p.text)).collect();
-        postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let postings = postings(site, rendered, &ids, passages);
+        let docs = ids
+            .iter()
+            .map(|&id| doc(site, rendered, id, lang, &dictionaries, &technique_keys))
+            .collect();
         let technique_labels = technique_keys
             .iter()
             .map(|k| {
@@ -156,7 +90,28 @@ impl Index {
 
     /// The files of the index besides the passages: `(file name, contents)`.
     pub fn files(&self) -> Vec<(String, String)> {
-        // Consecutive terms, a shard closed once it is large enough.
+        let shards = self.shards();
+        let mut files: Vec<(String, String)> = shards
+            .par_iter()
+            .enumerate()
+            .map(|(n, terms)| (format!("s-{n}.js"), shard_file(n, terms)))
+            .collect();
+        for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
+            let rows: Vec<serde_json::Value> = chunk
+                .iter()
+                .map(|d| json!([d.title, d.path, d.kind, d.date, d.summary]))
+                .collect();
+            files.push((
+                format!("d-{n}.js"),
+                format!("SachhonSearch.docs({n},{});\n", json!(rows)),
+            ));
+        }
+        files.push(("meta.js".to_string(), self.meta_file(&shards)));
+        files
+    }
+
+    /// Runs of consecutive terms, each closed once it is large enough.
+    fn shards(&self) -> Vec<&[(String, String)]> {
         let mut shards: Vec<&[(String, String)]> = Vec::new();
         let (mut from, mut size) = (0, 0);
         for (i, (term, text)) in self.postings.iter().enumerate() {
@@ -169,35 +124,11 @@ impl Index {
         if from < self.postings.len() {
             shards.push(&self.postings[from..]);
         }
-        let mut files: Vec<(String, String)> = shards
-            .par_iter()
-            .enumerate()
-            .map(|(n, terms)| {
-                // Terms are folded words and postings plain ASCII: write them directly.
-                let mut body = format!("SachhonSearch.shard({n},{{");
-                for (i, (term, list)) in terms.iter().enumerate() {
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    body.push_str(&serde_json::to_string(term).unwrap_or_default());
-                    body.push_str(":\"");
-                    body.push_str(list);
-                    body.push('"');
-                }
-                body.push_str("});\n");
-                (format!("s-{n}.js"), body)
-            })
-            .collect();
-        for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
-            let rows: Vec<serde_json::Value> = chunk
-                .iter()
-                .map(|d| json!([d.title, d.path, d.kind, d.date, d.summary]))
-                .collect();
-            files.push((
-                format!("d-{n}.js"),
-                format!("SachhonSearch.docs({n},{});\n", json!(rows)),
-            ));
-        }
+        shards
+    }
+
+    /// `meta.js`: counts, the first term of each shard, facet dictionaries and values.
+    fn meta_file(&self, shards: &[&[(String, String)]]) -> String {
         let facets: Vec<serde_json::Value> = self
             .docs
             .iter()
@@ -215,7 +146,6 @@ impl Index {
             "lang": self.lang,
             "count": self.docs.len(),
             "chunk": CHUNK,
-            // The first term of each shard.
             "shards": shards.iter().map(|s| s[0].0.as_str()).collect::<Vec<_>>(),
             "dict": {
                 "kind": self.dictionaries[0],
@@ -227,11 +157,122 @@ impl Index {
             },
             "facets": facets,
         });
-        files.push((
-            "meta.js".to_string(),
-            format!("window.SachhonSearch=window.SachhonSearch||{{}};SachhonSearch.meta={meta};\n"),
-        ));
-        files
+        format!("window.SachhonSearch=window.SachhonSearch||{{}};SachhonSearch.meta={meta};\n")
+    }
+}
+
+/// Shard `n`: its terms and their postings. Terms are folded words and postings plain ASCII:
+/// they are written directly.
+fn shard_file(n: usize, terms: &[(String, String)]) -> String {
+    let mut body = format!("SachhonSearch.shard({n},{{");
+    for (i, (term, list)) in terms.iter().enumerate() {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str(&serde_json::to_string(term).unwrap_or_default());
+        body.push_str(":\"");
+        body.push_str(list);
+        body.push('"');
+    }
+    body.push_str("});\n");
+    body
+}
+
+/// The postings of every term of the pages `ids` (document `n` is `ids[n]`), sorted by term.
+/// Pages are read in parallel batches; each page's passage file goes to `passages` at once.
+fn postings(
+    site: &Site,
+    rendered: &[Rendered],
+    ids: &[usize],
+    passages: &(dyn Fn(String, String) + Sync),
+) -> Vec<(String, String)> {
+    let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
+    for (b, batch) in ids.chunks(BATCH).enumerate() {
+        let read: Vec<PageTerms> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(i, &id)| read_page(site, rendered, id, b * BATCH + i, passages))
+            .collect();
+        for (i, terms) in read.into_iter().enumerate() {
+            let doc = (b * BATCH + i) as u32;
+            for (term, score, positions) in terms.iter() {
+                let p = match postings.get_mut(term) {
+                    Some(p) => p,
+                    None => postings.entry(term.to_string()).or_default(),
+                };
+                encode_doc(&mut p.text, doc - p.last, score, positions);
+                p.last = doc;
+            }
+        }
+    }
+    let mut postings: Vec<(String, String)> =
+        postings.into_iter().map(|(t, p)| (t, p.text)).collect();
+    postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    postings
+}
+
+/// The terms of page `id` (document `doc`), handing its passage file to `passages`.
+fn read_page(
+    site: &Site,
+    rendered: &[Rendered],
+    id: usize,
+    doc: usize,
+    passages: &(dyn Fn(String, String) + Sync),
+) -> PageTerms {
+    let blocks = blocks(&rendered[id].html);
+    let terms = page_terms(site, &rendered[id], id, &blocks);
+    let rows: Vec<[&str; 2]> = blocks
+        .iter()
+        .map(|b| [b.anchor.as_str(), b.text.as_str()])
+        .collect();
+    let rows = serde_json::to_string(&rows).unwrap_or_default();
+    passages(
+        format!("f/{doc}.js"),
+        format!("SachhonSearch.passages({doc},{rows});\n"),
+    );
+    terms
+}
+
+/// What a result shows of page `id`, and its facet values as indexes into `dictionaries`.
+fn doc(
+    site: &Site,
+    rendered: &[Rendered],
+    id: usize,
+    lang: &str,
+    dictionaries: &[Vec<String>; 4],
+    technique_keys: &[String],
+) -> Doc {
+    let find = |d: &[String], v: &str| d.iter().position(|x| x == v).map_or(-1, |i| i as i64);
+    let page = &site.pages[id];
+    let summary = page
+        .meta
+        .summary
+        .as_deref()
+        .unwrap_or(&rendered[id].summary);
+    let case = page.meta.case.as_ref();
+    let mut mask = 0u32;
+    for t in case.map(|c| c.techniques.as_slice()).unwrap_or_default() {
+        if let Some(i) = technique_keys.iter().position(|k| k == t) {
+            mask |= 1 << i;
+        }
+    }
+    Doc {
+        title: page.meta.title.clone(),
+        path: page.path.clone(),
+        kind: page.kind.key(),
+        date: page.meta.date.map(|d| d.display(lang)).unwrap_or_default(),
+        summary: truncate(summary, 160),
+        facets: [
+            find(&dictionaries[0], page.kind.key()),
+            case.and_then(|c| c.sector.as_deref()).map_or(-1, |s| {
+                find(&dictionaries[1], shown(site, "sectors", s, lang))
+            }),
+            case.and_then(|c| c.province.as_deref()).map_or(-1, |s| {
+                find(&dictionaries[2], shown(site, "provinces", s, lang))
+            }),
+            year_of(site, id).map_or(-1, |y| find(&dictionaries[3], &y.to_string())),
+        ],
+        techniques: mask,
     }
 }
 

@@ -23,77 +23,101 @@ fn fails_with(files: &[(&str, &str)], location: &str, code: &str) -> String {
     line.to_string()
 }
 
-#[test]
-fn malformed_yaml_names_file_and_line() {
-    fails_with(
-        &[(
-            "content/a.md",
-            "---\ntitle: A\ntags: [x, y\nsummary: b\n---\n",
-        )],
+/// One mistaken file: its path, its bytes, where the error must be, its code, words the
+/// message must contain.
+type Mistake = (
+    &'static str,
+    &'static [u8],
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const MISTAKES: [Mistake; 10] = [
+    (
+        "content/a.md",
+        b"---\ntitle: A\ntags: [x, y\nsummary: b\n---\n",
         "content/a.md:",
         "E0002",
-    );
-}
-
-#[test]
-fn missing_title() {
-    fails_with(
-        &[("content/a.md", "---\nsummary: x\n---\nBody\n")],
+        &[],
+    ),
+    (
+        "content/a.md",
+        b"---\nsummary: x\n---\nBody\n",
         "content/a.md:2:1",
         "E0105",
-    );
-}
-
-#[test]
-fn text_where_a_number_belongs_suggests_the_number() {
-    let line = fails_with(
-        &[(
-            "content/case-studies/a/index.md",
-            "---\ntitle: A\ninvestment:\n  amount: 1.200.000\n  currency: VND\n---\n",
-        )],
+        &[],
+    ),
+    (
+        "content/case-studies/a/index.md",
+        b"---\ntitle: A\ninvestment:\n  amount: 1.200.000\n  currency: VND\n---\n",
         "content/case-studies/a/index.md:4:3",
         "E0106",
-    );
-    assert!(line.contains("1200000"), "{line}");
-    assert!(line.contains("investment.amount"), "{line}");
-}
-
-#[test]
-fn day_first_date_suggests_iso() {
-    let line = fails_with(
-        &[("content/a.md", "---\ntitle: A\ndate: 13/08/2025\n---\n")],
+        &["1200000", "investment.amount"],
+    ),
+    (
+        "content/a.md",
+        b"---\ntitle: A\ndate: 13/08/2025\n---\n",
         "content/a.md:3:1",
         "E0110",
-    );
-    assert!(line.contains("2025-08-13"), "{line}");
-}
-
-#[test]
-fn impossible_date() {
-    fails_with(
-        &[("content/a.md", "---\ntitle: A\ndate: 2024-13-45\n---\n")],
+        &["2025-08-13"],
+    ),
+    (
+        "content/a.md",
+        b"---\ntitle: A\ndate: 2024-13-45\n---\n",
         "content/a.md:3:1",
         "E0110",
-    );
-}
-
-#[test]
-fn unknown_kind_lists_the_kinds() {
-    let line = fails_with(
-        &[("content/a.md", "---\ntitle: A\nkind: recipe\n---\n")],
+        &[],
+    ),
+    (
+        "content/a.md",
+        b"---\ntitle: A\nkind: recipe\n---\n",
         "content/a.md:3:1",
         "E0111",
-    );
-    assert!(line.contains("case-study"), "{line}");
-}
-
-#[test]
-fn traversal_slug() {
-    fails_with(
-        &[("content/a.md", "---\ntitle: A\nslug: ../../etc\n---\n")],
+        &["case-study"],
+    ),
+    (
+        "content/a.md",
+        b"---\ntitle: A\nslug: ../../etc\n---\n",
         "content/a.md:3:1",
         "E0201",
-    );
+        &[],
+    ),
+    ("content/a.md", b"", "content/a.md:1:1", "E0102", &[]),
+    (
+        "content/a.md",
+        b"---\ntitle: A\n\nBody\n",
+        "content/a.md:1:1",
+        "E0103",
+        &[],
+    ),
+    (
+        "content/a.md",
+        b"---\ntitle: A\n---\n\xff\xfe caf\xe9\n",
+        "content/a.md:4:1",
+        "E0101",
+        &[],
+    ),
+];
+
+#[test]
+fn each_mistake_fails_at_its_place_with_its_code() {
+    let mut wrong = Vec::new();
+    for (path, bytes, location, code, words) in MISTAKES {
+        let site = fixture("minimal");
+        write(site.path(), path, bytes);
+        let r = build(site.path(), &[]);
+        let line = r.stderr.lines().find(|l| l.starts_with(location));
+        let fine = r.status == 1
+            && !r.stderr.contains("panicked")
+            && line.is_some_and(|l| {
+                l.contains(": error: ") && l.contains(code) && words.iter().all(|w| l.contains(w))
+            });
+        if !fine {
+            wrong.push(format!("{code} at {location}:\n{}", r.stderr));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -107,37 +131,6 @@ fn duplicate_urls_name_both_files() {
         "{stderr}"
     );
     assert!(stderr.contains("E0202"));
-}
-
-#[test]
-fn empty_file() {
-    fails_with(&[("content/a.md", "")], "content/a.md:1:1", "E0102");
-}
-
-#[test]
-fn front_matter_that_never_closes() {
-    fails_with(
-        &[("content/a.md", "---\ntitle: A\n\nBody\n")],
-        "content/a.md:1:1",
-        "E0103",
-    );
-}
-
-#[test]
-fn non_utf8_file() {
-    let site = fixture("minimal");
-    write(
-        site.path(),
-        "content/a.md",
-        b"---\ntitle: A\n---\n\xff\xfe caf\xe9\n",
-    );
-    let r = build(site.path(), &[]);
-    assert_eq!(r.status, 1);
-    assert!(
-        r.stderr.contains("content/a.md:4:1: error:") && r.stderr.contains("E0101"),
-        "{}",
-        r.stderr
-    );
 }
 
 #[test]
