@@ -147,7 +147,8 @@ pub fn generate_snapshot(
         }
     };
     timer.lap("templates");
-    let images = crate::images::catalogue(image_files(&site, &theme));
+    let cache_dir = settings.root.join(".sachhon-cache").join("images");
+    let images = crate::images::catalogue(image_files(&site, &theme), &cache_dir);
     timer.lap("image sizes");
     // Code highlighted by the last build is not highlighted again.
     let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
@@ -193,7 +194,6 @@ pub fn generate_snapshot(
     write_static(&site, &theme, sink, &diags);
     let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
     crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
-    let cache_dir = settings.root.join(".sachhon-cache").join("images");
     crate::images::write_variants(&images, &cache_dir, sink, &diags);
     timer.lap("static files");
     if let Some(recorder) = recorder {

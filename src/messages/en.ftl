@@ -101,9 +101,17 @@ W0601 = this file is not content (only .md and .markdown files are) and not publ
 W0602 = "{ $syntax }" is { $kind ->
     [hugo] a Hugo shortcode
     [liquid] a Liquid (Jekyll) tag
+    [icon] an icon of MkDocs Material
+    [keys] keys of MkDocs (pymdownx.keys)
+    [math] $$ math (MathJax, KaTeX)
+    [attributes] an attribute list of MkDocs (attr_list)
    *[other] template syntax of another tool
   }, which sachhon does not run: readers would see it as written; { $kind ->
     [hugo] use a sachhon shortcode such as {"{{"} figure(src="a.jpg", alt="…") {"}}"} instead, or put it in `code`
+    [icon] write an emoji or a word instead (said for its first use in the page only)
+    [keys] write the keys in `code`, such as `Ctrl+C` (said for its first use in the page only)
+    [math] write the formula as text or an image (said for its first use in the page only)
+    [attributes] remove it; headings take {"{"}#anchor{"}"} (said for its first use in the page only)
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)

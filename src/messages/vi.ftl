@@ -101,9 +101,17 @@ W0601 = tệp này không phải nội dung (chỉ tệp .md và .markdown là n
 W0602 = "{ $syntax }" là { $kind ->
     [hugo] shortcode của Hugo
     [liquid] thẻ Liquid (Jekyll)
+    [icon] biểu tượng của MkDocs Material
+    [keys] phím bấm của MkDocs (pymdownx.keys)
+    [math] công thức toán $$ (MathJax, KaTeX)
+    [attributes] danh sách thuộc tính của MkDocs (attr_list)
    *[other] cú pháp mẫu của công cụ khác
   }, sachhon không chạy nó: người đọc sẽ thấy nguyên văn; { $kind ->
     [hugo] hãy dùng shortcode của sachhon, ví dụ {"{{"} figure(src="anh.jpg", alt="…") {"}}"}, hoặc đặt trong `mã`
+    [icon] hãy thay bằng một emoji hay một từ (chỉ báo lần đầu trong trang)
+    [keys] hãy viết phím trong `mã`, ví dụ `Ctrl+C` (chỉ báo lần đầu trong trang)
+    [math] hãy viết công thức thành văn bản hoặc ảnh (chỉ báo lần đầu trong trang)
+    [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo lần đầu trong trang)
    *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
 W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)

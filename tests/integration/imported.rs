@@ -131,3 +131,72 @@ fn a_link_to_a_page_with_errors_is_not_a_second_error_and_drafts_are_named() {
         r.stderr
     );
 }
+
+#[test]
+fn admonitions_tabs_fence_titles_and_footnotes_of_other_tools_render() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    let page = read(site.path(), "huong-dan/mo-rong/index.html");
+    assert!(
+        page.contains("<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Nước nóng</p>"),
+        "{page}"
+    );
+    assert!(page.contains("Khoá van trước khi tháo ống."));
+    assert!(page.contains("khoa-van"), "code inside the admonition");
+    assert!(
+        page.contains("<details class=\"alert alert-tip\"><summary class=\"alert-title\">Mẹo gấp lại</summary>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Ghi chú kiểu Docusaurus</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"tab-label\">Windows</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p class=\"tab-label\">Linux</p>"), "{page}");
+    assert!(!page.contains("!!!") && !page.contains(":::") && !page.contains("==="));
+    assert!(
+        page.contains("<p class=\"code-title\">loc_nuoc.py</p>"),
+        "{page}"
+    );
+    assert!(page.contains("data-lang=\"py\""), "{page}");
+    // Footnotes: numbered by reference, gathered at the end, with a way back.
+    let (refs, notes) = page
+        .split_once("<section class=\"footnotes\">")
+        .expect("footnotes");
+    assert!(
+        refs.contains("<a href=\"#fn-nguon\" id=\"fnref-nguon\">1</a>"),
+        "{refs}"
+    );
+    assert!(
+        refs.contains("<a href=\"#fn-2\" id=\"fnref-2\">2</a>"),
+        "{refs}"
+    );
+    assert!(!refs.contains("Nguồn: sổ tay"), "{refs}");
+    assert!(notes.contains("<li id=\"fn-nguon\">"), "{notes}");
+    assert!(notes.contains("href=\"#fnref-nguon\""), "{notes}");
+    assert!(notes.find("fn-nguon") < notes.find("fn-2"));
+    // Foreign constructs: one warning each, where written; none for code.
+    let w = lines_with(&r.stderr, "W0602");
+    assert_eq!(w.len(), 4, "{}", r.stderr);
+    for (at, what) in [
+        ("content/huong-dan/mo-rong.md:37:5", "++ctrl+s++"),
+        (
+            "content/huong-dan/mo-rong.md:37:23",
+            ":material-content-save:",
+        ),
+        ("content/huong-dan/mo-rong.md:39:1", "$$"),
+        ("content/huong-dan/mo-rong.md:43:17", "{ .lon }"),
+    ] {
+        assert!(
+            w.iter().any(|l| l.starts_with(at) && l.contains(what)),
+            "{at} {what}: {}",
+            r.stderr
+        );
+    }
+    // `check` follows every footnote link and finds nothing broken.
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+}
