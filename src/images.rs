@@ -243,6 +243,12 @@ mod tests {
     fn resizes_and_reuses_the_cache() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1000, 500);
+        // Saved at the highest quality, so that both copies are lighter.
+        let pixels = image::open(&src).unwrap().to_rgb8();
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 100);
+        pixels.write_with_encoder(encoder).unwrap();
+        std::fs::write(&src, bytes.into_inner()).unwrap();
         let cache = dir.path().join("cache");
         let cat = catalogue(vec![("photo.jpg".into(), src)], &cache);
         let sink = crate::output::MemorySink::new();
@@ -262,27 +268,31 @@ mod tests {
     #[test]
     fn copies_are_exactly_as_wide_as_offered_and_lighter_than_the_original() {
         let dir = tempfile::tempdir().unwrap();
-        // A flat screenshot: the PNG original is tiny, resized copies would not be lighter.
-        let flat = dir.path().join("flat.png");
-        image::RgbImage::from_pixel(1700, 1001, image::Rgb([250, 250, 250]))
-            .save(&flat)
-            .unwrap();
-        let photo = photo(dir.path(), 1999, 1333);
+        // A noisy photo saved at a very low quality: copies at quality 78 that are not much
+        // narrower are heavier than it, and are not offered.
+        let noisy = image::RgbImage::from_fn(1999, 1333, |x, y| {
+            let n = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)).wrapping_mul(2_654_435_761);
+            image::Rgb([(n >> 24) as u8, (n >> 16) as u8, (n >> 8) as u8])
+        });
+        let path = dir.path().join("noisy.jpg");
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 5);
+        noisy.write_with_encoder(encoder).unwrap();
+        std::fs::write(&path, bytes.into_inner()).unwrap();
+        let original = std::fs::metadata(&path).unwrap().len();
         let cache = dir.path().join("cache");
-        let cat = catalogue(
-            vec![("flat.png".into(), flat), ("photo.jpg".into(), photo)],
-            &cache,
-        );
-        assert!(cat["flat.png"].variants.is_empty(), "{:?}", cat["flat.png"]);
+        let cat = catalogue(vec![("noisy.jpg".into(), path)], &cache);
+        let img = &cat["noisy.jpg"];
+        assert!(!img.variants.iter().any(|v| v.width == 1600), "{img:?}");
         assert_eq!(scaled_height(1999, 1333, 480), 320);
         let sink = crate::output::MemorySink::new();
         write_variants(&cat, &cache, &sink, &Diagnostics::new());
         let files = sink.into_files();
-        for v in &cat["photo.jpg"].variants {
+        for v in &img.variants {
             let copy = image::load_from_memory(&files[&v.path]).unwrap();
             assert_eq!((copy.width(), copy.height()), (v.width, v.height));
+            assert!((files[&v.path].len() as u64) < original);
         }
-        assert!(!cat["photo.jpg"].variants.is_empty());
     }
 
     #[test]
