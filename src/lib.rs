@@ -11,20 +11,20 @@ pub mod date;
 pub mod diagnostics;
 pub mod external;
 pub mod images;
-pub mod locale;
+pub(crate) mod locale;
 pub mod markdown;
 pub mod messages;
 pub mod output;
-pub mod render;
+pub(crate) mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod term_names;
+pub(crate) mod term_names;
 pub mod text;
 pub mod theme;
 pub mod verify;
-pub mod yaml;
+pub(crate) mod yaml;
 
 /// Data flows one way: no module imports a later stage.
 #[cfg(test)]

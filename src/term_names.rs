@@ -41,10 +41,16 @@ impl TermNames {
         let Some(by_taxonomy) = object(value, f, &[Seg::Key("term_translations")]) else {
             return names;
         };
+        // Techniques carry their labels in both languages already.
+        let named: Vec<String> = taxonomies
+            .iter()
+            .filter(|t| *t != "techniques")
+            .cloned()
+            .collect();
         for (taxonomy, terms) in by_taxonomy {
             let at = [Seg::Key("term_translations"), Seg::Key(taxonomy)];
-            if !taxonomies.contains(taxonomy) {
-                unknown(f, &at, taxonomy, taxonomies);
+            if !named.contains(taxonomy) {
+                unknown(f, &at, taxonomy, &named);
                 continue;
             }
             let Some(terms) = object(terms, f, &at) else {

@@ -102,38 +102,25 @@ impl Theme {
             if let Some(name) = rel.strip_prefix("templates/").filter(|n| is_template(n)) {
                 match read_text(&source) {
                     Ok(text) => {
-                        templates.insert(
-                            name.to_string(),
-                            Template {
-                                name: name.to_string(),
-                                text,
-                                origin,
-                            },
-                        );
+                        let name = name.to_string();
+                        let template = Template {
+                            name: name.clone(),
+                            text,
+                            origin,
+                        };
+                        templates.insert(name, template);
                     }
                     Err(e) => diags.push(Diagnostic::error("E0503", origin).arg("message", e)),
                 }
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), source);
-            } else if let Some(name) = rel.strip_prefix("i18n/") {
-                let Some(lang) = name.strip_suffix(".yaml") else {
-                    continue;
-                };
-                match read_text(&source).map(|t| yaml::parse(&t)) {
-                    Ok(Ok(value)) => {
-                        let strings = theme.strings.entry(lang.to_string()).or_default();
-                        for (k, v) in value.as_object().into_iter().flatten() {
-                            if let Some(s) = v.as_str() {
-                                strings.insert(k.clone(), s.to_string());
-                            }
-                        }
-                    }
-                    Ok(Err(e)) => diags.push(
-                        Diagnostic::error("E0002", origin)
-                            .at(e.line, e.col)
-                            .arg("message", e.message),
-                    ),
-                    Err(e) => diags.push(Diagnostic::error("E0503", origin).arg("message", e)),
+            } else if let Some(lang) = rel
+                .strip_prefix("i18n/")
+                .and_then(|n| n.strip_suffix(".yaml"))
+            {
+                let strings = theme.strings.entry(lang.to_string()).or_default();
+                if let Err(d) = read_strings(&source, &origin, strings) {
+                    diags.push(d);
                 }
             }
         }
@@ -169,6 +156,23 @@ fn is_template(name: &str) -> bool {
     [".html", ".htm", ".xml", ".txt", ".json"]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// Adds the UI strings of an `i18n/<lang>.yaml` file to `strings` (later files win).
+fn read_strings(
+    source: &Source,
+    origin: &str,
+    strings: &mut BTreeMap<String, String>,
+) -> Result<(), Diagnostic> {
+    let text =
+        read_text(source).map_err(|e| Diagnostic::error("E0503", origin).arg("message", e))?;
+    let value = yaml::parse(&text).map_err(|e| e.diagnostic("E0002", origin, 0))?;
+    for (k, v) in value.as_object().into_iter().flatten() {
+        if let Some(s) = v.as_str() {
+            strings.insert(k.clone(), s.to_string());
+        }
+    }
+    Ok(())
 }
 
 fn read_text(source: &Source) -> std::io::Result<String> {

@@ -74,6 +74,9 @@ pub fn fields(kind: Kind, lang: &str, terms: &Terms) -> Vec<Value> {
     list
 }
 
+/// A case study's fields. `better` has no default: left empty it is not written and sachhon
+/// reads it as `lower`, and a metric's keys keep the scaffold's order (a default would be
+/// written first).
 fn case_study(l: &Labels, terms: &Terms) -> Vec<Value> {
     let techniques: Vec<Value> = TECHNIQUES
         .iter()
@@ -103,7 +106,7 @@ fn case_study(l: &Labels, terms: &Terms) -> Vec<Value> {
             {"name": "better", "label": l.get("better"), "widget": "select",
              "options": [{"label": l.get("better-lower"), "value": "lower"},
                          {"label": l.get("better-higher"), "value": "higher"}],
-             "default": "lower", "required": true, "i18n": true},
+             "required": false, "i18n": true},
         ]}),
     ]
 }

@@ -225,9 +225,21 @@ pub fn render(
             let tax = &site.taxonomies[*li][*ti];
             let term = &tax.terms[*term_i];
             let path = list_path(&term.path, *number);
-            let mut cx = model.base(lang, &path, Vec::new());
+            let switch = switch::for_term(site, *ti, &term.slug);
+            // hreflang names the same term in the other languages, on its first list page.
+            let alternates: Vec<Alternate> = switch
+                .iter()
+                .filter(|a| a.exact && *number == 1)
+                .map(switch::clone)
+                .collect();
+            let alternates = if alternates.len() > 1 {
+                alternates
+            } else {
+                Vec::new()
+            };
+            let mut cx = model.base(lang, &path, alternates);
             let tax_crumb = model.taxonomy_crumb(lang, tax);
-            cx.insert("switch", &switch::for_term(site, *ti, &term.slug));
+            cx.insert("switch", &switch);
             cx.insert_value("taxonomy", model.lang(lang).taxonomies[*ti].clone());
             let crumb = Crumb {
                 title: term.name.clone(),

@@ -66,13 +66,6 @@ impl Renderer {
             .unwrap_or(&NONE)
     }
 
-    /// Whether the theme has template `name`.
-    pub fn has(&self, name: &str) -> bool {
-        self.tera.contains_template(name)
-    }
-
-    /// Renders `template` with `context`; `page` names the content being rendered in errors.
-    /// The bytes go out as they are: templates and every value are UTF-8 already.
     /// The file a template was read from (`templates/base.html`), or its name when embedded.
     pub fn template_file(&self, name: &str) -> String {
         self.origins
@@ -81,6 +74,8 @@ impl Renderer {
             .unwrap_or_else(|| name.to_string())
     }
 
+    /// Renders `template` with `context`; `page` names the content being rendered in errors.
+    /// The bytes go out as they are: templates and every value are UTF-8 already.
     pub fn render(
         &self,
         template: &str,

@@ -96,7 +96,8 @@ pub(super) fn for_term(site: &Site, ti: usize, slug: &str) -> Vec<Alternate> {
         .collect()
 }
 
-fn clone(a: &Alternate) -> Alternate {
+/// A copy of `a`.
+pub(super) fn clone(a: &Alternate) -> Alternate {
     Alternate {
         lang: a.lang.clone(),
         path: a.path.clone(),

@@ -89,64 +89,87 @@ pub fn term_of(names: &TermNames, name: &str, value: &str, lang: &str) -> Option
 /// Gathers the taxonomies of language `lang`; `rank` orders pages newest first
 /// ([`super::order::newest_ranks`]).
 pub fn collect(config: &Config, lang: &str, pages: &[Page], rank: &[u32]) -> Vec<Taxonomy> {
-    let prefix = config.lang_prefix(lang);
     config
         .taxonomies
         .par_iter()
-        .map(|name| {
-            let tax_slug = slugify(name);
-            let mut terms: Vec<Term> = Vec::new();
-            let mut index: HashMap<String, usize> = HashMap::new();
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for (id, page) in pages.iter().enumerate() {
-                if page.lang != lang || page.is_section {
-                    continue;
-                }
-                for value in raw_values(page, name) {
-                    // Most values were met before: look them up as written, then by slug.
-                    let at = match seen.get(value) {
-                        Some(&at) => at,
-                        None => {
-                            let Some((display, slug)) =
-                                term_of(&config.term_names, name, value, lang)
-                            else {
-                                continue;
-                            };
-                            let at = *index.entry(slug.clone()).or_insert_with(|| {
-                                terms.push(Term {
-                                    path: format!("{prefix}{tax_slug}/{slug}/"),
-                                    name: display,
-                                    slug,
-                                    pages: Vec::new(),
-                                });
-                                terms.len() - 1
-                            });
-                            seen.insert(value, at);
-                            at
-                        }
-                    };
-                    if terms[at].pages.last() != Some(&id) {
-                        terms[at].pages.push(id);
-                    }
-                }
-            }
-            for term in &mut terms {
-                term.pages.sort_unstable_by_key(|&id| rank[id]);
-            }
-            terms.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.slug.cmp(&b.slug)));
-            let by_slug = terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.slug.clone(), i))
-                .collect();
-            Taxonomy {
-                name: name.clone(),
-                path: format!("{prefix}{tax_slug}/"),
-                terms,
-                by_slug,
-            }
-        })
+        .map(|name| collect_one(config, lang, name, pages, rank))
         .collect()
+}
+
+/// Taxonomy `name` of language `lang`, its terms sorted by name.
+fn collect_one(config: &Config, lang: &str, name: &str, pages: &[Page], rank: &[u32]) -> Taxonomy {
+    let prefix = config.lang_prefix(lang);
+    let tax_slug = slugify(name);
+    let mut table = TermTable::default();
+    for (id, page) in pages.iter().enumerate() {
+        if page.lang != lang || page.is_section {
+            continue;
+        }
+        for value in raw_values(page, name) {
+            let at = table.find(value, || {
+                let (display, slug) = term_of(&config.term_names, name, value, lang)?;
+                Some(Term {
+                    path: format!("{prefix}{tax_slug}/{slug}/"),
+                    name: display,
+                    slug,
+                    pages: Vec::new(),
+                })
+            });
+            let Some(term) = at.map(|at| &mut table.terms[at]) else {
+                continue;
+            };
+            if term.pages.last() != Some(&id) {
+                term.pages.push(id);
+            }
+        }
+    }
+    let mut terms = table.terms;
+    for term in &mut terms {
+        term.pages.sort_unstable_by_key(|&id| rank[id]);
+    }
+    terms.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.slug.cmp(&b.slug)));
+    let by_slug = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.clone(), i))
+        .collect();
+    Taxonomy {
+        name: name.to_string(),
+        path: format!("{prefix}{tax_slug}/"),
+        terms,
+        by_slug,
+    }
+}
+
+/// The terms of one taxonomy as pages name them: values written alike, or with the same slug,
+/// are one term.
+#[derive(Default)]
+struct TermTable<'p> {
+    terms: Vec<Term>,
+    by_slug: HashMap<String, usize>,
+    /// Values as written: most values were met before.
+    seen: HashMap<&'p str, usize>,
+}
+
+impl<'p> TermTable<'p> {
+    /// The index of the term of `value`, made by `make` when new; `None` when `value` makes
+    /// no term.
+    fn find(&mut self, value: &'p str, make: impl FnOnce() -> Option<Term>) -> Option<usize> {
+        if let Some(&at) = self.seen.get(value) {
+            return Some(at);
+        }
+        let term = make()?;
+        let at = match self.by_slug.get(&term.slug) {
+            Some(&at) => at,
+            None => {
+                self.by_slug.insert(term.slug.clone(), self.terms.len());
+                self.terms.push(term);
+                self.terms.len() - 1
+            }
+        };
+        self.seen.insert(value, at);
+        Some(at)
+    }
 }
 
 /// W0180 for each term of a language other than the default one that carries the very name

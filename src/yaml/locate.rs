@@ -67,23 +67,7 @@ impl Locator {
                     found = Some((line, col));
                 }
                 Seg::Index(n) => {
-                    let items: Vec<usize> = {
-                        let mut item_indent = None;
-                        (lo..hi)
-                            .filter(|&i| {
-                                let l = &self.lines[i];
-                                let t = l.trim_start();
-                                if !(t.starts_with("- ") || t == "-") {
-                                    return false;
-                                }
-                                let ind = indent_of(l);
-                                if (ind as isize) < parent_indent && i != lo {
-                                    return false;
-                                }
-                                *item_indent.get_or_insert(ind) == ind
-                            })
-                            .collect()
-                    };
+                    let items = self.list_items(lo, hi, parent_indent);
                     match items.get(n) {
                         Some(&line) => {
                             let indent = indent_of(&self.lines[line]);
@@ -100,6 +84,26 @@ impl Locator {
             }
         }
         found.map(|(line, col)| (line + 1 + self.line_offset, col))
+    }
+
+    /// The lines of lines `lo..hi` that start an item of the same block list (`- `), the
+    /// list being the first one indented at least `parent_indent` (or on line `lo`).
+    fn list_items(&self, lo: usize, hi: usize, parent_indent: isize) -> Vec<usize> {
+        let mut item_indent = None;
+        (lo..hi)
+            .filter(|&i| {
+                let l = &self.lines[i];
+                let t = l.trim_start();
+                if !(t.starts_with("- ") || t == "-") {
+                    return false;
+                }
+                let ind = indent_of(l);
+                if (ind as isize) < parent_indent && i != lo {
+                    return false;
+                }
+                *item_indent.get_or_insert(ind) == ind
+            })
+            .collect()
     }
 
     /// Every `(line, col)` where the path's last key is written in its mapping: a key written
@@ -143,6 +147,17 @@ impl Locator {
         let after = text.get(col - 1 + key.len()..)?.strip_prefix(':')?;
         let value = after.split([',', '}', '#']).next()?.trim();
         (!value.is_empty()).then(|| value.to_string())
+    }
+
+    /// What follows `key:` where a key path was written, comments included: `#1 tin` in
+    /// `title: #1 tin`, which YAML reads as an empty value and a comment.
+    pub fn after_key(&self, path: &[Seg]) -> Option<&str> {
+        let Seg::Key(key) = path.last()? else {
+            return None;
+        };
+        let (line, col) = self.find(path)?;
+        let text = self.lines.get(line.checked_sub(1 + self.line_offset)?)?;
+        text.get(col - 1 + key.len()..)?.strip_prefix(':')
     }
 
     /// Column (1-based) of `key:` on line `i`, as a block key deeper than `parent_indent`

@@ -10,6 +10,7 @@ mod hostile;
 mod imported;
 mod knowledge;
 mod language;
+mod mistakes;
 mod output;
 mod reader;
 mod urls;

@@ -224,6 +224,12 @@ fn term_translations_name_terms_per_language_and_link_them_across() {
         vi_term.contains("<a href=\"/en/sectors/textiles/\" hreflang=\"en\""),
         "switch of sectors/det-may/"
     );
+    assert!(
+        vi_term.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/sectors/textiles/\">"
+        ),
+        "hreflang of a translated term"
+    );
     let en_term = read(site.path(), "en/sectors/paper/index.html");
     assert!(en_term.contains("<a href=\"/sectors/giay/\" hreflang=\"vi\""));
     // The list of the English section offers the English names as filters.
@@ -251,6 +257,12 @@ fn term_translations_of_an_undeclared_taxonomy_or_language_are_errors() {
     assert!(
         r.stderr.contains("\"fr\"") && r.stderr.contains("vi, en"),
         "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("use one of: tags, sectors, provinces [E0180]"),
+        "techniques have their labels already: {}",
         r.stderr
     );
     assert_eq!(r.stderr.matches("[E0180]").count(), 2, "{}", r.stderr);

@@ -362,6 +362,19 @@ fn serve_speaks_every_action_of_the_local_backend() {
         std::fs::read(root.join("content/case-studies/det-may/xuong.png")).unwrap(),
         photo
     );
+    // The preview follows, as for any edit.
+    let started = std::time::Instant::now();
+    loop {
+        let (status, html) = get(port, "/case-studies/det-may/");
+        if status == 200 && html.contains("Dệt may Phú Bài") {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the preview never showed the new case study: {status}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     let r = command("check", root, &[]);
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert!(
@@ -525,7 +538,7 @@ fn serve_refuses_bad_requests_and_writes_nothing() {
     let error = body["error"].as_str().unwrap();
     assert!(
         error.contains("content/case-studies/hong/index.md:4:")
-            && error.contains("metrics[0].before")
+            && error.contains("before of metric 1 (Nước)")
             && error.contains("[E0106]"),
         "{error}"
     );
