@@ -4,9 +4,17 @@
 use std::fmt::Write;
 use std::path::Path;
 
+/// The package folder as cargo gives it when the script runs: `env!` would freeze the folder
+/// the script was compiled in, and a moved or copied `target/` would then embed no theme.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_default()
+}
+
 fn main() {
     syntect_version();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let root = manifest_dir().join("themes/default");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
@@ -48,7 +56,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
 
 /// The locked version of syntect, which saved highlighted code depends on.
 fn syntect_version() {
-    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock");
+    let lock = manifest_dir().join("Cargo.lock");
     println!("cargo:rerun-if-changed={}", lock.display());
     let text = std::fs::read_to_string(&lock).unwrap_or_default();
     let version = text

@@ -38,7 +38,8 @@ pub const SOURCE_FOLDERS: [&str; 5] = ["content", "templates", "static", "themes
 /// The time zone of a site whose `site.yaml` names none: Vietnam's, UTC+07:00, in minutes.
 pub const DEFAULT_UTC_OFFSET: i32 = 7 * 60;
 
-const KNOWN_KEYS: [&str; 15] = [
+const KNOWN_KEYS: [&str; 16] = [
+    "extra_keys",
     "title",
     "description",
     "base_url",
@@ -55,6 +56,39 @@ const KNOWN_KEYS: [&str; 15] = [
     "cms",
     "term_translations",
 ];
+
+/// `extra_keys: { news: [source], all: [banner] }`: the keys of each kind key (or `all`), as
+/// written; content checks the kind keys, which it owns.
+fn read_extra_keys(map: &Map<String, Value>, f: &mut Fields) -> Vec<ExtraKeys> {
+    let Some(value) = map.get("extra_keys").filter(|v| !v.is_null()) else {
+        return Vec::new();
+    };
+    let Some(kinds) = value.as_object() else {
+        let d = f.error("E0116", &[Seg::Key("extra_keys")]);
+        d.args.push(("value", yaml::describe(value)));
+        return Vec::new();
+    };
+    let at = [Seg::Key("extra_keys")];
+    kinds
+        .keys()
+        .map(|kind| ExtraKeys {
+            kind: kind.clone(),
+            keys: f.text_list(kinds, &at, kind),
+            at: f.pos(&[Seg::Key("extra_keys"), Seg::Key(kind)]),
+        })
+        .collect()
+}
+
+/// Front-matter keys a site's templates read, for pages of one kind (`extra_keys:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraKeys {
+    /// A kind key (`news`), or `all`.
+    pub kind: String,
+    /// The keys.
+    pub keys: Vec<String>,
+    /// Where the kind was written in site.yaml.
+    pub at: Option<(usize, usize)>,
+}
 
 /// The production backends of the web editor (`cms.backend`).
 pub const CMS_BACKENDS: [&str; 4] = ["github", "gitlab", "gitea", "git-gateway"];
@@ -136,6 +170,8 @@ pub struct Config {
     pub extra: Map<String, Value>,
     /// Markdown settings.
     pub markdown: MarkdownConfig,
+    /// Front-matter keys the site's templates read, by kind key (`news`) or `all`: not typos.
+    pub extra_keys: Vec<ExtraKeys>,
     /// The web editor's production backend, when the site publishes its admin page.
     pub cms: Option<CmsSettings>,
     /// Names of taxonomy terms per language (`term_translations`).
@@ -270,6 +306,7 @@ impl Config {
             .cloned()
             .unwrap_or_default();
         let markdown = read_markdown(map, &mut f);
+        let extra_keys = read_extra_keys(map, &mut f);
         let cms = read_cms(map, &mut f);
         let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
         let term_names = TermNames::read(map, &mut f, &taxonomies, &codes);
@@ -290,6 +327,7 @@ impl Config {
             search,
             extra,
             markdown,
+            extra_keys,
             cms,
             term_names,
         })

@@ -17,6 +17,10 @@ struct Cli {
     /// Language of messages: vi or en (default: SACHHON_LANG, then the locale).
     #[arg(long, global = true, value_parser = ["vi", "en"])]
     lang: Option<String>,
+    /// Also show the technical details of a message (the YAML parser's and the system's own
+    /// words, in English).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -57,12 +61,15 @@ enum Command {
         /// Also fetch every link to another site (needs the network).
         #[arg(long)]
         external: bool,
+        /// Count warnings as errors: exit status 1 when there is any.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write the web editor's (Decap CMS) config.yml, generated from the site's schema.
     CmsConfig {
-        /// Site root.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// Site root (default: this folder or the nearest parent holding site.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
         /// File to write (default: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -79,9 +86,9 @@ enum Command {
         kind: String,
         /// Name, e.g. binh-dien or cp-basics/intro for a lesson.
         name: String,
-        /// Site root.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// Site root (default: this folder or the nearest parent holding site.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
 }
 
@@ -97,7 +104,7 @@ fn main() -> ExitCode {
                 .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
         });
     let lang = sachhon::messages::detect_language(flag.as_deref());
-    let out = cmd::Out::new(lang);
+    let out = cmd::Out::new(lang, false);
     let mut command = Cli::command().about(out.text("help-about", &[]));
     for name in ["build", "serve", "check", "cms-config", "init", "new"] {
         let about = out.text(&format!("help-{name}"), &[]);
@@ -108,7 +115,7 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let lang = sachhon::messages::detect_language(cli.lang.as_deref());
-    let out = cmd::Out::new(lang);
+    let out = cmd::Out::new(lang, cli.verbose);
     let result = match cli.command {
         Command::Build {
             site,
@@ -121,10 +128,17 @@ fn main() -> ExitCode {
             port,
             allow_remote_edit,
         } => cmd::serve::run(&out, &site, &bind, port, allow_remote_edit),
-        Command::CmsConfig { root, output } => cmd::cms_config::run(&out, &root, output),
-        Command::Check { site, external } => cmd::check::run(&out, &site, external),
+        Command::CmsConfig { root, output } => match cmd::site_root(&out, root.as_deref()) {
+            Some(root) => cmd::cms_config::run(&out, &root, output),
+            None => Ok(1),
+        },
+        Command::Check {
+            site,
+            external,
+            strict,
+        } => cmd::check::run(&out, &site, external, strict),
         Command::Init { dir } => cmd::init::run(&out, &dir),
-        Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, &root),
+        Command::New { kind, name, root } => cmd::new::run(&out, &kind, &name, root.as_deref()),
     };
     match result {
         Ok(status) => ExitCode::from(status),

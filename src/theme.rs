@@ -166,11 +166,7 @@ fn read_strings(
 ) -> Result<(), Diagnostic> {
     let text =
         read_text(source).map_err(|e| Diagnostic::error("E0503", origin).arg("message", e))?;
-    let value = yaml::parse(&text).map_err(|e| {
-        Diagnostic::error("E0002", origin)
-            .at(e.line, e.col)
-            .arg("message", e.message)
-    })?;
+    let value = yaml::parse(&text).map_err(|e| e.diagnostic("E0002", origin, 0))?;
     for (k, v) in value.as_object().into_iter().flatten() {
         if let Some(s) = v.as_str() {
             strings.insert(k.clone(), s.to_string());

@@ -44,6 +44,29 @@ pub(super) fn static_paths(site: &Site, theme: &Theme) -> HashSet<String> {
     paths
 }
 
+/// E0303 for each front-matter `image:` that names no file of the site: it would be published
+/// as a broken image (and a broken `og:image`), as a missing image in the body would be.
+pub(super) fn check_lead_images(site: &Site, static_paths: &HashSet<String>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for page in &site.pages {
+        let Some(image) = page.meta.image.as_deref() else {
+            continue;
+        };
+        let Some(path) = crate::render::values::image_path(&page.path, image) else {
+            continue;
+        };
+        if !static_paths.contains(&path) {
+            let d = Diagnostic::error("E0303", &page.source).arg("target", image);
+            let line = page.line_of("image");
+            diags.push(match line {
+                Some(line) => d.at(line, 1),
+                None => d,
+            });
+        }
+    }
+    diags
+}
+
 /// Copies theme and site static files, bundle assets and the code stylesheet.
 pub(super) fn write_static(
     site: &Site,

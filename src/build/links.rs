@@ -36,6 +36,15 @@ pub(super) fn report_broken(
                 .find(|l| l.href == b.url)
                 .map(|l| (id, l))
         });
+        // A missing lead image (`image:`) was reported where it is written (E0303).
+        let lead_image = page.and_then(|id| {
+            let p = &site.pages[id];
+            let image = p.meta.image.as_deref()?;
+            crate::render::values::image_path(&p.path, image)
+        });
+        if link.is_none() && lead_image.is_some() && b.target == lead_image {
+            continue;
+        }
         let diag = match link {
             Some((_, link)) if link.target == LinkTarget::Reported => continue,
             Some((id, link)) => content_diagnostic(&site.pages[id].source, link, &b),

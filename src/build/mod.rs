@@ -114,6 +114,7 @@ pub fn generate_snapshot(
             now,
         },
     );
+    let failed = failed_sources(&ds);
     diags.extend(ds);
     timer.lap("load content");
     let style = UrlStyle {
@@ -122,7 +123,7 @@ pub fn generate_snapshot(
         relative: settings.relative_urls,
     };
     let (mut site, ds) = Site::build(config, style.clone(), pages);
-    diags.extend(ds);
+    diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
     timer.lap("site model");
     let theme = match theme {
         Ok(t) => t,
@@ -170,7 +171,9 @@ pub fn generate_snapshot(
         live_reload: settings.live_reload,
     };
     timer.lap("summaries");
-    let (job_list, ds) = jobs::list(&site, &assets::static_paths(&site, &theme));
+    let static_paths = assets::static_paths(&site, &theme);
+    diags.extend(assets::check_lead_images(&site, &static_paths));
+    let (job_list, ds) = jobs::list(&site, &static_paths);
     diags.extend(ds);
     // `check` reads every file as it is written, to prove the output works.
     let recorder = settings.check_links.then(|| Recorder::new(sink));
@@ -215,6 +218,35 @@ pub fn generate_snapshot(
         live_reload: settings.live_reload,
     });
     (report, snapshot)
+}
+
+/// The files that failed to load (an error in their front matter): not pages, yet not missing.
+fn failed_sources(diags: &[Diagnostic]) -> Vec<String> {
+    let mut failed: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.path.clone())
+        .collect();
+    failed.sort_unstable();
+    failed.dedup();
+    failed
+}
+
+/// W0103 ("no original beside this translation") about `x.en.md` when `x.md` exists but only
+/// failed to load: its own error says what to fix, and the warning would send the editor to
+/// look for a file that is there.
+fn is_false_w0103(d: &Diagnostic, failed: &[String]) -> bool {
+    if d.code != "W0103" {
+        return false;
+    }
+    let Some((_, lang)) = d.args.iter().find(|(n, _)| *n == "lang") else {
+        return false;
+    };
+    ["md", "markdown"].iter().any(|ext| {
+        d.path
+            .strip_suffix(&format!(".{lang}.{ext}"))
+            .is_some_and(|stem| failed.binary_search(&format!("{stem}.{ext}")).is_ok())
+    })
 }
 
 /// Renders every job in parallel, writing each file as soon as it is ready.

@@ -47,7 +47,8 @@ impl Snapshot {
             return None;
         }
         let parsed = parse_text(&page.source, std::fs::read_to_string(path).ok()?).ok()?;
-        let (meta, diags) = read_meta(&parsed, &page.source, page.kind);
+        let keys = crate::content::SiteKeys::of(&self.site.config);
+        let (meta, diags) = read_meta(&parsed, &page.source, page.kind, keys);
         if !diags.is_empty() || placement(&meta) != placement(&page.meta) {
             return None;
         }

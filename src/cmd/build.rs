@@ -15,12 +15,16 @@ pub fn run(
     no_wait: bool,
 ) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let mut settings = args.settings()?;
+    let Some(mut settings) = args.settings(out) else {
+        return Ok(1);
+    };
     settings.keep_caches = true;
     let target = match output_dir {
         Some(dir) => std::path::absolute(dir)?,
         None => settings.root.join("public"),
     };
+    // Only an earlier build can be kept when this one fails.
+    let had_output = target.is_dir();
     let Some(lock) = lock_output(out, &target, no_wait) else {
         return Ok(1);
     };
@@ -38,7 +42,12 @@ pub fn run(
         if report.diagnostics.iter().any(|d| d.code == "E0503") {
             staging.discard();
         }
-        super::say(&out.text("build-failed", &[]));
+        let failed = if had_output {
+            "build-failed"
+        } else {
+            "build-failed-first"
+        };
+        super::say(&out.text(failed, &[]));
         return Ok(1);
     }
     if let Err(d) = output::commit(staging) {

@@ -5,9 +5,11 @@ use sachhon::build::generate;
 use sachhon::diagnostics::Diagnostic;
 use sachhon::output::MemorySink;
 
-/// Runs the check; returns the exit status.
-pub fn run(out: &Out, args: &SiteArgs, external: bool) -> anyhow::Result<u8> {
-    let mut settings = args.settings()?;
+/// Runs the check; returns the exit status. `strict` fails on warnings too.
+pub fn run(out: &Out, args: &SiteArgs, external: bool, strict: bool) -> anyhow::Result<u8> {
+    let Some(mut settings) = args.settings(out) else {
+        return Ok(1);
+    };
     settings.check_links = true;
     let report = generate(&settings, &MemorySink::new());
     let mut diags = report.diagnostics.clone();
@@ -43,5 +45,5 @@ pub fn run(out: &Out, args: &SiteArgs, external: bool) -> anyhow::Result<u8> {
         let codes: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
         out.say("check-codes", &[("codes", codes.join(", "))]);
     }
-    Ok(u8::from(errors > 0))
+    Ok(u8::from(errors > 0 || (strict && warnings > 0)))
 }

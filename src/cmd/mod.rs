@@ -11,14 +11,15 @@ use sachhon::build::Settings;
 use sachhon::diagnostics::Diagnostic;
 use sachhon::messages::Catalogue;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments every site command takes.
 #[derive(clap::Args, Debug, Clone)]
 pub struct SiteArgs {
-    /// Site root (the folder holding site.yaml).
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    /// Site root (the folder holding site.yaml; default: this folder or the nearest parent
+    /// holding one).
+    #[arg(long)]
+    pub root: Option<PathBuf>,
     /// Override base_url of site.yaml.
     #[arg(long)]
     pub base_url: Option<String>,
@@ -31,10 +32,10 @@ pub struct SiteArgs {
 }
 
 impl SiteArgs {
-    /// The validated build settings.
-    pub fn settings(&self) -> anyhow::Result<Settings> {
-        let root = std::path::absolute(&self.root)?;
-        Ok(Settings {
+    /// The validated build settings, or `None` (the reason said) when there is no site.
+    pub fn settings(&self, out: &Out) -> Option<Settings> {
+        let root = site_root(out, self.root.as_deref())?;
+        Some(Settings {
             root,
             base_url: self.base_url.clone(),
             drafts: self.drafts,
@@ -44,6 +45,30 @@ impl SiteArgs {
             keep_caches: false,
         })
     }
+}
+
+/// The site's root folder: `--root` when given, else this folder or the nearest parent holding
+/// site.yaml, as git finds its repository. `None`, after saying why, when there is no site.
+pub fn site_root(out: &Out, given: Option<&Path>) -> Option<PathBuf> {
+    let file = sachhon::config::CONFIG_FILE;
+    let start = std::path::absolute(given.unwrap_or(Path::new("."))).ok();
+    let found = match (given, &start) {
+        (Some(_), Some(dir)) => dir.join(file).is_file().then(|| dir.clone()),
+        (None, Some(dir)) => dir
+            .ancestors()
+            .find(|d| d.join(file).is_file())
+            .map(Path::to_path_buf),
+        (_, None) => None,
+    };
+    if found.is_none() {
+        let shown = start.map_or_else(|| ".".to_string(), |d| d.display().to_string());
+        let form = if given.is_some() { "given" } else { "here" };
+        let d = Diagnostic::error("E0070", "")
+            .arg("dir", shown)
+            .arg("form", form);
+        out.diagnostics(&[d]);
+    }
+    found
 }
 
 /// Writes one line to stderr. A closed or full stderr (`2>&-`, `| head -1`, `/dev/full`) loses
@@ -62,12 +87,13 @@ pub struct Out {
 }
 
 impl Out {
-    /// Output in `lang`.
-    pub fn new(lang: &str) -> Self {
+    /// Output in `lang`; `verbose` adds the technical details (the YAML parser's or the
+    /// system's own words) after the plain sentences.
+    pub fn new(lang: &str, verbose: bool) -> Self {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::io::stderr().is_terminal();
         Out {
-            catalogue: Catalogue::new(lang),
+            catalogue: Catalogue::new(lang).verbose(verbose),
             color,
         }
     }

@@ -7,7 +7,12 @@ use sachhon::scaffold;
 use std::path::Path;
 
 /// Creates the page; refuses to overwrite.
-pub fn run(out: &Out, kind: &str, name: &str, root: &Path) -> anyhow::Result<u8> {
+pub fn run(out: &Out, kind: &str, name: &str, root: Option<&Path>) -> anyhow::Result<u8> {
+    // Outside a site, `content/...` would be made wherever the terminal happens to be.
+    let Some(root) = super::site_root(out, root) else {
+        return Ok(1);
+    };
+    let root = root.as_path();
     let Some(rel) = scaffold::target(kind, name) else {
         super::say(&out.text("new-bad-name", &[("name", name.to_string())]));
         return Ok(2);

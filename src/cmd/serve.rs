@@ -11,7 +11,9 @@ pub fn run(
     port: u16,
     allow_remote_edit: bool,
 ) -> anyhow::Result<u8> {
-    let mut settings = args.settings()?;
+    let Some(mut settings) = args.settings(out) else {
+        return Ok(1);
+    };
     settings.live_reload = true;
     let Some(ip) = parse_bind(bind) else {
         out.say("serve-bad-bind", &[("bind", bind.to_string())]);
@@ -50,8 +52,9 @@ pub fn run(
     let url = format!("http://{address}/");
     settings.base_url = Some(url.clone());
     let lang = out.catalogue.lang();
+    let verbose = out.catalogue.is_verbose();
     let format = Box::new(move |diags: &[sachhon::diagnostics::Diagnostic]| {
-        let catalogue = sachhon::messages::Catalogue::new(lang);
+        let catalogue = sachhon::messages::Catalogue::new(lang).verbose(verbose);
         diags
             .iter()
             .filter(|d| d.is_error())
@@ -68,7 +71,7 @@ pub fn run(
         super::say(&out.text("serve-admin", &[("url", url)]));
     }
     serve::run(state, listener, changes, move |outcome, ms, diags| {
-        let out = super::Out::new(lang);
+        let out = super::Out::new(lang, verbose);
         out.diagnostics(diags);
         match outcome {
             Rebuild::Ok => super::say(&out.text("serve-rebuilt", &[("ms", ms.to_string())])),

@@ -22,6 +22,22 @@ const IGNORED: [&str; 12] = [
     "categories",
 ];
 
+/// Keys of other generators that sachhon maps or reports (W0603) itself.
+const MAPPED: [&str; 7] = [
+    "redirect_from",
+    "lastmod",
+    "expiryDate",
+    "expirydate",
+    "expiry_date",
+    "url",
+    "permalink",
+];
+
+/// Whether `key` is another generator's, with a message of its own: not a typo.
+pub fn is_foreign(key: &str) -> bool {
+    MAPPED.contains(&key) || IGNORED.contains(&key)
+}
+
 /// Applies the foreign keys of `map` to `meta`; `taxonomies` are the site's, since
 /// `categories` is one when the site declares it.
 pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomies: &[String]) {

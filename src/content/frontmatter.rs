@@ -74,6 +74,20 @@ fn split_at_fences(text: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
+/// The first line (1-based) made only of dashes where one is a long dash or a minus sign
+/// (`—`, `–`, `−`): a `---` fence that a word processor "corrected". Read only after the fences
+/// were not found.
+pub fn dash_fence(text: &str) -> Option<(usize, String)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let line = line.trim();
+        let dashes = !line.is_empty()
+            && line
+                .chars()
+                .all(|c| matches!(c, '-' | '—' | '–' | '‒' | '−' | '―'));
+        (dashes && !line.is_ascii()).then(|| (i + 1, line.to_string()))
+    })
+}
+
 /// Removes a UTF-8 byte-order mark and turns CRLF and lone CR line endings into LF (YAML counts
 /// a lone CR as a line break: lines must be counted alike everywhere).
 pub fn normalize(text: String) -> String {

@@ -35,6 +35,47 @@ const CASE_STUDY: [&str; 10] = [
     "metrics",
 ];
 
+/// Keys of a metric, a quiz question and an amount of money.
+const METRIC: [&str; 5] = ["name", "unit", "before", "after", "better"];
+const QUESTION: [&str; 4] = ["question", "options", "answer", "explanation"];
+const MONEY: [&str; 2] = ["amount", "currency"];
+
+/// Whether some kind of page reads `key`.
+pub fn is_known(key: &str) -> bool {
+    COMMON.contains(&key) || TRAINING.contains(&key) || CASE_STUDY.contains(&key)
+}
+
+/// Every key some kind of page reads, for suggestions.
+pub const ALL_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "slug",
+    "draft",
+    "tags",
+    "weight",
+    "kind",
+    "aliases",
+    "search",
+    "image",
+    "image_alt",
+    "description",
+    "duration",
+    "objectives",
+    "quiz",
+    "company",
+    "province",
+    "sector",
+    "techniques",
+    "year",
+    "company_size",
+    "investment",
+    "savings_per_year",
+    "payback_months",
+    "metrics",
+];
+
 /// Reads the front matter of a page of `kind`; unknown keys land in `extra`.
 pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
     let mut meta = Meta {
@@ -91,14 +132,23 @@ fn read_case_study(map: &Map<String, Value>, f: &mut Fields) -> CaseStudy {
     for (i, t) in techniques.iter().enumerate() {
         if !TECHNIQUES.iter().any(|tech| tech.key == t) {
             let known: Vec<&str> = TECHNIQUES.iter().map(|t| t.key).collect();
+            let meant = technique_meant(t);
             let d = f.error("E0113", &[Seg::Key("techniques"), Seg::Index(i)]);
             d.args.push(("value", t.clone()));
             d.args.push(("known", known.join(", ")));
+            if let Some(key) = meant {
+                d.args.push(("form", "meant".to_string()));
+                d.args.push(("suggestion", key.to_string()));
+            }
         }
     }
     let mut metrics = Vec::new();
     for (i, m) in f.map_list(map, &[], "metrics") {
         let at = [Seg::Key("metrics"), Seg::Index(i)];
+        if let Some(Value::String(name)) = m.get("name") {
+            f.name_item("metrics", i, name);
+        }
+        super::keys::check_nested(m, f, &at, &METRIC);
         let name = f.required_text(m, &at, "name");
         let unit = f.text(m, &at, "unit").unwrap_or_default();
         let before = required_number(f, m, &at, "before");
@@ -140,6 +190,24 @@ fn read_case_study(map: &Map<String, Value>, f: &mut Fields) -> CaseStudy {
     }
 }
 
+/// The technique key an editor meant by a label (`Quản lý nội vi tốt`, `Good housekeeping`)
+/// or a near spelling of a key (`good-houskeeping`).
+fn technique_meant(written: &str) -> Option<&'static str> {
+    let folded = crate::text::slugify(written);
+    TECHNIQUES
+        .iter()
+        .find(|t| {
+            t.key == folded
+                || crate::text::slugify(t.vi) == folded
+                || crate::text::slugify(t.en) == folded
+        })
+        .map(|t| t.key)
+        .or_else(|| {
+            let keys: Vec<&'static str> = TECHNIQUES.iter().map(|t| t.key).collect();
+            super::keys::nearest(&folded, &keys)
+        })
+}
+
 fn required_number(
     f: &mut Fields,
     m: &Map<String, Value>,
@@ -169,6 +237,7 @@ fn read_money(map: &Map<String, Value>, f: &mut Fields, key: &'static str) -> Op
         }
         Value::Object(m) => {
             let at = [Seg::Key(key)];
+            super::keys::check_nested(m, f, &at, &MONEY);
             let amount = required_number(f, m, &at, "amount")?;
             let currency = f
                 .text(m, &at, "currency")
@@ -176,8 +245,18 @@ fn read_money(map: &Map<String, Value>, f: &mut Fields, key: &'static str) -> Op
             Some(Money { amount, currency })
         }
         other => {
+            // The example shows the editor's own amount and currency when they wrote them.
+            let written = other.as_str().and_then(crate::yaml::number_with_unit);
             let d = f.error("E0115", &[Seg::Key(key)]);
             d.args.push(("value", describe(other)));
+            let (amount, currency) = written.unwrap_or((120_000_000.0, "VND".to_string()));
+            let currency = if currency.is_empty() || currency.to_lowercase().starts_with("đ") {
+                "VND".to_string()
+            } else {
+                currency.to_uppercase()
+            };
+            d.args.push(("amount", amount.to_string()));
+            d.args.push(("currency", currency));
             None
         }
     }
@@ -187,6 +266,10 @@ fn read_quiz(map: &Map<String, Value>, f: &mut Fields) -> Vec<Question> {
     let mut quiz = Vec::new();
     for (i, q) in f.map_list(map, &[], "quiz") {
         let at = [Seg::Key("quiz"), Seg::Index(i)];
+        if let Some(Value::String(text)) = q.get("question") {
+            f.name_item("quiz", i, text);
+        }
+        super::keys::check_nested(q, f, &at, &QUESTION);
         let question = f.required_text(q, &at, "question");
         let options = f.text_list(q, &at, "options");
         if options.is_empty() {

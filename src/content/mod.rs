@@ -3,12 +3,14 @@
 mod discover;
 mod foreign;
 pub mod frontmatter;
+mod keys;
 mod meta;
 pub mod model;
 mod synthetic;
 pub mod techniques;
 
 pub use discover::{markdown_stem, site_rel};
+pub use keys::SiteKeys;
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
 
 use crate::config::Config;
@@ -104,6 +106,7 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
             }
         }
     }
+    diags.extend(keys::check_declared_kinds(config));
     // An ignored key is said once per build, however many pages have it.
     crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
     pages.extend(synthetic::missing_homes(config, &pages));
@@ -123,9 +126,19 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         })
         .collect();
     let text = frontmatter::normalize(text);
-    let split = frontmatter::split(&text).map_err(|e| match e {
-        frontmatter::SplitError::Missing => Diagnostic::error("E0102", source).at(1, 1),
-        frontmatter::SplitError::Unclosed => Diagnostic::error("E0103", source).at(1, 1),
+    let split = frontmatter::split(&text).map_err(|e| {
+        let code = match e {
+            frontmatter::SplitError::Missing => "E0102",
+            frontmatter::SplitError::Unclosed => "E0103",
+        };
+        // A word processor turns `---` into a long dash: say so, on its line.
+        match frontmatter::dash_fence(&text) {
+            Some((line, written)) => Diagnostic::error(code, source)
+                .at(line, 1)
+                .arg("form", "dash")
+                .arg("value", written),
+            None => Diagnostic::error(code, source).at(1, 1),
+        }
     })?;
     let offset = split.yaml_line_offset;
     let (value, locator) = match split.format {
@@ -149,11 +162,18 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
     })
 }
 
-/// The typed front matter of parsed text, read as a page of `kind` would read it.
-pub fn read_meta(parsed: &Parsed, source: &str, kind: Kind) -> (Meta, Vec<Diagnostic>) {
+/// The typed front matter of parsed text, read as a page of `kind` would read it, with the
+/// keys `site` adds.
+pub fn read_meta(
+    parsed: &Parsed,
+    source: &str,
+    kind: Kind,
+    site: SiteKeys,
+) -> (Meta, Vec<Diagnostic>) {
     let mut f = Fields::new(source, &parsed.locator);
     let mut meta = meta::read(&parsed.map, &mut f, kind);
-    foreign::apply(&parsed.map, &mut f, &mut meta, &[]);
+    foreign::apply(&parsed.map, &mut f, &mut meta, site.taxonomies);
+    keys::check(&parsed.map, &mut f, kind, site);
     // Problems of the text itself (control characters removed) belong to every reading of it:
     // the dev server's single-page path must not take an edit that has them as clean.
     let mut diags = f.diags;
@@ -167,7 +187,7 @@ pub fn parse_front_matter(text: &str, kind: Kind) -> (Option<Meta>, Vec<Diagnost
     let source = "content/page.md";
     match parse_text(source, text.to_string()) {
         Ok(parsed) => {
-            let (meta, diags) = read_meta(&parsed, source, kind);
+            let (meta, diags) = read_meta(&parsed, source, kind, SiteKeys::default());
             (Some(meta), diags)
         }
         Err(d) => (None, vec![d]),
@@ -352,6 +372,7 @@ fn type_page(
     };
     let mut meta = meta::read(&raw.text.map, &mut f, kind);
     foreign::apply(&raw.text.map, &mut f, &mut meta, &config.taxonomies);
+    keys::check(&raw.text.map, &mut f, kind, SiteKeys::of(config));
     let name = page_name(found, file_dir);
     // `2019-03-05-hoi-nghi.md`: the name dates the page when `date:` does not.
     let dated = dated_name(&name).filter(|_| !found.is_section);

@@ -2,28 +2,55 @@
 
 ## Configuration
 E0001 = cannot read site.yaml ({ $message }); run sachhon in a site folder or pass --root DIR
-E0002 = the YAML is not valid: { $message }; check the indentation and that every "key: value" has a space after the colon
+E0002 = { $cause ->
+        [tab] this line is indented with a Tab, and YAML takes spaces only; delete the Tab and type spaces (turn on "show tabs" in your editor to see it)
+        [colon] the value of { $key } holds a colon and a space (": "), so YAML takes it for a new key; put the whole value in double quotes: { $key }: "{ $value }"
+        [indicator] the value of { $key } starts with a character that is special in YAML; put the whole value in double quotes: { $key }: "{ $value }"
+        [quote] the value of { $key } opens a quote and never closes it; add the same quote at the end of the value, on the same line
+        [curly] the value of { $key } has curly quotes (“ ”) that a word processor typed, and YAML knows only straight ones ("); type them again as straight quotes, or turn off smart quotes
+        [list] this list item is indented differently from the items before it; every "- " line of one list must start in the same column
+       *[other] the "key: value" lines around here cannot be read (a YAML syntax error); check the indentation (spaces only), the space after each colon, and put values with special characters such as : [ {"{"} # * & in double quotes
+    }
 E0003 = unknown key "{ $key }" in site.yaml; the keys are: { $known }
 E0004 = the theme "{ $theme }" was not found in themes/; install it there or write "theme: default"
 E0005 = { $key }: "{ $value }" is not valid; write a full address such as https://example.org/kb/ (or a time zone such as +07:00)
 E0006 = { $key }: "{ $value }" is not a language code; use a short code such as vi or en
+E0070 = there is no site.yaml { $form ->
+        [given] in { $dir }
+       *[here] in { $dir } or any folder holding it
+    }; go to your site's folder (the one holding site.yaml) with cd, or pass --root FOLDER; to start a new site, run: sachhon init FOLDER
 
 ## Content files
 E0101 = the file is not UTF-8 text; save it again as UTF-8 in your editor
-E0102 = the file has no front matter; start it with a line "---", then "title: ...", then "---"
-E0103 = the front matter never closes; add a line "---" after the last key
+E0102 = { $form ->
+        [dash] the line "{ $value }" is a long dash that a word processor typed, not three hyphens; type it again as "---" (three minus signs)
+       *[other] the file has no front matter; start it with a line "---", then "title: ...", then "---"
+    }
+E0103 = { $form ->
+        [dash] the front matter never closes: the line "{ $value }" is a long dash that a word processor typed, not three hyphens; type it again as "---"
+       *[other] the front matter never closes; add a line "---" after the last key
+    }
 E0104 = the front matter is not a list of "key: value" lines
-E0105 = { $key } is missing; add a line "{ $field }: ..." there
-E0106 = { $key }: { $value } is not a number; write a number, for example { $suggestion }
+E0105 = { $form ->
+        [hash] { $key } is empty: YAML takes # as the start of a comment and ignores "{ $value }"; put the value in double quotes: { $field }: "{ $value }"
+       *[other] { $key } is missing; add a line "{ $field }: ..." there
+    }
+E0106 = { $key }: { $value } is not a number; { $form ->
+        [unit] write the number and the unit apart, each on its own line: { $field }: { $suggestion } and unit: { $unit }
+       *[plain] write a number, for example { $suggestion }
+    }
 E0107 = { $key }: { $value } should be plain text
 E0108 = { $key }: { $value } should be a list, for example [a, b]
 E0109 = { $key }: { $value } should be true or false
 E0110 = { $key }: { $value } is not a valid date; write it as YYYY-MM-DD, for example { $suggestion } (accepted forms: { $forms })
 E0111 = { $key }: "{ $value }" is not a known kind; use one of: { $known }
 E0112 = { $key }: "{ $value }" must be lower or higher (is a lower or a higher value an improvement?)
-E0113 = { $key }: "{ $value }" is not a cleaner-production technique; use one of: { $known }
+E0113 = { $key }: "{ $value }" is not the key of a cleaner-production technique; { $form ->
+        [meant] write its key { $suggestion } (the site shows the technique's Vietnamese and English names itself)
+       *[other] use one of: { $known }
+    }
 E0114 = { $key }: "{ $value }" is not one of the options ({ $known }); copy the right option exactly
-E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: 120000000, currency: VND {"}"}
+E0115 = { $key }: { $value } should be an amount with its currency, for example {"{"} amount: { $amount }, currency: { $currency } {"}"}
 E0116 = { $key }: { $value } should be a set of "key: value" pairs
 E0180 = { $key }: "{ $value }" is not declared in site.yaml; use one of: { $known }
 E0117 = this symbolic link points to a file outside the site (or loops); copy the file into the site instead
@@ -81,6 +108,13 @@ W0180 = { $taxonomy }: "{ $term }" has no name in { $lang }; add it to term_tran
 W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
+W0170 = { $key }: sachhon does not know this key and ignores it; { $suggestion ->
+        [none] correct its name
+       *[other] did you mean "{ $suggestion }"?
+    }{ $form ->
+        [nested] {""}
+       *[top] {" "}(if your site's templates need a key of their own, put it under extra: or declare it in extra_keys of site.yaml)
+    }
 
 ## Content from other tools
 E0601 = the TOML front matter is not valid: { $message }; write each line as key = "value" (text in quotes) and close it with a line +++
@@ -107,7 +141,8 @@ W0603 = { $key }: this key of another generator is ignored (pages: { $count }); 
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
-build-failed = The build failed; the previous output was left as it was.
+build-failed = The build failed; the site built last time was left as it was.
+build-failed-first = The build failed; nothing was written (this was the first build).
 build-waiting = Another build (process { $pid }) is writing { $output }; waiting for it to finish...
 check-summary = { $errors ->
         [one] 1 error
@@ -143,6 +178,17 @@ help-check = Check content and every link without writing
 help-init = Create a new site with the default theme
 help-cms-config = Write the web editor's (Decap CMS) config.yml, generated from the site's schema
 help-new = Create a new page from a scaffold
+
+## Naming things in messages
+item-metrics = metric { $n }
+item-quiz = question { $n }
+item-other = item { $n } of { $list }
+item-field = { $field } of { $item }
+os-not-found = there is no such file or folder
+os-denied = permission denied: this may not be read or written
+os-full = the disk is full
+os-read-only = the disk is read-only
+os-is-folder = this is a folder, not a file
 serve-remote-edit = --bind { $bind } would let anyone on the network change the site's files through the web editor; so the editor is off (the preview still works). Use 127.0.0.1, or add --allow-remote-edit if every computer on this network may edit.
 serve-admin = Web editor: { $url }admin/
 cms-config-written = Wrote the web editor's configuration to { $path }.

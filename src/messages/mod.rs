@@ -16,6 +16,7 @@ const EN: &str = include_str!("en.ftl");
 pub struct Catalogue {
     lang: &'static str,
     bundle: FluentBundle<FluentResource>,
+    verbose: bool,
 }
 
 impl Catalogue {
@@ -29,7 +30,23 @@ impl Catalogue {
         // The catalogues are compiled in and checked by tests; a syntax slip only drops messages.
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
         let _ = bundle.add_resource(resource);
-        Catalogue { lang, bundle }
+        Catalogue {
+            lang,
+            bundle,
+            verbose: false,
+        }
+    }
+
+    /// With `verbose`, a diagnostic ends with its technical detail (the YAML parser's or the
+    /// system's own words), which is otherwise left out.
+    pub fn verbose(mut self, verbose: bool) -> Catalogue {
+        self.verbose = verbose;
+        self
+    }
+
+    /// Whether technical details are shown.
+    pub fn is_verbose(&self) -> bool {
+        self.verbose
     }
 
     /// The catalogue language (`vi` or `en`).
@@ -67,7 +84,11 @@ impl Catalogue {
             Severity::Error => ("error", "\x1b[1;31m"),
             Severity::Warning => ("warning", "\x1b[1;33m"),
         };
-        let message = self.text(d.code, &d.args);
+        let (args, detail) = self.plain_args(&d.args);
+        let mut message = self.text(d.code, &args);
+        if let Some(detail) = detail.filter(|_| self.verbose) {
+            message.push_str(&format!(" ({detail})"));
+        }
         let location = d.location();
         let prefix = if location.is_empty() {
             String::new()
@@ -81,6 +102,67 @@ impl Catalogue {
         }
     }
 
+    /// The arguments as a person reads them: a key path in a list (`metrics[1].before`) said
+    /// with its position from one and its item's name, a system error said plainly. Returns the
+    /// technical detail (the `detail` argument, or the system's words) apart.
+    fn plain_args(&self, args: &[(&'static str, String)]) -> (Vec<(&str, String)>, Option<String>) {
+        let item = args
+            .iter()
+            .find(|(n, _)| *n == "item")
+            .map(|(_, v)| v.as_str());
+        let mut detail = args
+            .iter()
+            .find(|(n, _)| *n == "detail")
+            .map(|(_, v)| v.clone());
+        let mut out = Vec::with_capacity(args.len());
+        for (name, value) in args {
+            let value = match *name {
+                "key" => self.key_in_words(value, item),
+                "message" => match os_error_id(value) {
+                    Some(id) => {
+                        detail = Some(value.clone());
+                        self.text(id, &[])
+                    }
+                    None => value.clone(),
+                },
+                _ => value.clone(),
+            };
+            out.push((*name, value));
+        }
+        (out, detail)
+    }
+
+    /// `metrics[1].before` -> `before of metric 2 (Electricity use)`; keys outside lists as
+    /// they are.
+    fn key_in_words(&self, key: &str, item: Option<&str>) -> String {
+        let Some((list, rest)) = key.split_once('[') else {
+            return key.to_string();
+        };
+        let Some((index, field)) = rest.split_once(']') else {
+            return key.to_string();
+        };
+        let Ok(index) = index.parse::<usize>() else {
+            return key.to_string();
+        };
+        let id = match list {
+            "metrics" => "item-metrics",
+            "quiz" => "item-quiz",
+            _ => "item-other",
+        };
+        let n = (index + 1).to_string();
+        let mut words = self.text(id, &[("n", n), ("list", list.to_string())]);
+        if let Some(name) = item.filter(|n| !n.is_empty()) {
+            words = format!("{words} ({name})");
+        }
+        match field.strip_prefix('.') {
+            Some(field) if !field.is_empty() => self.text(
+                "item-field",
+                &[("field", field.to_string()), ("item", words)],
+            ),
+            _ => words,
+        }
+    }
+
     /// Every message id of this catalogue.
     pub fn ids(&self) -> Vec<String> {
         let source = if self.lang == "vi" { VI } else { EN };
@@ -91,6 +173,35 @@ impl Catalogue {
             .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' '))
             .collect()
     }
+}
+
+/// The catalogue id of a plain sentence for a system error written as Rust writes it
+/// (`No such file or directory (os error 2)`), by its error number.
+fn os_error_id(message: &str) -> Option<&'static str> {
+    let code: i32 = message
+        .strip_suffix(')')?
+        .rsplit_once("(os error ")?
+        .1
+        .parse()
+        .ok()?;
+    let id = if cfg!(windows) {
+        match code {
+            2 | 3 => "os-not-found",
+            5 | 32 | 33 => "os-denied",
+            39 | 112 => "os-full",
+            _ => return None,
+        }
+    } else {
+        match code {
+            2 | 20 => "os-not-found",
+            1 | 13 => "os-denied",
+            28 | 122 => "os-full",
+            30 => "os-read-only",
+            21 => "os-is-folder",
+            _ => return None,
+        }
+    };
+    Some(id)
 }
 
 /// The language for messages: `--lang`, else `SACHHON_LANG`, else the locale, else English.
@@ -135,6 +246,33 @@ mod tests {
                 assert!(cat.has(&id), "{lang}: {id} does not parse");
             }
         }
+    }
+
+    #[test]
+    fn list_items_are_counted_from_one_with_their_name() {
+        let d = Diagnostic::error("E0106", "content/a.md")
+            .arg("key", "metrics[1].before")
+            .arg("item", "Điện tiêu thụ")
+            .arg("value", "\"nhiều\"")
+            .arg("suggestion", "120");
+        let vi = Catalogue::new("vi").diagnostic(&d, false);
+        assert!(
+            vi.contains("before của chỉ số thứ 2 (Điện tiêu thụ)"),
+            "{vi}"
+        );
+        let en = Catalogue::new("en").diagnostic(&d, false);
+        assert!(en.contains("before of metric 2 (Điện tiêu thụ)"), "{en}");
+    }
+
+    #[test]
+    fn system_errors_are_said_plainly_with_the_detail_only_when_verbose() {
+        let d = Diagnostic::error("E0503", "a.md")
+            .arg("message", "No such file or directory (os error 2)");
+        let vi = Catalogue::new("vi").diagnostic(&d, false);
+        assert!(!vi.contains("No such file"), "{vi}");
+        assert!(vi.contains("không có tệp"), "{vi}");
+        let verbose = Catalogue::new("vi").verbose(true).diagnostic(&d, false);
+        assert!(verbose.contains("No such file"), "{verbose}");
     }
 
     #[test]

@@ -2,28 +2,55 @@
 
 ## Cấu hình
 E0001 = không đọc được site.yaml ({ $message }); hãy chạy sachhon trong thư mục trang hoặc dùng --root THƯ_MỤC
-E0002 = YAML không hợp lệ: { $message }; hãy kiểm tra thụt lề và dấu cách sau dấu hai chấm trong "khóa: giá trị"
+E0002 = { $cause ->
+        [tab] dòng này thụt lề bằng phím Tab, mà YAML chỉ nhận dấu cách; hãy xóa Tab và gõ dấu cách (bật "hiện Tab" trong trình soạn thảo để thấy nó)
+        [colon] giá trị của { $key } có dấu hai chấm và dấu cách (": "), nên YAML tưởng đó là một khóa mới; hãy đặt cả giá trị trong ngoặc kép: { $key }: "{ $value }"
+        [indicator] giá trị của { $key } bắt đầu bằng một ký tự đặc biệt của YAML; hãy đặt cả giá trị trong ngoặc kép: { $key }: "{ $value }"
+        [quote] giá trị của { $key } mở ngoặc kép mà không đóng; hãy thêm dấu ngoặc kép cùng loại ở cuối giá trị, trên cùng dòng
+        [curly] giá trị của { $key } có ngoặc kép cong (“ ”) do trình soạn thảo văn bản tự đổi, mà YAML chỉ hiểu ngoặc thẳng ("); hãy gõ lại bằng ngoặc thẳng, hoặc tắt chức năng tự đổi ngoặc (smart quotes)
+        [list] mục danh sách này thụt lề khác các mục trước nó; mọi dòng "- " của một danh sách phải thẳng cột với nhau
+       *[other] không đọc được phần "khóa: giá trị" ở khoảng dòng này (lỗi cú pháp YAML); hãy kiểm tra thụt lề (chỉ dùng dấu cách), dấu cách sau dấu hai chấm, và đặt trong ngoặc kép những giá trị có ký tự đặc biệt như : [ {"{"} # * &
+    }
 E0003 = khóa "{ $key }" không có trong site.yaml; các khóa hợp lệ: { $known }
 E0004 = không tìm thấy giao diện "{ $theme }" trong themes/; hãy cài vào đó hoặc ghi "theme: default"
 E0005 = { $key }: "{ $value }" không hợp lệ; hãy ghi địa chỉ đầy đủ như https://example.org/kb/ (hoặc múi giờ như +07:00)
 E0006 = { $key }: "{ $value }" không phải mã ngôn ngữ; hãy dùng mã ngắn như vi hoặc en
+E0070 = không thấy tệp site.yaml { $form ->
+        [given] trong { $dir }
+       *[here] trong { $dir } hay thư mục nào chứa nó
+    }; hãy vào thư mục của trang web (thư mục có site.yaml) bằng lệnh cd, hoặc ghi --root THƯ_MỤC; muốn tạo trang web mới thì chạy: sachhon init TÊN_THƯ_MỤC
 
 ## Tệp nội dung
 E0101 = tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8
-E0102 = tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
-E0103 = phần đầu chưa được đóng; hãy thêm dòng "---" sau khóa cuối cùng
+E0102 = { $form ->
+        [dash] dòng "{ $value }" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành "---" (ba dấu trừ trên bàn phím)
+       *[other] tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
+    }
+E0103 = { $form ->
+        [dash] phần đầu chưa được đóng: dòng "{ $value }" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành "---"
+       *[other] phần đầu chưa được đóng; hãy thêm dòng "---" sau khóa cuối cùng
+    }
 E0104 = phần đầu không phải danh sách các dòng "khóa: giá trị"
-E0105 = thiếu { $key }; hãy thêm dòng "{ $field }: ..." vào đó
-E0106 = { $key }: { $value } không phải là số; hãy ghi một số, ví dụ { $suggestion }
+E0105 = { $form ->
+        [hash] { $key } trống: YAML coi dấu # là chỗ bắt đầu ghi chú, nên bỏ qua "{ $value }"; hãy đặt giá trị trong ngoặc kép: { $field }: "{ $value }"
+       *[other] thiếu { $key }; hãy thêm dòng "{ $field }: ..." vào đó
+    }
+E0106 = { $key }: { $value } không phải là số; { $form ->
+        [unit] hãy ghi riêng số và đơn vị, mỗi thứ một dòng: { $field }: { $suggestion } và unit: { $unit }
+       *[plain] hãy ghi một số, ví dụ { $suggestion }
+    }
 E0107 = { $key }: { $value } phải là một đoạn chữ
 E0108 = { $key }: { $value } phải là một danh sách, ví dụ [a, b]
 E0109 = { $key }: { $value } phải là true hoặc false
 E0110 = { $key }: { $value } không phải ngày hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ { $suggestion } (các dạng được nhận: { $forms })
 E0111 = { $key }: "{ $value }" không phải loại trang đã biết; hãy dùng một trong: { $known }
 E0112 = { $key }: "{ $value }" phải là lower hoặc higher (giá trị thấp hơn hay cao hơn là tốt hơn?)
-E0113 = { $key }: "{ $value }" không phải giải pháp sản xuất sạch hơn; hãy dùng một trong: { $known }
+E0113 = { $key }: "{ $value }" không phải khóa của một giải pháp sản xuất sạch hơn; { $form ->
+        [meant] hãy ghi khóa { $suggestion } (trang web tự hiện tên tiếng Việt và tiếng Anh của giải pháp)
+       *[other] hãy dùng một trong: { $known }
+    }
 E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known }); hãy chép chính xác một lựa chọn
-E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: 120000000, currency: VND {"}"}
+E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: { $amount }, currency: { $currency } {"}"}
 E0116 = { $key }: { $value } phải là một nhóm các cặp "khóa: giá trị"
 E0180 = { $key }: "{ $value }" chưa được khai trong site.yaml; hãy dùng một trong: { $known }
 E0117 = liên kết tượng trưng (symbolic link) này trỏ ra ngoài trang hoặc lặp vòng; hãy chép tệp vào trong trang
@@ -81,6 +108,13 @@ W0180 = { $taxonomy }: "{ $term }" chưa có tên bằng { $lang }; hãy thêm v
 W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
 W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
+W0170 = { $key }: sachhon không biết khóa này nên bỏ qua nó; { $suggestion ->
+        [none] hãy sửa lại tên khóa
+       *[other] có phải ý bạn là "{ $suggestion }"?
+    }{ $form ->
+        [nested] {""}
+       *[top] {" "}(nếu khuôn mẫu của trang web cần khóa riêng này, hãy đặt nó dưới extra: hoặc khai báo nó trong extra_keys của site.yaml)
+    }
 
 ## Nội dung từ công cụ khác
 E0601 = phần đầu TOML không hợp lệ: { $message }; viết mỗi dòng dạng khoa = "gia tri" (chữ đặt trong ngoặc kép) và đóng bằng một dòng +++
@@ -107,7 +141,8 @@ W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: {
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
-build-failed = Dựng trang thất bại; bản xuất trước vẫn được giữ nguyên.
+build-failed = Dựng trang web thất bại; bản đã dựng lần trước vẫn giữ nguyên.
+build-failed-first = Dựng trang web thất bại; chưa có gì được ghi ra (đây là lần dựng đầu tiên).
 build-waiting = Một lần dựng khác (tiến trình { $pid }) đang ghi { $output }; đang chờ nó xong...
 check-summary = { $errors } lỗi, { $warnings } cảnh báo trong { $pages } trang.
 check-ok = Không có vấn đề nào trong { $pages } trang.
@@ -134,6 +169,17 @@ help-check = Kiểm tra nội dung và mọi liên kết mà không ghi tệp
 help-init = Tạo trang mới với giao diện mặc định
 help-cms-config = Ghi config.yml của trình soạn thảo trên web (Decap CMS), sinh từ lược đồ của trang
 help-new = Tạo trang nội dung mới từ mẫu
+
+## Cách gọi tên trong thông điệp
+item-metrics = chỉ số thứ { $n }
+item-quiz = câu hỏi thứ { $n }
+item-other = mục thứ { $n } của { $list }
+item-field = { $field } của { $item }
+os-not-found = không có tệp hay thư mục này
+os-denied = không có quyền đọc hoặc ghi ở đây
+os-full = ổ đĩa đã đầy
+os-read-only = ổ đĩa chỉ cho đọc, không ghi được
+os-is-folder = đây là thư mục, không phải tệp
 serve-remote-edit = --bind { $bind } sẽ cho bất kỳ ai trong mạng sửa tệp của trang qua trình soạn thảo trên web; nên trình soạn thảo tắt (bản xem trước vẫn chạy). Dùng 127.0.0.1, hoặc thêm --allow-remote-edit nếu mọi máy trong mạng này đều được phép sửa.
 serve-admin = Trình soạn thảo trên web: { $url }admin/
 cms-config-written = Đã ghi cấu hình của trình soạn thảo trên web vào { $path }.

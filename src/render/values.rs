@@ -92,7 +92,9 @@ pub struct TermLink {
 
 /// A lead image as a site path: `/images/x.jpg` from the site root, `x.jpg` beside the page;
 /// `None` for external images and paths that leave the site.
-fn image_path(page_path: &str, image: &str) -> Option<String> {
+/// The site path of a front-matter `image:` of the page at `page_path`; `None` for another
+/// site's image.
+pub fn image_path(page_path: &str, image: &str) -> Option<String> {
     if image.contains("://") || image.starts_with("//") {
         return None;
     }

@@ -295,7 +295,11 @@ impl Editor {
             .find(|c| c.holds(rel))
             .map_or(crate::content::Kind::Page, |c| c.kind);
         let diags = match crate::content::parse_text(rel, raw.to_string()) {
-            Ok(parsed) => crate::content::read_meta(&parsed, rel, kind).1,
+            // Only errors refuse a save: the keys a site declares change warnings alone.
+            Ok(parsed) => {
+                let keys = crate::content::SiteKeys::default();
+                crate::content::read_meta(&parsed, rel, kind, keys).1
+            }
             Err(d) => vec![d],
         };
         let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();

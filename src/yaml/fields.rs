@@ -23,6 +23,8 @@ pub struct Fields<'a> {
     loc: &'a Locator,
     /// Every problem found so far.
     pub diags: Vec<Diagnostic>,
+    /// Names of list items (`metrics`, index, the metric's name), shown beside their position.
+    names: Vec<(&'static str, usize, String)>,
 }
 
 impl<'a> Fields<'a> {
@@ -32,7 +34,17 @@ impl<'a> Fields<'a> {
             path,
             loc,
             diags: Vec::new(),
+            names: Vec::new(),
         }
+    }
+
+    /// Names item `index` of list `list` (a metric by its name), for the messages about it.
+    pub fn name_item(&mut self, list: &'static str, index: usize, name: &str) {
+        let mut name: String = name.trim().chars().take(40).collect();
+        if name.chars().count() == 40 {
+            name.push('…');
+        }
+        self.names.push((list, index, name));
     }
 
     /// Where a key path was written, `(line, col)` in the whole file.
@@ -53,10 +65,16 @@ impl<'a> Fields<'a> {
             Seg::Key(k) => Some(*k),
             Seg::Index(_) => None,
         });
-        let d = Diagnostic::error(code, self.path)
+        let mut d = Diagnostic::error(code, self.path)
             .at_opt(self.pos(segs))
             .arg("key", key_name(segs))
             .arg("field", field.unwrap_or(""));
+        if let [Seg::Key(list), Seg::Index(i), ..] = segs {
+            let name = self.names.iter().find(|(l, n, _)| l == list && n == i);
+            if let Some((_, _, name)) = name {
+                d = d.arg("item", name);
+            }
+        }
         self.diags.push(d);
         let last = self.diags.len() - 1;
         &mut self.diags[last]
@@ -94,7 +112,21 @@ impl<'a> Fields<'a> {
     ) -> Option<String> {
         let value = self.text(map, at, key);
         if value.as_deref().is_none_or(|v| v.trim().is_empty()) && !self.has_error_for(key) {
-            self.error("E0105", &join(at, key));
+            let segs = join(at, key);
+            // `title: #1 tin`: YAML reads `#` as the start of a comment, so the value is empty.
+            let comment = map
+                .get(key)
+                .is_some_and(Value::is_null)
+                .then(|| self.loc.after_key(&segs))
+                .flatten()
+                .map(str::trim)
+                .filter(|t| t.starts_with('#'))
+                .map(str::to_string);
+            let d = self.error("E0105", &segs);
+            if let Some(written) = comment {
+                d.args.push(("form", "hash".to_string()));
+                d.args.push(("value", written));
+            }
             return None;
         }
         value
@@ -124,12 +156,21 @@ impl<'a> Fields<'a> {
             other => {
                 let segs = join(at, key);
                 let suggestion = other.as_str().and_then(vietnamese_number);
+                // `50 m3`: the number and its unit, which has a field of its own.
+                let with_unit = other.as_str().and_then(number_with_unit);
                 let d = self.error("E0106", &segs);
                 d.args.push(("value", describe(other)));
-                d.args.push((
-                    "suggestion",
-                    suggestion.map_or_else(|| "120".to_string(), |n| n.to_string()),
-                ));
+                match with_unit.filter(|(_, unit)| !unit.is_empty()) {
+                    Some((n, unit)) => {
+                        d.args.push(("suggestion", n.to_string()));
+                        d.args.push(("unit", unit));
+                        d.args.push(("form", "unit".to_string()));
+                    }
+                    None => d.args.push((
+                        "suggestion",
+                        suggestion.map_or_else(|| "120".to_string(), |n| n.to_string()),
+                    )),
+                }
                 None
             }
         }
@@ -315,6 +356,22 @@ fn looks_grouped(raw: &str) -> bool {
             .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `50 m3` -> (50, "m3"), `1.200.000 đồng` -> (1200000, "đồng"), `12` -> (12, ""): a number
+/// written first, the Vietnamese way or not, and the words after it.
+pub fn number_with_unit(text: &str) -> Option<(f64, String)> {
+    let text = text.trim();
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
+        .unwrap_or(text.len());
+    let (number, rest) = text.split_at(end);
+    let number = number.trim_end_matches(['.', ',']);
+    if number.is_empty() || !number.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = vietnamese_number(number).or_else(|| number.parse::<f64>().ok())?;
+    Some((n, rest.trim().to_string()))
+}
+
 /// `1.200.000` -> 1200000 and `1,5` -> 1.5 (Vietnamese digit grouping and decimal comma).
 fn vietnamese_number(text: &str) -> Option<f64> {
     let t = text.trim().replace(' ', "");
@@ -386,6 +443,16 @@ mod tests {
         let mut f = Fields::new("a.md", &loc);
         assert_eq!(f.required_text(v.as_object().unwrap(), &[], "title"), None);
         assert_eq!(f.diags[0].code, "E0105");
+    }
+
+    #[test]
+    fn numbers_with_units_split() {
+        assert_eq!(number_with_unit("50 m3"), Some((50.0, "m3".to_string())));
+        assert_eq!(
+            number_with_unit("1.200.000 đồng"),
+            Some((1_200_000.0, "đồng".to_string()))
+        );
+        assert_eq!(number_with_unit("nhiều"), None);
     }
 
     #[test]

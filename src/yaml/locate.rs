@@ -149,6 +149,17 @@ impl Locator {
         (!value.is_empty()).then(|| value.to_string())
     }
 
+    /// What follows `key:` where a key path was written, comments included: `#1 tin` in
+    /// `title: #1 tin`, which YAML reads as an empty value and a comment.
+    pub fn after_key(&self, path: &[Seg]) -> Option<&str> {
+        let Seg::Key(key) = path.last()? else {
+            return None;
+        };
+        let (line, col) = self.find(path)?;
+        let text = self.lines.get(line.checked_sub(1 + self.line_offset)?)?;
+        text.get(col - 1 + key.len()..)?.strip_prefix(':')
+    }
+
     /// Column (1-based) of `key:` on line `i`, as a block key deeper than `parent_indent`
     /// or inside a flow mapping.
     fn key_col(&self, i: usize, key: &str, parent_indent: isize) -> Option<usize> {

@@ -5,12 +5,14 @@
 //! type, and a [`Locator`] finds the line and column of a key path in the source text, since the
 //! parsed value forgets where each key was written.
 
+mod explain;
 mod fields;
 mod locate;
 mod strict;
 pub mod toml;
 
-pub use fields::{describe, is_non_finite, Fields};
+pub use explain::Cause;
+pub use fields::{describe, is_non_finite, number_with_unit, Fields};
 pub use locate::{Locator, Seg};
 
 use serde_json::{Map, Number, Value};
@@ -27,6 +29,8 @@ pub struct SyntaxError {
     /// A key written twice: its name and the line (1-based, in the parsed text) where it was
     /// first written; `line` is where it was written again.
     pub duplicate: Option<(String, usize)>,
+    /// The mistake behind the error, in plain terms, when it is a common one.
+    pub cause: Option<Box<Cause>>,
 }
 
 impl SyntaxError {
@@ -44,6 +48,19 @@ impl SyntaxError {
                 .at(self.line + line_offset, self.col)
                 .arg("key", key)
                 .arg("first", first + line_offset),
+            // E0002 says the mistake plainly; the parser's words are a detail for --verbose.
+            None if syntax_code == "E0002" => match &self.cause {
+                Some(c) => d
+                    .at(c.line + line_offset, c.col)
+                    .arg("cause", c.kind)
+                    .arg("key", &c.key)
+                    .arg("value", c.value.replace('"', "\\\""))
+                    .arg("detail", &self.message),
+                None => d
+                    .at(self.line + line_offset, self.col)
+                    .arg("cause", "other")
+                    .arg("detail", &self.message),
+            },
             None => d
                 .at(self.line + line_offset, self.col)
                 .arg("message", &self.message),
@@ -72,7 +89,11 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
         // through a YAML value, which refuses a duplicate key itself.
         Err(_) => match serde_yaml::from_str::<serde_yaml::Value>(text) {
             Ok(v) => Ok(convert(v)),
-            Err(e) => Err(syntax_error(&e)),
+            Err(e) => {
+                let mut err = syntax_error(&e);
+                err.cause = explain::explain(text, err.line).map(Box::new);
+                Err(err)
+            }
         },
     }
 }
@@ -109,6 +130,7 @@ fn duplicate(text: &str, path: &[strict::Step]) -> SyntaxError {
         col,
         message: format!("duplicate key {key}"),
         duplicate: Some((key, first)),
+        cause: None,
     }
 }
 
@@ -134,6 +156,7 @@ fn syntax_error(e: &serde_yaml::Error) -> SyntaxError {
         col,
         message,
         duplicate: None,
+        cause: None,
     }
 }
 

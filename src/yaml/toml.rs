@@ -20,6 +20,7 @@ pub fn parse(text: &str) -> Result<(Value, Positions), SyntaxError> {
             message: e.message().trim().to_string(),
             // TOML refuses a key written twice itself, with its own message.
             duplicate: None,
+            cause: None,
         }
     })?;
     let mut positions = Positions::new();

@@ -251,7 +251,7 @@ fn a_number_written_with_thousand_dots_warns() {
         "{line}"
     );
     assert!(
-        line.contains("metrics[0].before") && line.contains("1200"),
+        line.contains("before of metric 1 (") && line.contains("1200"),
         "{line}"
     );
 }

@@ -307,7 +307,7 @@ fn numbers_must_be_finite_and_in_range() {
         assert_eq!(r.status, 1, "{value}:\n{}", r.stderr);
         let errors: Vec<&str> = r.stderr.lines().filter(|l| l.contains("[E0151]")).collect();
         assert_eq!(errors.len(), 3, "{value}:\n{}", r.stderr);
-        for key in ["payback_months", "investment", "metrics[0].before"] {
+        for key in ["payback_months", "investment", "before of metric 1 (W)"] {
             assert!(
                 errors.iter().any(|l| l.contains(key) && l.contains(shown)),
                 "{key} {value}:\n{}",

@@ -159,6 +159,12 @@ fn script_in_every_shown_field_is_escaped() {
         let bytes = std::fs::read(fixture_path("hostile").join(file)).unwrap();
         write(site.path(), &format!("content/{file}"), &bytes);
     }
+    // The lead image must exist (E0303), even under a hostile name, for the page to be built.
+    write(
+        site.path(),
+        "static/script-everywhere/\"><script>alert('image')</script>",
+        b"",
+    );
     let (status, stderr) = bounded_build(site.path(), Duration::from_secs(60));
     assert_eq!(status, 0, "{stderr}");
     let mut pages = 0;

@@ -196,11 +196,11 @@ fn bad_knowledge_fields_are_located_errors() {
         "{s}"
     );
     assert!(
-        s.contains("content/case-studies/a/index.md:5:") && s.contains("metrics[0].before"),
+        s.contains("content/case-studies/a/index.md:5:") && s.contains("before of metric 1"),
         "{s}"
     );
     assert!(
-        s.contains("metrics[0].better") && s.contains("E0112"),
+        s.contains("better of metric 1") && s.contains("E0112"),
         "{s}"
     );
     assert!(

@@ -49,12 +49,14 @@ fn diagnostics_speak_vietnamese_or_english_with_the_same_code_and_place() {
     let vi = run_in("vi_VN.UTF-8", site.path());
     let en = run_in("C", site.path());
     assert!(
-        vi.contains("metrics[0].before: \"nhiều\" không phải là số; hãy ghi một số, ví dụ 120"),
+        vi.contains(
+            "before của chỉ số thứ 1 (Nước): \"nhiều\" không phải là số; hãy ghi một số, ví dụ 120"
+        ),
         "{vi}"
     );
     assert!(
         en.contains(
-            "metrics[0].before: \"nhiều\" is not a number; write a number, for example 120"
+            "before of metric 1 (Nước): \"nhiều\" is not a number; write a number, for example 120"
         ),
         "{en}"
     );
@@ -63,7 +65,7 @@ fn diagnostics_speak_vietnamese_or_english_with_the_same_code_and_place() {
         "{vi}"
     );
     assert!(vi.contains("thiếu title"), "{vi}");
-    assert!(vi.contains("Dựng trang thất bại"), "{vi}");
+    assert!(vi.contains("Dựng trang web thất bại"), "{vi}");
     let (svi, sen) = (skeleton(&vi), skeleton(&en));
     assert_eq!(svi.len(), 3, "{vi}");
     assert_eq!(svi, sen, "same codes and locations in both languages");

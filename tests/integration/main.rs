@@ -9,6 +9,7 @@ mod faults;
 mod hostile;
 mod knowledge;
 mod language;
+mod mistakes;
 mod output;
 mod reader;
 mod urls;

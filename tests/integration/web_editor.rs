@@ -538,7 +538,7 @@ fn serve_refuses_bad_requests_and_writes_nothing() {
     let error = body["error"].as_str().unwrap();
     assert!(
         error.contains("content/case-studies/hong/index.md:4:")
-            && error.contains("metrics[0].before")
+            && error.contains("before of metric 1 (Nước)")
             && error.contains("[E0106]"),
         "{error}"
     );
