@@ -1,8 +1,8 @@
 //! Responsive images: the only user of the `image` crate.
 //!
 //! Photos placed beside a page (page bundles) or in `static/` are read once per build for their
-//! size; those wider than a phone get smaller copies (480, 960 and 1600 pixels wide) that pages
-//! offer with `srcset`. Resized copies are cached between builds under `.sachhon-cache/images/`,
+//! size; those wider than a phone get smaller copies (480, 960 and 1600 pixels wide, exactly)
+//! that pages offer with `srcset` when they are lighter than the original. Resized copies are cached between builds under `.sachhon-cache/images/`,
 //! keyed by the source's content hash and the width, so a rebuild does not redo them.
 
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
@@ -51,35 +51,45 @@ pub fn is_image(name: &str) -> bool {
         .any(|e| lower.ends_with(e))
 }
 
-/// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies.
-/// Unreadable images are left out (they are still copied as they are).
-pub fn catalogue(files: Vec<(String, PathBuf)>) -> Catalogue {
+/// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies: a
+/// copy is offered only when it is narrower and smaller in bytes than the original (a resized
+/// screenshot is often heavier than the original PNG). The copies are made here, once, and
+/// kept in `cache_dir` for [`write_variants`] and the next build. Unreadable images are left
+/// out (they are still copied as they are).
+pub fn catalogue(files: Vec<(String, PathBuf)>, cache_dir: &Path) -> Catalogue {
     files
         .into_par_iter()
         .filter(|(path, _)| is_image(path))
         .filter_map(|(path, source)| {
             let (width, height) = image::image_dimensions(&source).ok()?;
-            let variants = WIDTHS
+            let original = std::fs::metadata(&source).map_or(u64::MAX, |m| m.len());
+            let mut image = Image {
+                source,
+                width,
+                height,
+                variants: Vec::new(),
+            };
+            image.variants = WIDTHS
                 .iter()
                 .filter(|&&w| w < width)
                 .map(|&w| Variant {
                     width: w,
-                    height: ((u64::from(height) * u64::from(w)) / u64::from(width.max(1))).max(1)
-                        as u32,
+                    height: scaled_height(width, height, w),
                     path: variant_path(&path, w),
                 })
+                .filter(|v| {
+                    resized(&image, v, cache_dir).is_ok_and(|b| (b.len() as u64) < original)
+                })
                 .collect();
-            Some((
-                path,
-                Image {
-                    source,
-                    width,
-                    height,
-                    variants,
-                },
-            ))
+            Some((path, image))
         })
         .collect()
+}
+
+/// The height of a copy `w` pixels wide of a `width` x `height` image, rounded, at least 1.
+fn scaled_height(width: u32, height: u32, w: u32) -> u32 {
+    let (width, height, w) = (u64::from(width.max(1)), u64::from(height), u64::from(w));
+    ((height * w + width / 2) / width).max(1) as u32
 }
 
 /// `a/photo.jpg` at 480 -> `a/photo-480w.jpg`.
@@ -134,7 +144,8 @@ fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, 
         return Ok(bytes);
     }
     let decoded = image::load_from_memory(&source).map_err(|e| e.to_string())?;
-    let small = decoded.resize(
+    // Exactly the width the `srcset` promises (`resize` keeps the ratio and may give 479).
+    let small = decoded.resize_exact(
         variant.width,
         variant.height,
         image::imageops::FilterType::Triangle,
@@ -219,7 +230,7 @@ mod tests {
     fn plans_narrower_copies_only() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
-        let cat = catalogue(vec![("a/photo.jpg".into(), src)]);
+        let cat = catalogue(vec![("a/photo.jpg".into(), src)], &dir.path().join("cache"));
         let img = &cat["a/photo.jpg"];
         assert_eq!((img.width, img.height), (1200, 800));
         let widths: Vec<u32> = img.variants.iter().map(|v| v.width).collect();
@@ -232,8 +243,14 @@ mod tests {
     fn resizes_and_reuses_the_cache() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1000, 500);
-        let cat = catalogue(vec![("photo.jpg".into(), src)]);
+        // Saved at the highest quality, so that both copies are lighter.
+        let pixels = image::open(&src).unwrap().to_rgb8();
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 100);
+        pixels.write_with_encoder(encoder).unwrap();
+        std::fs::write(&src, bytes.into_inner()).unwrap();
         let cache = dir.path().join("cache");
+        let cat = catalogue(vec![("photo.jpg".into(), src)], &cache);
         let sink = crate::output::MemorySink::new();
         let diags = Diagnostics::new();
         let written = write_variants(&cat, &cache, &sink, &diags);
@@ -246,6 +263,36 @@ mod tests {
         let files = sink.into_files();
         let small = image::load_from_memory(&files["photo-480w.jpg"]).unwrap();
         assert_eq!((small.width(), small.height()), (480, 240));
+    }
+
+    #[test]
+    fn copies_are_exactly_as_wide_as_offered_and_lighter_than_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        // A noisy photo saved at a very low quality: copies at quality 78 that are not much
+        // narrower are heavier than it, and are not offered.
+        let noisy = image::RgbImage::from_fn(1999, 1333, |x, y| {
+            let n = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)).wrapping_mul(2_654_435_761);
+            image::Rgb([(n >> 24) as u8, (n >> 16) as u8, (n >> 8) as u8])
+        });
+        let path = dir.path().join("noisy.jpg");
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 5);
+        noisy.write_with_encoder(encoder).unwrap();
+        std::fs::write(&path, bytes.into_inner()).unwrap();
+        let original = std::fs::metadata(&path).unwrap().len();
+        let cache = dir.path().join("cache");
+        let cat = catalogue(vec![("noisy.jpg".into(), path)], &cache);
+        let img = &cat["noisy.jpg"];
+        assert!(!img.variants.iter().any(|v| v.width == 1600), "{img:?}");
+        assert_eq!(scaled_height(1999, 1333, 480), 320);
+        let sink = crate::output::MemorySink::new();
+        write_variants(&cat, &cache, &sink, &Diagnostics::new());
+        let files = sink.into_files();
+        for v in &img.variants {
+            let copy = image::load_from_memory(&files[&v.path]).unwrap();
+            assert_eq!((copy.width(), copy.height()), (v.width, v.height));
+            assert!((files[&v.path].len() as u64) < original);
+        }
     }
 
     #[test]

@@ -114,6 +114,40 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Turns a heading into its anchor id, as GitHub does but with Vietnamese folded: letters and
+/// digits are kept, lower-cased (Vietnamese and other Latin letters without their marks, other
+/// scripts such as CJK as written); apostrophes are dropped (`What's` -> `whats`); every other
+/// run of characters (spaces, punctuation, symbols, emoji) is one hyphen, never at either end.
+///
+/// Returns an empty string when the heading holds no letter or digit at all.
+pub fn heading_id(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    let mut folded = String::new();
+    for c in text.chars() {
+        folded.clear();
+        if c.is_ascii_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}') || is_combining_mark(c) {
+            continue;
+        } else if matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') {
+            fold_into(c.encode_utf8(&mut [0; 4]), &mut folded);
+        } else if c.is_alphanumeric() {
+            folded.extend(c.to_lowercase());
+        }
+        if folded.is_empty() || !folded.chars().all(char::is_alphanumeric) {
+            pending_hyphen = true;
+            continue;
+        }
+        if pending_hyphen && !out.is_empty() {
+            out.push('-');
+        }
+        pending_hyphen = false;
+        out.push_str(&folded);
+    }
+    out
+}
+
 /// At most `max_chars` characters of `text`, cut at a word boundary with `…` when shortened.
 pub fn truncate(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
@@ -289,6 +323,19 @@ mod tests {
         assert_eq!(count_words("Một hai, ba bốn", 2), (4, "Một hai, ".len()));
         assert_eq!(count_words("một", 5), (1, "một".len()));
         assert_eq!(count_words(" -- 2024: Đà Nẵng", 9).0, 3);
+    }
+
+    #[test]
+    fn heading_ids_keep_other_scripts_and_drop_apostrophes() {
+        assert_eq!(heading_id("Kết quả đạt được"), "ket-qua-dat-duoc");
+        assert_eq!(heading_id("What's new?"), "whats-new");
+        assert_eq!(heading_id("快速开始 Quick start"), "快速开始-quick-start");
+        assert_eq!(heading_id("Привет, мир"), "привет-мир");
+        assert_eq!(heading_id("🎉 🚀"), "");
+        assert_eq!(
+            heading_id("Đồng Nai – \"Xanh\" & sạch (2024)"),
+            "dong-nai-xanh-sach-2024"
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use crate::config::Config;
 use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
-use crate::render::context::{self, LangData, Model};
+use crate::render::context;
 use crate::render::jobs;
+use crate::render::model::{LangData, Model};
 use crate::render::{values, Renderer};
 use crate::site::{Site, UrlStyle};
 use crate::theme::Theme;
@@ -141,7 +142,8 @@ pub fn generate_snapshot(
         }
     };
     timer.lap("templates");
-    let images = crate::images::catalogue(image_files(&site, &theme));
+    let cache_dir = settings.root.join(".sachhon-cache").join("images");
+    let images = crate::images::catalogue(image_files(&site, &theme), &cache_dir);
     timer.lap("image sizes");
     // Code highlighted by the last build is not highlighted again.
     let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
@@ -152,7 +154,21 @@ pub fn generate_snapshot(
         .iter_mut()
         .map(|p| std::mem::take(&mut p.body))
         .collect();
-    let rendered = render_markdown(&site, bodies, &images, &renderer, &diags, cache);
+    // Links to files that failed to load are not reported again.
+    let failed_keys: std::collections::HashSet<String> = failed
+        .iter()
+        .filter_map(|p| p.strip_prefix("content/"))
+        .map(str::to_string)
+        .collect();
+    let rendered = render_markdown(
+        &site,
+        bodies,
+        &images,
+        &renderer,
+        &diags,
+        cache,
+        &failed_keys,
+    );
     cache
         .highlighter
         .save_used(settings.keep_caches.then_some(highlights.as_path()));
@@ -189,7 +205,6 @@ pub fn generate_snapshot(
     write_static(&site, &theme, sink, &diags);
     let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
     crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
-    let cache_dir = settings.root.join(".sachhon-cache").join("images");
     crate::images::write_variants(&images, &cache_dir, sink, &diags);
     timer.lap("static files");
     if let Some(recorder) = recorder {
@@ -202,6 +217,9 @@ pub fn generate_snapshot(
             .collect();
         report_broken(&site, &rendered, &renderer, &origins, broken, &diags);
         report.missing_translations = missing_translations(&site);
+        if let Some(home) = generated_home(&site) {
+            diags.push(Diagnostic::warning("W0161", home));
+        }
         report.external_links = links::external_links(&site, &rendered);
         timer.lap("verify output");
     }
@@ -217,6 +235,13 @@ pub fn generate_snapshot(
         live_reload: settings.live_reload,
     });
     (report, snapshot)
+}
+
+/// The default language's home page, when sachhon made it for want of `content/_index.md`.
+fn generated_home(site: &Site) -> Option<String> {
+    let home = site.homes.first().copied().flatten()?;
+    let page = &site.pages[home];
+    (!page.abs_source.is_file()).then(|| page.source.clone())
 }
 
 /// The files that failed to load (an error in their front matter): not pages, yet not missing.

@@ -7,7 +7,7 @@ use crate::render::Renderer;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
@@ -20,6 +20,7 @@ pub(super) fn render_markdown(
     renderer: &Renderer,
     diags: &Diagnostics,
     cache: &Cache,
+    failed: &HashSet<String>,
 ) -> Vec<Rendered> {
     // A page's HTML depends on its body, its place and the URLs its links can reach: when none
     // of these changed since the last build, the last rendering is reused.
@@ -42,7 +43,7 @@ pub(super) fn render_markdown(
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }
-            let (rendered, ds) = render_page(
+            let (rendered, mut ds) = render_page(
                 Stage {
                     site,
                     images,
@@ -53,6 +54,7 @@ pub(super) fn render_markdown(
                 &body,
                 page.body_line_offset,
             );
+            drop_knock_on(&mut ds, &page.dir, failed);
             (key, rendered, ds)
         })
         .collect();
@@ -120,20 +122,38 @@ pub(crate) fn render_page(
         highlighter: stage.highlighter,
     };
     let (rendered, mut diags) = markdown::render(body, &cx);
-    // A content link that leads nowhere may lead to a file left out of this build: say so.
+    // A content link that leads nowhere may lead to a file left out of this build (a draft,
+    // a scheduled page, or one with errors, which the caller drops): say so.
     for d in diags.iter_mut().filter(|d| d.code == "E0301") {
-        let target = d
-            .args
-            .iter()
-            .find(|(n, _)| *n == "target")
-            .map(|(_, v)| v.clone());
-        let key = target.as_deref().map(|t| t.trim_start_matches("@/"));
         let content = site.config.root.join("content");
-        if key.is_some_and(|k| !k.contains("..") && content.join(k).is_file()) {
+        if linked_key(d, &page.dir).is_some_and(|k| content.join(k).is_file()) {
             d.code = "E0304";
         }
     }
     (rendered, diags)
+}
+
+/// The content file (`news/a.md`) a link diagnostic names, for `@/` and relative `.md` links.
+fn linked_key(d: &Diagnostic, dir: &str) -> Option<String> {
+    let target = d.args.iter().find(|(n, _)| *n == "target")?.1.as_str();
+    let target = target.split(['#', '?']).next()?;
+    let key = match target.strip_prefix("@/") {
+        Some(key) => Some(key.to_string()),
+        None => crate::site::url::normalize(&format!("{dir}/{target}")),
+    }?;
+    (!key.split('/').any(|s| s == "..")).then_some(key)
+}
+
+/// Drops the link errors that only repeat another error: a link to a file that failed to
+/// load (its own errors say why) is not broken once they are fixed.
+fn drop_knock_on(diags: &mut Vec<Diagnostic>, dir: &str, failed: &HashSet<String>) {
+    if failed.is_empty() {
+        return;
+    }
+    diags.retain(|d| {
+        !(matches!(d.code, "E0301" | "E0304")
+            && linked_key(d, dir).is_some_and(|k| failed.contains(&k)))
+    });
 }
 
 /// A file a shortcode names (`file="rapport.pdf"`): one of the page's bundle, else one of the

@@ -109,6 +109,21 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic
             }
             _ => (stem.to_string(), config.default_language().to_string()),
         };
+        let at_root = !rel.contains('/');
+        let base = if at_root && base == "index" {
+            // `content/index.md` (MkDocs, Docusaurus) is the home page, as `_index.md` is.
+            let section = rel.replacen("index", "_index", 1);
+            if content.join(&section).is_file() {
+                diags.push(
+                    Diagnostic::warning("W0160", site_rel(config, path))
+                        .arg("home", format!("content/{section}")),
+                );
+                continue;
+            }
+            "_index".to_string()
+        } else {
+            base
+        };
         let key = match rel.rsplit_once('/') {
             Some((dir, _)) => format!("{dir}/{base}{ext}"),
             None => format!("{base}{ext}"),

@@ -36,12 +36,70 @@ pub enum SplitError {
 
 /// Splits `text` (BOM removed, `\n` line endings) at its `---` (or `+++`) fences.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    // Blank lines before the opening fence are allowed, as Zola and Hugo allow them.
-    let blank = text.len() - text.trim_start_matches('\n').len();
-    let mut split = split_at_fences(&text[blank..])?;
+    // Blank lines (spaces and a byte-order mark included) before the opening fence are
+    // allowed, as Zola and Hugo allow them: editors' tools add them.
+    let lead = text.len() - text.trim_start_matches(['\n', ' ', '\t', '\u{feff}']).len();
+    let cut = text[..lead].rfind('\n').map_or(0, |i| i + 1);
+    let blank = text[..cut].matches('\n').count();
+    let mut split = split_at_fences(text[cut..].trim_start_matches('\u{feff}'))?;
     split.yaml_line_offset += blank;
     split.body_line_offset += blank;
     Ok(split)
+}
+
+/// The title of a file without front matter, and its body: the first `# ` heading (outside
+/// code), whose line is blanked so that it is not shown twice and lines keep their numbers.
+pub fn heading_title(body: &str) -> Option<(String, String)> {
+    let mut fence: Option<&str> = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        match fence {
+            Some(f) if trimmed.starts_with(f) => fence = None,
+            Some(_) => {}
+            None if trimmed.starts_with("```") => fence = Some("```"),
+            None if trimmed.starts_with("~~~") => fence = Some("~~~"),
+            None => {
+                if let Some(title) = line.strip_prefix("# ") {
+                    let title = title.trim().trim_end_matches('#').trim();
+                    if !title.is_empty() {
+                        let mut rest = String::with_capacity(body.len());
+                        rest.push_str(&body[..offset]);
+                        rest.push('\n');
+                        rest.push_str(&body[offset + line.len()..]);
+                        return Some((title.to_string(), rest));
+                    }
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A file name as a title: `getting-started.md` -> `Getting started` (a bundle or section
+/// file is named by its folder; `.en` and the Markdown ending dropped).
+pub fn humanize_name(rel: &str) -> String {
+    let mut parts = rel.rsplit('/');
+    let file = parts.next().unwrap_or(rel);
+    let stem = super::discover::markdown_stem(file).unwrap_or(file);
+    let stem = match stem.rsplit_once('.') {
+        Some((base, lang)) if (2..=3).contains(&lang.len()) => base,
+        _ => stem,
+    };
+    let name = if stem == "index" || stem == "_index" {
+        // The home has no name of its own: the site's title serves.
+        parts.next().unwrap_or("")
+    } else {
+        stem
+    };
+    let words = name.replace(['-', '_'], " ");
+    let words = words.trim();
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn split_at_fences(text: &str) -> Result<Split<'_>, SplitError> {
@@ -126,6 +184,30 @@ mod tests {
     fn blank_lines_before_the_fence_are_counted() {
         let s = split("\n\n+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
         assert_eq!((s.yaml_line_offset, s.body_line_offset), (3, 5));
+    }
+
+    #[test]
+    fn a_bom_and_spaces_before_the_fence_are_allowed() {
+        let s = split("\n  \n\u{feff}---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!((s.yaml, s.body), ("title: A\n", "Body\n"));
+        assert_eq!((s.yaml_line_offset, s.body_line_offset), (3, 5));
+    }
+
+    #[test]
+    fn the_first_level_one_heading_outside_code_is_the_title() {
+        let body = "```\n# not this\n```\nIntro\n# Cài đặt #\nText\n";
+        let (title, rest) = heading_title(body).unwrap();
+        assert_eq!(title, "Cài đặt");
+        assert_eq!(rest, "```\n# not this\n```\nIntro\n\nText\n");
+        assert_eq!(heading_title("## Two\n"), None);
+    }
+
+    #[test]
+    fn file_names_read_as_titles() {
+        assert_eq!(humanize_name("docs/getting-started.md"), "Getting started");
+        assert_eq!(humanize_name("blog/my_post/index.en.md"), "My post");
+        assert_eq!(humanize_name("guide/_index.md"), "Guide");
+        assert_eq!(humanize_name("_index.md"), "");
     }
 
     #[test]

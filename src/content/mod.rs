@@ -126,20 +126,28 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         })
         .collect();
     let text = frontmatter::normalize(text);
-    let split = frontmatter::split(&text).map_err(|e| {
-        let code = match e {
-            frontmatter::SplitError::Missing => "E0102",
-            frontmatter::SplitError::Unclosed => "E0103",
-        };
-        // A word processor turns `---` into a long dash: say so, on its line.
-        match frontmatter::dash_fence(&text) {
-            Some((line, written)) => Diagnostic::error(code, source)
-                .at(line, 1)
-                .arg("form", "dash")
-                .arg("value", written),
-            None => Diagnostic::error(code, source).at(1, 1),
+    let split = match frontmatter::split(&text) {
+        Ok(split) => split,
+        Err(frontmatter::SplitError::Missing)
+            if !text.trim().is_empty() && frontmatter::dash_fence(&text).is_none() =>
+        {
+            return Ok(without_front_matter(source, text, warnings));
         }
-    })?;
+        Err(e) => {
+            let code = match e {
+                frontmatter::SplitError::Missing => "E0102",
+                frontmatter::SplitError::Unclosed => "E0103",
+            };
+            // A word processor turns `---` into a long dash: say so, on its line.
+            return Err(match frontmatter::dash_fence(&text) {
+                Some((line, written)) => Diagnostic::error(code, source)
+                    .at(line, 1)
+                    .arg("form", "dash")
+                    .arg("value", written),
+                None => Diagnostic::error(code, source).at(1, 1),
+            });
+        }
+    };
     let offset = split.yaml_line_offset;
     let (value, locator) = match split.format {
         frontmatter::Format::Yaml => yaml::parse(split.yaml)
@@ -160,6 +168,29 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         body_line_offset: split.body_line_offset,
         warnings,
     })
+}
+
+/// A file written without front matter (MkDocs, GitHub wikis) is a page all the same: titled
+/// by its first `# ` heading, else by its file name (the home by the site's title, later).
+fn without_front_matter(source: &str, text: String, warnings: Vec<Diagnostic>) -> Parsed {
+    let (title, body) = match frontmatter::heading_title(&text) {
+        Some((title, body)) => (title, body),
+        None => {
+            let rel = source.strip_prefix("content/").unwrap_or(source);
+            (frontmatter::humanize_name(rel), text)
+        }
+    };
+    let mut map = Map::new();
+    if !title.is_empty() {
+        map.insert("title".to_string(), Value::String(title));
+    }
+    Parsed {
+        locator: Locator::new("", 0),
+        map,
+        body,
+        body_line_offset: 0,
+        warnings,
+    }
 }
 
 /// The typed front matter of parsed text, read as a page of `kind` would read it, with the
@@ -327,9 +358,17 @@ fn nearest_section<'a, T>(
 
 fn type_page(
     config: &Config,
-    raw: Raw,
+    mut raw: Raw,
     shapes: &HashMap<String, SectionShape>,
 ) -> (Option<Page>, Vec<Diagnostic>) {
+    // A home written without front matter and without a heading is titled like the site.
+    let is_home = raw.found.is_section && dir_of(&raw.found.rel).is_empty();
+    if is_home && raw.text.map.is_empty() {
+        if let Some(lang) = config.languages.iter().find(|l| l.code == raw.found.lang) {
+            let title = Value::String(lang.title.clone());
+            raw.text.map.insert("title".to_string(), title);
+        }
+    }
     let loc = &raw.text.locator;
     let mut f = Fields::new(&raw.source, loc);
     let found = &raw.found;
@@ -533,6 +572,12 @@ fn url_path(
     }
     path.push_str(&slug);
     path.push('/');
+    if meta.slug.as_deref().is_some_and(|w| w.trim() != slug) {
+        // `slug: mkdocs-2.0` is published as `/mkdocs-2-0/`: say so, with the address.
+        let d = f.warning("W0360", &[Seg::Key("slug")]);
+        d.args.push(("value", written));
+        d.args.push(("url", format!("/{path}")));
+    }
     Some(path)
 }
 

@@ -103,19 +103,30 @@ fn resolve(
         };
         return (dest.to_string(), Some(target));
     }
-    let content_key = if let Some(key) = path_part.strip_prefix("@/") {
+    // The query is the target page's business: it is split off before the path resolves.
+    let (path_only, query) = match path_part.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path_part, None),
+    };
+    let with_query = |site_path: &str| match query {
+        Some(q) => format!("{site_path}?{q}"),
+        None => site_path.to_string(),
+    };
+    let content_key = if let Some(key) = path_only.strip_prefix("@/") {
         Some(key.to_string())
-    } else if (path_part.ends_with(".md") || path_part.ends_with(".markdown"))
-        && !path_part.starts_with('/')
+    } else if (path_only.ends_with(".md") || path_only.ends_with(".markdown"))
+        && !path_only.starts_with('/')
     {
-        normalize(&format!("{}/{}", cx.content_dir, path_part))
+        normalize(&format!("{}/{}", cx.content_dir, path_only))
     } else {
         None
     };
     if let Some(key) = content_key {
         return match (cx.resolve)(&key) {
             Some(site_path) => {
-                let href = cx.style.href(cx.page_path, &with_anchor(&site_path));
+                let href = cx
+                    .style
+                    .href(cx.page_path, &with_anchor(&with_query(&site_path)));
                 let target = LinkTarget::Page {
                     path: site_path,
                     anchor,
@@ -125,10 +136,6 @@ fn resolve(
             None => broken(diags),
         };
     }
-    let (path_only, query) = match path_part.split_once('?') {
-        Some((p, q)) => (p, Some(q)),
-        None => (path_part, None),
-    };
     let joined = match path_only.strip_prefix('/') {
         Some(abs) => normalize(abs),
         None => normalize(&format!("{}{}", cx.page_path, path_only)),
@@ -147,10 +154,7 @@ fn resolve(
         // A page is a folder: `/news/post` must reach `news/post/` from `file://` too.
         format!("{site_path}/")
     };
-    let mut to = target_path.clone();
-    if let Some(q) = query {
-        to = format!("{to}?{q}");
-    }
+    let to = with_query(&target_path);
     // A relative file (`photo.jpg`) works as written wherever the page is opened.
     let href = if is_file && !path_only.starts_with('/') {
         dest.to_string()

@@ -2,9 +2,11 @@
 //! contents, alerts, internal links (`@/news/a.md`), highlighted code, a summary, and the facts
 //! later stages need (links to check, anchors, plain text for search).
 
+mod blocks;
 mod emoji;
 pub mod highlight;
 mod links;
+mod notes;
 pub mod raw_html;
 pub mod shortcodes;
 mod terms;
@@ -13,7 +15,7 @@ pub use links::{Link, LinkTarget};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::UrlStyle;
-use crate::text::{count_words, escape_html, slugify};
+use crate::text::{count_words, escape_html, heading_id};
 use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
@@ -99,6 +101,10 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
         | Options::ENABLE_GFM
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_DEFINITION_LIST;
+    // Other tools' blocks (admonitions, tabs) become quotes, line for line.
+    let mut foreign = Vec::new();
+    let rewritten = blocks::rewrite(body, &mut foreign);
+    let body = rewritten.as_ref().map_or(body, |r| r.text.as_str());
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -106,7 +112,15 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     // Plain text of the body, for the summary and the word count (the search index reads the
     // HTML instead, which the build keeps anyway).
     let mut text = String::new();
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = foreign
+        .into_iter()
+        .map(|(index, col, kind, written)| {
+            Diagnostic::warning("W0602", cx.source)
+                .at(cx.line_offset + index + 1, col)
+                .arg("syntax", written)
+                .arg("kind", kind)
+        })
+        .collect();
     let expanded = shortcodes::expand(body, cx, &mut out, &mut diags);
     let original = |offset: usize| expanded.as_ref().map_or(offset, |e| e.original(offset));
     let line_of = |offset: usize| {
@@ -136,6 +150,9 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let mut in_first_para = false;
     // Positions in `events` of raw HTML to sanitize: everything else is sachhon's own.
     let mut raw_at: HashSet<usize> = HashSet::new();
+    // How each open block quote closes: `None` as a quote, else the alert's or tab's HTML.
+    let mut quotes: Vec<Option<&'static str>> = Vec::new();
+    let mut notes = notes::Notes::default();
     while let Some((event, range)) = iter.next() {
         let event = match event {
             Event::Text(t) if cx.emoji => match emoji::replace(&t) {
@@ -167,7 +184,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 level,
                 id,
                 classes,
-                attrs: _,
+                attrs,
             }) => {
                 let mut inner = Vec::new();
                 let mut title = String::new();
@@ -179,10 +196,16 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                     }
                     inner.push(e);
                 }
-                let base = id
-                    .map(|i| i.to_string())
+                // `{#id}`, or `{ id="x" }` as MkDocs' attribute lists write it.
+                let written = id.or_else(|| {
+                    attrs
+                        .into_iter()
+                        .find_map(|(k, v)| (k.as_ref() == "id").then_some(v).flatten())
+                });
+                let base = written
+                    .map(|i| i.trim_matches(['"', '\'']).to_string())
                     .filter(|i| !i.is_empty())
-                    .unwrap_or_else(|| slugify(&title));
+                    .unwrap_or_else(|| heading_id(&title));
                 let base = if base.is_empty() {
                     "section".to_string()
                 } else {
@@ -218,11 +241,9 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 events.push(Event::Html(h.into()));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
+                let (lang, title) = match &kind {
+                    CodeBlockKind::Fenced(info) => notes::fence_info(info),
+                    CodeBlockKind::Indented => (String::new(), None),
                 };
                 let mut code = String::new();
                 for (e, _) in iter.by_ref() {
@@ -253,22 +274,40 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
                 };
                 out.has_code |= highlighted.is_some();
                 let inner = highlighted.unwrap_or_else(|| escape_html(&code));
+                let title = title.map_or(String::new(), |t| {
+                    format!("<p class=\"code-title\">{}</p>\n", escape_html(&t))
+                });
                 events.push(Event::Html(
-                    format!("<pre class=\"code hl-code\"{lang_attr}><code>{inner}</code></pre>\n")
+                    format!("{title}<pre class=\"code hl-code\"{lang_attr}><code>{inner}</code></pre>\n")
                         .into(),
                 ));
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, key) = alert(kind);
-                let title = escape_html(cx.text(key));
-                events.push(Event::Html(
-                    format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n")
-                        .into(),
-                ));
+            Event::Start(Tag::BlockQuote(kind)) => {
+                let block = rewritten
+                    .as_ref()
+                    .and_then(|r| r.blocks.get(&original(range.start)));
+                match quote_html(kind, block, cx) {
+                    Some((open, close)) => {
+                        events.push(Event::Html(open.into()));
+                        quotes.push(Some(close));
+                    }
+                    None => {
+                        events.push(Event::Start(Tag::BlockQuote(None)));
+                        quotes.push(None);
+                    }
+                }
             }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                events.push(Event::Html("</div>\n".into()));
+            Event::End(TagEnd::BlockQuote(kind)) => match quotes.pop().flatten() {
+                Some(close) => events.push(Event::Html(close.into())),
+                None => events.push(Event::End(TagEnd::BlockQuote(kind))),
+            },
+            Event::FootnoteReference(label) => {
+                events.push(Event::InlineHtml(notes.reference(&label).into()));
             }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                notes.open(&label, events.len());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => notes.close(events.len()),
             Event::Start(Tag::Table(a)) => {
                 // A wide table scrolls inside its box; keyboard users must reach it to scroll.
                 let label = escape_html(cx.text("table_label"));
@@ -383,6 +422,8 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
             other => events.push(other),
         }
     }
+    // Footnotes are gathered at the end, each with a link back to where it is referenced.
+    let (events, raw_at) = notes.gather(events, raw_at, cx.text("footnote_back"), &mut out.anchors);
     if raw_at.is_empty() {
         html::push_html(&mut out.html, events.into_iter());
     } else {
@@ -462,14 +503,62 @@ fn heading_number(level: HeadingLevel) -> u8 {
 }
 
 /// An alert's class and the UI string key of its title.
-fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+fn alert(kind: BlockQuoteKind) -> &'static str {
     match kind {
-        BlockQuoteKind::Note => ("note", "alert_note"),
-        BlockQuoteKind::Tip => ("tip", "alert_tip"),
-        BlockQuoteKind::Important => ("important", "alert_important"),
-        BlockQuoteKind::Warning => ("warning", "alert_warning"),
-        BlockQuoteKind::Caution => ("caution", "alert_caution"),
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
     }
+}
+
+/// The opening and closing HTML of a block quote that is a GitHub alert, an admonition of
+/// another tool or a content tab; `None` for a plain quote.
+fn quote_html(
+    kind: Option<BlockQuoteKind>,
+    block: Option<&blocks::Block>,
+    cx: &Context,
+) -> Option<(String, &'static str)> {
+    let title_of = |class: &str, title: Option<&String>| match title {
+        Some(t) => escape_html(t),
+        None => escape_html(cx.text(&format!("alert_{class}"))),
+    };
+    Some(match (block, kind) {
+        (Some(blocks::Block::Tab(label)), _) => (
+            format!(
+                "<div class=\"tab-panel\"><p class=\"tab-label\">{}</p>\n",
+                escape_html(label)
+            ),
+            "</div>\n",
+        ),
+        (Some(blocks::Block::Alert { class, title, folds: Some(open) }), _) => (
+            format!(
+                "<details class=\"alert alert-{class}\"{}><summary class=\"alert-title\">{}</summary>\n",
+                if *open { " open" } else { "" },
+                title_of(class, title.as_ref())
+            ),
+            "</details>\n",
+        ),
+        (Some(blocks::Block::Alert { class, title, folds: None }), _) => (
+            alert_open(class, &title_of(class, title.as_ref())),
+            "</div>\n",
+        ),
+        (None, Some(kind)) => {
+            let class = alert(kind);
+            (alert_open(class, &title_of(class, None)), "</div>\n")
+        }
+        (None, None) => return None,
+    })
+}
+
+fn alert_open(class: &str, title: &str) -> String {
+    if title.is_empty() {
+        return format!("<div class=\"alert alert-{class}\" role=\"note\">\n");
+    }
+    format!(
+        "<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n"
+    )
 }
 
 #[cfg(test)]

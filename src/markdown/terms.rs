@@ -1,7 +1,7 @@
 //! Terms of definition lists (`term` then `: definition`) get an id, so that a link can point
 //! at the definition of a term (`/tu-dien/#san-xuat-sach-hon`).
 
-use crate::text::{escape_html, slugify};
+use crate::text::{escape_html, heading_id};
 use pulldown_cmark::{html, Event};
 
 /// The `<dt>` of a term from its inner events, with an id unique in the page (also pushed to
@@ -13,7 +13,7 @@ pub fn term_html(inner: Vec<Event>, ids: &mut super::Ids, anchors: &mut Vec<Stri
             title.push_str(t);
         }
     }
-    let base = slugify(&title);
+    let base = heading_id(&title);
     let base = if base.is_empty() {
         "term".to_string()
     } else {

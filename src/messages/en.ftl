@@ -24,7 +24,7 @@ E0070 = there is no site.yaml { $form ->
 E0101 = the file is not UTF-8 text; save it again as UTF-8 in your editor
 E0102 = { $form ->
         [dash] the line "{ $value }" is a long dash that a word processor typed, not three hyphens; type it again as "---" (three minus signs)
-       *[other] the file has no front matter; start it with a line "---", then "title: ...", then "---"
+       *[other] the file is empty: it has neither front matter nor text; start it with a line "---", then "title: ...", then "---", or delete it
     }
 E0103 = { $form ->
         [dash] the front matter never closes: the line "{ $value }" is a long dash that a word processor typed, not three hyphens; type it again as "---"
@@ -106,8 +106,11 @@ W0106 = the image has no alternative text; write what it shows between the brack
 W0108 = this table repeats the metrics of the front matter, which the page already shows at the top, as a table and as charts; remove the table (keep any figure it adds in a sentence)
 W0180 = { $taxonomy }: "{ $term }" has no name in { $lang }; add it to term_translations in site.yaml, for example { $taxonomy }: {"{"} "{ $term }": {"{"} { $lang }: ... {"}"} {"}"}
 W0150 = raw HTML: { $what } was removed (markdown.raw_html: sanitize keeps pages free of scripts); write it in Markdown, or set markdown.raw_html: allow in site.yaml if you trust every author
+W0160 = content/index.md is not used because { $home } is the home page; remove one of the two (a content/index.md alone is the home page)
+W0161 = the site has no home page text: the home page is generated with the site's title and its sections; write content/_index.md (or content/index.md) to give it a title and text
 W0120 = a control character ({ $code }) is in the text; it was removed, as no page or feed may show it (it usually comes from copying out of a PDF or a word processor)
 W0301 = aliases: { $url } is this page's own address, so it cannot redirect here; remove it (it was ignored)
+W0360 = slug: "{ $value }" is not a plain URL segment (lower-case letters, digits, hyphens) and is published as { $url }; write that slug to keep the address you see
 W0170 = { $key }: sachhon does not know this key and ignores it; { $suggestion ->
         [none] correct its name
        *[other] did you mean "{ $suggestion }"?
@@ -132,9 +135,17 @@ W0601 = this file is not content (only .md and .markdown files are) and not publ
 W0602 = "{ $syntax }" is { $kind ->
     [hugo] a Hugo shortcode
     [liquid] a Liquid (Jekyll) tag
+    [icon] an icon of MkDocs Material
+    [keys] keys of MkDocs (pymdownx.keys)
+    [math] $$ math (MathJax, KaTeX)
+    [attributes] an attribute list of MkDocs (attr_list)
    *[other] template syntax of another tool
   }, which sachhon does not run: readers would see it as written; { $kind ->
     [hugo] use a sachhon shortcode such as {"{{"} figure(src="a.jpg", alt="…") {"}}"} instead, or put it in `code`
+    [icon] write an emoji or a word instead (said for its first use in the page only)
+    [keys] write the keys in `code`, such as `Ctrl+C` (said for its first use in the page only)
+    [math] write the formula as text or an image (said for its first use in the page only)
+    [attributes] remove it; headings take {"{"}#anchor{"}"} (said for its first use in the page only)
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)

@@ -24,7 +24,7 @@ E0070 = không thấy tệp site.yaml { $form ->
 E0101 = tệp không phải văn bản UTF-8; hãy lưu lại tệp với bảng mã UTF-8
 E0102 = { $form ->
         [dash] dòng "{ $value }" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành "---" (ba dấu trừ trên bàn phím)
-       *[other] tệp chưa có phần đầu (front matter); hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---"
+       *[other] tệp trống: chưa có phần đầu (front matter) lẫn nội dung; hãy bắt đầu bằng dòng "---", rồi "title: ...", rồi "---", hoặc xóa tệp
     }
 E0103 = { $form ->
         [dash] phần đầu chưa được đóng: dòng "{ $value }" là gạch dài do trình soạn thảo văn bản tự đổi, không phải ba dấu gạch ngang; hãy gõ lại thành "---"
@@ -110,8 +110,11 @@ W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì 
 W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu trang, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
 W0180 = { $taxonomy }: "{ $term }" chưa có tên bằng { $lang }; hãy thêm vào term_translations trong site.yaml, ví dụ { $taxonomy }: {"{"} "{ $term }": {"{"} { $lang }: ... {"}"} {"}"}
 W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
+W0160 = content/index.md không được dùng vì { $home } đã là trang chủ; hãy bỏ một trong hai tệp (khi đứng một mình, content/index.md là trang chủ)
+W0161 = trang web chưa có nội dung trang chủ: trang chủ được tạo tự động với tên trang web và các mục; hãy viết content/_index.md (hoặc content/index.md) để đặt tiêu đề và lời giới thiệu
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
 W0301 = aliases: { $url } chính là địa chỉ của bài này nên không thể chuyển hướng về đây; hãy bỏ dòng này (nó đã bị bỏ qua)
+W0360 = slug: "{ $value }" không phải một đoạn địa chỉ gọn (chữ thường không dấu, số, gạch nối) nên được đăng ở { $url }; hãy viết đúng slug đó để địa chỉ khớp với điều bạn thấy
 W0170 = { $key }: sachhon không biết khóa này nên bỏ qua nó; { $suggestion ->
         [none] hãy sửa lại tên khóa
        *[other] có phải ý bạn là "{ $suggestion }"?
@@ -136,9 +139,17 @@ W0601 = tệp này không phải nội dung (chỉ tệp .md và .markdown là n
 W0602 = "{ $syntax }" là { $kind ->
     [hugo] shortcode của Hugo
     [liquid] thẻ Liquid (Jekyll)
+    [icon] biểu tượng của MkDocs Material
+    [keys] phím bấm của MkDocs (pymdownx.keys)
+    [math] công thức toán $$ (MathJax, KaTeX)
+    [attributes] danh sách thuộc tính của MkDocs (attr_list)
    *[other] cú pháp mẫu của công cụ khác
   }, sachhon không chạy nó: người đọc sẽ thấy nguyên văn; { $kind ->
     [hugo] hãy dùng shortcode của sachhon, ví dụ {"{{"} figure(src="anh.jpg", alt="…") {"}}"}, hoặc đặt trong `mã`
+    [icon] hãy thay bằng một emoji hay một từ (chỉ báo lần đầu trong trang)
+    [keys] hãy viết phím trong `mã`, ví dụ `Ctrl+C` (chỉ báo lần đầu trong trang)
+    [math] hãy viết công thức thành văn bản hoặc ảnh (chỉ báo lần đầu trong trang)
+    [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo lần đầu trong trang)
    *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
 W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)

@@ -1,9 +1,9 @@
 //! What each kind of page adds to its template context: lessons and related pages, section
 //! lists with their paginator, the home page's latest items and dashboard, taxonomies.
 
-use super::context::Model;
 use super::dashboard;
 use super::jobs::{is_paginated, list_path, page_count};
+use super::model::Model;
 use crate::content::Kind;
 use serde::Serialize;
 use serde_json::json;

@@ -5,6 +5,7 @@ pub mod context;
 pub mod dashboard;
 pub mod jobs;
 mod kinds;
+pub mod model;
 pub mod open_data;
 mod shortcodes;
 pub mod structured;

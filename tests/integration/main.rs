@@ -7,6 +7,7 @@ mod core;
 mod editor;
 mod faults;
 mod hostile;
+mod imported;
 mod knowledge;
 mod language;
 mod mistakes;

@@ -542,7 +542,8 @@ fn serve_refuses_bad_requests_and_writes_nothing() {
             && error.contains("[E0106]"),
         "{error}"
     );
-    let (status, body) = post(port, &persist("content/news/x.vi.md", "no front matter"));
+    // A file without front matter is a page (titled by its heading or name); an empty one is not.
+    let (status, body) = post(port, &persist("content/news/x.vi.md", "\n\n"));
     assert_eq!(status, 422);
     assert!(
         body["error"].as_str().unwrap().contains("[E0102]"),

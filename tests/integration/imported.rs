@@ -1,0 +1,202 @@
+//! Documentation imported from other tools (MkDocs, Docusaurus, Zola) builds as written:
+//! files without front matter, a root `index.md`, lenient fences, honest diagnostics.
+
+use crate::support::*;
+
+/// The lines of `stderr` with `code`.
+fn lines_with<'a>(stderr: &'a str, code: &str) -> Vec<&'a str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(&format!("[{code}]")))
+        .collect()
+}
+
+#[test]
+fn files_without_front_matter_are_pages_titled_by_their_heading_or_name() {
+    let site = fixture("imported");
+    build_ok(site.path(), &[]);
+    let home = read(site.path(), "index.html");
+    assert!(home.contains("<h1>Tài liệu hướng dẫn</h1>"), "{home}");
+    // The heading became the title: the body does not show it a second time.
+    assert!(!home.contains("id=\"tai-lieu-huong-dan\""), "{home}");
+    let install = read(site.path(), "huong-dan/cai-dat/index.html");
+    assert!(install.contains("<h1>Cài đặt công cụ</h1>"), "{install}");
+    assert!(install.contains("Một đoạn mở đầu trước tiêu đề."));
+    assert!(!install.contains("id=\"cai-dat-cong-cu\""), "{install}");
+    assert!(install.contains("đây không phải tiêu đề"));
+    let note = read(site.path(), "huong-dan/ghi-chu-nhanh/index.html");
+    assert!(note.contains("<h1>Ghi chu nhanh</h1>"), "{note}");
+}
+
+#[test]
+fn blank_lines_and_a_byte_order_mark_before_the_fence_are_allowed() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    assert!(!r.stderr.contains("E0102"), "{}", r.stderr);
+    let start = read(site.path(), "huong-dan/bat-dau/index.html");
+    assert!(start.contains("<title>Bắt đầu"), "{start}");
+    assert!(!start.contains("title: Bắt đầu"), "{start}");
+    let bom = read(site.path(), "huong-dan/co-bom/index.html");
+    assert!(bom.contains("<title>Có dấu BOM"), "{bom}");
+}
+
+#[test]
+fn a_root_index_md_is_the_home_page_unless_index_md_with_underscore_exists() {
+    let site = fixture_with(
+        "imported",
+        &[("content/_index.md", "---\ntitle: Trang chủ thật\n---\n")],
+    );
+    let r = build_ok(site.path(), &[]);
+    let w = lines_with(&r.stderr, "W0160");
+    assert_eq!(w.len(), 1, "{}", r.stderr);
+    assert!(w[0].starts_with("content/index.md"), "{}", r.stderr);
+    assert!(read(site.path(), "index.html").contains("<h1>Trang chủ thật</h1>"));
+    // Without any home text, `check` says the home page is generated.
+    let bare = fixture("imported");
+    std::fs::remove_file(bare.path().join("content/index.md")).unwrap();
+    let r = command("check", bare.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(lines_with(&r.stderr, "W0161").len(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn imported_docs_check_clean_with_query_strings_and_foreign_heading_ids() {
+    let site = fixture("imported");
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("E03"), "{}", r.stderr);
+    assert!(!r.stderr.contains("W0161"), "{}", r.stderr);
+    build_ok(site.path(), &[]);
+    let start = read(site.path(), "huong-dan/bat-dau/index.html");
+    assert!(
+        start.contains("href=\"/docs/huong-dan/cai-dat/?v=2#buoc-dau\""),
+        "{start}"
+    );
+    let headings = read(site.path(), "huong-dan/de-muc/index.html");
+    for id in [
+        "id=\"快速开始\"",
+        "id=\"section\"",
+        "id=\"whats-new\"",
+        "id=\"ket-qua\"",
+        "id=\"lop-rieng\" class=\"noi-bat\"",
+        "id=\"kieu-mkdocs\"",
+    ] {
+        assert!(headings.contains(id), "{id} in {headings}");
+    }
+}
+
+#[test]
+fn a_slug_the_tool_changes_is_reported_once_with_its_address() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    let w = lines_with(&r.stderr, "W0360");
+    assert_eq!(w.len(), 1, "{}", r.stderr);
+    assert!(
+        w[0].starts_with("content/tin/phat-hanh.md:4:1"),
+        "{}",
+        r.stderr
+    );
+    assert!(w[0].contains("/tin/ban-2-0/"), "{}", r.stderr);
+    assert!(exists(site.path(), "tin/ban-2-0/index.html"));
+}
+
+#[test]
+fn a_link_to_a_page_with_errors_is_not_a_second_error_and_drafts_are_named() {
+    let site = fixture_with(
+        "imported",
+        &[
+            (
+                "content/huong-dan/hong.md",
+                "---\ntitle: Trang hỏng\ndate: ngày mai\n---\nVăn bản.\n",
+            ),
+            (
+                "content/huong-dan/nhap.md",
+                "---\ntitle: Bản nháp\ndraft: true\n---\nChưa xong.\n",
+            ),
+            (
+                "content/huong-dan/lien-ket.md",
+                "---\ntitle: Liên kết\n---\n[a](@/huong-dan/hong.md) [b](hong.md#x) [c](hong.md?q=1)\n\n[d](nhap.md)\n",
+            ),
+        ],
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_eq!(lines_with(&r.stderr, "E0110").len(), 1, "{}", r.stderr);
+    assert!(lines_with(&r.stderr, "E0301").is_empty(), "{}", r.stderr);
+    let drafts = lines_with(&r.stderr, "E0304");
+    assert_eq!(drafts.len(), 1, "{}", r.stderr);
+    assert!(
+        drafts[0].starts_with("content/huong-dan/lien-ket.md:6:1"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn admonitions_tabs_fence_titles_and_footnotes_of_other_tools_render() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    let page = read(site.path(), "huong-dan/mo-rong/index.html");
+    assert!(
+        page.contains("<div class=\"alert alert-warning\" role=\"note\"><p class=\"alert-title\">Nước nóng</p>"),
+        "{page}"
+    );
+    assert!(page.contains("Khoá van trước khi tháo ống."));
+    assert!(page.contains("khoa-van"), "code inside the admonition");
+    assert!(
+        page.contains("<details class=\"alert alert-tip\"><summary class=\"alert-title\">Mẹo gấp lại</summary>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Ghi chú kiểu Docusaurus</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"tab-label\">Windows</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p class=\"tab-label\">Linux</p>"), "{page}");
+    assert!(!page.contains("!!!") && !page.contains(":::") && !page.contains("==="));
+    assert!(
+        page.contains("<p class=\"code-title\">loc_nuoc.py</p>"),
+        "{page}"
+    );
+    assert!(page.contains("data-lang=\"py\""), "{page}");
+    // Footnotes: numbered by reference, gathered at the end, with a way back.
+    let (refs, notes) = page
+        .split_once("<section class=\"footnotes\">")
+        .expect("footnotes");
+    assert!(
+        refs.contains("<a href=\"#fn-nguon\" id=\"fnref-nguon\">1</a>"),
+        "{refs}"
+    );
+    assert!(
+        refs.contains("<a href=\"#fn-2\" id=\"fnref-2\">2</a>"),
+        "{refs}"
+    );
+    assert!(!refs.contains("Nguồn: sổ tay"), "{refs}");
+    assert!(notes.contains("<li id=\"fn-nguon\">"), "{notes}");
+    assert!(notes.contains("href=\"#fnref-nguon\""), "{notes}");
+    assert!(notes.find("fn-nguon") < notes.find("fn-2"));
+    // Foreign constructs: one warning each, where written; none for code.
+    let w = lines_with(&r.stderr, "W0602");
+    assert_eq!(w.len(), 4, "{}", r.stderr);
+    for (at, what) in [
+        ("content/huong-dan/mo-rong.md:37:5", "++ctrl+s++"),
+        (
+            "content/huong-dan/mo-rong.md:37:23",
+            ":material-content-save:",
+        ),
+        ("content/huong-dan/mo-rong.md:39:1", "$$"),
+        ("content/huong-dan/mo-rong.md:43:17", "{ .lon }"),
+    ] {
+        assert!(
+            w.iter().any(|l| l.starts_with(at) && l.contains(what)),
+            "{at} {what}: {}",
+            r.stderr
+        );
+    }
+    // `check` follows every footnote link and finds nothing broken.
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+}
