@@ -1,9 +1,8 @@
 //! sachhon: a static knowledge-base site generator for cleaner-production campaigns.
 //!
 //! Data flows one way: [`config`] -> [`content`] -> [`site`] -> [`render`] -> [`output`].
-//! [`build`] runs the whole pipeline; the commands in `cmd` (binary side) orchestrate it.
+//! [`pipeline`] runs the whole build; the commands in `cmd` (binary side) orchestrate it.
 
-pub mod build;
 pub mod cms;
 pub mod config;
 pub mod content;
@@ -15,6 +14,7 @@ pub(crate) mod locale;
 pub mod markdown;
 pub mod messages;
 pub mod output;
+pub mod pipeline;
 pub(crate) mod render;
 pub mod scaffold;
 pub mod search;

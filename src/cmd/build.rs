@@ -1,9 +1,9 @@
 //! `sachhon build`: generate into a staging folder, swap it in only on success.
 
 use super::{Out, SiteArgs};
-use sachhon::build::generate;
 use sachhon::diagnostics::Diagnostic;
 use sachhon::output;
+use sachhon::pipeline::generate;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

@@ -1,9 +1,9 @@
 //! `sachhon check`: the whole build without writing, then a plain summary.
 
 use super::{Out, SiteArgs};
-use sachhon::build::generate;
 use sachhon::diagnostics::Diagnostic;
 use sachhon::output::MemorySink;
+use sachhon::pipeline::generate;
 
 /// Runs the check; returns the exit status. `strict` fails on warnings too.
 pub fn run(out: &Out, args: &SiteArgs, external: bool, strict: bool) -> anyhow::Result<u8> {

@@ -7,9 +7,9 @@ pub mod init;
 pub mod new;
 pub mod serve;
 
-use sachhon::build::Settings;
 use sachhon::diagnostics::Diagnostic;
 use sachhon::messages::Catalogue;
+use sachhon::pipeline::Settings;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

@@ -14,8 +14,8 @@ pub use editor::{Access, Editor};
 pub use http::{resolve_request, Resolved};
 pub use watch::{start as watch_sources, Changes};
 
-use crate::build::{generate_snapshot, Cache, Settings, Snapshot, Update};
 use crate::output::MemorySink;
+use crate::pipeline::{generate_snapshot, Cache, Settings, Snapshot, Update};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
