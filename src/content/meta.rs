@@ -5,47 +5,8 @@ use crate::content::techniques::TECHNIQUES;
 use crate::yaml::{describe, Fields, Seg};
 use serde_json::{Map, Value};
 
-const COMMON: [&str; 14] = [
-    "title",
-    "date",
-    "updated",
-    "summary",
-    "slug",
-    "draft",
-    "tags",
-    "weight",
-    "kind",
-    "aliases",
-    "search",
-    "image",
-    "image_alt",
-    "description",
-];
-const TRAINING: [&str; 3] = ["duration", "objectives", "quiz"];
-const CASE_STUDY: [&str; 10] = [
-    "company",
-    "province",
-    "sector",
-    "techniques",
-    "year",
-    "company_size",
-    "investment",
-    "savings_per_year",
-    "payback_months",
-    "metrics",
-];
-
-/// Keys of a metric, a quiz question and an amount of money.
-const METRIC: [&str; 5] = ["name", "unit", "before", "after", "better"];
-const QUESTION: [&str; 4] = ["question", "options", "answer", "explanation"];
-const MONEY: [&str; 2] = ["amount", "currency"];
-
-/// Whether some kind of page reads `key`.
-pub fn is_known(key: &str) -> bool {
-    COMMON.contains(&key) || TRAINING.contains(&key) || CASE_STUDY.contains(&key)
-}
-
-/// Every key some kind of page reads, for suggestions.
+/// Every key some kind of page reads (for suggestions): the keys of every kind, then those of
+/// training pages, then those of case studies.
 pub const ALL_KEYS: &[&str] = &[
     "title",
     "date",
@@ -75,6 +36,22 @@ pub const ALL_KEYS: &[&str] = &[
     "payback_months",
     "metrics",
 ];
+/// Keys every kind of page reads.
+const COMMON: &[&str] = ALL_KEYS.split_at(14).0;
+/// Keys of modules and lessons.
+const TRAINING: &[&str] = ALL_KEYS.split_at(14).1.split_at(3).0;
+/// Keys of case studies.
+const CASE_STUDY: &[&str] = ALL_KEYS.split_at(17).1;
+
+/// Keys of a metric, a quiz question and an amount of money.
+const METRIC: [&str; 5] = ["name", "unit", "before", "after", "better"];
+const QUESTION: [&str; 4] = ["question", "options", "answer", "explanation"];
+const MONEY: [&str; 2] = ["amount", "currency"];
+
+/// Whether some kind of page reads `key`.
+pub fn is_known(key: &str) -> bool {
+    COMMON.contains(&key) || TRAINING.contains(&key) || CASE_STUDY.contains(&key)
+}
 
 /// Reads the front matter of a page of `kind`; unknown keys land in `extra`.
 pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
@@ -299,4 +276,20 @@ fn read_quiz(map: &Map<String, Value>, f: &mut Fields) -> Vec<Question> {
         }
     }
     quiz
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_groups_split_the_one_list_where_they_change() {
+        assert_eq!(COMMON.last(), Some(&"description"));
+        assert_eq!(TRAINING, ["duration", "objectives", "quiz"]);
+        assert_eq!(CASE_STUDY.first(), Some(&"company"));
+        assert_eq!(
+            COMMON.len() + TRAINING.len() + CASE_STUDY.len(),
+            ALL_KEYS.len()
+        );
+    }
 }
