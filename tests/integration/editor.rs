@@ -219,17 +219,7 @@ pub fn get(port: u16, path: &str) -> (u16, String) {
     .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).to_string();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    crate::support::status_and_body(&raw)
 }
 
 fn wait_for(port: u16, path: &str, what: impl Fn(&str) -> bool) -> String {

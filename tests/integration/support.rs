@@ -195,3 +195,18 @@ pub fn assert_output_sound(site: &Path, args: &[&str]) -> tempfile::TempDir {
     );
     out
 }
+
+/// The status code and body of a raw HTTP/1.1 response.
+pub fn status_and_body(raw: &[u8]) -> (u16, String) {
+    let text = String::from_utf8_lossy(raw);
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}

@@ -54,17 +54,7 @@ fn exchange(port: u16, request: &[u8]) -> (u16, String) {
     stream.write_all(request).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).to_string();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    crate::support::status_and_body(&raw)
 }
 
 /// A POST to the API with the headers of the admin page served on `host`.
