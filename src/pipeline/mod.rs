@@ -107,22 +107,22 @@ pub fn generate_snapshot(
     };
     let theme = Theme::load(&config);
     let now = crate::date::Date::today(0).timestamp(0);
-    let (pages, ds) = content::load(
+    let loaded = content::load(
         &config,
         LoadOptions {
             drafts: settings.drafts,
             now,
         },
     );
-    let failed = failed_sources(&ds);
-    diags.extend(ds);
+    let failed = failed_sources(&loaded.diagnostics);
+    diags.extend(loaded.diagnostics);
     timer.lap("load content");
     let style = UrlStyle {
         base_url: config.base_url.clone(),
         base_path: config.base_path.clone(),
         relative: settings.relative_urls,
     };
-    let (mut site, ds) = Site::build(config, style.clone(), pages);
+    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages, loaded.unpublished);
     diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
     timer.lap("site model");
     let theme = match theme {
