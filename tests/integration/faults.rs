@@ -326,7 +326,7 @@ fn numbers_must_be_finite_and_in_range() {
 fn raw_html_modes() {
     let page = "---\ntitle: A\n---\nText.\n\n<figure><img src=\"x.png\" alt=\"X\" onerror=\"steal()\"></figure>\n\n<script>steal()</script>\n";
     for (mode, warnings) in [("allow", 0), ("sanitize", 2), ("escape", 0), ("", 2)] {
-        let site = fixture_with("minimal", &[("content/a.md", page)]);
+        let site = fixture_with("minimal", &[("content/a.md", page), ("content/x.png", "")]);
         if !mode.is_empty() {
             let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
             let config = format!("{config}markdown:\n  raw_html: {mode}\n");
