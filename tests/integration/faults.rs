@@ -351,8 +351,9 @@ fn raw_html_modes() {
             _ => {
                 assert!(found[0].starts_with("content/a.md:6:1:"), "{}", found[0]);
                 assert!(found[1].starts_with("content/a.md:8:1:"), "{}", found[1]);
+                // `x.png` beside `content/a.md` is published at the site's root.
                 assert!(
-                    html.contains("<figure><img src=\"x.png\" alt=\"X\"></figure>"),
+                    html.contains("<figure><img src=\"/x.png\" alt=\"X\"></figure>"),
                     "{html}"
                 );
                 assert!(!html.contains("steal()"), "{html}");
