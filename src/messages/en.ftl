@@ -74,7 +74,7 @@ E0301 = the link to "{ $target }" leads nowhere; check the path (content links l
 E0302 = the page { $target } has no heading with the anchor #{ $anchor }
 E0304 = the link to "{ $target }" points to a draft or to a page dated in the future, which is not published; publish that page first or remove the link (sachhon build --drafts shows drafts)
 E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
-E0303 = the file "{ $target }" does not exist; put it beside the page or in static/
+E0303 = the file "{ $target }" does not exist (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/
 E0306 = the built file { $file } refers to "{ $url }", which { $reason ->
         [folder] names a folder without its closing "/" (from a USB stick or file:// that does not open)
         [outside] lies outside the site (not under its base_url)
@@ -131,7 +131,6 @@ E0802 = this file changed on disk since the editor loaded it; reload the page in
 E0803 = this request comes from another web page ({ $value }); only the admin page of this preview may save, open it at { $url }admin/
 E0804 = the request cannot be read: { $message }
 E0805 = the web editor is off: this preview listens on the network without --allow-remote-edit; start sachhon serve with --bind 127.0.0.1 (or add --allow-remote-edit) to edit
-W0601 = this file is not content (only .md and .markdown files are) and not published; move it to static/, into a page's folder, or out of content/
 W0602 = "{ $syntax }" is { $kind ->
     [hugo] a Hugo shortcode
     [liquid] a Liquid (Jekyll) tag
@@ -149,6 +148,10 @@ W0602 = "{ $syntax }" is { $kind ->
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)
+W0660 = no page uses this file, { $published ->
+    [yes] yet it is copied beside its page; link to it from the page, or delete it
+   *[no] so it is not published; link to it from a page (the path starts from the folder of the page's file: ![Diagram](diagram.png), [Report](../files/report.pdf)), or move it out of content/
+  }
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.

@@ -74,7 +74,7 @@ E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm t
 E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
 E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
-E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
+E0303 = tệp "{ $target }" không tồn tại (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/
 E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { $reason ->
         [folder] trỏ tới một thư mục nhưng thiếu dấu "/" ở cuối (mở từ USB hay file:// sẽ không được)
         [outside] nằm ngoài trang web (không thuộc địa chỉ base_url)
@@ -135,7 +135,6 @@ E0802 = tệp này đã bị thay đổi trên đĩa từ khi trình soạn th�
 E0803 = yêu cầu này đến từ một trang web khác ({ $value }); chỉ trang quản trị của bản xem trước này được phép lưu, hãy mở nó tại { $url }admin/
 E0804 = không đọc được yêu cầu: { $message }
 E0805 = trình soạn thảo trên web đang tắt: bản xem trước này lắng nghe trên mạng mà không có --allow-remote-edit; hãy chạy sachhon serve với --bind 127.0.0.1 (hoặc thêm --allow-remote-edit) để soạn bài
-W0601 = tệp này không phải nội dung (chỉ tệp .md và .markdown là nội dung) và không được xuất bản; hãy chuyển nó vào static/, vào thư mục của một trang, hoặc ra khỏi content/
 W0602 = "{ $syntax }" là { $kind ->
     [hugo] shortcode của Hugo
     [liquid] thẻ Liquid (Jekyll)
@@ -153,6 +152,10 @@ W0602 = "{ $syntax }" là { $kind ->
    *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
 W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
+W0660 = không bài nào dùng tệp này, { $published ->
+    [yes] dù tệp vẫn được chép cạnh bài của nó; hãy liên kết tới tệp từ bài, hoặc xoá tệp
+   *[no] nên tệp không được xuất bản; hãy liên kết tới tệp từ một bài (đường dẫn tính từ thư mục chứa tệp của bài: ![Sơ đồ](so-do.png), [Báo cáo](../tai-lieu/bao-cao.pdf)), hoặc chuyển tệp ra khỏi content/
+  }
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
