@@ -61,24 +61,24 @@ struct SectionShape {
     is_training: bool,
 }
 
-/// What loading the content gives.
+/// What `content/` holds.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    /// The pages to publish.
+    /// Every page and section that is published.
     pub pages: Vec<Page>,
+    /// The other files (images, PDFs), as content paths (`news/a/photo.jpg`), sorted.
+    pub files: Vec<String>,
     /// The content paths (`news/a.md`) of the pages left out as drafts, scheduled or expired:
     /// a link to one of them is not a broken link but a page not published yet.
     pub unpublished: Vec<String>,
-    /// What went wrong, and the warnings.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
-pub fn load(config: &Config, options: LoadOptions) -> Loaded {
+pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) {
     // Files are read and parsed while the walk goes on; their order does not matter, as the
     // site model sorts pages by source path.
     let (tx, rx) = std::sync::mpsc::channel();
-    let (mut diags, parsed): (Vec<Diagnostic>, Vec<Result<Raw, Diagnostic>>) = rayon::join(
+    let ((mut files, mut diags), parsed): (_, Vec<Result<Raw, Diagnostic>>) = rayon::join(
         move || {
             discover::discover(config, |found| {
                 let _ = tx.send(found);
@@ -115,11 +115,13 @@ pub fn load(config: &Config, options: LoadOptions) -> Loaded {
     // An ignored key is said once per build, however many pages have it.
     crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
     pages.extend(synthetic::missing_homes(config, &pages));
-    Loaded {
+    files.sort_unstable();
+    let loaded = Loaded {
         pages,
+        files,
         unpublished,
-        diagnostics: diags,
-    }
+    };
+    (loaded, diags)
 }
 
 /// Whether `page` is neither a draft, nor dated after `now`, nor expired at `now`.

@@ -51,6 +51,8 @@ pub struct Rendered {
     pub words: usize,
     /// Whether the body has highlighted code (the page then needs `syntax.css`).
     pub has_code: bool,
+    /// The site path of the front matter's `image:`, found like an image of the body.
+    pub lead_image: Option<String>,
 }
 
 /// What the renderer needs to know about the page it renders.
@@ -75,6 +77,9 @@ pub struct Context<'a> {
     pub emoji: bool,
     /// The shortcode templates; `None` renders no shortcode.
     pub shortcodes: Option<&'a dyn shortcodes::Expander>,
+    /// The files of `content/` and where they are published; `None` resolves relative files
+    /// against the page's URL and checks none of them.
+    pub files: Option<&'a crate::site::Files>,
     /// A file of the page's bundle or of `static/` by name: its site path and size.
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
