@@ -177,13 +177,25 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
             .map_err(|e| ("E0601", e)),
     }
     .map_err(|(code, e)| e.diagnostic(code, source, offset))?;
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         return Err(Diagnostic::error("E0104", source).at(2, 1));
+    };
+    // Without `title:`, the first `# ` heading is the title, as in a file without front
+    // matter (MkDocs pages set only `icon:` or `status:` there).
+    let heading = (!map.contains_key("title"))
+        .then(|| frontmatter::heading_title(split.body))
+        .flatten();
+    let body = match heading {
+        Some((title, rest)) => {
+            map.insert("title".to_string(), Value::String(title));
+            rest
+        }
+        None => split.body.to_string(),
     };
     Ok(Parsed {
         locator,
         map,
-        body: split.body.to_string(),
+        body,
         body_line_offset: split.body_line_offset,
         warnings,
     })

@@ -156,10 +156,16 @@ impl Site {
                 return Some(id);
             }
         }
-        self.config
+        let found = self
+            .config
             .languages
             .iter()
-            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied())
+            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied());
+        // A root `index.md` is the home page, known as `_index.md` (MkDocs links `../index.md`).
+        match key.strip_prefix("index.") {
+            Some(rest) if found.is_none() => self.resolve(&format!("_index.{rest}"), lang),
+            _ => found,
+        }
     }
 
     /// Index of a language in the configuration.
