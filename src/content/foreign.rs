@@ -3,6 +3,7 @@
 //! key per build), never dropped silently.
 
 use super::model::Meta;
+use crate::diagnostics::Code;
 use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
@@ -85,7 +86,7 @@ pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomi
 }
 
 fn ignored(f: &mut Fields, key: &'static str) {
-    f.warning("W0603", &[Seg::Key(key)]);
+    f.warning(Code::W0603, &[Seg::Key(key)]);
 }
 
 /// A path written in `url:` (`/gioi-thieu/lich-su`) as a site path (`gioi-thieu/lich-su/`), or
