@@ -430,7 +430,10 @@ fn type_page(
         "sector",
         "province",
         "tags",
-    ] {
+    ]
+    .into_iter()
+    .filter(|key| raw.text.map.contains_key(*key))
+    {
         if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
             key_lines.push((key, line));
         }
