@@ -93,8 +93,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    // The language is needed before parsing, to write the help in it.
-    let args: Vec<String> = std::env::args().collect();
+    // The language is needed before parsing, to write the help and the argument errors in it;
+    // a `--lang` value other than vi or en is left to clap, which refuses it in that language.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let flag = args
         .windows(2)
         .find(|w| w[0] == "--lang")
@@ -102,17 +105,21 @@ fn main() -> ExitCode {
         .or_else(|| {
             args.iter()
                 .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
-        });
+        })
+        .filter(|l| sachhon::messages::LANGUAGES.contains(&l.as_str()));
     let lang = sachhon::messages::detect_language(flag.as_deref());
     let out = cmd::Out::new(lang, false);
-    let mut command = Cli::command().about(out.text("help-about", &[]));
-    for name in ["build", "serve", "check", "cms-config", "init", "new"] {
-        let about = out.text(&format!("help-{name}"), &[]);
-        command = command.mut_subcommand(name, |c| c.about(about));
+    let mut command = cmd::usage::localize(Cli::command(), &out);
+    let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
+        Ok(matches) => matches,
+        Err(e) => return ExitCode::from(cmd::usage::report(&e, &command, &args, &out)),
+    };
+    if let Some(("help", sub)) = matches.subcommand() {
+        return ExitCode::from(cmd::usage::help(&mut command, sub, &out));
     }
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return ExitCode::from(cmd::usage::report(&e, &command, &args, &out)),
     };
     let lang = sachhon::messages::detect_language(cli.lang.as_deref());
     let out = cmd::Out::new(lang, cli.verbose);

@@ -6,6 +6,7 @@ pub mod cms_config;
 pub mod init;
 pub mod new;
 pub mod serve;
+pub mod usage;
 
 use sachhon::diagnostics::Diagnostic;
 use sachhon::messages::Catalogue;

@@ -25,12 +25,12 @@ use std::path::Path;
 /// site.yaml is an error.
 pub fn load_schema(root: &Path) -> Result<(Config, Vec<Page>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let config = Config::load(root, None)?;
-    let (pages, diags) = content::load(
+    let (loaded, diags) = content::load(
         &config,
         LoadOptions {
             drafts: true,
             now: i64::MAX,
         },
     );
-    Ok((config, pages, diags))
+    Ok((config, loaded.pages, diags))
 }

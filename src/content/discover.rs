@@ -34,15 +34,16 @@ pub struct Found {
 }
 
 /// Finds the content files under `root/content`, handing each to `found` as soon as it is
-/// seen (so that reading them overlaps the walk); returns the problems with names and links
-/// it cannot use.
-pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic> {
+/// seen (so that reading them overlaps the walk); returns the other files (content paths:
+/// images, PDFs, which pages may use) and the problems with names and links it cannot use.
+pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, Vec<Diagnostic>) {
     let content = config.root.join("content");
     let root_canon = config
         .root
         .canonicalize()
         .unwrap_or_else(|_| config.root.clone());
     let mut diags = Vec::new();
+    let mut others = Vec::new();
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
@@ -80,19 +81,17 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic
         } else if !entry.file_type().is_file() {
             continue;
         }
-        let Some(stem) = markdown_stem(&name) else {
-            if !is_bundle_folder(path.parent().unwrap_or(&content)) {
-                // Not read and not copied: say so rather than let the file vanish.
-                diags.push(Diagnostic::warning("W0601", site_rel(config, path)));
-            }
-            continue;
-        };
-        let ext = &name[stem.len()..];
         let rel = path
             .strip_prefix(&content)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
+        let Some(stem) = markdown_stem(&name) else {
+            // Published where pages use it (or beside its bundle's page).
+            others.push(rel);
+            continue;
+        };
+        let ext = &name[stem.len()..];
         let (base, lang) = match stem.rsplit_once('.') {
             Some((base, suffix)) if looks_like_language(suffix) => {
                 if !config.has_language(suffix) {
@@ -144,7 +143,7 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> Vec<Diagnostic
             assets,
         });
     }
-    diags
+    (others, diags)
 }
 
 /// Files and folders starting with `.` or `_` are not content (`_index.md` aside).
@@ -154,19 +153,6 @@ fn is_hidden(name: &str) -> bool {
 
 fn looks_like_language(suffix: &str) -> bool {
     (2..=3).contains(&suffix.len()) && suffix.chars().all(|c| c.is_ascii_lowercase())
-}
-
-/// Whether `dir` holds a page bundle (`index.md`, in any language or Markdown ending), whose
-/// other files are its assets.
-fn is_bundle_folder(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .any(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            markdown_stem(&name).is_some_and(|stem| stem == "index" || stem.starts_with("index."))
-        })
 }
 
 fn bundle_assets(dir: &Path) -> Vec<PathBuf> {

@@ -61,12 +61,21 @@ struct SectionShape {
     is_training: bool,
 }
 
+/// What `content/` holds.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every page and section that is published.
+    pub pages: Vec<Page>,
+    /// The other files (images, PDFs), as content paths (`news/a/photo.jpg`), sorted.
+    pub files: Vec<String>,
+}
+
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
-pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic>) {
+pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) {
     // Files are read and parsed while the walk goes on; their order does not matter, as the
     // site model sorts pages by source path.
     let (tx, rx) = std::sync::mpsc::channel();
-    let (mut diags, parsed): (Vec<Diagnostic>, Vec<Result<Raw, Diagnostic>>) = rayon::join(
+    let ((mut files, mut diags), parsed): (_, Vec<Result<Raw, Diagnostic>>) = rayon::join(
         move || {
             discover::discover(config, |found| {
                 let _ = tx.send(found);
@@ -110,7 +119,8 @@ pub fn load(config: &Config, options: LoadOptions) -> (Vec<Page>, Vec<Diagnostic
     // An ignored key is said once per build, however many pages have it.
     crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
     pages.extend(synthetic::missing_homes(config, &pages));
-    (pages, diags)
+    files.sort_unstable();
+    (Loaded { pages, files }, diags)
 }
 
 /// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and

@@ -3,7 +3,7 @@
 
 use super::{Context, Rendered};
 use crate::diagnostics::Diagnostic;
-use crate::site::url::normalize;
+use crate::site::url::{encode_path, normalize, percent_decode};
 
 /// A link or image of a page's Markdown, for `check` to trace a broken reference of the
 /// output back to where it was written.
@@ -136,6 +136,19 @@ fn resolve(
             None => broken(diags),
         };
     }
+    // A file beside the source (`shot.png`, `../assets/logo.png`), as an editor previews it.
+    if let Some(site_path) = content_file(path_only, cx) {
+        let as_written = normalize(&format!("{}{}", cx.page_path, path_only));
+        let href = if as_written.is_some_and(|p| percent_decode(&p) == site_path) {
+            dest.to_string()
+        } else {
+            cx.style.href(
+                cx.page_path,
+                &with_anchor(&with_query(&encode_path(&site_path))),
+            )
+        };
+        return (href, Some(LinkTarget::File(site_path)));
+    }
     let joined = match path_only.strip_prefix('/') {
         Some(abs) => normalize(abs),
         None => normalize(&format!("{}{}", cx.page_path, path_only)),
@@ -143,11 +156,15 @@ fn resolve(
     let Some(site_path) = joined else {
         return broken(diags);
     };
-    let is_file = is_image
-        || site_path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'));
+    let is_file = is_image || site_path.rsplit('/').next().is_some_and(has_extension);
+    if is_file && is_missing(&site_path, is_image, cx) {
+        diags.push(
+            Diagnostic::error("E0303", cx.source)
+                .at(pos.0, pos.1)
+                .arg("target", path_part),
+        );
+        return (dest.to_string(), Some(LinkTarget::Reported));
+    }
     let target_path = if is_file || site_path.is_empty() || site_path.ends_with('/') {
         site_path
     } else {
@@ -162,7 +179,7 @@ fn resolve(
         cx.style.href(cx.page_path, &with_anchor(&to))
     };
     let target = if is_file {
-        LinkTarget::File(target_path)
+        LinkTarget::File(percent_decode(&target_path))
     } else {
         LinkTarget::Page {
             path: target_path,
@@ -170,6 +187,42 @@ fn resolve(
         }
     };
     (href, Some(target))
+}
+
+/// The site path of the file of `content/` that `path` names from the page's source folder.
+fn content_file(path: &str, cx: &Context) -> Option<String> {
+    let files = cx.files?;
+    if path.starts_with('/') {
+        return None;
+    }
+    let key = normalize(&format!("{}/{}", cx.content_dir, percent_decode(path)))?;
+    files.site_path(&key, cx.lang).map(str::to_string)
+}
+
+/// Whether the file a page shows or offers at `site_path` is written by no one: an error of
+/// the build. Files that sachhon generates (feeds, the search index, open data) are left to
+/// `check`, which reads the whole output.
+fn is_missing(site_path: &str, is_image: bool, cx: &Context) -> bool {
+    const GENERATED: [&str; 8] = ["html", "htm", "xml", "json", "csv", "txt", "css", "js"];
+    let Some(files) = cx.files else {
+        return false;
+    };
+    let ext = site_path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase());
+    let generated = ext.is_some_and(|e| GENERATED.contains(&e.as_str()));
+    (is_image || !generated) && !files.is_file(&percent_decode(site_path))
+}
+
+/// Whether the last segment of a path names a file: `report.pdf`, `photo.JPG`, but not
+/// `v1.2` (a version in a page's name).
+fn has_extension(segment: &str) -> bool {
+    segment.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            && ext.chars().any(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// Rewrites the `href` and `src` attributes of a piece of raw HTML written at `pos` like

@@ -29,6 +29,7 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         images: &images,
         emoji: true,
         shortcodes: None,
+        files: None,
         find_file: &|_: &str| None,
         // Link rewriting as written; sanitizing is tested in `raw_html`.
         raw_html: crate::config::RawHtml::Allow,

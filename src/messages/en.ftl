@@ -74,7 +74,7 @@ E0301 = the link to "{ $target }" leads nowhere; check the path (content links l
 E0302 = the page { $target } has no heading with the anchor #{ $anchor }
 E0304 = the link to "{ $target }" points to a draft or to a page dated in the future, which is not published; publish that page first or remove the link (sachhon build --drafts shows drafts)
 E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
-E0303 = the file "{ $target }" does not exist; put it beside the page or in static/
+E0303 = the file "{ $target }" does not exist (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/
 E0306 = the built file { $file } refers to "{ $url }", which { $reason ->
         [folder] names a folder without its closing "/" (from a USB stick or file:// that does not open)
         [outside] lies outside the site (not under its base_url)
@@ -131,7 +131,6 @@ E0802 = this file changed on disk since the editor loaded it; reload the page in
 E0803 = this request comes from another web page ({ $value }); only the admin page of this preview may save, open it at { $url }admin/
 E0804 = the request cannot be read: { $message }
 E0805 = the web editor is off: this preview listens on the network without --allow-remote-edit; start sachhon serve with --bind 127.0.0.1 (or add --allow-remote-edit) to edit
-W0601 = this file is not content (only .md and .markdown files are) and not published; move it to static/, into a page's folder, or out of content/
 W0602 = "{ $syntax }" is { $kind ->
     [hugo] a Hugo shortcode
     [liquid] a Liquid (Jekyll) tag
@@ -149,6 +148,10 @@ W0602 = "{ $syntax }" is { $kind ->
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)
+W0660 = no page uses this file, { $published ->
+    [yes] yet it is copied beside its page; link to it from the page, or delete it
+   *[no] so it is not published; link to it from a page (the path starts from the folder of the page's file: ![Diagram](diagram.png), [Report](../files/report.pdf)), or move it out of content/
+  }
 
 ## Command line
 build-done = Built { $pages } pages into { $output } in { $ms } ms.
@@ -189,6 +192,59 @@ help-check = Check content and every link without writing
 help-init = Create a new site with the default theme
 help-cms-config = Write the web editor's (Decap CMS) config.yml, generated from the site's schema
 help-new = Create a new page from a scaffold
+help-help = Print this help, or the help of a command
+help-heading-usage = Usage
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-usage-options = OPTIONS
+help-usage-command = COMMAND
+help-arg-help = Print this help
+help-arg-version = Print sachhon's version
+help-arg-lang = Language of messages: vi (Vietnamese) or en (English); by default SACHHON_LANG, then the computer's language
+help-value-lang = LANG
+help-arg-verbose = Also show the technical detail after a message (the YAML parser's and the system's own words, in English)
+help-arg-root = Site root (the folder holding site.yaml); by default this folder, or the nearest parent holding site.yaml
+help-value-root = DIR
+help-arg-base_url = Use this address instead of base_url in site.yaml
+help-value-base_url = URL
+help-arg-drafts = Include drafts and pages dated in the future
+help-arg-relative_urls = Write every internal link relative to its page (to open the site from a USB stick, or put it in a sub-folder not known in advance)
+help-arg-build-output = Output folder (default: public/ in the site root)
+help-value-build-output = DIR
+help-arg-no_wait = When another build is writing the same output folder: stop at once (exit status 1) instead of waiting for it
+help-arg-bind = IP address to listen on (default: 127.0.0.1, this computer only)
+help-value-bind = IP
+help-arg-port = Port to listen on (default: 1111)
+help-value-port = PORT
+help-arg-allow_remote_edit = Let other computers of the network save pages through the web editor (with a --bind other than 127.0.0.1)
+help-arg-external = Also check every link to another site (needs the Internet)
+help-arg-strict = Count warnings as errors: exit status 1 when there is any
+help-arg-cms-config-output = File to write (default: print it)
+help-value-cms-config-output = FILE
+help-arg-dir = Folder of the new site
+help-value-dir = DIR
+help-arg-kind = Kind of page: case-study, news, module, lesson or page (a stand-alone page such as About)
+help-value-kind = KIND
+help-arg-name = File name of the page, e.g. binh-dien; a lesson names its module too: cp-basics/intro
+help-value-name = NAME
+help-arg-subcommand = The command to show the help of
+help-value-subcommand = COMMAND
+usage-error-word = error
+usage-invalid-value = "{ $value }" is not a valid value for { $arg }
+usage-possible = ; write one of: { $values }
+usage-port = ; write a number from 1 to 65535
+usage-missing-value = { $arg } needs a value right after it
+usage-unknown-argument = "{ $arg }" is not understood here
+usage-unknown-command = there is no command "{ $command }"
+usage-missing-argument = { $arg } is missing
+usage-repeated = { $arg } is written more than once; once is enough
+usage-conflict = { $arg } cannot be used with { $other }
+usage-no-value-expected = { $arg } takes no value; remove "{ $value }"
+usage-not-utf8 = part of the command line is not UTF-8 text
+usage-other = this command line is not understood
+usage-did-you-mean = ; did you mean { $suggestion }?
+usage-more = Full help: { $command } --help
 
 ## Naming things in messages
 item-metrics = metric { $n }

@@ -74,7 +74,7 @@ E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm t
 E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
 E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
-E0303 = tệp "{ $target }" không tồn tại; hãy đặt tệp cạnh trang hoặc trong static/
+E0303 = tệp "{ $target }" không tồn tại (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/
 E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { $reason ->
         [folder] trỏ tới một thư mục nhưng thiếu dấu "/" ở cuối (mở từ USB hay file:// sẽ không được)
         [outside] nằm ngoài trang web (không thuộc địa chỉ base_url)
@@ -135,7 +135,6 @@ E0802 = tệp này đã bị thay đổi trên đĩa từ khi trình soạn th�
 E0803 = yêu cầu này đến từ một trang web khác ({ $value }); chỉ trang quản trị của bản xem trước này được phép lưu, hãy mở nó tại { $url }admin/
 E0804 = không đọc được yêu cầu: { $message }
 E0805 = trình soạn thảo trên web đang tắt: bản xem trước này lắng nghe trên mạng mà không có --allow-remote-edit; hãy chạy sachhon serve với --bind 127.0.0.1 (hoặc thêm --allow-remote-edit) để soạn bài
-W0601 = tệp này không phải nội dung (chỉ tệp .md và .markdown là nội dung) và không được xuất bản; hãy chuyển nó vào static/, vào thư mục của một trang, hoặc ra khỏi content/
 W0602 = "{ $syntax }" là { $kind ->
     [hugo] shortcode của Hugo
     [liquid] thẻ Liquid (Jekyll)
@@ -153,6 +152,10 @@ W0602 = "{ $syntax }" là { $kind ->
    *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
 W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
+W0660 = không bài nào dùng tệp này, { $published ->
+    [yes] dù tệp vẫn được chép cạnh bài của nó; hãy liên kết tới tệp từ bài, hoặc xoá tệp
+   *[no] nên tệp không được xuất bản; hãy liên kết tới tệp từ một bài (đường dẫn tính từ thư mục chứa tệp của bài: ![Sơ đồ](so-do.png), [Báo cáo](../tai-lieu/bao-cao.pdf)), hoặc chuyển tệp ra khỏi content/
+  }
 
 ## Dòng lệnh
 build-done = Đã dựng { $pages } trang vào { $output } trong { $ms } ms.
@@ -177,13 +180,66 @@ new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa
 new-exists = { $path } đã tồn tại; hãy chọn tên khác.
 new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang (bài học ghi kèm học phần: cp-basics/gioi-thieu).
 overlay-title = Không dựng lại được trang web
-help-about = sachhon ("sạch hơn"): công cụ dựng trang tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
+help-about = sachhon ("sạch hơn"): công cụ dựng trang web tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
 help-build = Dựng trang web vào thư mục xuất
 help-serve = Xem trước trang web, tự tải lại khi sửa
 help-check = Kiểm tra nội dung và mọi liên kết mà không ghi tệp
-help-init = Tạo trang mới với giao diện mặc định
-help-cms-config = Ghi config.yml của trình soạn thảo trên web (Decap CMS), sinh từ lược đồ của trang
-help-new = Tạo trang nội dung mới từ mẫu
+help-init = Tạo trang web mới với giao diện mặc định
+help-cms-config = Ghi tệp config.yml của trình soạn thảo trên web (Decap CMS), sinh từ các trường của trang web
+help-new = Tạo bài mới từ mẫu có sẵn
+help-help = In hướng dẫn này, hoặc hướng dẫn của một lệnh
+help-heading-usage = Cách dùng
+help-heading-commands = Các lệnh
+help-heading-arguments = Cần ghi
+help-heading-options = Tùy chọn
+help-usage-options = TÙY_CHỌN
+help-usage-command = LỆNH
+help-arg-help = In hướng dẫn này
+help-arg-version = In số phiên bản của sachhon
+help-arg-lang = Ngôn ngữ của thông điệp: vi (tiếng Việt) hoặc en (tiếng Anh); mặc định theo biến SACHHON_LANG, rồi theo ngôn ngữ của máy
+help-value-lang = NGÔN_NGỮ
+help-arg-verbose = Hiện thêm chi tiết kỹ thuật sau thông điệp (lời gốc tiếng Anh của bộ đọc YAML và của hệ điều hành)
+help-arg-root = Thư mục của trang web (thư mục có tệp site.yaml); mặc định là thư mục đang đứng, hoặc thư mục cha gần nhất có site.yaml
+help-value-root = THƯ_MỤC
+help-arg-base_url = Dùng địa chỉ này thay cho base_url trong site.yaml
+help-value-base_url = ĐỊA_CHỈ
+help-arg-drafts = Dựng cả bản nháp và bài hẹn ngày đăng trong tương lai
+help-arg-relative_urls = Viết mọi liên kết nội bộ theo vị trí của bài (để mở trang web từ USB, hay đặt nó trong một thư mục con chưa biết trước)
+help-arg-build-output = Thư mục xuất (mặc định: thư mục public/ trong thư mục của trang web)
+help-value-build-output = THƯ_MỤC
+help-arg-no_wait = Khi một lần dựng khác đang ghi cùng thư mục xuất: dừng ngay (mã thoát 1) thay vì chờ nó xong
+help-arg-bind = Địa chỉ IP để lắng nghe (mặc định: 127.0.0.1, chỉ máy này xem được)
+help-value-bind = ĐỊA_CHỈ_IP
+help-arg-port = Cổng để lắng nghe (mặc định: 1111)
+help-value-port = CỔNG
+help-arg-allow_remote_edit = Cho các máy khác trong mạng lưu bài qua trình soạn thảo trên web (khi --bind không phải 127.0.0.1)
+help-arg-external = Kiểm tra cả các liên kết tới trang web khác (cần mạng Internet)
+help-arg-strict = Coi cảnh báo như lỗi: mã thoát là 1 khi có bất kỳ cảnh báo nào
+help-arg-cms-config-output = Tệp để ghi (mặc định: in ra màn hình)
+help-value-cms-config-output = TỆP
+help-arg-dir = Thư mục của trang web mới
+help-value-dir = THƯ_MỤC
+help-arg-kind = Loại bài: case-study (điển hình), news (tin tức), module (học phần), lesson (bài học) hoặc page (bài riêng lẻ, như Giới thiệu)
+help-value-kind = LOẠI
+help-arg-name = Tên tệp của bài, ví dụ binh-dien; bài học ghi kèm học phần: cp-basics/gioi-thieu
+help-value-name = TÊN
+help-arg-subcommand = Lệnh cần xem hướng dẫn
+help-value-subcommand = LỆNH
+usage-error-word = lỗi
+usage-invalid-value = "{ $value }" không dùng được cho { $arg }
+usage-possible = ; hãy ghi một trong: { $values }
+usage-port = ; hãy ghi một số từ 1 đến 65535
+usage-missing-value = { $arg } cần một giá trị ghi ngay sau nó
+usage-unknown-argument = không hiểu "{ $arg }" ở đây
+usage-unknown-command = không có lệnh "{ $command }"
+usage-missing-argument = còn thiếu { $arg }
+usage-repeated = { $arg } được ghi nhiều lần; chỉ cần ghi một lần
+usage-conflict = { $arg } không dùng chung được với { $other }
+usage-no-value-expected = { $arg } không nhận giá trị; hãy bỏ "{ $value }"
+usage-not-utf8 = một phần của dòng lệnh không phải văn bản UTF-8
+usage-other = không hiểu dòng lệnh này
+usage-did-you-mean = ; có phải ý bạn là { $suggestion }?
+usage-more = Xem hướng dẫn đầy đủ: { $command } --help
 
 ## Cách gọi tên trong thông điệp
 item-metrics = chỉ số thứ { $n }

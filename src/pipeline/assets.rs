@@ -2,16 +2,57 @@
 //! the code stylesheet, and the images to resize.
 
 use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
-use crate::markdown;
+use crate::markdown::{self, LinkTarget, Rendered};
 use crate::output::Sink;
+use crate::site::Files;
 use crate::site::Site;
 use crate::theme::Theme;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
-/// The image files of the site on disk, by site path: bundle assets and static files.
-pub(super) fn image_files(site: &Site, theme: &Theme) -> Vec<(String, PathBuf)> {
-    let mut files = Vec::new();
+/// The files of `content/` outside page bundles that pages use, by site path: each is
+/// published once, at its path under `content/`.
+pub(super) fn used_files(rendered: &[Rendered], files: &Files) -> BTreeMap<String, PathBuf> {
+    let mut used = BTreeMap::new();
+    for r in rendered {
+        let links = r.links.iter().filter_map(|l| match &l.target {
+            LinkTarget::File(path) => Some(path),
+            _ => None,
+        });
+        for path in links.chain(&r.lead_image) {
+            if let Some(source) = files.on_demand(path) {
+                used.insert(path.clone(), source.clone());
+            }
+        }
+    }
+    used
+}
+
+/// W0660 for each file of `content/` that no written file refers to (`check` only).
+pub(super) fn unused_files(
+    files: &Files,
+    written: &std::collections::HashMap<String, crate::verify::Facts>,
+    style: &crate::site::UrlStyle,
+) -> Vec<Diagnostic> {
+    let referenced = crate::verify::referenced(written, style);
+    files
+        .unused(|path| referenced.contains(path))
+        .into_iter()
+        .map(|u| {
+            Diagnostic::warning("W0660", format!("content/{}", u.key))
+                .arg("published", if u.published { "yes" } else { "no" })
+        })
+        .collect()
+}
+
+/// The image files of the site on disk, by site path: bundle assets, static files, and the
+/// other images of `content/` (pages may use them).
+pub(super) fn image_files(site: &Site, theme: &Theme, content: &Files) -> Vec<(String, PathBuf)> {
+    let mut files: Vec<(String, PathBuf)> = content
+        .all_on_demand()
+        .filter(|(path, _)| crate::images::is_image(path))
+        .map(|(path, source)| (path.clone(), source.clone()))
+        .collect();
     for page in &site.pages {
         for asset in &page.assets {
             let name = asset.file_name().map(|n| n.to_string_lossy().to_string());
@@ -46,16 +87,17 @@ pub(super) fn static_paths(site: &Site, theme: &Theme) -> HashSet<String> {
 
 /// E0303 for each front-matter `image:` that names no file of the site: it would be published
 /// as a broken image (and a broken `og:image`), as a missing image in the body would be.
-pub(super) fn check_lead_images(site: &Site, static_paths: &HashSet<String>) -> Vec<Diagnostic> {
+pub(super) fn check_lead_images(
+    site: &Site,
+    rendered: &[Rendered],
+    static_paths: &HashSet<String>,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for page in &site.pages {
-        let Some(image) = page.meta.image.as_deref() else {
+    for (page, rendered) in site.pages.iter().zip(rendered) {
+        let (Some(image), Some(path)) = (page.meta.image.as_deref(), &rendered.lead_image) else {
             continue;
         };
-        let Some(path) = crate::render::values::image_path(&page.path, image) else {
-            continue;
-        };
-        if !static_paths.contains(&path) {
+        if !static_paths.contains(path) {
             let d = Diagnostic::error("E0303", &page.source).arg("target", image);
             let line = page.line_of("image");
             diags.push(match line {
@@ -67,10 +109,12 @@ pub(super) fn check_lead_images(site: &Site, static_paths: &HashSet<String>) -> 
     diags
 }
 
-/// Copies theme and site static files, bundle assets and the code stylesheet.
+/// Copies theme and site static files, bundle assets, the files of `content/` that pages
+/// use, and the code stylesheet.
 pub(super) fn write_static(
     site: &Site,
     theme: &Theme,
+    used: &BTreeMap<String, PathBuf>,
     sink: &dyn Sink,
     diags: &Diagnostics,
 ) -> Vec<String> {
@@ -98,6 +142,12 @@ pub(super) fn write_static(
             let path = format!("{}{}", page.path, name.to_string_lossy());
             put(path, std::fs::read(asset).map(std::borrow::Cow::Owned));
         }
+    }
+    for (path, source) in used {
+        put(
+            path.clone(),
+            std::fs::read(source).map(std::borrow::Cow::Owned),
+        );
     }
     written
 }

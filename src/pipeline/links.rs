@@ -37,11 +37,7 @@ pub(super) fn report_broken(
                 .map(|l| (id, l))
         });
         // A missing lead image (`image:`) was reported where it is written (E0303).
-        let lead_image = page.and_then(|id| {
-            let p = &site.pages[id];
-            let image = p.meta.image.as_deref()?;
-            crate::render::values::image_path(&p.path, image)
-        });
+        let lead_image = page.and_then(|id| rendered[id].lead_image.clone());
         if link.is_none() && lead_image.is_some() && b.target == lead_image {
             continue;
         }

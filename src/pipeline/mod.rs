@@ -9,7 +9,7 @@ use crate::render::context;
 use crate::render::jobs;
 use crate::render::model::{LangData, Model};
 use crate::render::{values, Renderer};
-use crate::site::{Site, UrlStyle};
+use crate::site::{Files, Site, UrlStyle};
 use crate::theme::Theme;
 use std::path::PathBuf;
 
@@ -107,7 +107,7 @@ pub fn generate_snapshot(
     };
     let theme = Theme::load(&config);
     let now = crate::date::Date::today(0).timestamp(0);
-    let (pages, ds) = content::load(
+    let (loaded, ds) = content::load(
         &config,
         LoadOptions {
             drafts: settings.drafts,
@@ -122,7 +122,7 @@ pub fn generate_snapshot(
         base_path: config.base_path.clone(),
         relative: settings.relative_urls,
     };
-    let (mut site, ds) = Site::build(config, style.clone(), pages);
+    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages);
     diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
     timer.lap("site model");
     let theme = match theme {
@@ -142,8 +142,10 @@ pub fn generate_snapshot(
         }
     };
     timer.lap("templates");
+    let static_paths = assets::static_paths(&site, &theme);
+    let files = Files::new(&site, &loaded.files, static_paths.clone());
     let cache_dir = settings.root.join(".sachhon-cache").join("images");
-    let images = crate::images::catalogue(image_files(&site, &theme), &cache_dir);
+    let mut images = crate::images::catalogue(image_files(&site, &theme, &files), &cache_dir);
     timer.lap("image sizes");
     // Code highlighted by the last build is not highlighted again.
     let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
@@ -160,15 +162,19 @@ pub fn generate_snapshot(
         .filter_map(|p| p.strip_prefix("content/"))
         .map(str::to_string)
         .collect();
-    let rendered = render_markdown(
-        &site,
-        bodies,
-        &images,
-        &renderer,
-        &diags,
-        cache,
-        &failed_keys,
-    );
+    let stage = pages::Stage {
+        site: &site,
+        images: &images,
+        renderer: &renderer,
+        highlighter: &cache.highlighter,
+        files: &files,
+    };
+    let rendered = render_markdown(stage, bodies, &diags, cache, &failed_keys);
+    // Files of `content/` are published where pages use them, and only then.
+    let used = assets::used_files(&rendered, &files);
+    images.retain(|path, _| files.on_demand(path).is_none() || used.contains_key(path));
+    let mut static_paths = static_paths;
+    static_paths.extend(used.keys().cloned());
     cache
         .highlighter
         .save_used(settings.keep_caches.then_some(highlights.as_path()));
@@ -186,8 +192,7 @@ pub fn generate_snapshot(
         live_reload: settings.live_reload,
     };
     timer.lap("summaries");
-    let static_paths = assets::static_paths(&site, &theme);
-    diags.extend(assets::check_lead_images(&site, &static_paths));
+    diags.extend(assets::check_lead_images(&site, &rendered, &static_paths));
     let (job_list, ds) = jobs::list(&site, &static_paths);
     diags.extend(ds);
     // `check` reads every file as it is written, to prove the output works.
@@ -202,14 +207,15 @@ pub fn generate_snapshot(
         || crate::search::write(&site, &rendered, sink, &diags),
     );
     timer.lap("render, write, index");
-    write_static(&site, &theme, sink, &diags);
+    write_static(&site, &theme, &used, sink, &diags);
     let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
     crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
     crate::images::write_variants(&images, &cache_dir, sink, &diags);
     timer.lap("static files");
     if let Some(recorder) = recorder {
-        let files = recorder.into_files();
-        let broken = crate::verify::verify(&files, &site.style);
+        let written_files = recorder.into_files();
+        let broken = crate::verify::verify(&written_files, &site.style);
+        diags.extend(assets::unused_files(&files, &written_files, &site.style));
         let origins: links::Origins = written
             .iter()
             .zip(&job_list)
@@ -232,6 +238,7 @@ pub fn generate_snapshot(
         langs,
         renderer,
         images,
+        files,
         live_reload: settings.live_reload,
     });
     (report, snapshot)

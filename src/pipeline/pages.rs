@@ -14,14 +14,13 @@ use std::sync::Mutex;
 /// Renders the Markdown `bodies` of every page (in page order), each dropped as soon as it is
 /// rendered: a large site never holds all its sources and all their HTML at once.
 pub(super) fn render_markdown(
-    site: &Site,
+    stage: Stage,
     bodies: Vec<String>,
-    images: &crate::images::Catalogue,
-    renderer: &Renderer,
     diags: &Diagnostics,
     cache: &Cache,
     failed: &HashSet<String>,
 ) -> Vec<Rendered> {
+    let site = stage.site;
     // A page's HTML depends on its body, its place and the URLs its links can reach: when none
     // of these changed since the last build, the last rendering is reused.
     let mut hasher = DefaultHasher::new();
@@ -30,6 +29,8 @@ pub(super) fn render_markdown(
     for page in &site.pages {
         (&page.translation_key, &page.lang, &page.path).hash(&mut hasher);
     }
+    // Links to files of `content/` resolve against the files there.
+    stage.files.keys().hash(&mut hasher);
     let site_key = hasher.finish();
     let previous = std::mem::take(&mut *cache.lock());
     let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = site
@@ -38,22 +39,13 @@ pub(super) fn render_markdown(
         .zip(bodies)
         .map(|(page, body)| {
             let mut hasher = DefaultHasher::new();
-            (site_key, &page.source, &body, page.body_line_offset).hash(&mut hasher);
+            let image = &page.meta.image;
+            (site_key, &page.source, &body, page.body_line_offset, image).hash(&mut hasher);
             let key = hasher.finish();
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }
-            let (rendered, mut ds) = render_page(
-                Stage {
-                    site,
-                    images,
-                    renderer,
-                    highlighter: &cache.highlighter,
-                },
-                page,
-                &body,
-                page.body_line_offset,
-            );
+            let (rendered, mut ds) = render_page(stage, page, &body, page.body_line_offset);
             drop_knock_on(&mut ds, &page.dir, failed);
             (key, rendered, ds)
         })
@@ -79,7 +71,6 @@ pub(super) fn render_markdown(
     rendered
 }
 
-/// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
 /// What rendering any page's Markdown needs.
 #[derive(Clone, Copy)]
 pub(crate) struct Stage<'a> {
@@ -87,8 +78,10 @@ pub(crate) struct Stage<'a> {
     pub images: &'a crate::images::Catalogue,
     pub renderer: &'a Renderer,
     pub highlighter: &'a crate::markdown::highlight::Highlighter,
+    pub files: &'a crate::site::Files,
 }
 
+/// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
 pub(crate) fn render_page(
     stage: Stage,
     page: &crate::content::Page,
@@ -117,11 +110,17 @@ pub(crate) fn render_page(
         raw_html: site.config.markdown.raw_html,
         emoji: site.config.markdown.emoji,
         shortcodes: Some(renderer),
+        files: Some(stage.files),
         find_file: &|name: &str| find_file(site, page, name),
         strings: renderer.strings(&page.lang),
         highlighter: stage.highlighter,
     };
-    let (rendered, mut diags) = markdown::render(body, &cx);
+    let (mut rendered, mut diags) = markdown::render(body, &cx);
+    rendered.lead_image = page
+        .meta
+        .image
+        .as_deref()
+        .and_then(|image| lead_image(stage, page, image));
     // A content link that leads nowhere may lead to a file left out of this build (a draft,
     // a scheduled page, or one with errors, which the caller drops): say so.
     for d in diags.iter_mut().filter(|d| d.code == "E0301") {
@@ -131,6 +130,22 @@ pub(crate) fn render_page(
         }
     }
     (rendered, diags)
+}
+
+/// The site path of a page's `image:`: a file of `content/` from the folder of the page's
+/// file (as in the body), else a path from the page's URL, or from the site root with `/`.
+fn lead_image(stage: Stage, page: &crate::content::Page, image: &str) -> Option<String> {
+    if image.contains("://") || image.starts_with("//") {
+        return None;
+    }
+    let decoded = crate::site::url::percent_decode(image);
+    let found = crate::site::url::normalize(&format!("{}/{decoded}", page.dir))
+        .filter(|_| !image.starts_with('/'))
+        .and_then(|key| stage.files.site_path(&key, &page.lang));
+    match found {
+        Some(path) => Some(path.to_string()),
+        None => crate::render::values::image_path(&page.path, &decoded),
+    }
 }
 
 /// The content file (`news/a.md`) a link diagnostic names, for `@/` and relative `.md` links.

@@ -23,6 +23,7 @@ pub struct Snapshot {
     pub(super) langs: Vec<LangData>,
     pub(super) renderer: Renderer,
     pub(super) images: Catalogue,
+    pub(super) files: crate::site::Files,
     pub(super) live_reload: bool,
 }
 
@@ -57,10 +58,11 @@ impl Snapshot {
             images: &self.images,
             renderer: &self.renderer,
             highlighter: &cache.highlighter,
+            files: &self.files,
         };
         let (rendered, diags) =
             super::render_page(stage, page, &parsed.body, parsed.body_line_offset);
-        if !diags.is_empty() {
+        if !diags.is_empty() || self.uses_new_file(&rendered, id) {
             return None;
         }
         if meta == page.meta && rendered == self.rendered[id] {
@@ -93,6 +95,25 @@ impl Snapshot {
             .map(|job| context::render(&model, &self.renderer, job).ok())
             .collect::<Option<Vec<_>>>()?;
         Some(Update::Files(files))
+    }
+}
+
+impl Snapshot {
+    /// Whether `rendered` uses a file of `content/` that page `id` did not use, which only a
+    /// whole build publishes.
+    fn uses_new_file(&self, rendered: &Rendered, id: usize) -> bool {
+        let files = |r: &Rendered| -> Vec<String> {
+            r.links
+                .iter()
+                .filter_map(|l| match &l.target {
+                    crate::markdown::LinkTarget::File(p) => Some(p.clone()),
+                    _ => None,
+                })
+                .filter(|p| self.files.on_demand(p).is_some())
+                .collect()
+        };
+        let before = files(&self.rendered[id]);
+        files(rendered).iter().any(|p| !before.contains(p))
     }
 }
 

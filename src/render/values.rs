@@ -160,11 +160,7 @@ pub fn summary(site: &Site, id: usize, rendered: &Rendered) -> Summary {
             .map(|c| technique_views(site, &c.techniques, &page.lang))
             .unwrap_or_default(),
         image: page.meta.image.clone(),
-        image_path: page
-            .meta
-            .image
-            .as_deref()
-            .and_then(|i| image_path(&page.path, i)),
+        image_path: rendered.lead_image.clone(),
         tags: page.meta.tags.clone(),
         sector_path: sector
             .as_ref()

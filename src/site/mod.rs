@@ -1,11 +1,13 @@
 //! The site model: every page with its URL, translations, section, taxonomies, lesson order
 //! and related case studies, all as indexes into one page list. Pure data in, data out.
 
+pub mod files;
 pub mod impact;
 pub mod order;
 pub mod taxonomy;
 pub mod url;
 
+pub use files::Files;
 pub use order::newest_first as order_newest;
 pub use taxonomy::{Taxonomy, Term};
 pub use url::UrlStyle;

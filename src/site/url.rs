@@ -73,6 +73,47 @@ pub fn normalize(path: &str) -> Option<String> {
     Some(out)
 }
 
+/// Decodes `%XX` escapes; malformed ones stay as written.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes what a URL path cannot hold as written (spaces, `%`, `#`, `?`, quotes, letters
+/// outside ASCII), so that a file named `Sơ đồ 1.png` is linked as `S%C6%A1%20%C4%91%E1%BB%93%201.png`.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +173,17 @@ mod tests {
             proptest::prop_assert_eq!(resolved, normalize(&format!("{to}index.html")));
             proptest::prop_assert_eq!(style(false).href(&from, &to), format!("/kb/{to}"));
         }
+    }
+
+    #[test]
+    fn encoded_paths_decode_back() {
+        let path = "tin/Sơ đồ #1 (100%).png";
+        let encoded = encode_path(path);
+        assert_eq!(
+            encoded,
+            "tin/S%C6%A1%20%C4%91%E1%BB%93%20%231%20(100%25).png"
+        );
+        assert_eq!(percent_decode(&encoded), path);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub use resolve::{resolve, Resolved};
 use crate::output::Sink;
 use crate::site::UrlStyle;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::sync::Mutex;
 
@@ -109,6 +109,24 @@ pub fn verify(files: &HashMap<String, Facts>, style: &UrlStyle) -> Vec<Broken> {
         .collect();
     broken.sort_by(|a, b| (&a.file, &a.url).cmp(&(&b.file, &b.url)));
     broken
+}
+
+/// Every site path that some file of `files` refers to (the target of a link, an image, a
+/// stylesheet), whether or not it exists.
+pub fn referenced(files: &HashMap<String, Facts>, style: &UrlStyle) -> HashSet<String> {
+    files
+        .par_iter()
+        .flat_map_iter(|(file, facts)| {
+            let refs = facts
+                .refs
+                .iter()
+                .filter_map(move |url| match resolve(style, file, url) {
+                    Resolved::Internal { path, .. } => Some(path),
+                    _ => None,
+                });
+            refs.chain(facts.site_refs.iter().cloned())
+        })
+        .collect()
 }
 
 fn check_one(

@@ -326,7 +326,7 @@ fn numbers_must_be_finite_and_in_range() {
 fn raw_html_modes() {
     let page = "---\ntitle: A\n---\nText.\n\n<figure><img src=\"x.png\" alt=\"X\" onerror=\"steal()\"></figure>\n\n<script>steal()</script>\n";
     for (mode, warnings) in [("allow", 0), ("sanitize", 2), ("escape", 0), ("", 2)] {
-        let site = fixture_with("minimal", &[("content/a.md", page)]);
+        let site = fixture_with("minimal", &[("content/a.md", page), ("content/x.png", "")]);
         if !mode.is_empty() {
             let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
             let config = format!("{config}markdown:\n  raw_html: {mode}\n");
@@ -351,8 +351,9 @@ fn raw_html_modes() {
             _ => {
                 assert!(found[0].starts_with("content/a.md:6:1:"), "{}", found[0]);
                 assert!(found[1].starts_with("content/a.md:8:1:"), "{}", found[1]);
+                // `x.png` beside `content/a.md` is published at the site's root.
                 assert!(
-                    html.contains("<figure><img src=\"x.png\" alt=\"X\"></figure>"),
+                    html.contains("<figure><img src=\"/x.png\" alt=\"X\"></figure>"),
                     "{html}"
                 );
                 assert!(!html.contains("steal()"), "{html}");

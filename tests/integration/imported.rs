@@ -200,3 +200,85 @@ fn admonitions_tabs_fence_titles_and_footnotes_of_other_tools_render() {
     let r = command("check", site.path(), &[]);
     assert_eq!(r.status, 0, "{}", r.stderr);
 }
+
+#[test]
+fn files_beside_a_page_s_source_are_published_where_its_links_lead() {
+    let site = fixture("imported");
+    build_ok(site.path(), &[]);
+    for file in [
+        "tin/zensical/anh-chup.png",
+        "tin/zensical/bang-gia.pdf",
+        "assets/logo.png",
+        "huong-dan/hinh/so do 1.png",
+    ] {
+        assert!(exists(site.path(), file), "{file} not copied");
+    }
+    // A file no page uses is not published.
+    assert!(!exists(site.path(), "assets/khong-dung.png"));
+    let post = read(site.path(), "tin/zensical/index.html");
+    assert!(
+        post.contains("<img src=\"/docs/tin/zensical/anh-chup.png\" alt=\"Ảnh chụp màn hình\""),
+        "{post}"
+    );
+    assert!(
+        post.contains("href=\"/docs/tin/zensical/bang-gia.pdf\""),
+        "{post}"
+    );
+    assert!(post.contains("src=\"/docs/assets/logo.png\""), "{post}");
+    // `image:` is found from the file's folder too.
+    assert!(
+        post.contains("https://example.org/docs/tin/zensical/anh-chup.png"),
+        "{post}"
+    );
+    let start = read(site.path(), "huong-dan/bat-dau/index.html");
+    assert!(start.contains("src=\"/docs/assets/logo.png\""), "{start}");
+    assert!(
+        start.contains("src=\"/docs/huong-dan/hinh/so%20do%201.png\""),
+        "{start}"
+    );
+    // From `file://`, the same files by relative links.
+    build_ok(site.path(), &["--relative-urls"]);
+    let post = read(site.path(), "tin/zensical/index.html");
+    assert!(
+        post.contains("src=\"../../tin/zensical/anh-chup.png\""),
+        "{post}"
+    );
+    assert!(post.contains("src=\"../../assets/logo.png\""), "{post}");
+}
+
+#[test]
+fn check_proves_the_copies_and_lists_files_no_page_uses() {
+    let site = fixture("imported");
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("E03"), "{}", r.stderr);
+    let unused = lines_with(&r.stderr, "W0660");
+    assert_eq!(unused.len(), 1, "{}", r.stderr);
+    assert!(
+        unused[0].starts_with("content/assets/khong-dung.png: warning: no page uses this file, so it is not published"),
+        "{}",
+        unused[0]
+    );
+}
+
+#[test]
+fn a_file_that_exists_nowhere_is_an_error_of_build_at_its_line() {
+    let page = "---\ntitle: Thiếu tệp\n---\n\n![Ảnh](thieu/anh.png)\n\nTải [bảng](bang.pdf), xem [bản tin](/atom.xml) và [bản 1.2](../huong-dan/v1.2).\n";
+    let site = fixture_with("imported", &[("content/tin/thieu.md", page)]);
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let missing = lines_with(&r.stderr, "E0303");
+    assert_eq!(missing.len(), 2, "{}", r.stderr);
+    assert!(
+        missing[0].starts_with("content/tin/thieu.md:5:1: error: the file \"thieu/anh.png\""),
+        "{}",
+        missing[0]
+    );
+    assert!(
+        missing[1].starts_with("content/tin/thieu.md:7:5: error: the file \"bang.pdf\""),
+        "{}",
+        missing[1]
+    );
+    // The previous output is untouched: nothing was built.
+    assert!(!exists(site.path(), "tin/thieu/index.html"));
+}

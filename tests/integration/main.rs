@@ -14,5 +14,6 @@ mod mistakes;
 mod output;
 mod reader;
 mod urls;
+mod usage;
 mod web_editor;
 mod wild;

@@ -103,7 +103,7 @@ fn paths(entries: &Value) -> Vec<String> {
         .collect()
 }
 
-const NEW_CASE: &str = "---\ntitle: Dệt may Phú Bài\ndate: 2025-02-01\nsector: Phân bón\ntechniques:\n  - good-housekeeping\n  - process-control\nmetrics:\n  - name: Nước\n    unit: m3/ngày\n    before: 120\n    after: 90\n    better: lower\n  - name: Năng suất\n    before: 200\n    after: 300\n    better: higher\n---\nNội dung.";
+const NEW_CASE: &str = "---\ntitle: Dệt may Phú Bài\ndate: 2025-02-01\nsector: Phân bón\ntechniques:\n  - good-housekeeping\n  - process-control\nmetrics:\n  - name: Nước\n    unit: m3/ngày\n    before: 120\n    after: 90\n    better: lower\n  - name: Năng suất\n    before: 200\n    after: 300\n    better: higher\n---\nNội dung.\n\n![Xưởng nhuộm](xuong.png)";
 
 #[test]
 fn cms_config_follows_the_schema() {

@@ -59,7 +59,7 @@ fn markdown_files_and_their_translations_are_content() {
 fn check_lists_files_in_content_that_are_not_published() {
     let site = fixture("wild");
     let r = command("check", site.path(), &[]);
-    let warned = lines_with(&r.stderr, "W0601");
+    let warned = lines_with(&r.stderr, "W0660");
     assert_eq!(warned.len(), 1, "{}", r.stderr);
     assert!(
         warned[0].starts_with("content/ghi-chu.txt: warning"),
