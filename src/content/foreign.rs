@@ -7,7 +7,7 @@ use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
 /// Keys sachhon has no equivalent for: kept in `page.extra` for templates, and reported.
-const IGNORED: [&str; 12] = [
+const IGNORED: [&str; 15] = [
     "layout",
     "template",
     "author",
@@ -20,6 +20,10 @@ const IGNORED: [&str; 12] = [
     "icon",
     "status",
     "categories",
+    // MkDocs Material: a blog post's related links, social cards, a redirect's target.
+    "links",
+    "social",
+    "location",
 ];
 
 /// Keys of other generators that sachhon maps or reports (W0603) itself.

@@ -53,12 +53,24 @@ pub fn is_known(key: &str) -> bool {
     COMMON.contains(&key) || TRAINING.contains(&key) || CASE_STUDY.contains(&key)
 }
 
+/// `date:`, or its `created` / `updated` part when it is a mapping, as MkDocs' blog writes it
+/// (`date: { created: 2024-05-02, updated: 2024-06-01 }`).
+fn dated(map: &Map<String, Value>, f: &mut Fields, part: &str) -> Option<crate::date::Date> {
+    match map.get("date") {
+        Some(Value::Object(parts)) => f.date(parts, &[crate::yaml::Seg::Key("date")], part),
+        _ if part == "created" => f.date(map, &[], "date"),
+        _ => None,
+    }
+}
+
 /// Reads the front matter of a page of `kind`; unknown keys land in `extra`.
 pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
     let mut meta = Meta {
         title: f.required_text(map, &[], "title").unwrap_or_default(),
-        date: f.date(map, &[], "date"),
-        updated: f.date(map, &[], "updated"),
+        date: dated(map, f, "created"),
+        updated: f
+            .date(map, &[], "updated")
+            .or_else(|| dated(map, f, "updated")),
         summary: f
             .text(map, &[], "summary")
             .or_else(|| f.text(map, &[], "description"))

@@ -68,6 +68,9 @@ pub struct Loaded {
     pub pages: Vec<Page>,
     /// The other files (images, PDFs), as content paths (`news/a/photo.jpg`), sorted.
     pub files: Vec<String>,
+    /// The content paths (`news/a.md`) of the pages left out as drafts, scheduled or expired:
+    /// a link to one of them is not a broken link but a page not published yet.
+    pub unpublished: Vec<String>,
 }
 
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
@@ -98,21 +101,14 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
         .map(|raw| type_page(config, raw, &shapes))
         .collect();
     let mut pages = Vec::with_capacity(typed.len());
+    let mut unpublished = Vec::new();
     for (page, ds) in typed {
         diags.extend(ds);
-        if let Some(page) = page {
-            let tz = config.timezone_minutes;
-            let scheduled = page
-                .meta
-                .date
-                .is_some_and(|d| d.timestamp(tz) > options.now);
-            let expired = page
-                .meta
-                .expires
-                .is_some_and(|d| d.timestamp(tz) <= options.now);
-            if options.drafts || !(page.meta.draft || scheduled || expired) {
-                pages.push(page);
-            }
+        let Some(page) = page else { continue };
+        if options.drafts || is_published(&page, config, options.now) {
+            pages.push(page);
+        } else if let Some(key) = page.source.strip_prefix("content/") {
+            unpublished.push(key.to_string());
         }
     }
     diags.extend(keys::check_declared_kinds(config));
@@ -120,7 +116,20 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
     crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
     pages.extend(synthetic::missing_homes(config, &pages));
     files.sort_unstable();
-    (Loaded { pages, files }, diags)
+    let loaded = Loaded {
+        pages,
+        files,
+        unpublished,
+    };
+    (loaded, diags)
+}
+
+/// Whether `page` is neither a draft, nor dated after `now`, nor expired at `now`.
+fn is_published(page: &Page, config: &Config, now: i64) -> bool {
+    let tz = config.timezone_minutes;
+    let scheduled = page.meta.date.is_some_and(|d| d.timestamp(tz) > now);
+    let expired = page.meta.expires.is_some_and(|d| d.timestamp(tz) <= now);
+    !(page.meta.draft || scheduled || expired)
 }
 
 /// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and
@@ -168,13 +177,25 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
             .map_err(|e| ("E0601", e)),
     }
     .map_err(|(code, e)| e.diagnostic(code, source, offset))?;
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         return Err(Diagnostic::error("E0104", source).at(2, 1));
+    };
+    // Without `title:`, the first `# ` heading is the title, as in a file without front
+    // matter (MkDocs pages set only `icon:` or `status:` there).
+    let heading = (!map.contains_key("title"))
+        .then(|| frontmatter::heading_title(split.body))
+        .flatten();
+    let body = match heading {
+        Some((title, rest)) => {
+            map.insert("title".to_string(), Value::String(title));
+            rest
+        }
+        None => split.body.to_string(),
     };
     Ok(Parsed {
         locator,
         map,
-        body: split.body.to_string(),
+        body,
         body_line_offset: split.body_line_offset,
         warnings,
     })

@@ -122,7 +122,7 @@ pub fn generate_snapshot(
         base_path: config.base_path.clone(),
         relative: settings.relative_urls,
     };
-    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages);
+    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages, loaded.unpublished);
     diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
     timer.lap("site model");
     let theme = match theme {

@@ -121,11 +121,10 @@ pub(crate) fn render_page(
         .image
         .as_deref()
         .and_then(|image| lead_image(stage, page, image));
-    // A content link that leads nowhere may lead to a file left out of this build (a draft,
-    // a scheduled page, or one with errors, which the caller drops): say so.
+    // A content link that leads nowhere may lead to a page left out of this build (a draft, a
+    // scheduled or an expired page): say so.
     for d in diags.iter_mut().filter(|d| d.code == "E0301") {
-        let content = site.config.root.join("content");
-        if linked_key(d, &page.dir).is_some_and(|k| content.join(k).is_file()) {
+        if linked_key(d, &page.dir).is_some_and(|k| site.is_unpublished(&k)) {
             d.code = "E0304";
         }
     }

@@ -15,7 +15,7 @@ pub use url::UrlStyle;
 use crate::config::Config;
 use crate::content::{Kind, Page};
 use crate::diagnostics::Diagnostic;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where a lesson sits in its module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +61,20 @@ pub struct Site {
     pub related: Vec<Vec<usize>>,
     /// Per page: its place in its module, for lessons.
     pub lesson_nav: Vec<Option<LessonNav>>,
+    /// The content paths (`news/a.md`) of the pages left out of this build as not published
+    /// yet (drafts, scheduled and expired pages).
+    pub unpublished: HashSet<String>,
 }
 
 impl Site {
-    /// Builds the indexes over the loaded pages; URL clashes are errors, dubious data warnings.
-    pub fn build(config: Config, style: UrlStyle, pages: Vec<Page>) -> (Site, Vec<Diagnostic>) {
+    /// Builds the indexes over the loaded pages (`unpublished` names the pages left out as not
+    /// published yet); URL clashes are errors, dubious data warnings.
+    pub fn build(
+        config: Config,
+        style: UrlStyle,
+        pages: Vec<Page>,
+        unpublished: Vec<String>,
+    ) -> (Site, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut pages = pages;
         // A stable order independent of the file system: by language, then source path.
@@ -181,8 +190,15 @@ impl Site {
             taxonomies,
             related,
             lesson_nav,
+            unpublished: unpublished.into_iter().collect(),
         };
         (site, diags)
+    }
+
+    /// Whether the content path `key` (`news/a.md`) is a page left out of this build as not
+    /// published yet.
+    pub fn is_unpublished(&self, key: &str) -> bool {
+        self.unpublished.contains(key.trim_start_matches('/'))
     }
 
     /// The page a content path points to (`news/a.md`, `news/a.en.md`), preferring `lang`.
@@ -213,10 +229,16 @@ impl Site {
                 return Some(id);
             }
         }
-        self.config
+        let found = self
+            .config
             .languages
             .iter()
-            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied())
+            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied());
+        // A root `index.md` is the home page, known as `_index.md` (MkDocs links `../index.md`).
+        match key.strip_prefix("index.") {
+            Some(rest) if found.is_none() => self.resolve(&format!("_index.{rest}"), lang),
+            _ => found,
+        }
     }
 
     /// Index of a language in the configuration.
