@@ -241,7 +241,6 @@ fn alert_class(kind: &str) -> Option<&'static str> {
     })
 }
 
-
 /// Constructs of other tools in one line of text (outside code): the first of each kind in
 /// the page is recorded.
 fn find_foreign(

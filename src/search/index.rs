@@ -412,7 +412,10 @@ mod tests {
             .iter()
             .map(|s| s.iter().map(|(t, _)| t.as_str()).collect())
             .collect();
-        assert_eq!(firsts, [vec!["a", "b"], vec!["do"], vec!["e", "f"], vec!["g"]]);
+        assert_eq!(
+            firsts,
+            [vec!["a", "b"], vec!["do"], vec!["e", "f"], vec!["g"]]
+        );
     }
 
     #[test]
