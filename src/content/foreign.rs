@@ -8,7 +8,7 @@ use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
 /// Keys sachhon has no equivalent for: kept in `page.extra` for templates, and reported.
-const IGNORED: [&str; 15] = [
+const IGNORED: [&str; 16] = [
     "layout",
     "template",
     "author",
@@ -25,10 +25,12 @@ const IGNORED: [&str; 15] = [
     "links",
     "social",
     "location",
+    // Zola: a section setting.
+    "insert_anchor_links",
 ];
 
 /// Keys of other generators that sachhon maps or reports (W0603) itself.
-const MAPPED: [&str; 7] = [
+const MAPPED: [&str; 8] = [
     "redirect_from",
     "lastmod",
     "expiryDate",
@@ -36,6 +38,7 @@ const MAPPED: [&str; 7] = [
     "expiry_date",
     "url",
     "permalink",
+    "taxonomies",
 ];
 
 /// Whether `key` is another generator's, with a message of its own: not a typo.
@@ -70,6 +73,7 @@ pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomi
             meta.url = Some(path);
         }
     }
+    zola_taxonomies(map, f, meta, taxonomies);
     for key in IGNORED {
         let declared = key == "categories" && taxonomies.iter().any(|t| t == key);
         if map.contains_key(key) && !declared {
@@ -82,6 +86,30 @@ pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomi
         .is_some_and(|v| !v.is_boolean() && !v.is_null())
     {
         ignored(f, "search");
+    }
+}
+
+/// Zola's `[taxonomies]` table: `tags` are tags, a taxonomy the site declares takes its terms;
+/// terms of any other are ignored (W0603).
+fn zola_taxonomies(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, declared: &[String]) {
+    let Some(Value::Object(table)) = map.get("taxonomies") else {
+        return;
+    };
+    let at = [Seg::Key("taxonomies")];
+    let mut lost = false;
+    for (name, values) in table {
+        if name == "tags" {
+            meta.tags.extend(f.text_list(table, &at, "tags"));
+        } else if declared.contains(name) {
+            meta.extra
+                .entry(name.clone())
+                .or_insert_with(|| values.clone());
+        } else {
+            lost |= values.as_array().is_none_or(|v| !v.is_empty());
+        }
+    }
+    if lost {
+        ignored(f, "taxonomies");
     }
 }
 

@@ -192,6 +192,18 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         }
         None => split.body.to_string(),
     };
+    // A section without a title (Zola's redirecting or listing sections) is named by its folder.
+    let rel = source.strip_prefix("content/").unwrap_or(source);
+    let is_section = rel
+        .rsplit('/')
+        .next()
+        .is_some_and(|n| n.starts_with("_index."));
+    if is_section && !map.contains_key("title") {
+        let name = frontmatter::humanize_name(rel);
+        if !name.is_empty() {
+            map.insert("title".to_string(), Value::String(name));
+        }
+    }
     Ok(Parsed {
         locator,
         map,
@@ -461,7 +473,10 @@ fn type_page(
         "sector",
         "province",
         "tags",
-    ] {
+    ]
+    .into_iter()
+    .filter(|key| raw.text.map.contains_key(*key))
+    {
         if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
             key_lines.push((key, line));
         }

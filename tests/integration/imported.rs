@@ -318,3 +318,29 @@ fn mkdocs_front_matter_without_a_title_blog_dates_and_home_links_build() {
         r.stderr
     );
 }
+
+#[test]
+fn zola_taxonomy_tables_and_sections_without_a_title_build() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    assert!(!r.stderr.contains("E0105"), "{}", r.stderr);
+    // A section without `title` is named by its folder.
+    let section = read(site.path(), "huong-dan/index.html");
+    assert!(section.contains("<h1>Huong dan</h1>"), "{section}");
+    // `[taxonomies] tags = [...]` are tags; an empty undeclared one is nothing to report.
+    let tag = read(site.path(), "tags/zola/index.html");
+    assert!(tag.contains("Bài kiểu Zola"), "{tag}");
+    assert!(exists(site.path(), "tags/tai-lieu/index.html"));
+    let r = command("check", site.path(), &[]);
+    assert!(!r.stderr.contains("W0170"), "{}", r.stderr);
+    assert!(!r.stderr.contains("taxonomies:"), "{}", r.stderr);
+    let ignored = lines_with(&r.stderr, "W0603");
+    assert!(
+        ignored
+            .iter()
+            .any(|l| l.starts_with("content/tin/zola-kieu.md:4:1")
+                && l.contains("insert_anchor_links")),
+        "{}",
+        r.stderr
+    );
+}
