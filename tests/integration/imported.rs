@@ -344,3 +344,20 @@ fn zola_taxonomy_tables_and_sections_without_a_title_build() {
         r.stderr
     );
 }
+
+#[test]
+fn mkdocs_markdown_not_rendered_is_said_once_per_build_for_each_kind() {
+    let other = "---\ntitle: Thêm\n---\n\nDấu :material-check: và ++ctrl+c++ ở bài khác.\n";
+    let site = fixture_with("imported", &[("content/huong-dan/them.md", other)]);
+    let r = build_ok(site.path(), &[]);
+    let w = lines_with(&r.stderr, "W0602");
+    assert_eq!(w.len(), 4, "{}", r.stderr);
+    // The first use (by file, line, column) is named, with the number of pages using it.
+    let icon = w.iter().find(|l| l.contains(":material-")).unwrap();
+    assert!(
+        icon.starts_with("content/huong-dan/mo-rong.md:37:23") && icon.contains("pages using it: 2"),
+        "{icon}"
+    );
+    let math = w.iter().find(|l| l.contains("\"$$\"")).unwrap();
+    assert!(math.contains("pages using it: 1"), "{math}");
+}
