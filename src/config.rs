@@ -1,6 +1,6 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
@@ -64,7 +64,7 @@ fn read_extra_keys(map: &Map<String, Value>, f: &mut Fields) -> Vec<ExtraKeys> {
         return Vec::new();
     };
     let Some(kinds) = value.as_object() else {
-        let d = f.error("E0116", &[Seg::Key("extra_keys")]);
+        let d = f.error(Code::E0116, &[Seg::Key("extra_keys")]);
         d.args.push(("value", yaml::describe(value)));
         return Vec::new();
     };
@@ -182,11 +182,12 @@ impl Config {
     /// Loads `site.yaml` under `root`; every problem is returned, located.
     pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let text = read_text(root)?;
-        let value = yaml::parse(&text).map_err(|e| vec![e.diagnostic("E0002", CONFIG_FILE, 0)])?;
+        let value =
+            yaml::parse(&text).map_err(|e| vec![e.diagnostic(Code::E0002, CONFIG_FILE, 0)])?;
         let loc = Locator::new(&text, 0);
         let mut f = Fields::new(CONFIG_FILE, &loc);
         let Some(map) = value.as_object() else {
-            return Err(vec![Diagnostic::error("E0104", CONFIG_FILE).at(1, 1)]);
+            return Err(vec![Diagnostic::error(Code::E0104, CONFIG_FILE).at(1, 1)]);
         };
         check_known_keys(map, &mut f);
         let title = f.required_text(map, &[], "title").unwrap_or_default();
@@ -271,7 +272,7 @@ impl Config {
 /// The text of `site.yaml` under `root`, without a byte-order mark and with `\n` line ends.
 fn read_text(root: &Path) -> Result<String, Vec<Diagnostic>> {
     let text = std::fs::read_to_string(root.join(CONFIG_FILE))
-        .map_err(|e| vec![Diagnostic::error("E0001", CONFIG_FILE).arg("message", e)])?;
+        .map_err(|e| vec![Diagnostic::error(Code::E0001, CONFIG_FILE).arg("message", e)])?;
     Ok(text
         .strip_prefix('\u{feff}')
         .unwrap_or(&text)
@@ -282,7 +283,7 @@ fn read_text(root: &Path) -> Result<String, Vec<Diagnostic>> {
 fn check_known_keys(map: &Map<String, Value>, f: &mut Fields) {
     for key in map.keys() {
         if !KNOWN_KEYS.contains(&key.as_str()) {
-            f.error("E0003", &[Seg::Key(key)])
+            f.error(Code::E0003, &[Seg::Key(key)])
                 .args
                 .push(("known", KNOWN_KEYS.join(", ")));
         }
@@ -300,7 +301,7 @@ fn read_base_url(
         .or_else(|| f.text(map, &[], "base_url"))
         .unwrap_or_else(|| "/".to_string());
     normalize_base_url(&raw).unwrap_or_else(|| {
-        f.error("E0005", &[Seg::Key("base_url")])
+        f.error(Code::E0005, &[Seg::Key("base_url")])
             .args
             .push(("value", raw.clone()));
         ("/".to_string(), "/".to_string())
@@ -332,7 +333,7 @@ fn read_languages(
             }
         }
         Some((langs, None)) => {
-            let d = f.error("E0116", &[Seg::Key("languages")]);
+            let d = f.error(Code::E0116, &[Seg::Key("languages")]);
             d.args.push(("value", yaml::describe(langs)));
         }
     }
@@ -343,7 +344,7 @@ fn read_languages(
             } else {
                 Seg::Key("languages")
             };
-            f.error("E0006", &[key])
+            f.error(Code::E0006, &[key])
                 .args
                 .push(("value", lang.code.clone()));
         }
@@ -378,7 +379,7 @@ fn read_paginate(map: &Map<String, Value>, f: &mut Fields) -> usize {
     match f.integer(map, &[], "paginate") {
         Some(n) if n >= 1 => n as usize,
         Some(n) => {
-            let d = f.error("E0106", &[Seg::Key("paginate")]);
+            let d = f.error(Code::E0106, &[Seg::Key("paginate")]);
             d.args.push(("value", n.to_string()));
             d.args.push(("suggestion", "10".to_string()));
             10
@@ -392,7 +393,7 @@ fn read_timezone(map: &Map<String, Value>, f: &mut Fields) -> i32 {
     match f.text(map, &[], "timezone") {
         None => DEFAULT_UTC_OFFSET,
         Some(raw) => parse_offset(&raw).unwrap_or_else(|| {
-            f.error("E0005", &[Seg::Key("timezone")])
+            f.error(Code::E0005, &[Seg::Key("timezone")])
                 .args
                 .push(("value", raw.clone()));
             DEFAULT_UTC_OFFSET
@@ -409,7 +410,7 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
         Some(Value::Object(m)) => {
             const KEYS: [&str; 3] = ["emoji", "warn_unknown_languages", "raw_html"];
             for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-                f.error("E0003", &[Seg::Key("markdown"), Seg::Key(key)])
+                f.error(Code::E0003, &[Seg::Key("markdown"), Seg::Key(key)])
                     .args
                     .push(("known", KEYS.join(", ")));
             }
@@ -423,7 +424,7 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
                 match RawHtml::parse(&text) {
                     Some(policy) => settings.raw_html = policy,
                     None => {
-                        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+                        let d = f.error(Code::E0114, &[Seg::Key("markdown"), Seg::Key("raw_html")]);
                         d.args.push(("value", text));
                         d.args
                             .push(("known", "allow, sanitize, escape".to_string()));
@@ -432,7 +433,7 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
             }
         }
         Some(other) => {
-            f.error("E0116", &at)
+            f.error(Code::E0116, &at)
                 .args
                 .push(("value", yaml::describe(other)));
         }
@@ -447,20 +448,20 @@ fn read_cms(map: &Map<String, Value>, f: &mut Fields) -> Option<CmsSettings> {
         Value::Null => return None,
         Value::Object(m) => m,
         other => {
-            let d = f.error("E0116", &at);
+            let d = f.error(Code::E0116, &at);
             d.args.push(("value", yaml::describe(other)));
             return None;
         }
     };
     const KEYS: [&str; 5] = ["backend", "repo", "branch", "api_root", "script"];
     for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-        f.error("E0003", &[Seg::Key("cms"), Seg::Key(key)])
+        f.error(Code::E0003, &[Seg::Key("cms"), Seg::Key(key)])
             .args
             .push(("known", KEYS.join(", ")));
     }
     let backend = f.required_text(m, &at, "backend")?;
     if !CMS_BACKENDS.contains(&backend.as_str()) {
-        let d = f.error("E0114", &[Seg::Key("cms"), Seg::Key("backend")]);
+        let d = f.error(Code::E0114, &[Seg::Key("cms"), Seg::Key("backend")]);
         d.args.push(("value", backend));
         d.args.push(("known", CMS_BACKENDS.join(", ")));
         return None;

@@ -5,7 +5,7 @@
 //! that pages offer with `srcset` when they are lighter than the original. Resized copies are cached between builds under `.sachhon-cache/images/`,
 //! keyed by the source's content hash and the width, so a rebuild does not redo them.
 
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
@@ -116,13 +116,13 @@ pub fn write_variants(
             Ok(bytes) => match sink.write(&variant.path, &bytes) {
                 Ok(()) => Some(variant.path.clone()),
                 Err(e) => {
-                    diags.push(Diagnostic::error("E0503", &variant.path).arg("message", e));
+                    diags.push(Diagnostic::error(Code::E0503, &variant.path).arg("message", e));
                     None
                 }
             },
             Err(message) => {
                 let shown = img.source.display().to_string();
-                diags.push(Diagnostic::error("E0503", shown).arg("message", message));
+                diags.push(Diagnostic::error(Code::E0503, shown).arg("message", message));
                 None
             }
         })

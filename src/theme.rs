@@ -3,7 +3,7 @@
 //! them file by file.
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -70,7 +70,7 @@ impl Theme {
                         };
                         templates.insert(name, template);
                     }
-                    Err(e) => diags.push(Diagnostic::error("E0503", origin).arg("message", e)),
+                    Err(e) => diags.push(Diagnostic::error(Code::E0503, origin).arg("message", e)),
                 }
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), source);
@@ -124,9 +124,11 @@ fn theme_files(config: &Config) -> Result<Vec<(String, Source, String)>, Vec<Dia
             ));
         }
     } else {
-        return Err(vec![
-            Diagnostic::error("E0004", crate::config::CONFIG_FILE).arg("theme", &config.theme)
-        ]);
+        return Err(vec![Diagnostic::error(
+            Code::E0004,
+            crate::config::CONFIG_FILE,
+        )
+        .arg("theme", &config.theme)]);
     }
     for folder in ["templates", "i18n", "static"] {
         for (rel, abs) in walk(&config.root.join(folder)) {
@@ -161,8 +163,8 @@ fn read_strings(
     strings: &mut BTreeMap<String, String>,
 ) -> Result<(), Diagnostic> {
     let text =
-        read_text(source).map_err(|e| Diagnostic::error("E0503", origin).arg("message", e))?;
-    let value = yaml::parse(&text).map_err(|e| e.diagnostic("E0002", origin, 0))?;
+        read_text(source).map_err(|e| Diagnostic::error(Code::E0503, origin).arg("message", e))?;
+    let value = yaml::parse(&text).map_err(|e| e.diagnostic(Code::E0002, origin, 0))?;
     for (k, v) in value.as_object().into_iter().flatten() {
         if let Some(s) = v.as_str() {
             strings.insert(k.clone(), s.to_string());

@@ -3,6 +3,7 @@
 //! key per build), never dropped silently.
 
 use super::model::Meta;
+use crate::diagnostics::Code;
 use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
@@ -113,7 +114,7 @@ fn zola_taxonomies(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, de
 }
 
 fn ignored(f: &mut Fields, key: &'static str) {
-    f.warning("W0603", &[Seg::Key(key)]);
+    f.warning(Code::W0603, &[Seg::Key(key)]);
 }
 
 /// A path written in `url:` (`/gioi-thieu/lich-su`) as a site path (`gioi-thieu/lich-su/`), or

@@ -14,7 +14,7 @@ pub use url::UrlStyle;
 
 use crate::config::Config;
 use crate::content::{Kind, Page};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::collections::{HashMap, HashSet};
 
 /// Where a lesson sits in its module.
@@ -241,7 +241,7 @@ fn translations(
                 config.default_language().to_string(),
             ))
         {
-            diags.push(Diagnostic::warning("W0103", &page.source).arg("lang", &page.lang));
+            diags.push(Diagnostic::warning(Code::W0103, &page.source).arg("lang", &page.lang));
         }
         translations[id] = others;
     }
@@ -309,7 +309,7 @@ fn check_case_study(page: &Page, diags: &mut Vec<Diagnostic>) {
     if let Some((stated, computed)) = impact::payback_mismatch(case) {
         let line = page.line_of("payback_months");
         diags.push(
-            Diagnostic::warning("W0101", &page.source)
+            Diagnostic::warning(Code::W0101, &page.source)
                 .at_opt(line.map(|l| (l, 1)))
                 .arg("stated", crate::locale::format_number(stated, 1, "en"))
                 .arg("computed", crate::locale::format_number(computed, 1, "en")),
@@ -317,13 +317,13 @@ fn check_case_study(page: &Page, diags: &mut Vec<Diagnostic>) {
     }
     if let Some(line) = impact::repeated_table(case, &page.body) {
         diags.push(
-            Diagnostic::warning("W0108", &page.source).at(page.body_line_offset + line + 1, 1),
+            Diagnostic::warning(Code::W0108, &page.source).at(page.body_line_offset + line + 1, 1),
         );
     }
 }
 
 fn duplicate(page: &Page, other: &Page) -> Diagnostic {
-    Diagnostic::error("E0202", &page.source)
+    Diagnostic::error(Code::E0202, &page.source)
         .arg("url", format!("/{}", page.path))
         .arg("other", &other.source)
 }
@@ -348,7 +348,7 @@ fn lesson_nav(
             if let Some(w) = pages[lesson].meta.weight {
                 if let Some(&first) = seen.get(&w) {
                     diags.push(
-                        Diagnostic::warning("W0102", &pages[lesson].source)
+                        Diagnostic::warning(Code::W0102, &pages[lesson].source)
                             .at_opt(pages[lesson].line_of("weight").map(|l| (l, 1)))
                             .arg("weight", w)
                             .arg("other", &pages[first].source),
