@@ -78,14 +78,14 @@ pub(super) fn render_markdown(
 /// at each place, as each must be rewritten.
 fn fold_foreign_markdown(found: &mut Vec<Diagnostic>) {
     let is_markdown = |d: &Diagnostic| {
-        d.code == "W0602"
+        d.code == Code::W0602
             && d.args.iter().any(|(n, v)| {
                 *n == "kind" && matches!(v.as_str(), "icon" | "keys" | "math" | "attributes")
             })
     };
     let (mut markdown, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
         found.drain(..).partition(is_markdown);
-    diagnostics::fold_repeats(&mut markdown, "W0602", "kind");
+    diagnostics::fold_repeats(&mut markdown, Code::W0602, "kind");
     *found = rest;
     found.extend(markdown);
 }
