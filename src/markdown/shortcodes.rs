@@ -624,56 +624,70 @@ impl Cursor<'_> {
         match self.peek()? {
             quote @ ('"' | '\'' | '`') => {
                 self.at += 1;
-                let mut text = String::new();
-                loop {
-                    let c = self.peek()?;
-                    self.at += c.len_utf8();
-                    match c {
-                        '\\' if quote == '"' => {
-                            let escaped = self.peek()?;
-                            self.at += escaped.len_utf8();
-                            text.push(if escaped == 'n' { '\n' } else { escaped });
-                        }
-                        c if c == quote => return Some(Value::String(text)),
-                        c => text.push(c),
-                    }
-                }
+                self.quoted(quote).map(Value::String)
             }
             '[' => {
                 self.at += 1;
-                let mut items = Vec::new();
-                loop {
-                    self.spaces();
-                    if self.eat(']') {
-                        return Some(Value::Array(items));
-                    }
-                    items.push(self.value()?);
-                    self.spaces();
-                    if !self.eat(',') && self.peek() != Some(']') {
-                        return None;
-                    }
-                }
+                self.list().map(Value::Array)
             }
-            _ => {
-                let start = self.at;
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '+')
-                {
-                    self.at += 1;
+            _ => self.word(),
+        }
+    }
+
+    /// The rest of a text opened by `quote`; in a `"` text, `\` escapes the next character and
+    /// `\n` is a new line.
+    fn quoted(&mut self, quote: char) -> Option<String> {
+        let mut text = String::new();
+        loop {
+            let c = self.peek()?;
+            self.at += c.len_utf8();
+            match c {
+                '\\' if quote == '"' => {
+                    let escaped = self.peek()?;
+                    self.at += escaped.len_utf8();
+                    text.push(if escaped == 'n' { '\n' } else { escaped });
                 }
-                let word = &self.text[start..self.at];
-                match word {
-                    "true" => Some(Value::Bool(true)),
-                    "false" => Some(Value::Bool(false)),
-                    _ => word
-                        .parse::<i64>()
-                        .map(Value::from)
-                        .ok()
-                        .or_else(|| word.parse::<f64>().ok().map(Value::from))
-                        .filter(|v| v.as_f64().is_some_and(f64::is_finite)),
-                }
+                c if c == quote => return Some(text),
+                c => text.push(c),
             }
+        }
+    }
+
+    /// The rest of a list opened by `[`: values separated by commas, up to `]`.
+    fn list(&mut self) -> Option<Vec<Value>> {
+        let mut items = Vec::new();
+        loop {
+            self.spaces();
+            if self.eat(']') {
+                return Some(items);
+            }
+            items.push(self.value()?);
+            self.spaces();
+            if !self.eat(',') && self.peek() != Some(']') {
+                return None;
+            }
+        }
+    }
+
+    /// `true`, `false` or a finite number.
+    fn word(&mut self) -> Option<Value> {
+        let start = self.at;
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '+')
+        {
+            self.at += 1;
+        }
+        let word = &self.text[start..self.at];
+        match word {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => word
+                .parse::<i64>()
+                .map(Value::from)
+                .ok()
+                .or_else(|| word.parse::<f64>().ok().map(Value::from))
+                .filter(|v| v.as_f64().is_some_and(f64::is_finite)),
         }
     }
 }
