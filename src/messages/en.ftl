@@ -188,6 +188,7 @@ init-exists = { $dir } already holds files; choose an empty or new folder.
 new-done = Created { $path }. It is a draft until you remove "draft: true".
 new-exists = { $path } already exists; choose another name.
 new-bad-name = "{ $name }" is not a usable name; use letters, digits and hyphens (a lesson names its module too: cp-basics/intro).
+overlay-warnings = Warnings
 overlay-title = The site could not be rebuilt
 help-about = sachhon ("sạch hơn", cleaner): a static knowledge-base site generator for cleaner-production campaigns
 help-build = Build the site into the output folder

@@ -184,6 +184,7 @@ new-done = Đã tạo { $path }. Bài này là bản nháp cho đến khi bạn 
 new-exists = { $path } đã tồn tại; hãy chọn tên khác.
 new-bad-name = "{ $name }" không dùng được làm tên bài; hãy dùng chữ, số và dấu gạch ngang (bài học ghi kèm học phần: cp-basics/gioi-thieu).
 overlay-title = Không dựng lại được trang web
+overlay-warnings = Cảnh báo
 help-about = sachhon ("sạch hơn"): công cụ dựng trang web tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
 help-build = Dựng trang web vào thư mục xuất
 help-serve = Xem trước trang web, tự tải lại khi sửa

@@ -194,6 +194,55 @@ fn every_sample_message_in_the_guide_is_the_catalogues() {
     );
 }
 
+/// The first two words of a message that starts with text (`Đã tạo`, `Bản xem trước`).
+fn opening(pattern: &[Piece]) -> Option<String> {
+    let Some(Piece::Text(text)) = pattern.first() else {
+        return None;
+    };
+    let words: Vec<&str> = text.split_whitespace().take(2).collect();
+    (words.len() == 2).then(|| words.join(" "))
+}
+
+#[test]
+fn every_sample_of_what_a_command_prints_is_the_catalogues() {
+    let catalogues = [("vi", catalogue("vi")), ("en", catalogue("en"))];
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (page, text) in pages() {
+        let lang = lang_of(&page);
+        let messages = &catalogues.iter().find(|(l, _)| *l == lang).unwrap().1;
+        for block in blocks(&text).iter().filter(|b| b.info == "txt") {
+            for line in &block.lines {
+                if sample_message(line).is_some() {
+                    continue;
+                }
+                let start: Vec<&str> = line.split_whitespace().take(2).collect();
+                let start = start.join(" ");
+                let candidates: Vec<_> = messages
+                    .iter()
+                    .filter(|(id, p)| {
+                        !id.starts_with(['E', 'W']) && opening(p).as_ref() == Some(&start)
+                    })
+                    .collect();
+                if candidates.is_empty() {
+                    continue;
+                }
+                checked += 1;
+                if !candidates.iter().any(|(_, p)| matches(p, line.trim())) {
+                    let ids: Vec<_> = candidates.iter().map(|(id, _)| id.as_str()).collect();
+                    wrong.push(format!("{page}: {line} (not {ids:?})"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} lines checked: {wrong:?}");
+    assert!(
+        wrong.is_empty(),
+        "not what sachhon prints:\n{}",
+        wrong.join("\n")
+    );
+}
+
 /// A code page's wrong example: the content files it writes (each block of front matter
 /// after a sentence naming its file, `Tệp `content/x.md`:`) and the message lines it shows.
 /// `None` when the example is not content files alone (site.yaml, templates, a folder).
