@@ -15,6 +15,7 @@ fn manifest_dir() -> std::path::PathBuf {
 fn main() {
     syntect_version();
     guide_base();
+    diagnostic_codes();
     let root = manifest_dir().join("themes/default");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
@@ -81,4 +82,32 @@ fn guide_base() {
         .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
         .unwrap_or_default();
     println!("cargo:rustc-env=SACHHON_GUIDE_BASE={base}");
+}
+
+/// The diagnostic codes, as constants of `diagnostics::Code` generated from the English message
+/// catalogue, where each code is defined with its message: a code used in the source but
+/// missing from the catalogue does not compile.
+fn diagnostic_codes() {
+    let ftl = manifest_dir().join("src/messages/en.ftl");
+    println!("cargo:rerun-if-changed={}", ftl.display());
+    let text = std::fs::read_to_string(&ftl).unwrap_or_default();
+    let mut code = String::from("impl Code {\n");
+    for line in text.lines() {
+        let Some((id, message)) = line.split_once(" = ") else {
+            continue;
+        };
+        let is_code = id.len() == 5
+            && (id.starts_with('E') || id.starts_with('W'))
+            && id[1..].bytes().all(|b| b.is_ascii_digit());
+        if is_code {
+            let _ = writeln!(
+                code,
+                "    #[doc = {:?}]\n    pub const {id}: Code = Code({id:?});",
+                message.trim()
+            );
+        }
+    }
+    code.push_str("}\n");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("codes.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
 }

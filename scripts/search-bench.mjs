@@ -64,8 +64,12 @@ const sachhonLangs = readdirSync(join(site, "search"), { withFileTypes: true }).
 const lang = sachhonLangs.includes("vi") ? "vi" : sachhonLangs[0];
 const sachhonPaths = [];
 {
-  const sandbox = { SachhonSearch: { docs: (n, rows) => rows.forEach((r, i) => { sachhonPaths[n * 64 + i] = r[1]; }) } };
+  const sandbox = { SachhonSearch: {} };
+  sandbox.window = sandbox;
   vm.createContext(sandbox);
+  vm.runInContext(readFileSync(join(site, "search", lang, "meta.js"), "utf8"), sandbox);
+  const chunk = sandbox.SachhonSearch.meta.chunk;
+  sandbox.SachhonSearch.docs = (n, rows) => rows.forEach((r, i) => { sachhonPaths[n * chunk + i] = r[1]; });
   for (const f of readdirSync(join(site, "search", lang)).filter((f) => /^d-\d+\.js$/.test(f))) {
     vm.runInContext(readFileSync(join(site, "search", lang, f), "utf8"), sandbox);
   }

@@ -1,6 +1,6 @@
 //! `site.yaml` -> one validated [`Config`], loaded once per build.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::term_names::TermNames;
 use crate::yaml::{self, Fields, Locator, Seg};
 use serde_json::{Map, Value};
@@ -64,7 +64,7 @@ fn read_extra_keys(map: &Map<String, Value>, f: &mut Fields) -> Vec<ExtraKeys> {
         return Vec::new();
     };
     let Some(kinds) = value.as_object() else {
-        let d = f.error("E0116", &[Seg::Key("extra_keys")]);
+        let d = f.error(Code::E0116, &[Seg::Key("extra_keys")]);
         d.args.push(("value", yaml::describe(value)));
         return Vec::new();
     };
@@ -181,94 +181,19 @@ pub struct Config {
 impl Config {
     /// Loads `site.yaml` under `root`; every problem is returned, located.
     pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-        let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                return Err(vec![
-                    Diagnostic::error("E0001", CONFIG_FILE).arg("message", e)
-                ])
-            }
-        };
-        let text = text
-            .strip_prefix('\u{feff}')
-            .unwrap_or(&text)
-            .replace("\r\n", "\n");
-        let value = yaml::parse(&text).map_err(|e| vec![e.diagnostic("E0002", CONFIG_FILE, 0)])?;
+        let text = read_text(root)?;
+        let value =
+            yaml::parse(&text).map_err(|e| vec![e.diagnostic(Code::E0002, CONFIG_FILE, 0)])?;
         let loc = Locator::new(&text, 0);
         let mut f = Fields::new(CONFIG_FILE, &loc);
         let Some(map) = value.as_object() else {
-            return Err(vec![Diagnostic::error("E0104", CONFIG_FILE).at(1, 1)]);
+            return Err(vec![Diagnostic::error(Code::E0104, CONFIG_FILE).at(1, 1)]);
         };
-        for key in map.keys() {
-            if !KNOWN_KEYS.contains(&key.as_str()) {
-                f.error("E0003", &[Seg::Key(key)])
-                    .args
-                    .push(("known", KNOWN_KEYS.join(", ")));
-            }
-        }
+        check_known_keys(map, &mut f);
         let title = f.required_text(map, &[], "title").unwrap_or_default();
         let description = f.text(map, &[], "description").unwrap_or_default();
-        let base_url_raw = base_url_override
-            .map(str::to_string)
-            .or_else(|| f.text(map, &[], "base_url"))
-            .unwrap_or_else(|| "/".to_string());
-        let (base_url, base_path) = match normalize_base_url(&base_url_raw) {
-            Some(pair) => pair,
-            None => {
-                f.error("E0005", &[Seg::Key("base_url")])
-                    .args
-                    .push(("value", base_url_raw.clone()));
-                ("/".to_string(), "/".to_string())
-            }
-        };
-        let default_language = f
-            .text(map, &[], "default_language")
-            .unwrap_or_else(|| "vi".to_string());
-        let mut languages = vec![Language {
-            code: default_language.clone(),
-            title: title.clone(),
-            description: description.clone(),
-        }];
-        if let Some(langs) = map.get("languages") {
-            match langs.as_object() {
-                Some(langs) => {
-                    for (code, settings) in langs {
-                        if code == &default_language {
-                            continue;
-                        }
-                        let at = [Seg::Key("languages"), Seg::Key(code)];
-                        let empty = Map::new();
-                        let settings = settings.as_object().unwrap_or(&empty);
-                        languages.push(Language {
-                            code: code.clone(),
-                            title: f
-                                .text(settings, &at, "title")
-                                .unwrap_or_else(|| title.clone()),
-                            description: f
-                                .text(settings, &at, "description")
-                                .unwrap_or_else(|| description.clone()),
-                        });
-                    }
-                }
-                None => {
-                    let d = f.error("E0116", &[Seg::Key("languages")]);
-                    d.args.push(("value", yaml::describe(langs)));
-                }
-            }
-        }
-        for lang in &languages {
-            if !is_language_code(&lang.code) {
-                let key = if lang.code == default_language {
-                    Seg::Key("default_language")
-                } else {
-                    Seg::Key("languages")
-                };
-                f.error("E0006", &[key])
-                    .args
-                    .push(("value", lang.code.clone()));
-            }
-        }
+        let (base_url, base_path) = read_base_url(map, &mut f, base_url_override);
+        let languages = read_languages(map, &mut f, &title, &description);
         let theme = f
             .text(map, &[], "theme")
             .unwrap_or_else(|| "default".to_string());
@@ -279,25 +204,8 @@ impl Config {
                 .map(String::from)
                 .to_vec()
         };
-        let paginate = match f.integer(map, &[], "paginate") {
-            Some(n) if n >= 1 => n as usize,
-            Some(n) => {
-                let d = f.error("E0106", &[Seg::Key("paginate")]);
-                d.args.push(("value", n.to_string()));
-                d.args.push(("suggestion", "10".to_string()));
-                10
-            }
-            None => 10,
-        };
-        let timezone_minutes = match f.text(map, &[], "timezone") {
-            None => DEFAULT_UTC_OFFSET,
-            Some(raw) => parse_offset(&raw).unwrap_or_else(|| {
-                f.error("E0005", &[Seg::Key("timezone")])
-                    .args
-                    .push(("value", raw.clone()));
-                DEFAULT_UTC_OFFSET
-            }),
-        };
+        let paginate = read_paginate(map, &mut f);
+        let timezone_minutes = read_timezone(map, &mut f);
         let author = f.text(map, &[], "author").unwrap_or_else(|| title.clone());
         let search = f.boolean(map, &[], "search").unwrap_or(true);
         let extra = map
@@ -361,6 +269,138 @@ impl Config {
     }
 }
 
+/// The text of `site.yaml` under `root`, without a byte-order mark and with `\n` line ends.
+fn read_text(root: &Path) -> Result<String, Vec<Diagnostic>> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE))
+        .map_err(|e| vec![Diagnostic::error(Code::E0001, CONFIG_FILE).arg("message", e)])?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n"))
+}
+
+/// E0003 for each top-level key sachhon does not know.
+fn check_known_keys(map: &Map<String, Value>, f: &mut Fields) {
+    for key in map.keys() {
+        if !KNOWN_KEYS.contains(&key.as_str()) {
+            f.error(Code::E0003, &[Seg::Key(key)])
+                .args
+                .push(("known", KNOWN_KEYS.join(", ")));
+        }
+    }
+}
+
+/// `base_url` (or the command line's): the absolute base URL and its path.
+fn read_base_url(
+    map: &Map<String, Value>,
+    f: &mut Fields,
+    base_url_override: Option<&str>,
+) -> (String, String) {
+    let raw = base_url_override
+        .map(str::to_string)
+        .or_else(|| f.text(map, &[], "base_url"))
+        .unwrap_or_else(|| "/".to_string());
+    normalize_base_url(&raw).unwrap_or_else(|| {
+        f.error(Code::E0005, &[Seg::Key("base_url")])
+            .args
+            .push(("value", raw.clone()));
+        ("/".to_string(), "/".to_string())
+    })
+}
+
+/// `default_language` and `languages`: the default language first, each titled (the site's
+/// title and description unless the language gives its own).
+fn read_languages(
+    map: &Map<String, Value>,
+    f: &mut Fields,
+    title: &str,
+    description: &str,
+) -> Vec<Language> {
+    let default_language = f
+        .text(map, &[], "default_language")
+        .unwrap_or_else(|| "vi".to_string());
+    let mut languages = vec![Language {
+        code: default_language.clone(),
+        title: title.to_string(),
+        description: description.to_string(),
+    }];
+    match map.get("languages").map(|v| (v, v.as_object())) {
+        None => {}
+        Some((_, Some(langs))) => {
+            let others = langs.iter().filter(|(code, _)| **code != default_language);
+            for (code, settings) in others {
+                languages.push(read_language(f, code, settings, title, description));
+            }
+        }
+        Some((langs, None)) => {
+            let d = f.error(Code::E0116, &[Seg::Key("languages")]);
+            d.args.push(("value", yaml::describe(langs)));
+        }
+    }
+    for lang in &languages {
+        if !is_language_code(&lang.code) {
+            let key = if lang.code == default_language {
+                Seg::Key("default_language")
+            } else {
+                Seg::Key("languages")
+            };
+            f.error(Code::E0006, &[key])
+                .args
+                .push(("value", lang.code.clone()));
+        }
+    }
+    languages
+}
+
+/// One language other than the default: `en: { title: ..., description: ... }`.
+fn read_language(
+    f: &mut Fields,
+    code: &str,
+    settings: &Value,
+    title: &str,
+    description: &str,
+) -> Language {
+    let at = [Seg::Key("languages"), Seg::Key(code)];
+    let empty = Map::new();
+    let settings = settings.as_object().unwrap_or(&empty);
+    Language {
+        code: code.to_string(),
+        title: f
+            .text(settings, &at, "title")
+            .unwrap_or_else(|| title.to_string()),
+        description: f
+            .text(settings, &at, "description")
+            .unwrap_or_else(|| description.to_string()),
+    }
+}
+
+/// `paginate`: pages per list page, at least 1 (10 when not given or wrong).
+fn read_paginate(map: &Map<String, Value>, f: &mut Fields) -> usize {
+    match f.integer(map, &[], "paginate") {
+        Some(n) if n >= 1 => n as usize,
+        Some(n) => {
+            let d = f.error(Code::E0106, &[Seg::Key("paginate")]);
+            d.args.push(("value", n.to_string()));
+            d.args.push(("suggestion", "10".to_string()));
+            10
+        }
+        None => 10,
+    }
+}
+
+/// `timezone` (`+07:00`) in minutes; [`DEFAULT_UTC_OFFSET`] when not given or wrong.
+fn read_timezone(map: &Map<String, Value>, f: &mut Fields) -> i32 {
+    match f.text(map, &[], "timezone") {
+        None => DEFAULT_UTC_OFFSET,
+        Some(raw) => parse_offset(&raw).unwrap_or_else(|| {
+            f.error(Code::E0005, &[Seg::Key("timezone")])
+                .args
+                .push(("value", raw.clone()));
+            DEFAULT_UTC_OFFSET
+        }),
+    }
+}
+
 /// `markdown: { emoji: true, warn_unknown_languages: false, raw_html: sanitize }`.
 fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
     let mut settings = MarkdownConfig::default();
@@ -370,7 +410,7 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
         Some(Value::Object(m)) => {
             const KEYS: [&str; 3] = ["emoji", "warn_unknown_languages", "raw_html"];
             for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-                f.error("E0003", &[Seg::Key("markdown"), Seg::Key(key)])
+                f.error(Code::E0003, &[Seg::Key("markdown"), Seg::Key(key)])
                     .args
                     .push(("known", KEYS.join(", ")));
             }
@@ -384,7 +424,7 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
                 match RawHtml::parse(&text) {
                     Some(policy) => settings.raw_html = policy,
                     None => {
-                        let d = f.error("E0114", &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+                        let d = f.error(Code::E0114, &[Seg::Key("markdown"), Seg::Key("raw_html")]);
                         d.args.push(("value", text));
                         d.args
                             .push(("known", "allow, sanitize, escape".to_string()));
@@ -393,7 +433,7 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
             }
         }
         Some(other) => {
-            f.error("E0116", &at)
+            f.error(Code::E0116, &at)
                 .args
                 .push(("value", yaml::describe(other)));
         }
@@ -408,20 +448,20 @@ fn read_cms(map: &Map<String, Value>, f: &mut Fields) -> Option<CmsSettings> {
         Value::Null => return None,
         Value::Object(m) => m,
         other => {
-            let d = f.error("E0116", &at);
+            let d = f.error(Code::E0116, &at);
             d.args.push(("value", yaml::describe(other)));
             return None;
         }
     };
     const KEYS: [&str; 5] = ["backend", "repo", "branch", "api_root", "script"];
     for key in m.keys().filter(|k| !KEYS.contains(&k.as_str())) {
-        f.error("E0003", &[Seg::Key("cms"), Seg::Key(key)])
+        f.error(Code::E0003, &[Seg::Key("cms"), Seg::Key(key)])
             .args
             .push(("known", KEYS.join(", ")));
     }
     let backend = f.required_text(m, &at, "backend")?;
     if !CMS_BACKENDS.contains(&backend.as_str()) {
-        let d = f.error("E0114", &[Seg::Key("cms"), Seg::Key("backend")]);
+        let d = f.error(Code::E0114, &[Seg::Key("cms"), Seg::Key("backend")]);
         d.args.push(("value", backend));
         d.args.push(("known", CMS_BACKENDS.join(", ")));
         return None;

@@ -15,13 +15,34 @@ pub enum Severity {
     Warning,
 }
 
+/// The stable code of a diagnostic (`E0105`), also its message id in the catalogue
+/// (`src/messages/*.ftl`). The catalogue is where codes are defined: the constants (`Code::E0105`)
+/// are generated from it, so a code without a message does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Code(&'static str);
+
+include!(concat!(env!("OUT_DIR"), "/codes.rs"));
+
+impl Code {
+    /// The code as written in reports and the catalogue (`E0105`).
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
 /// One problem, located in a file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// Stable code (`E0105`), also the message id in the catalogue.
-    pub code: &'static str,
+    pub code: Code,
     /// Path relative to the site root, with `/` separators; empty when not about a file.
     pub path: String,
     /// 1-based line in the whole file, when known.
@@ -34,7 +55,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about `path`.
-    pub fn error(code: &'static str, path: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -46,7 +67,7 @@ impl Diagnostic {
     }
 
     /// A warning about `path`.
-    pub fn warning(code: &'static str, path: impl Into<String>) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, path)
@@ -92,7 +113,7 @@ impl Diagnostic {
 /// Folds the diagnostics with `code` into one per value of their `arg`: the first by location
 /// is kept, with a `count` of how many there were. For problems repeated on many pages that
 /// the editor fixes once (an ignored key, an unknown code language).
-pub fn fold_repeats(diags: &mut Vec<Diagnostic>, code: &str, arg: &str) {
+pub fn fold_repeats(diags: &mut Vec<Diagnostic>, code: Code, arg: &str) {
     let value_of = |d: &Diagnostic| {
         d.args
             .iter()
@@ -184,19 +205,19 @@ mod tests {
 
     #[test]
     fn location_has_path_line_and_column() {
-        let d = Diagnostic::error("E0105", "content/a.md").at(3, 1);
+        let d = Diagnostic::error(Code::E0105, "content/a.md").at(3, 1);
         assert_eq!(d.location(), "content/a.md:3:1");
     }
 
     #[test]
     fn repeats_fold_into_one_with_a_count() {
         let mut ds = vec![
-            Diagnostic::warning("W0603", "content/b.md").arg("key", "layout"),
-            Diagnostic::warning("W0603", "content/a.md").arg("key", "layout"),
-            Diagnostic::warning("W0603", "content/a.md").arg("key", "author"),
-            Diagnostic::error("E0105", "content/a.md"),
+            Diagnostic::warning(Code::W0603, "content/b.md").arg("key", "layout"),
+            Diagnostic::warning(Code::W0603, "content/a.md").arg("key", "layout"),
+            Diagnostic::warning(Code::W0603, "content/a.md").arg("key", "author"),
+            Diagnostic::error(Code::E0105, "content/a.md"),
         ];
-        fold_repeats(&mut ds, "W0603", "key");
+        fold_repeats(&mut ds, Code::W0603, "key");
         assert_eq!(ds.len(), 3);
         let layout = ds
             .iter()
@@ -209,8 +230,8 @@ mod tests {
     #[test]
     fn sink_counts_and_sorts() {
         let sink = Sink::new();
-        sink.push(Diagnostic::warning("W0101", "b.md"));
-        sink.push(Diagnostic::error("E0105", "a.md").at(2, 1));
+        sink.push(Diagnostic::warning(Code::W0101, "b.md"));
+        sink.push(Diagnostic::error(Code::E0105, "a.md").at(2, 1));
         assert_eq!(sink.counts(), (1, 1));
         assert!(sink.has_errors());
         assert_eq!(sink.sorted()[0].path, "a.md");

@@ -1,6 +1,6 @@
 //! `check --external`: links to other sites, each fetched once, a few at a time.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -36,7 +36,7 @@ pub fn check(links: Vec<External>) -> Vec<Diagnostic> {
     for (url, reason) in failures.into_inner().unwrap_or_else(|e| e.into_inner()) {
         for (source, line) in &places[&url] {
             diags.push(
-                Diagnostic::error("E0305", source)
+                Diagnostic::error(Code::E0305, source)
                     .at(*line, 1)
                     .arg("target", &url)
                     .arg("message", &reason),

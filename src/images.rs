@@ -5,7 +5,7 @@
 //! that pages offer with `srcset` when they are lighter than the original. Resized copies are cached between builds under `.sachhon-cache/images/`,
 //! keyed by the source's content hash and the width, so a rebuild does not redo them.
 
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
@@ -116,21 +116,39 @@ pub fn write_variants(
             Ok(bytes) => match sink.write(&variant.path, &bytes) {
                 Ok(()) => Some(variant.path.clone()),
                 Err(e) => {
-                    diags.push(Diagnostic::error("E0503", &variant.path).arg("message", e));
+                    diags.push(Diagnostic::error(Code::E0503, &variant.path).arg("message", e));
                     None
                 }
             },
             Err(message) => {
                 let shown = img.source.display().to_string();
-                diags.push(Diagnostic::error("E0503", shown).arg("message", message));
+                diags.push(Diagnostic::error(Code::E0503, shown).arg("message", message));
                 None
             }
         })
         .collect()
 }
 
-fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, String> {
-    let source = std::fs::read(&img.source).map_err(|e| e.to_string())?;
+/// Why a smaller copy of an image could not be made.
+#[derive(Debug)]
+enum ResizeError {
+    /// The original could not be read.
+    Read(std::io::Error),
+    /// The original could not be decoded, or the copy encoded.
+    Image(image::ImageError),
+}
+
+impl std::fmt::Display for ResizeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResizeError::Read(e) => e.fmt(f),
+            ResizeError::Image(e) => e.fmt(f),
+        }
+    }
+}
+
+fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, ResizeError> {
+    let source = std::fs::read(&img.source).map_err(ResizeError::Read)?;
     let mut hasher = DefaultHasher::new();
     source.hash(&mut hasher);
     let ext = variant
@@ -143,7 +161,7 @@ fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, 
     if let Ok(bytes) = std::fs::read(&cached) {
         return Ok(bytes);
     }
-    let decoded = image::load_from_memory(&source).map_err(|e| e.to_string())?;
+    let decoded = image::load_from_memory(&source).map_err(ResizeError::Image)?;
     // Exactly the width the `srcset` promises (`resize` keeps the ratio and may give 479).
     let small = decoded.resize_exact(
         variant.width,
@@ -159,7 +177,7 @@ fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, 
         "png" => small.write_to(&mut out, image::ImageFormat::Png),
         _ => small.write_to(&mut out, image::ImageFormat::WebP),
     };
-    result.map_err(|e| e.to_string())?;
+    result.map_err(ResizeError::Image)?;
     let bytes = out.into_inner();
     // The cache only saves time: a failure to keep a copy is not an error.
     if std::fs::create_dir_all(cache_dir).is_ok() {

@@ -8,6 +8,7 @@
 //!     Phân bón: { en: Fertilizer }
 //! ```
 
+use crate::diagnostics::Code;
 use crate::text::slugify;
 use crate::yaml::{self, Fields, Seg};
 use serde_json::{Map, Value};
@@ -125,7 +126,7 @@ fn object<'v>(value: &'v Value, f: &mut Fields, at: &[Seg]) -> Option<&'v Map<St
         Value::Object(map) => Some(map),
         Value::Null => None,
         other => {
-            f.error("E0116", at)
+            f.error(Code::E0116, at)
                 .args
                 .push(("value", yaml::describe(other)));
             None
@@ -134,7 +135,7 @@ fn object<'v>(value: &'v Value, f: &mut Fields, at: &[Seg]) -> Option<&'v Map<St
 }
 
 fn unknown(f: &mut Fields, at: &[Seg], value: &str, known: &[String]) {
-    let d = f.error("E0180", at);
+    let d = f.error(Code::E0180, at);
     d.args.push(("value", value.to_string()));
     d.args.push(("known", known.join(", ")));
 }

@@ -174,32 +174,38 @@ pub fn is_word_char(c: char) -> bool {
 /// holds the first `n`.
 pub fn count_words(text: &str, n: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut words = 0;
-    let mut cut = text.len();
-    let mut in_word = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Most text is ASCII or Vietnamese: answer from the bytes, decode only the rest.
-        let (letter, width) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-            // U+00C0-U+00FF without × and ÷, U+0100-U+023F, U+0240-U+024F.
-            0xc3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xb7)), 2),
-            0xc4..=0xc8 => (true, 2),
-            0xc9 if bytes.get(i + 1).is_some_and(|&b| b < 0x90) => (true, 2),
-            // U+1E00-U+1EFF, where Vietnamese letters with two marks live.
-            0xe1 if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
-            }
-        };
+    let (mut words, mut cut, mut in_word) = (0, text.len(), false);
+    let mut see = |letter: bool, at: usize| {
         if letter && !in_word {
             if words == n {
-                cut = i;
+                cut = at;
             }
             words += 1;
         }
         in_word = letter;
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII go byte by byte without decoding.
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+            see(b.is_ascii_alphanumeric(), i);
+            i += 1;
+        }
+        // Most other text is Vietnamese: answer from the bytes, decode only the rest.
+        let (letter, width) = match bytes.get(i) {
+            None => break,
+            // U+00C0-U+00FF without × and ÷, U+0100-U+023F, U+0240-U+024F.
+            Some(0xc3) => (!matches!(bytes.get(i + 1), Some(0x97 | 0xb7)), 2),
+            Some(0xc4..=0xc8) => (true, 2),
+            Some(0xc9) if bytes.get(i + 1).is_some_and(|&b| b < 0x90) => (true, 2),
+            // U+1E00-U+1EFF, where Vietnamese letters with two marks live.
+            Some(0xe1) if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        see(letter, i);
         i += width;
     }
     (words, cut)

@@ -3,7 +3,7 @@
 //! them file by file.
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,47 +50,7 @@ pub fn embedded_files() -> &'static [(&'static str, &'static [u8])] {
 impl Theme {
     /// Loads the configured theme and the site's overrides.
     pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
-        let dir = config.root.join("themes").join(&config.theme);
-        let mut files: Vec<(String, Source, String)> = Vec::new();
-        if dir.is_dir() {
-            for (rel, abs) in walk(&dir) {
-                let origin = format!("themes/{}/{rel}", config.theme);
-                files.push((rel, Source::Disk(abs), origin));
-            }
-        } else if config.theme == "default" {
-            for (rel, bytes) in EMBEDDED {
-                files.push((
-                    rel.to_string(),
-                    Source::Embedded(bytes),
-                    format!("(embedded)/{rel}"),
-                ));
-            }
-        } else {
-            return Err(vec![
-                Diagnostic::error("E0004", crate::config::CONFIG_FILE).arg("theme", &config.theme)
-            ]);
-        }
-        for (rel, abs) in walk(&config.root.join("templates")) {
-            files.push((
-                format!("templates/{rel}"),
-                Source::Disk(abs),
-                format!("templates/{rel}"),
-            ));
-        }
-        for (rel, abs) in walk(&config.root.join("i18n")) {
-            files.push((
-                format!("i18n/{rel}"),
-                Source::Disk(abs),
-                format!("i18n/{rel}"),
-            ));
-        }
-        for (rel, abs) in walk(&config.root.join("static")) {
-            files.push((
-                format!("static/{rel}"),
-                Source::Disk(abs),
-                format!("static/{rel}"),
-            ));
-        }
+        let files = theme_files(config)?;
         let mut theme = Theme {
             templates: Vec::new(),
             static_files: BTreeMap::new(),
@@ -110,7 +70,7 @@ impl Theme {
                         };
                         templates.insert(name, template);
                     }
-                    Err(e) => diags.push(Diagnostic::error("E0503", origin).arg("message", e)),
+                    Err(e) => diags.push(Diagnostic::error(Code::E0503, origin).arg("message", e)),
                 }
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), source);
@@ -124,14 +84,7 @@ impl Theme {
                 }
             }
         }
-        // Languages without their own strings fall back to English.
-        let english = theme.strings.get("en").cloned().unwrap_or_default();
-        for lang in &config.languages {
-            let strings = theme.strings.entry(lang.code.clone()).or_default();
-            for (k, v) in &english {
-                strings.entry(k.clone()).or_insert_with(|| v.clone());
-            }
-        }
+        theme.fall_back_to_english(config);
         theme.templates = templates.into_values().collect();
         if diags.is_empty() {
             Ok(theme)
@@ -139,6 +92,51 @@ impl Theme {
             Err(diags)
         }
     }
+
+    /// Languages without their own strings fall back to English.
+    fn fall_back_to_english(&mut self, config: &Config) {
+        let english = self.strings.get("en").cloned().unwrap_or_default();
+        for lang in &config.languages {
+            let strings = self.strings.entry(lang.code.clone()).or_default();
+            for (k, v) in &english {
+                strings.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+}
+
+/// Every file of the theme, then the site's `templates/`, `i18n/` and `static/` (which override
+/// it): `(path as in the theme, source, origin shown in messages)`.
+fn theme_files(config: &Config) -> Result<Vec<(String, Source, String)>, Vec<Diagnostic>> {
+    let dir = config.root.join("themes").join(&config.theme);
+    let mut files: Vec<(String, Source, String)> = Vec::new();
+    if dir.is_dir() {
+        for (rel, abs) in walk(&dir) {
+            let origin = format!("themes/{}/{rel}", config.theme);
+            files.push((rel, Source::Disk(abs), origin));
+        }
+    } else if config.theme == "default" {
+        for (rel, bytes) in EMBEDDED {
+            files.push((
+                rel.to_string(),
+                Source::Embedded(bytes),
+                format!("(embedded)/{rel}"),
+            ));
+        }
+    } else {
+        return Err(vec![Diagnostic::error(
+            Code::E0004,
+            crate::config::CONFIG_FILE,
+        )
+        .arg("theme", &config.theme)]);
+    }
+    for folder in ["templates", "i18n", "static"] {
+        for (rel, abs) in walk(&config.root.join(folder)) {
+            let rel = format!("{folder}/{rel}");
+            files.push((rel.clone(), Source::Disk(abs), rel));
+        }
+    }
+    Ok(files)
 }
 
 impl Source {
@@ -165,8 +163,8 @@ fn read_strings(
     strings: &mut BTreeMap<String, String>,
 ) -> Result<(), Diagnostic> {
     let text =
-        read_text(source).map_err(|e| Diagnostic::error("E0503", origin).arg("message", e))?;
-    let value = yaml::parse(&text).map_err(|e| e.diagnostic("E0002", origin, 0))?;
+        read_text(source).map_err(|e| Diagnostic::error(Code::E0503, origin).arg("message", e))?;
+    let value = yaml::parse(&text).map_err(|e| e.diagnostic(Code::E0002, origin, 0))?;
     for (k, v) in value.as_object().into_iter().flatten() {
         if let Some(s) = v.as_str() {
             strings.insert(k.clone(), s.to_string());

@@ -1,7 +1,7 @@
 //! `sachhon build`: generate into a staging folder, swap it in only on success.
 
 use super::{Out, SiteArgs};
-use sachhon::diagnostics::Diagnostic;
+use sachhon::diagnostics::{Code, Diagnostic};
 use sachhon::output;
 use sachhon::pipeline::generate;
 use std::path::{Path, PathBuf};
@@ -39,7 +39,7 @@ pub fn run(
     out.diagnostics(&output::summarize_write_errors(&report.diagnostics));
     if report.has_errors() {
         // A folder that could not be written into must not be reused by the next build.
-        if report.diagnostics.iter().any(|d| d.code == "E0503") {
+        if report.diagnostics.iter().any(|d| d.code == Code::E0503) {
             staging.discard();
         }
         let failed = if had_output {
@@ -73,13 +73,13 @@ fn lock_output(out: &Out, target: &Path, no_wait: bool) -> Option<output::Output
         Ok(lock) => return Some(lock),
         Err(output::LockError::Held(pid)) => pid.map_or_else(|| "?".to_string(), |p| p.to_string()),
         Err(output::LockError::Io(e)) => {
-            let d = Diagnostic::error("E0503", &shown).arg("message", e);
+            let d = Diagnostic::error(Code::E0503, &shown).arg("message", e);
             out.diagnostics(&[d]);
             return None;
         }
     };
     if no_wait {
-        let d = Diagnostic::error("E0510", &shown).arg("pid", held);
+        let d = Diagnostic::error(Code::E0510, &shown).arg("pid", held);
         out.diagnostics(&[d]);
         return None;
     }
@@ -87,7 +87,7 @@ fn lock_output(out: &Out, target: &Path, no_wait: bool) -> Option<output::Output
     match output::lock(target) {
         Ok(lock) => Some(lock),
         Err(e) => {
-            out.diagnostics(&[Diagnostic::error("E0503", &shown).arg("message", e)]);
+            out.diagnostics(&[Diagnostic::error(Code::E0503, &shown).arg("message", e)]);
             None
         }
     }

@@ -1,7 +1,7 @@
 //! `sachhon check`: the whole build without writing, then a plain summary.
 
 use super::{Out, SiteArgs};
-use sachhon::diagnostics::Diagnostic;
+use sachhon::diagnostics::{Code, Diagnostic};
 use sachhon::output::MemorySink;
 use sachhon::pipeline::generate;
 
@@ -17,7 +17,7 @@ pub fn run(out: &Out, args: &SiteArgs, external: bool, strict: bool) -> anyhow::
         diags.extend(sachhon::external::check(report.external_links.clone()));
     }
     for (source, lang) in &report.missing_translations {
-        diags.push(Diagnostic::warning("W0104", source).arg("lang", lang));
+        diags.push(Diagnostic::warning(Code::W0104, source).arg("lang", lang));
     }
     diags.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     out.diagnostics(&diags);
@@ -40,7 +40,7 @@ pub fn run(out: &Out, args: &SiteArgs, external: bool, strict: bool) -> anyhow::
     if !diags.is_empty() {
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
         for d in &diags {
-            *counts.entry(d.code).or_default() += 1;
+            *counts.entry(d.code.as_str()).or_default() += 1;
         }
         let codes: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
         out.say("check-codes", &[("codes", codes.join(", "))]);

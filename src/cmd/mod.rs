@@ -8,7 +8,7 @@ pub mod new;
 pub mod serve;
 pub mod usage;
 
-use sachhon::diagnostics::Diagnostic;
+use sachhon::diagnostics::{Code, Diagnostic};
 use sachhon::messages::Catalogue;
 use sachhon::pipeline::Settings;
 use std::io::IsTerminal;
@@ -64,7 +64,7 @@ pub fn site_root(out: &Out, given: Option<&Path>) -> Option<PathBuf> {
     if found.is_none() {
         let shown = start.map_or_else(|| ".".to_string(), |d| d.display().to_string());
         let form = if given.is_some() { "given" } else { "here" };
-        let d = Diagnostic::error("E0070", "")
+        let d = Diagnostic::error(Code::E0070, "")
             .arg("dir", shown)
             .arg("form", form);
         out.diagnostics(&[d]);

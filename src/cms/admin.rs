@@ -4,7 +4,7 @@ use super::collections::{collections, Collection, Layout};
 use super::fields::{fields, Terms};
 use crate::config::{CmsSettings, Config};
 use crate::content::{Kind, Page};
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
 use crate::text::escape_html;
 use serde_json::{json, Map, Value};
@@ -202,7 +202,7 @@ pub fn write_admin(
     ];
     for (path, text) in files {
         if let Err(e) = sink.write(path, text.as_bytes()) {
-            diags.push(Diagnostic::error("E0503", path).arg("message", e));
+            diags.push(Diagnostic::error(Code::E0503, path).arg("message", e));
         }
     }
 }

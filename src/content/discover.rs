@@ -1,7 +1,7 @@
 //! Walks `content/` and finds the content files, their languages and bundle assets.
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -54,7 +54,7 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, 
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| site_rel(config, p)).unwrap_or_default();
-                diags.push(Diagnostic::error("E0503", path).arg("message", e));
+                diags.push(Diagnostic::error(Code::E0503, path).arg("message", e));
                 continue;
             }
         };
@@ -69,12 +69,13 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, 
                     }
                 }
                 Ok(_) => {
-                    diags.push(Diagnostic::error("E0117", site_rel(config, path)));
+                    diags.push(Diagnostic::error(Code::E0117, site_rel(config, path)));
                     continue;
                 }
                 Err(e) => {
-                    diags
-                        .push(Diagnostic::error("E0503", site_rel(config, path)).arg("message", e));
+                    diags.push(
+                        Diagnostic::error(Code::E0503, site_rel(config, path)).arg("message", e),
+                    );
                     continue;
                 }
             }
@@ -98,7 +99,7 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, 
                     let known: Vec<&str> =
                         config.languages.iter().map(|l| l.code.as_str()).collect();
                     diags.push(
-                        Diagnostic::error("E0203", site_rel(config, path))
+                        Diagnostic::error(Code::E0203, site_rel(config, path))
                             .arg("lang", suffix)
                             .arg("known", known.join(", ")),
                     );
@@ -114,7 +115,7 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, 
             let section = rel.replacen("index", "_index", 1);
             if content.join(&section).is_file() {
                 diags.push(
-                    Diagnostic::warning("W0160", site_rel(config, path))
+                    Diagnostic::warning(Code::W0160, site_rel(config, path))
                         .arg("home", format!("content/{section}")),
                 );
                 continue;

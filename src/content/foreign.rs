@@ -3,11 +3,12 @@
 //! key per build), never dropped silently.
 
 use super::model::Meta;
+use crate::diagnostics::Code;
 use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
 /// Keys sachhon has no equivalent for: kept in `page.extra` for templates, and reported.
-const IGNORED: [&str; 12] = [
+const IGNORED: [&str; 16] = [
     "layout",
     "template",
     "author",
@@ -20,10 +21,16 @@ const IGNORED: [&str; 12] = [
     "icon",
     "status",
     "categories",
+    // MkDocs Material: a blog post's related links, social cards, a redirect's target.
+    "links",
+    "social",
+    "location",
+    // Zola: a section setting.
+    "insert_anchor_links",
 ];
 
 /// Keys of other generators that sachhon maps or reports (W0603) itself.
-const MAPPED: [&str; 7] = [
+const MAPPED: [&str; 8] = [
     "redirect_from",
     "lastmod",
     "expiryDate",
@@ -31,6 +38,7 @@ const MAPPED: [&str; 7] = [
     "expiry_date",
     "url",
     "permalink",
+    "taxonomies",
 ];
 
 /// Whether `key` is another generator's, with a message of its own: not a typo.
@@ -65,6 +73,7 @@ pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomi
             meta.url = Some(path);
         }
     }
+    zola_taxonomies(map, f, meta, taxonomies);
     for key in IGNORED {
         let declared = key == "categories" && taxonomies.iter().any(|t| t == key);
         if map.contains_key(key) && !declared {
@@ -80,8 +89,32 @@ pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomi
     }
 }
 
+/// Zola's `[taxonomies]` table: `tags` are tags, a taxonomy the site declares takes its terms;
+/// terms of any other are ignored (W0603).
+fn zola_taxonomies(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, declared: &[String]) {
+    let Some(Value::Object(table)) = map.get("taxonomies") else {
+        return;
+    };
+    let at = [Seg::Key("taxonomies")];
+    let mut lost = false;
+    for (name, values) in table {
+        if name == "tags" {
+            meta.tags.extend(f.text_list(table, &at, "tags"));
+        } else if declared.contains(name) {
+            meta.extra
+                .entry(name.clone())
+                .or_insert_with(|| values.clone());
+        } else {
+            lost |= values.as_array().is_none_or(|v| !v.is_empty());
+        }
+    }
+    if lost {
+        ignored(f, "taxonomies");
+    }
+}
+
 fn ignored(f: &mut Fields, key: &'static str) {
-    f.warning("W0603", &[Seg::Key(key)]);
+    f.warning(Code::W0603, &[Seg::Key(key)]);
 }
 
 /// A path written in `url:` (`/gioi-thieu/lich-su`) as a site path (`gioi-thieu/lich-su/`), or

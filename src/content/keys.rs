@@ -6,7 +6,7 @@
 
 use super::{foreign, meta, Kind};
 use crate::config::{Config, ExtraKeys};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::yaml::{Fields, Seg};
 use serde_json::{Map, Value};
 
@@ -47,7 +47,7 @@ pub fn check_declared_kinds(config: &Config) -> Vec<Diagnostic> {
         .iter()
         .filter(|e| !known.contains(&e.kind.as_str()))
         .map(|e| {
-            Diagnostic::error("E0111", crate::config::CONFIG_FILE)
+            Diagnostic::error(Code::E0111, crate::config::CONFIG_FILE)
                 .at_opt(e.at)
                 .arg("key", format!("extra_keys.{}", e.kind))
                 .arg("value", &e.kind)
@@ -81,7 +81,7 @@ pub fn check_nested(m: &Map<String, Value>, f: &mut Fields, at: &[Seg], known: &
 
 fn unknown(f: &mut Fields, segs: &[Seg], key: &str, candidates: &[&str], form: &str) {
     let suggestion = nearest(key, candidates).unwrap_or("none");
-    let d = f.warning("W0170", segs);
+    let d = f.warning(Code::W0170, segs);
     d.args.push(("suggestion", suggestion.to_string()));
     d.args.push(("form", form.to_string()));
 }
@@ -134,7 +134,7 @@ mod tests {
         };
         check(v.as_object().unwrap(), &mut f, Kind::News, site);
         assert_eq!(f.diags.len(), 1, "{:?}", f.diags);
-        assert_eq!((f.diags[0].code, f.diags[0].line), ("W0170", Some(3)));
+        assert_eq!((f.diags[0].code, f.diags[0].line), (Code::W0170, Some(3)));
         assert!(f.diags[0]
             .args
             .contains(&("suggestion", "summary".to_string())));

@@ -2,6 +2,7 @@
 
 use super::model::{Better, CaseStudy, Kind, Meta, Metric, Money, Question};
 use crate::content::techniques::TECHNIQUES;
+use crate::diagnostics::Code;
 use crate::yaml::{describe, Fields, Seg};
 use serde_json::{Map, Value};
 
@@ -53,12 +54,24 @@ pub fn is_known(key: &str) -> bool {
     COMMON.contains(&key) || TRAINING.contains(&key) || CASE_STUDY.contains(&key)
 }
 
+/// `date:`, or its `created` / `updated` part when it is a mapping, as MkDocs' blog writes it
+/// (`date: { created: 2024-05-02, updated: 2024-06-01 }`).
+fn dated(map: &Map<String, Value>, f: &mut Fields, part: &str) -> Option<crate::date::Date> {
+    match map.get("date") {
+        Some(Value::Object(parts)) => f.date(parts, &[crate::yaml::Seg::Key("date")], part),
+        _ if part == "created" => f.date(map, &[], "date"),
+        _ => None,
+    }
+}
+
 /// Reads the front matter of a page of `kind`; unknown keys land in `extra`.
 pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
     let mut meta = Meta {
         title: f.required_text(map, &[], "title").unwrap_or_default(),
-        date: f.date(map, &[], "date"),
-        updated: f.date(map, &[], "updated"),
+        date: dated(map, f, "created"),
+        updated: f
+            .date(map, &[], "updated")
+            .or_else(|| dated(map, f, "updated")),
         summary: f
             .text(map, &[], "summary")
             .or_else(|| f.text(map, &[], "description"))
@@ -82,7 +95,7 @@ pub fn read(map: &Map<String, Value>, f: &mut Fields, kind: Kind) -> Meta {
             .as_deref()
             .is_none_or(|a| a.trim().is_empty())
     {
-        f.warning("W0106", &[Seg::Key("image")]);
+        f.warning(Code::W0106, &[Seg::Key("image")]);
     }
     let training = matches!(kind, Kind::Module | Kind::Lesson);
     if training {
@@ -110,7 +123,7 @@ fn read_case_study(map: &Map<String, Value>, f: &mut Fields) -> CaseStudy {
         if !TECHNIQUES.iter().any(|tech| tech.key == t) {
             let known: Vec<&str> = TECHNIQUES.iter().map(|t| t.key).collect();
             let meant = technique_meant(t);
-            let d = f.error("E0113", &[Seg::Key("techniques"), Seg::Index(i)]);
+            let d = f.error(Code::E0113, &[Seg::Key("techniques"), Seg::Index(i)]);
             d.args.push(("value", t.clone()));
             d.args.push(("known", known.join(", ")));
             if let Some(key) = meant {
@@ -136,7 +149,7 @@ fn read_case_study(map: &Map<String, Value>, f: &mut Fields) -> CaseStudy {
             Some(other) => {
                 let mut segs = at.to_vec();
                 segs.push(Seg::Key("better"));
-                f.error("E0112", &segs)
+                f.error(Code::E0112, &segs)
                     .args
                     .push(("value", other.to_string()));
                 None
@@ -194,7 +207,7 @@ fn required_number(
     if !m.contains_key(key) || m[key].is_null() {
         let mut segs = at.to_vec();
         segs.push(Seg::Key(key));
-        f.error("E0105", &segs);
+        f.error(Code::E0105, &segs);
         return None;
     }
     f.number(m, at, key)
@@ -224,7 +237,7 @@ fn read_money(map: &Map<String, Value>, f: &mut Fields, key: &'static str) -> Op
         other => {
             // The example shows the editor's own amount and currency when they wrote them.
             let written = other.as_str().and_then(crate::yaml::number_with_unit);
-            let d = f.error("E0115", &[Seg::Key(key)]);
+            let d = f.error(Code::E0115, &[Seg::Key(key)]);
             d.args.push(("value", describe(other)));
             let (amount, currency) = written.unwrap_or((120_000_000.0, "VND".to_string()));
             let currency = if currency.is_empty() || currency.to_lowercase().starts_with("đ") {
@@ -252,7 +265,7 @@ fn read_quiz(map: &Map<String, Value>, f: &mut Fields) -> Vec<Question> {
         if options.is_empty() {
             let mut segs = at.to_vec();
             segs.push(Seg::Key("options"));
-            f.error("E0105", &segs);
+            f.error(Code::E0105, &segs);
         }
         let answer_text = f.required_text(q, &at, "answer");
         let explanation = f.text(q, &at, "explanation");
@@ -262,7 +275,7 @@ fn read_quiz(map: &Map<String, Value>, f: &mut Fields) -> Vec<Question> {
         if let (Some(a), None, false) = (&answer_text, answer, options.is_empty()) {
             let mut segs = at.to_vec();
             segs.push(Seg::Key("answer"));
-            let d = f.error("E0114", &segs);
+            let d = f.error(Code::E0114, &segs);
             d.args.push(("value", a.clone()));
             d.args.push(("known", options.join(" | ")));
         }

@@ -14,7 +14,7 @@ pub use keys::SiteKeys;
 pub use model::{Better, CaseStudy, Kind, Meta, Metric, Money, Page, Question};
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::text::slugify;
 use crate::yaml::{self, Fields, Locator, Seg};
 use discover::Found;
@@ -68,6 +68,9 @@ pub struct Loaded {
     pub pages: Vec<Page>,
     /// The other files (images, PDFs), as content paths (`news/a/photo.jpg`), sorted.
     pub files: Vec<String>,
+    /// The content paths (`news/a.md`) of the pages left out as drafts, scheduled or expired:
+    /// a link to one of them is not a broken link but a page not published yet.
+    pub unpublished: Vec<String>,
 }
 
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
@@ -98,29 +101,35 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
         .map(|raw| type_page(config, raw, &shapes))
         .collect();
     let mut pages = Vec::with_capacity(typed.len());
+    let mut unpublished = Vec::new();
     for (page, ds) in typed {
         diags.extend(ds);
-        if let Some(page) = page {
-            let tz = config.timezone_minutes;
-            let scheduled = page
-                .meta
-                .date
-                .is_some_and(|d| d.timestamp(tz) > options.now);
-            let expired = page
-                .meta
-                .expires
-                .is_some_and(|d| d.timestamp(tz) <= options.now);
-            if options.drafts || !(page.meta.draft || scheduled || expired) {
-                pages.push(page);
-            }
+        let Some(page) = page else { continue };
+        if options.drafts || is_published(&page, config, options.now) {
+            pages.push(page);
+        } else if let Some(key) = page.source.strip_prefix("content/") {
+            unpublished.push(key.to_string());
         }
     }
     diags.extend(keys::check_declared_kinds(config));
     // An ignored key is said once per build, however many pages have it.
-    crate::diagnostics::fold_repeats(&mut diags, "W0603", "key");
+    crate::diagnostics::fold_repeats(&mut diags, Code::W0603, "key");
     pages.extend(synthetic::missing_homes(config, &pages));
     files.sort_unstable();
-    (Loaded { pages, files }, diags)
+    let loaded = Loaded {
+        pages,
+        files,
+        unpublished,
+    };
+    (loaded, diags)
+}
+
+/// Whether `page` is neither a draft, nor dated after `now`, nor expired at `now`.
+fn is_published(page: &Page, config: &Config, now: i64) -> bool {
+    let tz = config.timezone_minutes;
+    let scheduled = page.meta.date.is_some_and(|d| d.timestamp(tz) > now);
+    let expired = page.meta.expires.is_some_and(|d| d.timestamp(tz) <= now);
+    !(page.meta.draft || scheduled || expired)
 }
 
 /// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and
@@ -130,7 +139,7 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
     let warnings = removed
         .into_iter()
         .map(|(line, col, c)| {
-            Diagnostic::warning("W0120", source)
+            Diagnostic::warning(Code::W0120, source)
                 .at(line, col)
                 .arg("code", format!("U+{:04X}", u32::from(c)))
         })
@@ -145,8 +154,8 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         }
         Err(e) => {
             let code = match e {
-                frontmatter::SplitError::Missing => "E0102",
-                frontmatter::SplitError::Unclosed => "E0103",
+                frontmatter::SplitError::Missing => Code::E0102,
+                frontmatter::SplitError::Unclosed => Code::E0103,
             };
             // A word processor turns `---` into a long dash: say so, on its line.
             return Err(match frontmatter::dash_fence(&text) {
@@ -162,19 +171,43 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
     let (value, locator) = match split.format {
         frontmatter::Format::Yaml => yaml::parse(split.yaml)
             .map(|v| (v, Locator::new(split.yaml, offset)))
-            .map_err(|e| ("E0002", e)),
+            .map_err(|e| (Code::E0002, e)),
         frontmatter::Format::Toml => yaml::toml::parse(split.yaml)
             .map(|(v, positions)| (v, Locator::from_positions(positions, offset)))
-            .map_err(|e| ("E0601", e)),
+            .map_err(|e| (Code::E0601, e)),
     }
     .map_err(|(code, e)| e.diagnostic(code, source, offset))?;
-    let Value::Object(map) = value else {
-        return Err(Diagnostic::error("E0104", source).at(2, 1));
+    let Value::Object(mut map) = value else {
+        return Err(Diagnostic::error(Code::E0104, source).at(2, 1));
     };
+    // Without `title:`, the first `# ` heading is the title, as in a file without front
+    // matter (MkDocs pages set only `icon:` or `status:` there).
+    let heading = (!map.contains_key("title"))
+        .then(|| frontmatter::heading_title(split.body))
+        .flatten();
+    let body = match heading {
+        Some((title, rest)) => {
+            map.insert("title".to_string(), Value::String(title));
+            rest
+        }
+        None => split.body.to_string(),
+    };
+    // A section without a title (Zola's redirecting or listing sections) is named by its folder.
+    let rel = source.strip_prefix("content/").unwrap_or(source);
+    let is_section = rel
+        .rsplit('/')
+        .next()
+        .is_some_and(|n| n.starts_with("_index."));
+    if is_section && !map.contains_key("title") {
+        let name = frontmatter::humanize_name(rel);
+        if !name.is_empty() {
+            map.insert("title".to_string(), Value::String(name));
+        }
+    }
     Ok(Parsed {
         locator,
         map,
-        body: split.body.to_string(),
+        body,
         body_line_offset: split.body_line_offset,
         warnings,
     })
@@ -238,11 +271,11 @@ pub fn parse_front_matter(text: &str, kind: Kind) -> (Option<Meta>, Vec<Diagnost
 fn parse_file(found: Found) -> Result<Raw, Diagnostic> {
     let source = format!("content/{}", found.rel);
     let bytes = std::fs::read(&found.abs)
-        .map_err(|e| Diagnostic::error("E0503", &source).arg("message", e))?;
+        .map_err(|e| Diagnostic::error(Code::E0503, &source).arg("message", e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::error("E0101", &source).at(line, 1)
+        Diagnostic::error(Code::E0101, &source).at(line, 1)
     })?;
     let text = parse_text(&source, text)?;
     Ok(Raw {
@@ -440,7 +473,10 @@ fn type_page(
         "sector",
         "province",
         "tags",
-    ] {
+    ]
+    .into_iter()
+    .filter(|key| raw.text.map.contains_key(*key))
+    {
         if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
             key_lines.push((key, line));
         }
@@ -486,7 +522,7 @@ fn kind_of_folder(dir: &str) -> Option<Kind> {
 }
 
 fn unknown_kind(f: &mut Fields, value: &str) {
-    let d = f.error("E0111", &[Seg::Key("kind")]);
+    let d = f.error(Code::E0111, &[Seg::Key("kind")]);
     d.args.push(("value", value.to_string()));
     d.args.push(("known", Kind::KEYS.join(", ")));
 }
@@ -538,7 +574,7 @@ fn url_path(
     for part in dir.split('/').filter(|p| !p.is_empty()) {
         let slug = slugify(part);
         if slug.is_empty() {
-            let d = f.error("E0201", &[]);
+            let d = f.error(Code::E0201, &[]);
             d.args.retain(|(n, _)| *n != "key");
             d.args.push(("key", format!("content/{dir}")));
             d.args.push(("value", part.to_string()));
@@ -554,7 +590,7 @@ fn url_path(
         return match foreign::site_path(url) {
             Some(site_path) => Some(site_path),
             None => {
-                f.error("E0201", &[Seg::Key("url")])
+                f.error(Code::E0201, &[Seg::Key("url")])
                     .args
                     .push(("value", url.clone()));
                 None
@@ -564,7 +600,7 @@ fn url_path(
     let written = match &meta.slug {
         Some(slug) => {
             if !is_safe_segment(slug) {
-                f.error("E0201", &[Seg::Key("slug")])
+                f.error(Code::E0201, &[Seg::Key("slug")])
                     .args
                     .push(("value", slug.clone()));
                 return None;
@@ -575,7 +611,7 @@ fn url_path(
     };
     let slug = slugify(&written);
     if slug.is_empty() {
-        f.error("E0201", &[Seg::Key("slug")])
+        f.error(Code::E0201, &[Seg::Key("slug")])
             .args
             .push(("value", written));
         return None;
@@ -584,7 +620,7 @@ fn url_path(
     path.push('/');
     if meta.slug.as_deref().is_some_and(|w| w.trim() != slug) {
         // `slug: mkdocs-2.0` is published as `/mkdocs-2-0/`: say so, with the address.
-        let d = f.warning("W0360", &[Seg::Key("slug")]);
+        let d = f.warning(Code::W0360, &[Seg::Key("slug")]);
         d.args.push(("value", written));
         d.args.push(("url", format!("/{path}")));
     }

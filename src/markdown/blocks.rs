@@ -7,6 +7,7 @@
 //! as `:material-check:`, attribute lists `{ .class }`, `$$` math, `++ctrl+c++` keys) are
 //! reported, once per construct and page (W0602).
 
+use memchr::{memchr, memchr3};
 use std::collections::HashMap;
 
 /// What a rewritten block quote stands for.
@@ -49,11 +50,13 @@ enum Container {
 /// Rewrites the blocks of `body`; `None` when it has none. Foreign constructs are pushed to
 /// `foreign`.
 pub fn rewrite(body: &str, foreign: &mut Vec<Foreign>) -> Option<Rewritten> {
-    const SIGNS: [&str; 8] = ["!!!", "???", ":::", "===", ":", "{", "$$", "++"];
-    if !SIGNS[..4].iter().any(|s| body.contains(s)) {
-        if SIGNS[4..].iter().any(|s| body.contains(s)) {
-            scan_lines(body, foreign, None);
-        }
+    // One cheap pass decides: most pages open no block, and only the foreign scan runs.
+    let opens_block = body.lines().any(|line| {
+        let t = line.trim_start().as_bytes();
+        t.len() >= 3 && matches!(&t[..3], b"!!!" | b"???" | b":::" | b"===")
+    });
+    if !opens_block {
+        scan_lines(body, foreign, None);
         return None;
     }
     let mut out = Rewritten {
@@ -247,18 +250,27 @@ fn find_foreign(
     seen: &mut Vec<&'static str>,
     foreign: &mut Vec<Foreign>,
 ) {
+    // Every construct has one of these characters: most lines have none.
+    let bytes = text.as_bytes();
+    if memchr3(b'$', b':', b'+', bytes).is_none() && memchr(b'}', bytes).is_none() {
+        return;
+    }
     let trimmed = text.trim();
     let mut found: Vec<(usize, &'static str, String)> = Vec::new();
     if trimmed.starts_with("$$") {
         found.push((text.find("$$").unwrap_or(0), "math", "$$".to_string()));
     }
+    let colons = memchr(b':', bytes).is_some();
     for prefix in [":material-", ":fontawesome-", ":octicons-", ":simple-"] {
+        if !colons {
+            break;
+        }
         if let Some(at) = text.find(prefix) {
             let end = text[at + 1..].find(':').map_or(text.len(), |e| at + e + 2);
             found.push((at, "icon", text[at..end].to_string()));
         }
     }
-    if let Some(at) = text.find("++") {
+    if let Some(at) = memchr(b'+', bytes).and_then(|_| text.find("++")) {
         let inner = &text[at + 2..];
         if let Some(end) = inner.find("++") {
             let keys = &inner[..end];

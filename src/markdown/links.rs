@@ -2,7 +2,7 @@
 //! paths, and the record of every internal target for the link checker.
 
 use super::{Context, Rendered};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::site::url::{encode_path, normalize, percent_decode};
 
 /// A link or image of a page's Markdown, for `check` to trace a broken reference of the
@@ -90,7 +90,7 @@ fn resolve(
     };
     let broken = |diags: &mut Vec<Diagnostic>| {
         diags.push(
-            Diagnostic::error("E0301", cx.source)
+            Diagnostic::error(Code::E0301, cx.source)
                 .at(pos.0, pos.1)
                 .arg("target", path_part),
         );
@@ -159,7 +159,7 @@ fn resolve(
     let is_file = is_image || site_path.rsplit('/').next().is_some_and(has_extension);
     if is_file && is_missing(&site_path, is_image, cx) {
         diags.push(
-            Diagnostic::error("E0303", cx.source)
+            Diagnostic::error(Code::E0303, cx.source)
                 .at(pos.0, pos.1)
                 .arg("target", path_part),
         );

@@ -16,7 +16,7 @@ mod terms;
 
 pub use links::{Link, LinkTarget};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::site::UrlStyle;
 use crate::text::escape_html;
 use pulldown_cmark::{BlockQuoteKind, HeadingLevel};
@@ -108,7 +108,7 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let mut diags: Vec<Diagnostic> = foreign
         .into_iter()
         .map(|(index, col, kind, written)| {
-            Diagnostic::warning("W0602", cx.source)
+            Diagnostic::warning(Code::W0602, cx.source)
                 .at(cx.line_offset + index + 1, col)
                 .arg("syntax", written)
                 .arg("kind", kind)

@@ -7,7 +7,7 @@
 //! - `escape`: shown as text.
 
 use crate::config::RawHtml;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use pulldown_cmark::{html, CowStr, Event};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -44,7 +44,7 @@ pub fn take<'e>(
         RawHtml::Sanitize => {
             for what in removals(html) {
                 diags.push(
-                    Diagnostic::warning("W0150", source)
+                    Diagnostic::warning(Code::W0150, source)
                         .at(line, 1)
                         .arg("what", what),
                 );

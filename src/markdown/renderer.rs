@@ -8,7 +8,7 @@ use super::{
     Context, Heading, Ids, Link, LinkTarget, Rendered,
 };
 use crate::config::RawHtml;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::text::{count_words, escape_html, heading_id};
 use pulldown_cmark::{
     html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, OffsetIter, Options, Parser,
@@ -288,7 +288,7 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         let h = self.cx.highlighter.highlight(code, lang);
         if h.is_none() {
             self.diags.push(
-                Diagnostic::warning("W0105", self.cx.source)
+                Diagnostic::warning(Code::W0105, self.cx.source)
                     .at(self.at.line_of(at), 1)
                     .arg("lang", lang),
             );
@@ -338,7 +338,7 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         let alt = plain_text(&inner);
         if alt.trim().is_empty() {
             self.diags
-                .push(Diagnostic::warning("W0106", self.cx.source).at(line, col));
+                .push(Diagnostic::warning(Code::W0106, self.cx.source).at(line, col));
         }
         let tag = crate::images::img_tag(&src, &alt, title, image);
         self.events.push(Event::InlineHtml(tag.into()));

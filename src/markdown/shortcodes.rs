@@ -5,7 +5,7 @@
 //! `{% %}` and `{{ x | filter }}`) is reported, since readers would see it as written.
 
 use super::{links, Context, Link, LinkTarget, Rendered};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -253,7 +253,9 @@ impl Scan<'_, '_> {
             match self.open.pop() {
                 Some((_, after, _)) => self.replace(start..start + len, format!("\n\n{after}")),
                 None => {
-                    self.error("E0605", start).args.push(("name", "end".into()));
+                    self.error(Code::E0605, start)
+                        .args
+                        .push(("name", "end".into()));
                 }
             }
             return len;
@@ -282,7 +284,9 @@ impl Scan<'_, '_> {
         if raw {
             // The body is text: up to the next `{% end %}`, given to the template as it is.
             let Some((body_end, end_len)) = find_end(self.body, tag_end) else {
-                self.error("E0605", start).args.push(("name", call.name));
+                self.error(Code::E0605, start)
+                    .args
+                    .push(("name", call.name));
                 return call.len + 2;
             };
             let text = self.body[tag_end..body_end].trim_matches('\n').to_string();
@@ -319,7 +323,7 @@ impl Scan<'_, '_> {
     fn render(&mut self, start: usize, call: Call, body: Option<String>) -> Option<String> {
         let expander = self.cx.shortcodes?;
         let Some(declaration) = expander.declaration(&call.name) else {
-            let d = self.error("E0602", start);
+            let d = self.error(Code::E0602, start);
             d.args.push(("name", call.name.clone()));
             d.args.push(("known", expander.names().join(", ")));
             return None;
@@ -356,7 +360,7 @@ impl Scan<'_, '_> {
         let mut fit = true;
         for (name, _) in &call.args {
             if !accepted.iter().any(|(a, _)| a == name) {
-                let d = self.error("E0603", start);
+                let d = self.error(Code::E0603, start);
                 d.args.push(("name", call.name.clone()));
                 d.args.push(("arg", name.clone()));
                 d.args.push(("known", declaration.describe()));
@@ -365,7 +369,7 @@ impl Scan<'_, '_> {
         }
         for (name, _) in accepted.iter().filter(|(_, required)| *required) {
             if !call.args.iter().any(|(a, _)| a == name) {
-                let d = self.error("E0604", start);
+                let d = self.error(Code::E0604, start);
                 d.args.push(("name", call.name.clone()));
                 d.args.push(("arg", name.clone()));
                 d.args.push(("known", declaration.describe()));
@@ -402,7 +406,7 @@ impl Scan<'_, '_> {
         };
         let Some((site_path, size)) = (self.cx.find_file)(file) else {
             let file = file.clone();
-            self.error("E0606", start).args.push(("value", file));
+            self.error(Code::E0606, start).args.push(("value", file));
             return false;
         };
         let name = site_path.rsplit('/').next().unwrap_or("").to_string();
@@ -427,7 +431,7 @@ impl Scan<'_, '_> {
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
             .collect();
-        self.error("E0605", start + at.min(self.body.len() - start))
+        self.error(Code::E0605, start + at.min(self.body.len() - start))
             .args
             .push(("name", name));
         at.max(1)
@@ -437,14 +441,14 @@ impl Scan<'_, '_> {
         let written: String = self.body[start..start + len].chars().take(60).collect();
         let (line, col) = self.line_col(start);
         self.diags.push(
-            Diagnostic::warning("W0602", self.cx.source)
+            Diagnostic::warning(Code::W0602, self.cx.source)
                 .at(line, col)
                 .arg("syntax", written.replace('\n', " "))
                 .arg("kind", kind.key()),
         );
     }
 
-    fn error(&mut self, code: &'static str, at: usize) -> &mut Diagnostic {
+    fn error(&mut self, code: Code, at: usize) -> &mut Diagnostic {
         let (line, col) = self.line_col(at);
         self.diags
             .push(Diagnostic::error(code, self.cx.source).at(line, col));
@@ -473,7 +477,7 @@ impl Scan<'_, '_> {
 
     fn finish(mut self) -> Expanded {
         for (name, after, start) in std::mem::take(&mut self.open).into_iter().rev() {
-            self.error("E0605", start).args.push(("name", name));
+            self.error(Code::E0605, start).args.push(("name", name));
             let end = self.body.len();
             self.replace(end..end, format!("\n\n{after}"));
         }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::diagnostics::Code;
 
 fn style(relative: bool) -> UrlStyle {
     UrlStyle {
@@ -74,7 +75,7 @@ fn relative_mode_links_climb_from_the_page() {
 fn broken_content_link_is_an_error_with_its_line() {
     let (_, d) = render_with("text\n\n[x](@/nope.md)\n", false);
     assert_eq!(d.len(), 1);
-    assert_eq!((d[0].code, d[0].line), ("E0301", Some(7)));
+    assert_eq!((d[0].code, d[0].line), (Code::E0301, Some(7)));
 }
 
 #[test]
@@ -110,13 +111,13 @@ fn code_is_highlighted_and_unknown_languages_warn() {
     assert!(r.html.contains("class=\"hl-"), "{}", r.html);
     assert!(r.html.contains("qapla"));
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].code, "W0105");
+    assert_eq!(d[0].code, Code::W0105);
 }
 
 #[test]
 fn image_without_alt_warns() {
     let (r, d) = render_with("![](photo.jpg)\n\n![Máy đóng gói](b.jpg)\n", false);
-    assert_eq!(d.iter().filter(|d| d.code == "W0106").count(), 1);
+    assert_eq!(d.iter().filter(|d| d.code == Code::W0106).count(), 1);
     assert!(r.links.contains(&Link {
         line: 5,
         col: 1,
@@ -172,7 +173,7 @@ fn raw_html_urls_get_the_base_path_and_are_recorded() {
 #[test]
 fn links_know_their_column() {
     let (r, d) = render_with("Xem thêm [x](@/news/missing.md)\n", false);
-    assert_eq!(d[0].code, "E0301");
+    assert_eq!(d[0].code, Code::E0301);
     assert_eq!((d[0].line, d[0].col), (Some(5), Some(10)));
     assert_eq!(r.links[0].target, LinkTarget::Reported);
 }

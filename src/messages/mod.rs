@@ -106,7 +106,7 @@ impl Catalogue {
             Severity::Warning => ("warning", "\x1b[1;33m"),
         };
         let (args, detail) = self.plain_args(&d.args);
-        let mut message = self.text(d.code, &args);
+        let mut message = self.text(d.code.as_str(), &args);
         if let Some(detail) = detail.filter(|_| self.verbose) {
             message.push_str(&format!(" ({detail})"));
         }
@@ -117,7 +117,7 @@ impl Catalogue {
             format!("{location}: ")
         };
         let code = if self.links {
-            let url = format!("{}{}/", self.guide_prefix(), d.code.to_lowercase());
+            let url = format!("{}{}/", self.guide_prefix(), d.code.as_str().to_lowercase());
             format!("\x1b]8;;{url}\x1b\\{}\x1b]8;;\x1b\\", d.code)
         } else {
             d.code.to_string()
@@ -254,6 +254,7 @@ pub fn detect_language(flag: Option<&str>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
 
     #[test]
     fn both_catalogues_hold_the_same_ids() {
@@ -277,7 +278,7 @@ mod tests {
 
     #[test]
     fn list_items_are_counted_from_one_with_their_name() {
-        let d = Diagnostic::error("E0106", "content/a.md")
+        let d = Diagnostic::error(Code::E0106, "content/a.md")
             .arg("key", "metrics[1].before")
             .arg("item", "Điện tiêu thụ")
             .arg("value", "\"nhiều\"")
@@ -293,7 +294,7 @@ mod tests {
 
     #[test]
     fn system_errors_are_said_plainly_with_the_detail_only_when_verbose() {
-        let d = Diagnostic::error("E0503", "a.md")
+        let d = Diagnostic::error(Code::E0503, "a.md")
             .arg("message", "No such file or directory (os error 2)");
         let vi = Catalogue::new("vi").diagnostic(&d, false);
         assert!(!vi.contains("No such file"), "{vi}");
@@ -304,7 +305,7 @@ mod tests {
 
     #[test]
     fn codes_link_to_their_guide_page_only_when_asked() {
-        let d = Diagnostic::warning("W0104", "content/a.md").arg("lang", "en");
+        let d = Diagnostic::warning(Code::W0104, "content/a.md").arg("lang", "en");
         let plain = Catalogue::new("en").diagnostic(&d, false);
         assert!(!plain.contains('\x1b'), "{plain:?}");
         let linked = Catalogue::new("en").links(true).diagnostic(&d, false);
@@ -319,7 +320,7 @@ mod tests {
 
     #[test]
     fn formats_a_diagnostic_in_both_languages() {
-        let d = Diagnostic::error("E0105", "content/a.md")
+        let d = Diagnostic::error(Code::E0105, "content/a.md")
             .at(2, 1)
             .arg("key", "title");
         let vi = Catalogue::new("vi").diagnostic(&d, false);

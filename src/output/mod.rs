@@ -6,7 +6,7 @@ mod tree;
 
 pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, MARKER};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -133,19 +133,19 @@ impl Sink for DirSink {
 /// full disk fails every file, and thousands of lines would hide the cause).
 pub fn summarize_write_errors(diags: &[Diagnostic]) -> Vec<Diagnostic> {
     const SHOWN: usize = 3;
-    let failed = diags.iter().filter(|d| d.code == "E0503").count();
+    let failed = diags.iter().filter(|d| d.code == Code::E0503).count();
     let mut kept = 0;
     let mut out: Vec<Diagnostic> = diags
         .iter()
         .filter(|d| {
-            let shown = d.code != "E0503" || kept < SHOWN;
-            kept += usize::from(d.code == "E0503");
+            let shown = d.code != Code::E0503 || kept < SHOWN;
+            kept += usize::from(d.code == Code::E0503);
             shown
         })
         .cloned()
         .collect();
     if failed > SHOWN {
-        out.push(Diagnostic::error("E0511", "").arg("count", failed - SHOWN));
+        out.push(Diagnostic::error(Code::E0511, "").arg("count", failed - SHOWN));
     }
     out
 }
@@ -197,14 +197,14 @@ mod tests {
     #[test]
     fn write_errors_are_summarised() {
         let mut diags: Vec<Diagnostic> = (0..1000)
-            .map(|i| Diagnostic::error("E0503", format!("p{i}.html")).arg("message", "full"))
+            .map(|i| Diagnostic::error(Code::E0503, format!("p{i}.html")).arg("message", "full"))
             .collect();
-        diags.push(Diagnostic::error("E0110", "content/a.md"));
+        diags.push(Diagnostic::error(Code::E0110, "content/a.md"));
         let shown = summarize_write_errors(&diags);
         assert_eq!(shown.len(), 5);
-        assert_eq!(shown[4].code, "E0511");
+        assert_eq!(shown[4].code, Code::E0511);
         assert_eq!(shown[4].args, vec![("count", "997".to_string())]);
-        assert!(shown.iter().any(|d| d.code == "E0110"));
+        assert!(shown.iter().any(|d| d.code == Code::E0110));
     }
 
     #[test]

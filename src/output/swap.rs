@@ -20,7 +20,7 @@
 //! and `.<target>.sachhon-lock`, the lock file.
 
 use super::{DirSink, Sink};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::fs::File;
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -144,13 +144,13 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)
-        .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+        .map_err(|e| Diagnostic::error(Code::E0503, &shown).arg("message", e))?;
     let parent_abs = parent
         .canonicalize()
-        .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+        .map_err(|e| Diagnostic::error(Code::E0503, &shown).arg("message", e))?;
     let name = target
         .file_name()
-        .ok_or_else(|| Diagnostic::error("E0502", "").arg("path", &shown))?;
+        .ok_or_else(|| Diagnostic::error(Code::E0502, "").arg("path", &shown))?;
     let target_abs = parent_abs.join(name);
     let root_abs = site_root
         .canonicalize()
@@ -160,7 +160,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
         .iter()
         .any(|d| target_abs.starts_with(root_abs.join(d)));
     if root_abs.starts_with(&target_abs) || inside_sources {
-        return Err(Diagnostic::error("E0502", "").arg("path", &shown));
+        return Err(Diagnostic::error(Code::E0502, "").arg("path", &shown));
     }
     let (reusable, mut leftovers) = recover(target, &parent_abs);
     if target_abs.is_dir() {
@@ -168,10 +168,10 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty && !target_abs.join(MARKER).is_file() {
-            return Err(Diagnostic::error("E0501", "").arg("path", &shown));
+            return Err(Diagnostic::error(Code::E0501, "").arg("path", &shown));
         }
     } else if target_abs.exists() {
-        return Err(Diagnostic::error("E0501", "").arg("path", &shown));
+        return Err(Diagnostic::error(Code::E0501, "").arg("path", &shown));
     }
     let dir = sibling(&target_abs, "staging");
     let reused = reusable.and_then(|from| {
@@ -188,7 +188,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
         None => {
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir)
-                .map_err(|e| Diagnostic::error("E0503", &shown).arg("message", e))?;
+                .map_err(|e| Diagnostic::error(Code::E0503, &shown).arg("message", e))?;
             DirSink::new(&dir)
         }
     };
@@ -266,7 +266,7 @@ enum Swap {
 
 fn commit_with(staging: Staging, exchange: bool) -> Result<Swap, Diagnostic> {
     let shown = staging.target.display().to_string();
-    let io = |e: std::io::Error| Diagnostic::error("E0503", &shown).arg("message", e);
+    let io = |e: std::io::Error| Diagnostic::error(Code::E0503, &shown).arg("message", e);
     staging
         .sink
         .write(MARKER, b"made by sachhon\n")
@@ -332,13 +332,13 @@ mod tests {
         let out = dir.path().join("mine");
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(out.join("notes.txt"), "keep").unwrap();
-        assert_eq!(prep(dir.path(), dir.path()).unwrap_err().code, "E0502");
+        assert_eq!(prep(dir.path(), dir.path()).unwrap_err().code, Code::E0502);
         let site = dir.path().join("site");
         std::fs::create_dir_all(&site).unwrap();
-        assert_eq!(prep(&out, &site).unwrap_err().code, "E0501");
+        assert_eq!(prep(&out, &site).unwrap_err().code, Code::E0501);
         assert_eq!(
             prep(&site.join("content/x"), &site).unwrap_err().code,
-            "E0502"
+            Code::E0502
         );
     }
 

@@ -1,7 +1,7 @@
 //! Files copied or derived rather than rendered: theme and site static files, bundle assets,
 //! the code stylesheet, and the images to resize.
 
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::markdown::{self, LinkTarget, Rendered};
 use crate::output::Sink;
 use crate::site::Files;
@@ -39,7 +39,7 @@ pub(super) fn unused_files(
         .unused(|path| referenced.contains(path))
         .into_iter()
         .map(|u| {
-            Diagnostic::warning("W0660", format!("content/{}", u.key))
+            Diagnostic::warning(Code::W0660, format!("content/{}", u.key))
                 .arg("published", if u.published { "yes" } else { "no" })
         })
         .collect()
@@ -98,7 +98,7 @@ pub(super) fn check_lead_images(
             continue;
         };
         if !static_paths.contains(path) {
-            let d = Diagnostic::error("E0303", &page.source).arg("target", image);
+            let d = Diagnostic::error(Code::E0303, &page.source).arg("target", image);
             let line = page.line_of("image");
             diags.push(match line {
                 Some(line) => d.at(line, 1),
@@ -123,7 +123,7 @@ pub(super) fn write_static(
         .and_then(|b| sink.write(&path, &b))
     {
         Ok(()) => written.push(path),
-        Err(e) => diags.push(Diagnostic::error("E0503", &path).arg("message", e)),
+        Err(e) => diags.push(Diagnostic::error(Code::E0503, &path).arg("message", e)),
     };
     for (path, source) in &theme.static_files {
         put(path.clone(), source.read());

@@ -1,7 +1,7 @@
 //! What `check` adds to a build: every reference the output holds must resolve (located back
 //! to the Markdown or the template that wrote it), and pages without a translation are listed.
 
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::markdown::{Link, LinkTarget, Rendered};
 use crate::render::context;
 use crate::render::jobs::Job;
@@ -61,26 +61,26 @@ pub(super) fn report_broken(
 fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
     let at = |code| Diagnostic::error(code, source).at(link.line, link.col);
     match (&b.problem, &link.target) {
-        (Problem::NoFragment(anchor), _) => at("E0302")
+        (Problem::NoFragment(anchor), _) => at(Code::E0302)
             .arg("target", format!("/{}", b.target.as_deref().unwrap_or("")))
             .arg("anchor", anchor),
-        (_, LinkTarget::File(_)) => at("E0303").arg("target", &link.dest),
-        _ => at("E0301").arg("target", &link.dest),
+        (_, LinkTarget::File(_)) => at(Code::E0303).arg("target", &link.dest),
+        _ => at(Code::E0301).arg("target", &link.dest),
     }
 }
 
 /// A broken reference that a template, a feed or a static file wrote into `file`.
 fn output_diagnostic(template: &str, b: &Broken) -> Diagnostic {
     match &b.problem {
-        Problem::BadXml(line, col, message) => Diagnostic::error("E0308", template)
+        Problem::BadXml(line, col, message) => Diagnostic::error(Code::E0308, template)
             .arg("file", &b.file)
             .arg("position", format!("{line}:{col}"))
             .arg("message", message),
-        Problem::NoFragment(anchor) => Diagnostic::error("E0307", template)
+        Problem::NoFragment(anchor) => Diagnostic::error(Code::E0307, template)
             .arg("file", &b.file)
             .arg("url", &b.url)
             .arg("anchor", anchor),
-        problem => Diagnostic::error("E0306", template)
+        problem => Diagnostic::error(Code::E0306, template)
             .arg("file", &b.file)
             .arg("url", &b.url)
             .arg("reason", reason(problem)),

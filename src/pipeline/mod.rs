@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::content::{self, LoadOptions};
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
 use crate::render::context;
 use crate::render::jobs;
@@ -122,7 +122,7 @@ pub fn generate_snapshot(
         base_path: config.base_path.clone(),
         relative: settings.relative_urls,
     };
-    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages);
+    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages, loaded.unpublished);
     diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
     timer.lap("site model");
     let theme = match theme {
@@ -224,7 +224,7 @@ pub fn generate_snapshot(
         report_broken(&site, &rendered, &renderer, &origins, broken, &diags);
         report.missing_translations = missing_translations(&site);
         if let Some(home) = generated_home(&site) {
-            diags.push(Diagnostic::warning("W0161", home));
+            diags.push(Diagnostic::warning(Code::W0161, home));
         }
         report.external_links = links::external_links(&site, &rendered);
         timer.lap("verify output");
@@ -267,7 +267,7 @@ fn failed_sources(diags: &[Diagnostic]) -> Vec<String> {
 /// failed to load: its own error says what to fix, and the warning would send the editor to
 /// look for a file that is there.
 fn is_false_w0103(d: &Diagnostic, failed: &[String]) -> bool {
-    if d.code != "W0103" {
+    if d.code != Code::W0103 {
         return false;
     }
     let Some((_, lang)) = d.args.iter().find(|(n, _)| *n == "lang") else {
@@ -294,7 +294,7 @@ fn render_jobs(
             Ok((path, body)) => match sink.write(&path, &body) {
                 Ok(()) => Some(path),
                 Err(e) => {
-                    diags.push(Diagnostic::error("E0503", &path).arg("message", e));
+                    diags.push(Diagnostic::error(Code::E0503, &path).arg("message", e));
                     None
                 }
             },

@@ -1,7 +1,7 @@
 //! The Markdown stage: every page rendered in parallel, reusing the last build's rendering of
 //! pages that did not change (dev server).
 
-use crate::diagnostics::{self, Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{self, Code, Diagnostic, Sink as Diagnostics};
 use crate::markdown::{self, Rendered};
 use crate::render::Renderer;
 use crate::site::Site;
@@ -63,9 +63,9 @@ pub(super) fn render_markdown(
     *cache.lock() = next;
     // An unknown code language is said once per build, with the number of its blocks.
     if site.config.markdown.warn_unknown_languages {
-        diagnostics::fold_repeats(&mut found, "W0105", "lang");
+        diagnostics::fold_repeats(&mut found, Code::W0105, "lang");
     } else {
-        found.retain(|d| d.code != "W0105");
+        found.retain(|d| d.code != Code::W0105);
     }
     diags.extend(found);
     rendered
@@ -121,12 +121,11 @@ pub(crate) fn render_page(
         .image
         .as_deref()
         .and_then(|image| lead_image(stage, page, image));
-    // A content link that leads nowhere may lead to a file left out of this build (a draft,
-    // a scheduled page, or one with errors, which the caller drops): say so.
-    for d in diags.iter_mut().filter(|d| d.code == "E0301") {
-        let content = site.config.root.join("content");
-        if linked_key(d, &page.dir).is_some_and(|k| content.join(k).is_file()) {
-            d.code = "E0304";
+    // A content link that leads nowhere may lead to a page left out of this build (a draft, a
+    // scheduled or an expired page): say so.
+    for d in diags.iter_mut().filter(|d| d.code == Code::E0301) {
+        if linked_key(d, &page.dir).is_some_and(|k| site.is_unpublished(&k)) {
+            d.code = Code::E0304;
         }
     }
     (rendered, diags)
@@ -166,7 +165,7 @@ fn drop_knock_on(diags: &mut Vec<Diagnostic>, dir: &str, failed: &HashSet<String
         return;
     }
     diags.retain(|d| {
-        !(matches!(d.code, "E0301" | "E0304")
+        !(matches!(d.code, Code::E0301 | Code::E0304)
             && linked_key(d, dir).is_some_and(|k| failed.contains(&k)))
     });
 }

@@ -113,7 +113,8 @@ fn unit_totals(site: &Site, ids: &[usize], lang: &str) -> Vec<UnitTotal> {
             let sum = &mut sums[at];
             sum.before += m.before;
             sum.after += m.after;
-            if !sum.cases.iter().any(|c| c.path == page.path) {
+            // A page's metrics come together: a repeat can only be the last case.
+            if sum.cases.last().is_none_or(|c| c.path != page.path) {
                 sum.cases.push(CaseLink {
                     title: page.meta.title.clone(),
                     path: page.path.clone(),

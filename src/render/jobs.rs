@@ -2,7 +2,7 @@
 
 use super::open_data::Format;
 use crate::content::Kind;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::site::Site;
 use std::collections::HashSet;
 
@@ -187,7 +187,7 @@ fn generated_clashes(site: &Site, jobs: &[Job]) -> Vec<Diagnostic> {
         if let Some(&id) = pages.get(&file) {
             let url = file.strip_suffix("index.html").unwrap_or(&file);
             diags.push(
-                Diagnostic::error("E0202", &site.pages[id].source)
+                Diagnostic::error(Code::E0202, &site.pages[id].source)
                     .at_opt(site.pages[id].line_of("title").map(|l| (l, 1)))
                     .arg("url", format!("/{url}"))
                     .arg("other", "(sachhon)"),

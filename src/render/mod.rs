@@ -14,7 +14,7 @@ mod switch;
 pub use kinds::taxonomy_value;
 pub mod values;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::locale::format_number;
 use crate::site::UrlStyle;
 use crate::theme::Theme;
@@ -106,7 +106,11 @@ fn template_error(
         other => (String::new(), None, 1, other.to_string()),
     };
     let origin = origins.get(&name).cloned().unwrap_or(name.clone());
-    let code = if page.is_some() { "E0401" } else { "E0402" };
+    let code = if page.is_some() {
+        Code::E0401
+    } else {
+        Code::E0402
+    };
     let mut d = Diagnostic::error(code, &origin)
         .arg("template", &origin)
         .arg("message", message.lines().next().unwrap_or(""));

@@ -175,16 +175,21 @@ fn push_text(out: &mut [Block], raw: &str) {
         raw
     };
     // Runs of ASCII white space become one space (other spaces separate words all the same).
+    // Text between such runs, single spaces between words included, is copied whole.
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+        while i < bytes.len() {
+            let single_space = bytes[i] == b' '
+                && i > start
+                && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
+            if bytes[i].is_ascii_whitespace() && !single_space {
+                break;
+            }
             i += 1;
         }
-        if i > start {
-            b.text.push_str(&text[start..i]);
-        }
+        b.text.push_str(&text[start..i]);
         if i < bytes.len() {
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
                 i += 1;

@@ -16,8 +16,9 @@ use rustc_hash::FxHashMap;
 use serde_json::json;
 use std::collections::BTreeSet;
 
-/// Documents per `d-<n>.js` chunk.
-pub const CHUNK: usize = 64;
+/// Documents per `d-<n>.js` chunk: the results shown first are seldom neighbours, so a
+/// small chunk keeps the bytes fetched for them low (16: about 2 KB gzipped each).
+pub const CHUNK: usize = 16;
 /// Pages whose text is read at once.
 const BATCH: usize = 256;
 /// Encoded postings per term shard: a shard is closed once it holds this many bytes (a term
@@ -90,7 +91,7 @@ impl Index {
 
     /// The files of the index besides the passages: `(file name, contents)`.
     pub fn files(&self) -> Vec<(String, String)> {
-        let shards = self.shards();
+        let shards = shards(&self.postings);
         let mut files: Vec<(String, String)> = shards
             .par_iter()
             .enumerate()
@@ -108,23 +109,6 @@ impl Index {
         }
         files.push(("meta.js".to_string(), self.meta_file(&shards)));
         files
-    }
-
-    /// Runs of consecutive terms, each closed once it is large enough.
-    fn shards(&self) -> Vec<&[(String, String)]> {
-        let mut shards: Vec<&[(String, String)]> = Vec::new();
-        let (mut from, mut size) = (0, 0);
-        for (i, (term, text)) in self.postings.iter().enumerate() {
-            size += term.len() + text.len() + 6;
-            if size >= SHARD_BYTES {
-                shards.push(&self.postings[from..=i]);
-                (from, size) = (i + 1, 0);
-            }
-        }
-        if from < self.postings.len() {
-            shards.push(&self.postings[from..]);
-        }
-        shards
     }
 
     /// `meta.js`: counts, the first term of each shard, facet dictionaries and values.
@@ -159,6 +143,31 @@ impl Index {
         });
         format!("window.SachhonSearch=window.SachhonSearch||{{}};SachhonSearch.meta={meta};\n")
     }
+}
+
+/// Runs of consecutive terms (`postings` sorted by term), each closed once it is large enough;
+/// a big term gets a run of its own.
+fn shards(postings: &[(String, String)]) -> Vec<&[(String, String)]> {
+    let mut shards: Vec<&[(String, String)]> = Vec::new();
+    let (mut from, mut size) = (0, 0);
+    for (i, (term, text)) in postings.iter().enumerate() {
+        let own = term.len() + text.len() + 6;
+        // A big term is not added to a shard of small ones: a query for any of them would
+        // fetch it too.
+        if own >= SHARD_BYTES && from < i {
+            shards.push(&postings[from..i]);
+            (from, size) = (i, 0);
+        }
+        size += own;
+        if size >= SHARD_BYTES {
+            shards.push(&postings[from..=i]);
+            (from, size) = (i + 1, 0);
+        }
+    }
+    if from < postings.len() {
+        shards.push(&postings[from..]);
+    }
+    shards
 }
 
 /// Shard `n`: its terms and their postings. Terms are folded words and postings plain ASCII:
@@ -386,6 +395,27 @@ mod tests {
             number(&mut out, n);
         }
         assert_eq!(out, "0vx0_8z_____v");
+    }
+
+    #[test]
+    fn a_big_term_gets_a_shard_of_its_own() {
+        let term = |t: &str, len: usize| (t.to_string(), "0".repeat(len));
+        let postings = [
+            term("a", 100),
+            term("b", 100),
+            term("do", SHARD_BYTES),
+            term("e", 100),
+            term("f", SHARD_BYTES - 50),
+            term("g", 100),
+        ];
+        let firsts: Vec<Vec<&str>> = shards(&postings)
+            .iter()
+            .map(|s| s.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        assert_eq!(
+            firsts,
+            [vec!["a", "b"], vec!["do"], vec!["e", "f"], vec!["g"]]
+        );
     }
 
     #[test]

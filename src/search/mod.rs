@@ -20,7 +20,7 @@ mod terms;
 pub use index::Index;
 pub use terms::{normalize, tokens};
 
-use crate::diagnostics::{Diagnostic, Sink as Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::markdown::Rendered;
 use crate::output::Sink;
 use crate::site::Site;
@@ -48,7 +48,7 @@ pub fn write(
     let written = std::sync::Mutex::new(Vec::new());
     let put = |path: String, body: &str| match sink.write(&path, body.as_bytes()) {
         Ok(()) => written.lock().unwrap_or_else(|e| e.into_inner()).push(path),
-        Err(e) => diags.push(Diagnostic::error("E0503", &path).arg("message", e)),
+        Err(e) => diags.push(Diagnostic::error(Code::E0503, &path).arg("message", e)),
     };
     for lang in &site.config.languages {
         let code = &lang.code;

@@ -10,7 +10,7 @@
 use super::repo::{file_id, Repo};
 use super::server::{Request, Response};
 use crate::cms::{self, Collection};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use base64::Engine;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -72,7 +72,7 @@ impl Editor {
         format: &dyn Fn(&[Diagnostic]) -> Vec<String>,
     ) -> Response {
         let result = if self.access == Access::Off {
-            Err(Refused(403, vec![Diagnostic::error("E0805", "")]))
+            Err(Refused(403, vec![Diagnostic::error(Code::E0805, "")]))
         } else {
             self.check_origin(request)
                 .and_then(|()| self.dispatch(&request.body))
@@ -101,7 +101,7 @@ impl Editor {
             .clone()
             .or_else(|| host.map(str::to_string))
             .unwrap_or_default();
-        let d = Diagnostic::error("E0803", "")
+        let d = Diagnostic::error(Code::E0803, "")
             .arg("value", shown)
             .arg("url", expected.map(|e| format!("{e}/")).unwrap_or_default());
         Err(Refused(403, vec![d]))
@@ -170,7 +170,7 @@ impl Editor {
             "getDeployPreview" => Ok(Value::Null),
             other => Err(Refused(
                 422,
-                vec![Diagnostic::error("E0804", "")
+                vec![Diagnostic::error(Code::E0804, "")
                     .arg("message", format!("unknown action {other}"))],
             )),
         }
@@ -321,7 +321,7 @@ impl Editor {
         }
         Err(Refused(
             409,
-            vec![Diagnostic::error("E0802", rel).arg("value", rel)],
+            vec![Diagnostic::error(Code::E0802, rel).arg("value", rel)],
         ))
     }
 
@@ -444,23 +444,29 @@ fn decode(asset: &Value) -> Result<Vec<u8>, Refused> {
 fn bad_request(message: String) -> Refused {
     Refused(
         400,
-        vec![Diagnostic::error("E0804", "").arg("message", message)],
+        vec![Diagnostic::error(Code::E0804, "").arg("message", message)],
     )
 }
 
 fn outside(e: super::repo::Outside) -> Refused {
-    Refused(400, vec![Diagnostic::error("E0801", "").arg("value", e.0)])
+    Refused(
+        400,
+        vec![Diagnostic::error(Code::E0801, "").arg("value", e.0)],
+    )
 }
 
 fn not_found(rel: &str) -> Refused {
     Refused(
         404,
-        vec![Diagnostic::error("E0503", rel).arg("message", "not found")],
+        vec![Diagnostic::error(Code::E0503, rel).arg("message", "not found")],
     )
 }
 
 fn io_error(rel: &str, e: std::io::Error) -> Refused {
-    Refused(500, vec![Diagnostic::error("E0503", rel).arg("message", e)])
+    Refused(
+        500,
+        vec![Diagnostic::error(Code::E0503, rel).arg("message", e)],
+    )
 }
 
 #[cfg(test)]

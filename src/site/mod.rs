@@ -14,8 +14,8 @@ pub use url::UrlStyle;
 
 use crate::config::Config;
 use crate::content::{Kind, Page};
-use crate::diagnostics::Diagnostic;
-use std::collections::HashMap;
+use crate::diagnostics::{Code, Diagnostic};
+use std::collections::{HashMap, HashSet};
 
 /// Where a lesson sits in its module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,80 +61,32 @@ pub struct Site {
     pub related: Vec<Vec<usize>>,
     /// Per page: its place in its module, for lessons.
     pub lesson_nav: Vec<Option<LessonNav>>,
+    /// The content paths (`news/a.md`) of the pages left out of this build as not published
+    /// yet (drafts, scheduled and expired pages).
+    pub unpublished: HashSet<String>,
 }
 
 impl Site {
-    /// Builds the indexes over the loaded pages; URL clashes are errors, dubious data warnings.
-    pub fn build(config: Config, style: UrlStyle, pages: Vec<Page>) -> (Site, Vec<Diagnostic>) {
+    /// Builds the indexes over the loaded pages (`unpublished` names the pages left out as not
+    /// published yet); URL clashes are errors, dubious data warnings.
+    pub fn build(
+        config: Config,
+        style: UrlStyle,
+        pages: Vec<Page>,
+        unpublished: Vec<String>,
+    ) -> (Site, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut pages = pages;
         // A stable order independent of the file system: by language, then source path.
         pages.sort_by(|a, b| a.source.cmp(&b.source));
-        let mut by_path: HashMap<String, usize> = HashMap::with_capacity(pages.len());
-        let mut by_key = HashMap::with_capacity(pages.len());
-        for (id, page) in pages.iter().enumerate() {
-            if let Some(&other) = by_path.get(&page.path) {
-                diags.push(duplicate(&pages[other], page));
-                diags.push(duplicate(page, &pages[other]));
-                continue;
-            }
-            by_path.insert(page.path.clone(), id);
-            by_key.insert((page.translation_key.clone(), page.lang.clone()), id);
-        }
-        let mut translations = vec![Vec::new(); pages.len()];
-        for (id, page) in pages.iter().enumerate() {
-            // Walking the configured languages keeps the versions in their order.
-            let others: Vec<usize> = config
-                .languages
-                .iter()
-                .filter(|l| l.code != page.lang)
-                .filter_map(|l| by_key.get(&(page.translation_key.clone(), l.code.clone())))
-                .copied()
-                .collect();
-            if page.lang != config.default_language()
-                && !by_key.contains_key(&(
-                    page.translation_key.clone(),
-                    config.default_language().to_string(),
-                ))
-            {
-                diags.push(Diagnostic::warning("W0103", &page.source).arg("lang", &page.lang));
-            }
-            translations[id] = others;
-        }
-        let mut section_by_dir: HashMap<(&str, &str), usize> = HashMap::new();
-        for (id, page) in pages.iter().enumerate() {
-            if page.is_section {
-                section_by_dir.insert((page.lang.as_str(), page.dir.as_str()), id);
-            }
-        }
-        let mut parent = vec![None; pages.len()];
-        let mut children = vec![Vec::new(); pages.len()];
-        let mut subsections = vec![Vec::new(); pages.len()];
-        for (id, page) in pages.iter().enumerate() {
-            let Some(dir) = &page.parent_section else {
-                continue;
-            };
-            let Some(&sec) = section_by_dir.get(&(page.lang.as_str(), dir.as_str())) else {
-                continue;
-            };
-            if sec == id {
-                continue;
-            }
-            parent[id] = Some(sec);
-            if page.is_section {
-                subsections[sec].push(id);
-            } else {
-                children[sec].push(id);
-            }
-        }
-        for list in children.iter_mut().chain(subsections.iter_mut()) {
-            order::sort(list, &pages);
-        }
-        let homes = config
-            .languages
-            .iter()
-            .map(|l| section_by_dir.get(&(l.code.as_str(), "")).copied())
-            .collect();
+        let (by_path, by_key) = index(&pages, &mut diags);
+        let translations = translations(&config, &pages, &by_key, &mut diags);
+        let Tree {
+            parent,
+            children,
+            subsections,
+            homes,
+        } = tree(&config, &pages);
         let lesson_nav = lesson_nav(&pages, &children, &mut diags);
         let rank = order::newest_ranks(&pages);
         let (taxonomies, related): (Vec<Vec<Taxonomy>>, _) = rayon::join(
@@ -149,23 +101,7 @@ impl Site {
         );
         diags.extend(taxonomy::untranslated_terms(&config, &taxonomies, &pages));
         for page in &pages {
-            if let Some(case) = &page.meta.case {
-                if let Some((stated, computed)) = impact::payback_mismatch(case) {
-                    let line = page.line_of("payback_months");
-                    diags.push(
-                        Diagnostic::warning("W0101", &page.source)
-                            .at_opt(line.map(|l| (l, 1)))
-                            .arg("stated", crate::locale::format_number(stated, 1, "en"))
-                            .arg("computed", crate::locale::format_number(computed, 1, "en")),
-                    );
-                }
-                if let Some(line) = impact::repeated_table(case, &page.body) {
-                    diags.push(
-                        Diagnostic::warning("W0108", &page.source)
-                            .at(page.body_line_offset + line + 1, 1),
-                    );
-                }
-            }
+            check_case_study(page, &mut diags);
         }
         let site = Site {
             config,
@@ -181,8 +117,15 @@ impl Site {
             taxonomies,
             related,
             lesson_nav,
+            unpublished: unpublished.into_iter().collect(),
         };
         (site, diags)
+    }
+
+    /// Whether the content path `key` (`news/a.md`) is a page left out of this build as not
+    /// published yet.
+    pub fn is_unpublished(&self, key: &str) -> bool {
+        self.unpublished.contains(key.trim_start_matches('/'))
     }
 
     /// The page a content path points to (`news/a.md`, `news/a.en.md`), preferring `lang`.
@@ -213,10 +156,16 @@ impl Site {
                 return Some(id);
             }
         }
-        self.config
+        let found = self
+            .config
             .languages
             .iter()
-            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied())
+            .find_map(|l| self.by_key.get(&(key.to_string(), l.code.clone())).copied());
+        // A root `index.md` is the home page, known as `_index.md` (MkDocs links `../index.md`).
+        match key.strip_prefix("index.") {
+            Some(rest) if found.is_none() => self.resolve(&format!("_index.{rest}"), lang),
+            _ => found,
+        }
     }
 
     /// Index of a language in the configuration.
@@ -248,8 +197,133 @@ impl Site {
     }
 }
 
+/// Page ids by URL path and by (translation key, language); two pages at one URL are an error
+/// on each.
+fn index(
+    pages: &[Page],
+    diags: &mut Vec<Diagnostic>,
+) -> (HashMap<String, usize>, HashMap<(String, String), usize>) {
+    let mut by_path: HashMap<String, usize> = HashMap::with_capacity(pages.len());
+    let mut by_key = HashMap::with_capacity(pages.len());
+    for (id, page) in pages.iter().enumerate() {
+        if let Some(&other) = by_path.get(&page.path) {
+            diags.push(duplicate(&pages[other], page));
+            diags.push(duplicate(page, &pages[other]));
+            continue;
+        }
+        by_path.insert(page.path.clone(), id);
+        by_key.insert((page.translation_key.clone(), page.lang.clone()), id);
+    }
+    (by_path, by_key)
+}
+
+/// Per page: its versions in the other languages, in the configured language order; a
+/// translation without an original in the default language is W0103.
+fn translations(
+    config: &Config,
+    pages: &[Page],
+    by_key: &HashMap<(String, String), usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Vec<usize>> {
+    let mut translations = vec![Vec::new(); pages.len()];
+    for (id, page) in pages.iter().enumerate() {
+        // Walking the configured languages keeps the versions in their order.
+        let others: Vec<usize> = config
+            .languages
+            .iter()
+            .filter(|l| l.code != page.lang)
+            .filter_map(|l| by_key.get(&(page.translation_key.clone(), l.code.clone())))
+            .copied()
+            .collect();
+        if page.lang != config.default_language()
+            && !by_key.contains_key(&(
+                page.translation_key.clone(),
+                config.default_language().to_string(),
+            ))
+        {
+            diags.push(Diagnostic::warning(Code::W0103, &page.source).arg("lang", &page.lang));
+        }
+        translations[id] = others;
+    }
+    translations
+}
+
+/// The sections' tree: see the fields of the same names in [`Site`].
+struct Tree {
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    subsections: Vec<Vec<usize>>,
+    homes: Vec<Option<usize>>,
+}
+
+/// Each page under its section, in list order; each language's home.
+fn tree(config: &Config, pages: &[Page]) -> Tree {
+    let mut section_by_dir: HashMap<(&str, &str), usize> = HashMap::new();
+    for (id, page) in pages.iter().enumerate() {
+        if page.is_section {
+            section_by_dir.insert((page.lang.as_str(), page.dir.as_str()), id);
+        }
+    }
+    let mut parent = vec![None; pages.len()];
+    let mut children = vec![Vec::new(); pages.len()];
+    let mut subsections = vec![Vec::new(); pages.len()];
+    for (id, page) in pages.iter().enumerate() {
+        let Some(dir) = &page.parent_section else {
+            continue;
+        };
+        let Some(&sec) = section_by_dir.get(&(page.lang.as_str(), dir.as_str())) else {
+            continue;
+        };
+        if sec == id {
+            continue;
+        }
+        parent[id] = Some(sec);
+        if page.is_section {
+            subsections[sec].push(id);
+        } else {
+            children[sec].push(id);
+        }
+    }
+    for list in children.iter_mut().chain(subsections.iter_mut()) {
+        order::sort(list, pages);
+    }
+    let homes = config
+        .languages
+        .iter()
+        .map(|l| section_by_dir.get(&(l.code.as_str(), "")).copied())
+        .collect();
+    Tree {
+        parent,
+        children,
+        subsections,
+        homes,
+    }
+}
+
+/// A case study's payback that its figures contradict (W0101), or a table repeating its
+/// metrics (W0108).
+fn check_case_study(page: &Page, diags: &mut Vec<Diagnostic>) {
+    let Some(case) = &page.meta.case else {
+        return;
+    };
+    if let Some((stated, computed)) = impact::payback_mismatch(case) {
+        let line = page.line_of("payback_months");
+        diags.push(
+            Diagnostic::warning(Code::W0101, &page.source)
+                .at_opt(line.map(|l| (l, 1)))
+                .arg("stated", crate::locale::format_number(stated, 1, "en"))
+                .arg("computed", crate::locale::format_number(computed, 1, "en")),
+        );
+    }
+    if let Some(line) = impact::repeated_table(case, &page.body) {
+        diags.push(
+            Diagnostic::warning(Code::W0108, &page.source).at(page.body_line_offset + line + 1, 1),
+        );
+    }
+}
+
 fn duplicate(page: &Page, other: &Page) -> Diagnostic {
-    Diagnostic::error("E0202", &page.source)
+    Diagnostic::error(Code::E0202, &page.source)
         .arg("url", format!("/{}", page.path))
         .arg("other", &other.source)
 }
@@ -274,7 +348,7 @@ fn lesson_nav(
             if let Some(w) = pages[lesson].meta.weight {
                 if let Some(&first) = seen.get(&w) {
                     diags.push(
-                        Diagnostic::warning("W0102", &pages[lesson].source)
+                        Diagnostic::warning(Code::W0102, &pages[lesson].source)
                             .at_opt(pages[lesson].line_of("weight").map(|l| (l, 1)))
                             .arg("weight", w)
                             .arg("other", &pages[first].source),

@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::content::techniques;
 use crate::content::Page;
+use crate::diagnostics::Code;
 use crate::term_names::TermNames;
 use crate::text::{fold, slugify};
 use rayon::prelude::*;
@@ -212,7 +213,7 @@ pub fn untranslated_terms(
                     other => other,
                 };
                 diags.push(
-                    crate::diagnostics::Diagnostic::warning("W0180", &page.source)
+                    crate::diagnostics::Diagnostic::warning(Code::W0180, &page.source)
                         .at_opt(page.line_of(key).map(|l| (l, 1)))
                         .arg("taxonomy", &tax.name)
                         .arg("term", &term.name)

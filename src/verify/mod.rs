@@ -155,8 +155,11 @@ fn check_one(
         Lookup::Folder(_) => return problem(Some(&path), Problem::FolderWithoutSlash),
         Lookup::Missing => return problem(Some(&path), Problem::Missing),
     };
+    // Only a page's fragments name its ids: an image's (`#gh-dark-mode-only`) or a PDF's
+    // (`#page=2`) are for the browser.
+    let is_page = found.ends_with(".html");
     match fragment {
-        Some(f) if !f.is_empty() && f != "top" && !files[found].ids.contains(&f) => {
+        Some(f) if is_page && !f.is_empty() && f != "top" && !files[found].ids.contains(&f) => {
             problem(Some(&path), Problem::NoFragment(f))
         }
         _ => None,
@@ -211,8 +214,18 @@ mod tests {
         };
         files.insert(
             "index.html".into(),
-            page(&["/kb/a/#h", "/kb/a/#nope", "/kb/b/", "/kb/a"], &[]),
+            page(
+                &[
+                    "/kb/a/#h",
+                    "/kb/a/#nope",
+                    "/kb/b/",
+                    "/kb/a",
+                    "/kb/p.png#dark",
+                ],
+                &[],
+            ),
         );
+        files.insert("p.png".into(), Facts::default());
         files.insert(
             "a/index.html".into(),
             page(&["../index.html", "../a"], &["h"]),

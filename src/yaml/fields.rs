@@ -2,7 +2,7 @@
 
 use super::locate::{Locator, Seg};
 use crate::date::Date;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use serde_json::{Map, Value};
 
 /// Numbers must stay below this in size (10^15): larger ones are typing mistakes, and sums
@@ -60,7 +60,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Records an error with code `code` about the key path `segs`.
-    pub fn error(&mut self, code: &'static str, segs: &[Seg]) -> &mut Diagnostic {
+    pub fn error(&mut self, code: Code, segs: &[Seg]) -> &mut Diagnostic {
         let field = segs.iter().rev().find_map(|s| match s {
             Seg::Key(k) => Some(*k),
             Seg::Index(_) => None,
@@ -81,7 +81,7 @@ impl<'a> Fields<'a> {
     }
 
     /// Records a warning with code `code` about the key path `segs`.
-    pub fn warning(&mut self, code: &'static str, segs: &[Seg]) -> &mut Diagnostic {
+    pub fn warning(&mut self, code: Code, segs: &[Seg]) -> &mut Diagnostic {
         self.error(code, segs).severity = crate::diagnostics::Severity::Warning;
         let last = self.diags.len() - 1;
         &mut self.diags[last]
@@ -97,7 +97,7 @@ impl<'a> Fields<'a> {
             other => {
                 let segs = join(at, key);
                 let found = describe(other);
-                self.error("E0107", &segs).args.push(("value", found));
+                self.error(Code::E0107, &segs).args.push(("value", found));
                 None
             }
         }
@@ -122,7 +122,7 @@ impl<'a> Fields<'a> {
                 .map(str::trim)
                 .filter(|t| t.starts_with('#'))
                 .map(str::to_string);
-            let d = self.error("E0105", &segs);
+            let d = self.error(Code::E0105, &segs);
             if let Some(written) = comment {
                 d.args.push(("form", "hash".to_string()));
                 d.args.push(("value", written));
@@ -147,7 +147,7 @@ impl<'a> Fields<'a> {
                 let segs = join(at, key);
                 let raw = || self.loc.raw_value(&segs).filter(|r| looks_grouped(r));
                 if let Some(raw) = n.is_f64().then(raw).flatten() {
-                    let d = self.warning("W0107", &segs);
+                    let d = self.warning(Code::W0107, &segs);
                     d.args.push(("value", raw.clone()));
                     d.args.push(("suggestion", raw.replace('.', "")));
                 }
@@ -158,7 +158,7 @@ impl<'a> Fields<'a> {
                 let suggestion = other.as_str().and_then(vietnamese_number);
                 // `50 m3`: the number and its unit, which has a field of its own.
                 let with_unit = other.as_str().and_then(number_with_unit);
-                let d = self.error("E0106", &segs);
+                let d = self.error(Code::E0106, &segs);
                 d.args.push(("value", describe(other)));
                 match with_unit.filter(|(_, unit)| !unit.is_empty()) {
                     Some((n, unit)) => {
@@ -180,7 +180,7 @@ impl<'a> Fields<'a> {
     fn out_of_range(&mut self, at: &[Seg], key: &str, shown: String) -> Option<f64> {
         let segs = join(at, key);
         let written = self.loc.raw_value(&segs).unwrap_or(shown);
-        self.error("E0151", &segs).args.push(("value", written));
+        self.error(Code::E0151, &segs).args.push(("value", written));
         None
     }
 
@@ -189,7 +189,7 @@ impl<'a> Fields<'a> {
         let n = self.number(map, at, key)?;
         if n.fract() != 0.0 {
             let segs = join(at, key);
-            let d = self.error("E0106", &segs);
+            let d = self.error(Code::E0106, &segs);
             d.args.push(("value", n.to_string()));
             d.args.push(("suggestion", n.round().to_string()));
             return None;
@@ -204,7 +204,7 @@ impl<'a> Fields<'a> {
             Value::Bool(b) => Some(*b),
             other => {
                 let segs = join(at, key);
-                self.error("E0109", &segs)
+                self.error(Code::E0109, &segs)
                     .args
                     .push(("value", describe(other)));
                 None
@@ -226,7 +226,7 @@ impl<'a> Fields<'a> {
             Ok(d) => Some(d),
             Err(e) => {
                 let segs = join(at, key);
-                let d = self.error("E0110", &segs);
+                let d = self.error(Code::E0110, &segs);
                 d.args.push(("value", text));
                 d.args.push((
                     "suggestion",
@@ -249,7 +249,7 @@ impl<'a> Fields<'a> {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         };
-        self.list(map, at, key, "E0107", item)
+        self.list(map, at, key, Code::E0107, item)
             .into_iter()
             .map(|(_, text)| text)
             .collect()
@@ -262,7 +262,7 @@ impl<'a> Fields<'a> {
         at: &[Seg],
         key: &str,
     ) -> Vec<(usize, &'v Map<String, Value>)> {
-        self.list(map, at, key, "E0116", Value::as_object)
+        self.list(map, at, key, Code::E0116, Value::as_object)
     }
 
     /// The items of the list at `key` that `item` accepts; each other item is an error with
@@ -272,7 +272,7 @@ impl<'a> Fields<'a> {
         map: &'v Map<String, Value>,
         at: &[Seg],
         key: &str,
-        wrong_item: &'static str,
+        wrong_item: Code,
         item: impl Fn(&'v Value) -> Option<T>,
     ) -> Vec<(usize, T)> {
         let items = match map.get(key) {
@@ -280,7 +280,7 @@ impl<'a> Fields<'a> {
             Some(Value::Array(items)) => items,
             Some(other) => {
                 let segs = join(at, key);
-                self.error("E0108", &segs)
+                self.error(Code::E0108, &segs)
                     .args
                     .push(("value", describe(other)));
                 return Vec::new();
@@ -417,7 +417,7 @@ mod tests {
         let mut f = Fields::new("content/a.md", &loc);
         assert_eq!(f.number(v.as_object().unwrap(), &[], "investment"), None);
         let d = &f.diags[0];
-        assert_eq!((d.code, d.line), ("E0106", Some(3)));
+        assert_eq!((d.code, d.line), (Code::E0106, Some(3)));
         assert!(d.args.contains(&("suggestion", "1200000".to_string())));
     }
 
@@ -430,7 +430,7 @@ mod tests {
         assert_eq!(f.number(v.as_object().unwrap(), &[], "before"), Some(1.2));
         assert_eq!(f.number(v.as_object().unwrap(), &[], "after"), Some(1.25));
         assert_eq!(f.diags.len(), 1);
-        assert_eq!((f.diags[0].code, f.diags[0].line), ("W0107", Some(3)));
+        assert_eq!((f.diags[0].code, f.diags[0].line), (Code::W0107, Some(3)));
         assert!(f.diags[0]
             .args
             .contains(&("suggestion", "1200".to_string())));
@@ -442,7 +442,7 @@ mod tests {
         let v = crate::yaml::parse("summary: x\n").unwrap();
         let mut f = Fields::new("a.md", &loc);
         assert_eq!(f.required_text(v.as_object().unwrap(), &[], "title"), None);
-        assert_eq!(f.diags[0].code, "E0105");
+        assert_eq!(f.diags[0].code, Code::E0105);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub use explain::Cause;
 pub use fields::{describe, is_non_finite, number_with_unit, Fields};
 pub use locate::{Locator, Seg};
 
+use crate::diagnostics::Code;
 use serde_json::{Map, Number, Value};
 
 /// A YAML syntax error, located in the parsed text (1-based).
@@ -38,18 +39,21 @@ impl SyntaxError {
     /// E0150 for a key written twice (naming both lines), else `syntax_code`.
     pub fn diagnostic(
         &self,
-        syntax_code: &'static str,
+        syntax_code: Code,
         path: &str,
         line_offset: usize,
     ) -> crate::diagnostics::Diagnostic {
         let d = crate::diagnostics::Diagnostic::error(syntax_code, path);
         match &self.duplicate {
-            Some((key, first)) => crate::diagnostics::Diagnostic { code: "E0150", ..d }
-                .at(self.line + line_offset, self.col)
-                .arg("key", key)
-                .arg("first", first + line_offset),
+            Some((key, first)) => crate::diagnostics::Diagnostic {
+                code: Code::E0150,
+                ..d
+            }
+            .at(self.line + line_offset, self.col)
+            .arg("key", key)
+            .arg("first", first + line_offset),
             // E0002 says the mistake plainly; the parser's words are a detail for --verbose.
-            None if syntax_code == "E0002" => match &self.cause {
+            None if syntax_code == Code::E0002 => match &self.cause {
                 Some(c) => d
                     .at(c.line + line_offset, c.col)
                     .arg("cause", c.kind)

@@ -257,13 +257,21 @@ fn a_number_written_with_thousand_dots_warns() {
 }
 
 #[test]
-fn a_link_to_a_draft_says_so() {
-    fails_with(
-        &[
-            ("content/a.md", "---\ntitle: A\n---\n[nháp](@/b.md)\n"),
-            ("content/b.md", "---\ntitle: B\ndraft: true\n---\n"),
-        ],
-        "content/a.md:4:1",
-        "E0304",
-    );
+fn a_link_to_a_page_not_published_yet_says_so() {
+    // A draft, a page dated in the future and an expired page, linked as `@/` and relatively.
+    for (front_matter, link) in [
+        ("draft: true", "@/b.md"),
+        ("date: 2999-01-01", "@/b.md"),
+        ("date: 2999-01-01", "b.md#x"),
+        ("date: 2020-01-01\nexpiryDate: 2021-01-01", "@/b.md"),
+    ] {
+        let a = format!("---\ntitle: A\n---\n[b]({link})\n");
+        let b = format!("---\ntitle: B\n{front_matter}\n---\n");
+        let line = fails_with(
+            &[("content/a.md", &a), ("content/b.md", &b)],
+            "content/a.md:4:1",
+            "E0304",
+        );
+        assert!(!line.contains("E0301"), "{front_matter}: {line}");
+    }
 }

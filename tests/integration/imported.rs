@@ -282,3 +282,65 @@ fn a_file_that_exists_nowhere_is_an_error_of_build_at_its_line() {
     // The previous output is untouched: nothing was built.
     assert!(!exists(site.path(), "tin/thieu/index.html"));
 }
+
+#[test]
+fn mkdocs_front_matter_without_a_title_blog_dates_and_home_links_build() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    assert!(!r.stderr.contains("E0105"), "{}", r.stderr);
+    let button = read(site.path(), "huong-dan/nut-bam/index.html");
+    assert!(button.contains("<h1>Nút bấm</h1>"), "{button}");
+    assert!(!button.contains("id=\"nut-bam\""), "{button}");
+    assert!(button.contains("href=\"/docs/\">trang chủ</a>"), "{button}");
+    let post = read(site.path(), "tin/blog-kieu-mkdocs/index.html");
+    assert!(post.contains("<h1>Blog kiểu MkDocs</h1>"), "{post}");
+    let feed = read(site.path(), "atom.xml");
+    assert!(
+        feed.contains("<published>2024-07-01T00:00:00+07:00</published>"),
+        "{feed}"
+    );
+    let sitemap = read(site.path(), "sitemap.xml");
+    assert!(
+        sitemap.contains("blog-kieu-mkdocs/</loc><lastmod>2024-07-05<"),
+        "{sitemap}"
+    );
+    // Other tools' keys are said once each, not taken for typos; an image's fragment is the
+    // browser's business.
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("W0170"), "{}", r.stderr);
+    assert!(!r.stderr.contains("E0302"), "{}", r.stderr);
+    let ignored = lines_with(&r.stderr, "W0603");
+    assert!(ignored.iter().any(|l| l.contains("links:")), "{}", r.stderr);
+    assert!(
+        ignored.iter().any(|l| l.contains("social:")),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn zola_taxonomy_tables_and_sections_without_a_title_build() {
+    let site = fixture("imported");
+    let r = build_ok(site.path(), &[]);
+    assert!(!r.stderr.contains("E0105"), "{}", r.stderr);
+    // A section without `title` is named by its folder.
+    let section = read(site.path(), "huong-dan/index.html");
+    assert!(section.contains("<h1>Huong dan</h1>"), "{section}");
+    // `[taxonomies] tags = [...]` are tags; an empty undeclared one is nothing to report.
+    let tag = read(site.path(), "tags/zola/index.html");
+    assert!(tag.contains("Bài kiểu Zola"), "{tag}");
+    assert!(exists(site.path(), "tags/tai-lieu/index.html"));
+    let r = command("check", site.path(), &[]);
+    assert!(!r.stderr.contains("W0170"), "{}", r.stderr);
+    assert!(!r.stderr.contains("taxonomies:"), "{}", r.stderr);
+    let ignored = lines_with(&r.stderr, "W0603");
+    assert!(
+        ignored
+            .iter()
+            .any(|l| l.starts_with("content/tin/zola-kieu.md:4:1")
+                && l.contains("insert_anchor_links")),
+        "{}",
+        r.stderr
+    );
+}

@@ -222,7 +222,9 @@ fn every_reading_of_a_file_reports_its_control_characters() {
     assert!(
         diags
             .iter()
-            .any(|d| d.code == "W0120" && d.line == Some(4) && d.col == Some(2)),
+            .any(|d| d.code == sachhon::diagnostics::Code::W0120
+                && d.line == Some(4)
+                && d.col == Some(2)),
         "{diags:?}"
     );
 }

@@ -3,7 +3,7 @@
 //! both sides; one equal to its own page's URL is dropped with a warning.
 
 use super::{file_for, output_file, Job};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 
@@ -38,7 +38,7 @@ pub(super) fn list(
         for alias in &page.meta.aliases {
             let Some(path) = alias_path(alias, &site.config.base_path) else {
                 diags.push(
-                    Diagnostic::error("E0204", &page.source)
+                    Diagnostic::error(Code::E0204, &page.source)
                         .at_opt(at)
                         .arg("value", alias),
                 );
@@ -47,7 +47,7 @@ pub(super) fn list(
             let file = file_for(&path);
             if file == file_for(&page.path) {
                 diags.push(
-                    Diagnostic::warning("W0301", &page.source)
+                    Diagnostic::warning(Code::W0301, &page.source)
                         .at_opt(at)
                         .arg("url", format!("/{path}")),
                 );
@@ -83,7 +83,7 @@ fn clash(site: &Site, id: usize, path: &str, owner: &Owner, jobs: &[Job]) -> Vec
         }
     };
     let error = |kind: &str, other: String| {
-        Diagnostic::error("E0205", &page.source)
+        Diagnostic::error(Code::E0205, &page.source)
             .at_opt(page.line_of("aliases").map(|l| (l, 1)))
             .arg("url", format!("/{path}"))
             .arg("owner", kind)
@@ -99,7 +99,7 @@ fn clash(site: &Site, id: usize, path: &str, owner: &Owner, jobs: &[Job]) -> Vec
             let mut both = vec![error("alias", located(*other))];
             if let Some(line) = site.pages[*other].line_of("aliases") {
                 both.push(
-                    Diagnostic::error("E0205", &site.pages[*other].source)
+                    Diagnostic::error(Code::E0205, &site.pages[*other].source)
                         .at(line, 1)
                         .arg("url", format!("/{path}"))
                         .arg("owner", "alias")
