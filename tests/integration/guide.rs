@@ -246,7 +246,13 @@ fn every_sample_of_what_a_command_prints_is_the_catalogues() {
 /// A code page's wrong example: the content files it writes (each block of front matter
 /// after a sentence naming its file, `Tệp `content/x.md`:`) and the message lines it shows.
 /// `None` when the example is not content files alone (site.yaml, templates, a folder).
-fn wrong_example(text: &str) -> Option<(Vec<(String, String)>, Vec<String>)> {
+/// A wrong example: its files (path, text) and the message lines shown for it.
+struct WrongExample {
+    files: Vec<(String, String)>,
+    shown: Vec<String>,
+}
+
+fn wrong_example(text: &str) -> Option<WrongExample> {
     let all = blocks(text);
     let shown_at = all
         .iter()
@@ -271,7 +277,7 @@ fn wrong_example(text: &str) -> Option<(Vec<(String, String)>, Vec<String>)> {
         .filter(|l| sample_message(l).is_some())
         .cloned()
         .collect();
-    (!files.is_empty()).then_some((files, shown))
+    (!files.is_empty()).then_some(WrongExample { files, shown })
 }
 
 /// Code pages whose wrong example needs more than its content files to give its message.
@@ -299,7 +305,7 @@ fn every_wrong_example_gives_the_message_its_page_shows() {
         if !page.starts_with("loi/e") && !page.starts_with("loi/w") {
             continue;
         }
-        let Some((files, shown)) = wrong_example(&text) else {
+        let Some(WrongExample { files, shown }) = wrong_example(&text) else {
             continue;
         };
         let code = &page[4..9];
