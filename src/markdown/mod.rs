@@ -5,6 +5,7 @@
 mod blocks;
 mod emoji;
 pub mod highlight;
+mod lines;
 mod links;
 mod notes;
 mod positions;
