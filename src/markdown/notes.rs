@@ -141,31 +141,70 @@ fn ref_id(id: &str, k: usize) -> String {
     }
 }
 
-/// A fence's language and title from its info string: `rust`, `py title="a.py"`,
-/// `{.python linenums="1" title="x"}`, `js title="app.js" {2,3}`. Other attributes
-/// (`linenums`, `hl_lines`, line ranges) are read and set aside, never taken as the language.
-pub fn fence_info(info: &str) -> (String, Option<String>) {
+/// What a fence's info string says: the language, a title, lines to number and highlight.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fence {
+    /// The language (`rust`), empty when none is given.
+    pub lang: String,
+    /// The title shown above the block (`title="a.py"`).
+    pub title: Option<String>,
+    /// `linenums` and `hl_lines`.
+    pub marks: super::lines::Marks,
+}
+
+/// A fence's language, title and line marks from its info string: `rust`, `py title="a.py"`,
+/// `{.python linenums="1" title="x"}`, `py hl_lines="2 3"`, Zola's `rust,linenos,hl_lines=2 4`.
+/// Other attributes are set aside, never taken as the language.
+pub fn fence_info(info: &str) -> Fence {
     let info = info.trim();
     let info = info
         .strip_prefix('{')
         .map_or(info, |i| i.trim_end().trim_end_matches('}'));
-    let mut lang = String::new();
-    let mut title = None;
+    let mut fence = Fence::default();
     let mut rest = info.trim_start();
     while !rest.is_empty() {
         let token_end = attr_end(rest);
         let token = &rest[..token_end];
-        if let Some((key, value)) = token.split_once('=') {
-            if key == "title" {
-                title = Some(value.trim_matches(['"', '\'']).to_string());
+        if let Some((key, value)) = token.split_once('=').filter(|(k, _)| !k.contains(',')) {
+            attribute(&mut fence, key, value.trim_matches(['"', '\'']));
+        } else if fence.lang.is_empty() && !token.starts_with('{') {
+            // Zola: `rust,linenos,hl_lines=2 4-5` (the ranges may run on after a space).
+            let mut parts = token.trim_start_matches('.').split(',');
+            fence.lang = parts.next().unwrap_or("").to_string();
+            for part in parts {
+                let (key, value) = part.split_once('=').unwrap_or((part, "1"));
+                let value = if key == "hl_lines" {
+                    let more = rest[token_end..].trim_start();
+                    let is_range = |w: &&str| {
+                        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-')
+                    };
+                    let extra: Vec<&str> = more.split(' ').take_while(is_range).collect();
+                    format!("{value} {}", extra.join(" "))
+                } else {
+                    value.to_string()
+                };
+                attribute(&mut fence, key, &value);
             }
-        } else if lang.is_empty() && !token.starts_with('{') {
-            let name = token.trim_start_matches('.');
-            lang = name.split(',').next().unwrap_or("").to_string();
         }
         rest = rest[token_end..].trim_start();
     }
-    (lang, title.filter(|t| !t.is_empty()))
+    fence.title = fence.title.filter(|t| !t.is_empty());
+    fence
+}
+
+/// One `key=value` attribute of a fence.
+fn attribute(fence: &mut Fence, key: &str, value: &str) {
+    match key {
+        "title" => fence.title = Some(value.to_string()),
+        "linenums" | "linenos" => fence.marks.first_number = super::lines::first_number(value),
+        "linenostart" => {
+            if let Ok(n) = value.parse() {
+                fence.marks.first_number = Some(n);
+            }
+        }
+        "hl_lines" => fence.marks.highlighted = super::lines::ranges(value),
+        _ => {}
+    }
 }
 
 /// The length of the first attribute of `text`: up to a space outside quotes.
@@ -189,16 +228,32 @@ mod tests {
 
     #[test]
     fn fence_attributes_are_not_the_language() {
-        assert_eq!(fence_info("rust"), ("rust".into(), None));
-        assert_eq!(fence_info("rust,ignore"), ("rust".into(), None));
+        let short = |info: &str| {
+            let f = fence_info(info);
+            (f.lang, f.title)
+        };
+        assert_eq!(short("rust"), ("rust".into(), None));
+        assert_eq!(short("rust,ignore"), ("rust".into(), None));
+        let py = fence_info("py title=\"bộ lọc.py\" linenums=\"1\" hl_lines=\"2 3-4\"");
         assert_eq!(
-            fence_info("py title=\"bộ lọc.py\" linenums=\"1\" hl_lines=\"2 3\""),
-            ("py".into(), Some("bộ lọc.py".into()))
+            (py.lang.as_str(), py.title.as_deref()),
+            ("py", Some("bộ lọc.py"))
         );
+        assert_eq!(py.marks.first_number, Some(1));
+        assert_eq!(py.marks.highlighted, [(2, 2), (3, 4)]);
         assert_eq!(
-            fence_info("{.yaml title='site.yaml'}"),
+            short("{.yaml title='site.yaml'}"),
             ("yaml".into(), Some("site.yaml".into()))
         );
-        assert_eq!(fence_info("title=\"x\""), (String::new(), Some("x".into())));
+        assert_eq!(short("title=\"x\""), (String::new(), Some("x".into())));
+        assert_eq!(
+            short("py title=\"a,b.py\""),
+            ("py".into(), Some("a,b.py".into()))
+        );
+        // Zola's form.
+        let zola = fence_info("rust,linenos,hl_lines=2 4-5");
+        assert_eq!(zola.lang, "rust");
+        assert_eq!(zola.marks.first_number, Some(1));
+        assert_eq!(zola.marks.highlighted, [(2, 2), (4, 5)]);
     }
 }

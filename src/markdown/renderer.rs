@@ -4,8 +4,8 @@
 use super::positions::Positions;
 use super::summary::Summary;
 use super::{
-    blocks, emoji, heading_number, highlight, links, notes, quote_html, raw_html, terms, unique_id,
-    Context, Heading, Ids, Link, LinkTarget, Rendered,
+    blocks, emoji, heading_number, highlight, lines, links, notes, quote_html, raw_html, terms,
+    unique_id, Context, Heading, Ids, Link, LinkTarget, Rendered,
 };
 use crate::config::RawHtml;
 use crate::diagnostics::{Code, Diagnostic};
@@ -251,9 +251,9 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
 
     /// A code block, highlighted when its language is known, with its title if it has one.
     fn code_block(&mut self, kind: &CodeBlockKind, at: usize) {
-        let (lang, title) = match kind {
+        let notes::Fence { lang, title, marks } = match kind {
             CodeBlockKind::Fenced(info) => notes::fence_info(info),
-            CodeBlockKind::Indented => (String::new(), None),
+            CodeBlockKind::Indented => notes::Fence::default(),
         };
         let mut code = String::new();
         for e in self.inner_until(|e| matches!(e, TagEnd::CodeBlock)) {
@@ -270,11 +270,21 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         };
         self.out.has_code |= highlighted.is_some();
         let inner = highlighted.unwrap_or_else(|| escape_html(&code));
+        let (inner, numbered) = if marks.is_empty() {
+            (inner, "")
+        } else {
+            let numbered = if marks.first_number.is_some() {
+                " numbered"
+            } else {
+                ""
+            };
+            (lines::draw(&inner, &marks), numbered)
+        };
         let title = title.map_or(String::new(), |t| {
             format!("<p class=\"code-title\">{}</p>\n", escape_html(&t))
         });
         self.events.push(Event::Html(
-            format!("{title}<pre class=\"code hl-code\"{lang_attr}><code>{inner}</code></pre>\n")
+            format!("{title}<pre class=\"code hl-code{numbered}\"{lang_attr}><code>{inner}</code></pre>\n")
                 .into(),
         ));
     }
@@ -301,6 +311,7 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         let block = self
             .quote_blocks
             .and_then(|blocks| blocks.get(&self.at.original(at)));
+        self.out.has_tabs |= matches!(block, Some(blocks::Block::Tab(_)));
         match quote_html(kind, block, self.cx) {
             Some((open, close)) => {
                 self.events.push(Event::Html(open.into()));

@@ -141,10 +141,10 @@ W0602 = "{ $syntax }" is { $kind ->
    *[other] template syntax of another tool
   }, which sachhon does not run: readers would see it as written; { $kind ->
     [hugo] use a sachhon shortcode such as {"{{"} figure(src="a.jpg", alt="…") {"}}"} instead, or put it in `code`
-    [icon] write an emoji or a word instead (said for its first use in the page only)
-    [keys] write the keys in `code`, such as `Ctrl+C` (said for its first use in the page only)
-    [math] write the formula as text or an image (said for its first use in the page only)
-    [attributes] remove it; headings take {"{"}#anchor{"}"} (said for its first use in the page only)
+    [icon] write an emoji or a word instead (said for its first use only; pages using it: { $count })
+    [keys] write the keys in `code`, such as `Ctrl+C` (said for its first use only; pages using it: { $count })
+    [math] write the formula as text or an image (said for its first use only; pages using it: { $count })
+    [attributes] remove it; headings take {"{"}#anchor{"}"} (said for its first use only; pages using it: { $count })
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)

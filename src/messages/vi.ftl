@@ -145,10 +145,10 @@ W0602 = "{ $syntax }" là { $kind ->
    *[other] cú pháp mẫu của công cụ khác
   }, sachhon không chạy nó: người đọc sẽ thấy nguyên văn; { $kind ->
     [hugo] hãy dùng shortcode của sachhon, ví dụ {"{{"} figure(src="anh.jpg", alt="…") {"}}"}, hoặc đặt trong `mã`
-    [icon] hãy thay bằng một emoji hay một từ (chỉ báo lần đầu trong trang)
-    [keys] hãy viết phím trong `mã`, ví dụ `Ctrl+C` (chỉ báo lần đầu trong trang)
-    [math] hãy viết công thức thành văn bản hoặc ảnh (chỉ báo lần đầu trong trang)
-    [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo lần đầu trong trang)
+    [icon] hãy thay bằng một emoji hay một từ (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
+    [keys] hãy viết phím trong `mã`, ví dụ `Ctrl+C` (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
+    [math] hãy viết công thức thành văn bản hoặc ảnh (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
+    [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
    *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
 W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)

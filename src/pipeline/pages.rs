@@ -67,8 +67,27 @@ pub(super) fn render_markdown(
     } else {
         found.retain(|d| d.code != Code::W0105);
     }
+    fold_foreign_markdown(&mut found);
     diags.extend(found);
     rendered
+}
+
+/// MkDocs Markdown that sachhon does not render (icons, keys, math, attribute lists) is said
+/// once per build for each kind, at its first use, with the number of pages using it: a site
+/// imported whole would otherwise repeat it on every page. Template syntax of other tools stays
+/// at each place, as each must be rewritten.
+fn fold_foreign_markdown(found: &mut Vec<Diagnostic>) {
+    let is_markdown = |d: &Diagnostic| {
+        d.code == Code::W0602
+            && d.args.iter().any(|(n, v)| {
+                *n == "kind" && matches!(v.as_str(), "icon" | "keys" | "math" | "attributes")
+            })
+    };
+    let (mut markdown, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        found.drain(..).partition(is_markdown);
+    diagnostics::fold_repeats(&mut markdown, Code::W0602, "kind");
+    *found = rest;
+    found.extend(markdown);
 }
 
 /// What rendering any page's Markdown needs.

@@ -344,3 +344,53 @@ fn zola_taxonomy_tables_and_sections_without_a_title_build() {
         r.stderr
     );
 }
+
+#[test]
+fn mkdocs_markdown_not_rendered_is_said_once_per_build_for_each_kind() {
+    let other = "---\ntitle: Thêm\n---\n\nDấu :material-check: và ++ctrl+c++ ở bài khác.\n";
+    let site = fixture_with("imported", &[("content/huong-dan/them.md", other)]);
+    let r = build_ok(site.path(), &[]);
+    let w = lines_with(&r.stderr, "W0602");
+    assert_eq!(w.len(), 4, "{}", r.stderr);
+    // The first use (by file, line, column) is named, with the number of pages using it.
+    let icon = w.iter().find(|l| l.contains(":material-")).unwrap();
+    assert!(
+        icon.starts_with("content/huong-dan/mo-rong.md:37:23")
+            && icon.contains("pages using it: 2"),
+        "{icon}"
+    );
+    let math = w.iter().find(|l| l.contains("\"$$\"")).unwrap();
+    assert!(math.contains("pages using it: 1"), "{math}");
+}
+
+#[test]
+fn fence_line_numbers_and_highlighted_lines_are_drawn() {
+    let site = fixture("imported");
+    build_ok(site.path(), &[]);
+    let page = read(site.path(), "huong-dan/mo-rong/index.html");
+    let seven = page.find("<span class=\"ln\" aria-hidden=\"true\">7</span>");
+    let start = page[..seven.expect("line 7 numbered")]
+        .rfind("<pre")
+        .unwrap();
+    let block = &page[start..];
+    let block = &block[..block.find("</pre>").unwrap()];
+    assert!(block.starts_with(
+        "<pre class=\"code hl-code numbered\" data-lang=\"py\"><code><span class=\"line\">"
+    ));
+    // Three lines, numbered from 7; the second highlighted; the string over two lines is
+    // closed and opened again at the line end, so each line is well nested.
+    assert_eq!(block.matches("<span class=\"line").count(), 3, "{block}");
+    assert!(
+        block.contains("<span class=\"line hl\"><span class=\"ln\" aria-hidden=\"true\">8</span>"),
+        "{block}"
+    );
+    assert!(
+        block.contains("<span class=\"line\"><span class=\"ln\" aria-hidden=\"true\">9</span>"),
+        "{block}"
+    );
+    assert_eq!(
+        block.matches("<span").count(),
+        block.matches("</span>").count(),
+        "{block}"
+    );
+}
