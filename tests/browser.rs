@@ -153,6 +153,13 @@ fn the_case_study_list_filters_sorts_and_keeps_its_state_in_the_url() {
 }
 
 #[test]
+fn content_tabs_are_a_tab_bar_with_javascript_and_headed_panels_without() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imported");
+    let out = build_relative(&root);
+    node("tabs.mjs", &out.path().join("site"));
+}
+
+#[test]
 fn the_language_switch_of_every_kind_of_page_lands_on_its_translation() {
     let out = build_relative(Path::new(env!("CARGO_MANIFEST_DIR")));
     node("language.mjs", &out.path().join("site"));

@@ -52,6 +52,8 @@ pub struct Rendered {
     pub words: usize,
     /// Whether the body has highlighted code (the page then needs `syntax.css`).
     pub has_code: bool,
+    /// Whether the body has content tabs (the page then offers `tabs.js`).
+    pub has_tabs: bool,
     /// The site path of the front matter's `image:`, found like an image of the body.
     pub lead_image: Option<String>,
 }

@@ -311,6 +311,7 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         let block = self
             .quote_blocks
             .and_then(|blocks| blocks.get(&self.at.original(at)));
+        self.out.has_tabs |= matches!(block, Some(blocks::Block::Tab(_)));
         match quote_html(kind, block, self.cx) {
             Some((open, close)) => {
                 self.events.push(Event::Html(open.into()));

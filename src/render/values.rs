@@ -238,6 +238,8 @@ pub struct PageView<'a> {
     pub word_count: usize,
     /// Whether the body has highlighted code.
     pub has_code: bool,
+    /// Whether the body has content tabs.
+    pub has_tabs: bool,
     /// Whether this is a section.
     pub is_section: bool,
     /// Source path, for "edit this page" links.
@@ -276,6 +278,7 @@ pub fn page_view<'a>(site: &'a Site, id: usize, rendered: &'a Rendered) -> PageV
         toc: &rendered.toc,
         word_count: rendered.words,
         has_code: rendered.has_code,
+        has_tabs: rendered.has_tabs,
         is_section: page.is_section,
         source: &page.source,
         extra: &page.meta.extra,
