@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Widths offered to browsers, smallest first.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -43,6 +43,15 @@ pub struct Image {
 /// Every image of a build by site path.
 pub type Catalogue = BTreeMap<String, Image>;
 
+/// Where resized copies are kept from one build to the next.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    /// The folder (`.sachhon-cache/images`).
+    pub dir: PathBuf,
+    /// Whether new copies are saved there: `check` only reads it, as it writes nothing.
+    pub save: bool,
+}
+
 /// Whether a file name is an image sachhon resizes.
 pub fn is_image(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -54,9 +63,9 @@ pub fn is_image(name: &str) -> bool {
 /// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies: a
 /// copy is offered only when it is narrower and smaller in bytes than the original (a resized
 /// screenshot is often heavier than the original PNG). The copies are made here, once, and
-/// kept in `cache_dir` for [`write_variants`] and the next build. Unreadable images are left
+/// kept in `cache` for [`write_variants`] and the next build. Unreadable images are left
 /// out (they are still copied as they are).
-pub fn catalogue(files: Vec<(String, PathBuf)>, cache_dir: &Path) -> Catalogue {
+pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
     files
         .into_par_iter()
         .filter(|(path, _)| is_image(path))
@@ -77,9 +86,7 @@ pub fn catalogue(files: Vec<(String, PathBuf)>, cache_dir: &Path) -> Catalogue {
                     height: scaled_height(width, height, w),
                     path: variant_path(&path, w),
                 })
-                .filter(|v| {
-                    resized(&image, v, cache_dir).is_ok_and(|b| (b.len() as u64) < original)
-                })
+                .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < original))
                 .collect();
             Some((path, image))
         })
@@ -103,7 +110,7 @@ fn variant_path(path: &str, width: u32) -> String {
 /// Writes every smaller copy, from the cache when it has it; returns the site paths written.
 pub fn write_variants(
     catalogue: &Catalogue,
-    cache_dir: &Path,
+    cache: &Cache,
     sink: &dyn Sink,
     diags: &Diagnostics,
 ) -> Vec<String> {
@@ -112,7 +119,7 @@ pub fn write_variants(
         .flat_map(|img| img.variants.iter().map(move |v| (img, v)))
         .collect();
     jobs.par_iter()
-        .filter_map(|(img, variant)| match resized(img, variant, cache_dir) {
+        .filter_map(|(img, variant)| match resized(img, variant, cache) {
             Ok(bytes) => match sink.write(&variant.path, &bytes) {
                 Ok(()) => Some(variant.path.clone()),
                 Err(e) => {
@@ -147,7 +154,7 @@ impl std::fmt::Display for ResizeError {
     }
 }
 
-fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, ResizeError> {
+fn resized(img: &Image, variant: &Variant, cache: &Cache) -> Result<Vec<u8>, ResizeError> {
     let source = std::fs::read(&img.source).map_err(ResizeError::Read)?;
     let mut hasher = DefaultHasher::new();
     source.hash(&mut hasher);
@@ -157,7 +164,9 @@ fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, 
         .next()
         .unwrap_or("img")
         .to_ascii_lowercase();
-    let cached = cache_dir.join(format!("{:016x}-{}.{ext}", hasher.finish(), variant.width));
+    let cached = cache
+        .dir
+        .join(format!("{:016x}-{}.{ext}", hasher.finish(), variant.width));
     if let Ok(bytes) = std::fs::read(&cached) {
         return Ok(bytes);
     }
@@ -180,7 +189,7 @@ fn resized(img: &Image, variant: &Variant, cache_dir: &Path) -> Result<Vec<u8>, 
     result.map_err(ResizeError::Image)?;
     let bytes = out.into_inner();
     // The cache only saves time: a failure to keep a copy is not an error.
-    if std::fs::create_dir_all(cache_dir).is_ok() {
+    if cache.save && std::fs::create_dir_all(&cache.dir).is_ok() {
         let _ = std::fs::write(&cached, &bytes);
     }
     Ok(bytes)
@@ -234,7 +243,7 @@ pub fn img_tag(src: &str, alt: &str, title: &str, image: Option<&Image>) -> Stri
 mod tests {
     use super::*;
 
-    fn photo(dir: &Path, w: u32, h: u32) -> PathBuf {
+    fn photo(dir: &std::path::Path, w: u32, h: u32) -> PathBuf {
         let path = dir.join("photo.jpg");
         image::RgbImage::from_fn(w, h, |x, y| {
             image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
@@ -248,7 +257,11 @@ mod tests {
     fn plans_narrower_copies_only() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
-        let cat = catalogue(vec![("a/photo.jpg".into(), src)], &dir.path().join("cache"));
+        let cache = Cache {
+            dir: dir.path().join("cache"),
+            save: true,
+        };
+        let cat = catalogue(vec![("a/photo.jpg".into(), src)], &cache);
         let img = &cat["a/photo.jpg"];
         assert_eq!((img.width, img.height), (1200, 800));
         let widths: Vec<u32> = img.variants.iter().map(|v| v.width).collect();
@@ -267,14 +280,17 @@ mod tests {
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 100);
         pixels.write_with_encoder(encoder).unwrap();
         std::fs::write(&src, bytes.into_inner()).unwrap();
-        let cache = dir.path().join("cache");
+        let cache = Cache {
+            dir: dir.path().join("cache"),
+            save: true,
+        };
         let cat = catalogue(vec![("photo.jpg".into(), src)], &cache);
         let sink = crate::output::MemorySink::new();
         let diags = Diagnostics::new();
         let written = write_variants(&cat, &cache, &sink, &diags);
         assert_eq!(written.len(), 2);
         assert_eq!(
-            std::fs::read_dir(&cache).unwrap().count(),
+            std::fs::read_dir(&cache.dir).unwrap().count(),
             2,
             "copies cached"
         );
@@ -298,7 +314,10 @@ mod tests {
         noisy.write_with_encoder(encoder).unwrap();
         std::fs::write(&path, bytes.into_inner()).unwrap();
         let original = std::fs::metadata(&path).unwrap().len();
-        let cache = dir.path().join("cache");
+        let cache = Cache {
+            dir: dir.path().join("cache"),
+            save: true,
+        };
         let cat = catalogue(vec![("noisy.jpg".into(), path)], &cache);
         let img = &cat["noisy.jpg"];
         assert!(!img.variants.iter().any(|v| v.width == 1600), "{img:?}");

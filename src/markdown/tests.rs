@@ -10,13 +10,21 @@ fn style(relative: bool) -> UrlStyle {
 }
 
 fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
+    render_among(body, relative, &crate::images::Catalogue::new())
+}
+
+/// Renders `body` in a site whose images are `images`.
+fn render_among(
+    body: &str,
+    relative: bool,
+    images: &crate::images::Catalogue,
+) -> (Rendered, Vec<Diagnostic>) {
     let st = style(relative);
     let resolve = |key: &str| match key {
         "case-studies/binh-dien/index.md" => Some("case-studies/binh-dien/".to_string()),
         "news/a.md" => Some("news/a/".to_string()),
         _ => None,
     };
-    let images = crate::images::Catalogue::new();
     let strings: std::collections::BTreeMap<String, String> =
         serde_yaml::from_str(include_str!("../../themes/default/i18n/vi.yaml")).unwrap();
     let cx = Context {
@@ -27,7 +35,7 @@ fn render_with(body: &str, relative: bool) -> (Rendered, Vec<Diagnostic>) {
         line_offset: 4,
         style: &st,
         resolve: &resolve,
-        images: &images,
+        images,
         emoji: true,
         shortcodes: None,
         files: None,
@@ -176,4 +184,30 @@ fn links_know_their_column() {
     assert_eq!(d[0].code, Code::E0301);
     assert_eq!((d[0].line, d[0].col), (Some(5), Some(10)));
     assert_eq!(r.links[0].target, LinkTarget::Reported);
+}
+
+#[test]
+fn data_and_other_host_images_do_not_take_the_previous_images_copies() {
+    let mut images = crate::images::Catalogue::new();
+    images.insert(
+        "anh.jpg".to_string(),
+        crate::images::Image {
+            source: "static/anh.jpg".into(),
+            width: 2000,
+            height: 1000,
+            variants: vec![crate::images::Variant {
+                width: 480,
+                height: 240,
+                path: "anh-480w.jpg".to_string(),
+            }],
+        },
+    );
+    let body = "![a](/anh.jpg)\n\n![b](data:image/png;base64,iVBORw0KGgo=)\n\n![c](//cdn.example.org/x.png)\n";
+    let (r, _) = render_among(body, false, &images);
+    let tags: Vec<&str> = r.html.split("<img ").skip(1).collect();
+    assert_eq!(tags.len(), 3, "{}", r.html);
+    assert!(tags[0].contains("anh-480w.jpg 480w"), "{}", tags[0]);
+    for tag in &tags[1..] {
+        assert!(!tag.contains("srcset") && !tag.contains("anh"), "{tag}");
+    }
 }

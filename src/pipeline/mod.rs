@@ -144,8 +144,12 @@ pub fn generate_snapshot(
     timer.lap("templates");
     let static_paths = assets::static_paths(&site, &theme);
     let files = Files::new(&site, &loaded.files, static_paths.clone());
-    let cache_dir = settings.root.join(".sachhon-cache").join("images");
-    let mut images = crate::images::catalogue(image_files(&site, &theme, &files), &cache_dir);
+    // `check` writes nothing, not even this cache; the dev server keeps it, as it rebuilds often.
+    let image_cache = crate::images::Cache {
+        dir: settings.root.join(".sachhon-cache").join("images"),
+        save: !settings.check_links,
+    };
+    let mut images = crate::images::catalogue(image_files(&site, &theme, &files), &image_cache);
     timer.lap("image sizes");
     // Code highlighted by the last build is not highlighted again.
     let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
@@ -210,7 +214,7 @@ pub fn generate_snapshot(
     write_static(&site, &theme, &used, sink, &diags);
     let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
     crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
-    crate::images::write_variants(&images, &cache_dir, sink, &diags);
+    crate::images::write_variants(&images, &image_cache, sink, &diags);
     timer.lap("static files");
     if let Some(recorder) = recorder {
         let written_files = recorder.into_files();

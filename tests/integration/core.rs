@@ -276,6 +276,50 @@ fn usage_errors_exit_with_two() {
 }
 
 #[test]
+fn check_writes_nothing_in_the_site() {
+    // A photo and code a build would resize, highlight and cache; check must only read.
+    let site = fixture_with(
+        "minimal",
+        &[(
+            "content/case-studies/anh/index.md",
+            "---\ntitle: Ảnh\n---\n![Máy](may.jpg)\n\n```rust\nfn main() {}\n```\n",
+        )],
+    );
+    image::RgbImage::from_fn(1200, 800, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 7])
+    })
+    .save(site.path().join("content/case-studies/anh/may.jpg"))
+    .unwrap();
+    let entries = |root: &std::path::Path| {
+        let mut all = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path.clone());
+                }
+                all.push(path.strip_prefix(root).unwrap().to_path_buf());
+            }
+        }
+        all.sort();
+        all
+    };
+    let (paths, bytes) = (entries(site.path()), snapshot(site.path()));
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(
+        entries(site.path()),
+        paths,
+        "check created or removed a file or folder"
+    );
+    assert!(snapshot(site.path()) == bytes, "check changed a file");
+    // The same site does write a cache and an output when built: the test can fail.
+    build_ok(site.path(), &[]);
+    assert_ne!(entries(site.path()), paths);
+}
+
+#[test]
 fn photos_get_smaller_copies_with_srcset_and_a_cache() {
     let site = fixture_with(
         "minimal",
