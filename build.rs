@@ -14,6 +14,7 @@ fn manifest_dir() -> std::path::PathBuf {
 
 fn main() {
     syntect_version();
+    guide_base();
     diagnostic_codes();
     let root = manifest_dir().join("themes/default");
     println!("cargo:rerun-if-changed={}", root.display());
@@ -67,6 +68,20 @@ fn syntect_version() {
         .map(|v| v.trim_matches('"').to_string())
         .unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=SACHHON_SYNTECT_VERSION={version}");
+}
+
+/// The published guide's address, `base_url` of docs/site.yaml, so that messages link each code
+/// to its page there (`SACHHON_GUIDE_URL` overrides it when sachhon runs).
+fn guide_base() {
+    let file = manifest_dir().join("docs/site.yaml");
+    println!("cargo:rerun-if-changed={}", file.display());
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    let base = text
+        .lines()
+        .find_map(|l| l.strip_prefix("base_url:"))
+        .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+        .unwrap_or_default();
+    println!("cargo:rustc-env=SACHHON_GUIDE_BASE={base}");
 }
 
 /// The diagnostic codes, as constants of `diagnostics::Code` generated from the English message

@@ -80,6 +80,17 @@ pub fn say(line: &str) {
     let _ = writeln!(err, "{line}");
 }
 
+/// Whether stderr is a terminal that shows hyperlinks (OSC 8): a terminal whose `TERM` is set
+/// and not `dumb`, or Windows Terminal. Piped output, logs and tests never get the escapes.
+fn terminal_shows_links() -> bool {
+    let term = std::env::var("TERM").ok().filter(|t| !t.is_empty());
+    let known = match term {
+        Some(term) => term != "dumb",
+        None => std::env::var_os("WT_SESSION").is_some(),
+    };
+    known && std::io::stderr().is_terminal()
+}
+
 /// Prints messages in the user's language, colored on a terminal unless `NO_COLOR` is set.
 pub struct Out {
     /// The message catalogue.
@@ -94,7 +105,9 @@ impl Out {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::io::stderr().is_terminal();
         Out {
-            catalogue: Catalogue::new(lang).verbose(verbose),
+            catalogue: Catalogue::new(lang)
+                .verbose(verbose)
+                .links(terminal_shows_links()),
             color,
         }
     }

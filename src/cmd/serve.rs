@@ -57,13 +57,17 @@ pub fn run(
         let catalogue = sachhon::messages::Catalogue::new(lang).verbose(verbose);
         diags
             .iter()
-            .filter(|d| d.is_error())
             .map(|d| catalogue.diagnostic(d, false))
             .collect()
     });
     // Watch before the first build, so that an edit made while it runs is not missed.
     let changes = serve::watch_sources(&settings.root);
-    let state = State::new(settings, out.text("overlay-title", &[]), format, access);
+    let overlay = serve::OverlayText {
+        title: out.text("overlay-title", &[]),
+        warnings: out.text("overlay-warnings", &[]),
+        guide: out.catalogue.guide_prefix(),
+    };
+    let state = State::new(settings, overlay, format, access);
     let (_, diags) = state.rebuild();
     out.diagnostics(&diags);
     super::say(&out.text("serve-listening", &[("url", url.clone())]));

@@ -35,6 +35,7 @@ pub fn localize(command: Command, out: &Out) -> Command {
             .disable_help_flag(true)
             .help_template(template(out))
             .override_usage(format!("sachhon help [{value}]"))
+            .arg(help_flag(out))
             .arg(
                 Arg::new("command")
                     .value_name(value)
@@ -74,12 +75,7 @@ fn localize_command(command: Command, name: Option<&str>, out: &Out) -> Command 
     let mut command = command
         .about(about)
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help),
-        )
+        .arg(help_flag(out))
         .help_template(template(out));
     let ids: Vec<String> = command
         .get_arguments()
@@ -90,6 +86,16 @@ fn localize_command(command: Command, name: Option<&str>, out: &Out) -> Command 
     }
     let usage = usage(&command, name, out);
     command.override_usage(usage)
+}
+
+/// `-h, --help`, worded like every other option.
+fn help_flag(out: &Out) -> Arg {
+    Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help(out.text("help-arg-help", &[]))
+        .help_heading(out.text("help-heading-options", &[]))
 }
 
 /// An argument's help text, placeholder and heading from the catalogue

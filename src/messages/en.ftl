@@ -99,7 +99,11 @@ E0511 = { $count } more files could not be written either (most often the disk i
 W0101 = payback_months says { $stated } months, but investment / savings_per_year gives { $computed } months; check the figures
 W0102 = weight { $weight } is also used by { $other }; give each lesson its own weight to fix the order
 W0103 = this translation ({ $lang }) has no page in the default language beside it; add that page or rename this file
-W0104 = this page has no translation ({ $lang }) yet
+W0104 = this page has no { $lang ->
+        [en] English
+        [vi] Vietnamese
+       *[other] { $lang }
+    } translation yet
 W0105 = the code language "{ $lang }" is unknown (blocks: { $count }); they are shown without colours; write a known name, or turn this warning off with markdown: { "{" } warn_unknown_languages: false { "}" } in site.yaml
 W0107 = { $key }: { $value } is read as a decimal number (the dot is a decimal point, not a thousands separator); if you meant a whole number, write { $suggestion } without dots
 W0106 = the image has no alternative text; write what it shows between the brackets: ![a packaging machine](photo.jpg)
@@ -184,6 +188,7 @@ init-exists = { $dir } already holds files; choose an empty or new folder.
 new-done = Created { $path }. It is a draft until you remove "draft: true".
 new-exists = { $path } already exists; choose another name.
 new-bad-name = "{ $name }" is not a usable name; use letters, digits and hyphens (a lesson names its module too: cp-basics/intro).
+overlay-warnings = Warnings
 overlay-title = The site could not be rebuilt
 help-about = sachhon ("sạch hơn", cleaner): a static knowledge-base site generator for cleaner-production campaigns
 help-build = Build the site into the output folder

@@ -17,6 +17,7 @@ pub struct Catalogue {
     lang: &'static str,
     bundle: FluentBundle<FluentResource>,
     verbose: bool,
+    links: bool,
 }
 
 impl Catalogue {
@@ -34,7 +35,27 @@ impl Catalogue {
             lang,
             bundle,
             verbose: false,
+            links: false,
         }
+    }
+
+    /// With `links`, a diagnostic's code is a terminal hyperlink (OSC 8) to its page in the
+    /// guide: only for a terminal known to show them, never for piped output.
+    pub fn links(mut self, links: bool) -> Catalogue {
+        self.links = links;
+        self
+    }
+
+    /// The address of the guide's code pages in this language: a code's page is this followed
+    /// by `e0106/`. The guide is where `SACHHON_GUIDE_URL` says, else at its own `base_url`.
+    pub fn guide_prefix(&self) -> String {
+        let base = std::env::var("SACHHON_GUIDE_URL")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| env!("SACHHON_GUIDE_BASE").to_string());
+        let base = base.trim_end_matches('/');
+        let lang = if self.lang == "vi" { "" } else { "en/" };
+        format!("{base}/{lang}loi/")
     }
 
     /// With `verbose`, a diagnostic ends with its technical detail (the YAML parser's or the
@@ -95,10 +116,16 @@ impl Catalogue {
         } else {
             format!("{location}: ")
         };
-        if color {
-            format!("{prefix}{paint}{word}\x1b[0m: {message} [{}]", d.code)
+        let code = if self.links {
+            let url = format!("{}{}/", self.guide_prefix(), d.code.as_str().to_lowercase());
+            format!("\x1b]8;;{url}\x1b\\{}\x1b]8;;\x1b\\", d.code)
         } else {
-            format!("{prefix}{word}: {message} [{}]", d.code)
+            d.code.to_string()
+        };
+        if color {
+            format!("{prefix}{paint}{word}\x1b[0m: {message} [{code}]")
+        } else {
+            format!("{prefix}{word}: {message} [{code}]")
         }
     }
 
@@ -274,6 +301,21 @@ mod tests {
         assert!(vi.contains("không có tệp"), "{vi}");
         let verbose = Catalogue::new("vi").verbose(true).diagnostic(&d, false);
         assert!(verbose.contains("No such file"), "{verbose}");
+    }
+
+    #[test]
+    fn codes_link_to_their_guide_page_only_when_asked() {
+        let d = Diagnostic::warning(Code::W0104, "content/a.md").arg("lang", "en");
+        let plain = Catalogue::new("en").diagnostic(&d, false);
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+        let linked = Catalogue::new("en").links(true).diagnostic(&d, false);
+        let url = format!("{}w0104/", Catalogue::new("en").guide_prefix());
+        assert!(url.contains("/en/loi/w0104/"), "{url}");
+        assert!(
+            linked.ends_with(&format!("[\x1b]8;;{url}\x1b\\W0104\x1b]8;;\x1b\\]")),
+            "{linked:?}"
+        );
+        assert!(!Catalogue::new("vi").guide_prefix().contains("/en/"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 # Thông điệp của sachhon, tiếng Việt. Mã lỗi là id của thông điệp.
 
 ## Cấu hình
-E0001 = không đọc được site.yaml ({ $message }); hãy chạy sachhon trong thư mục trang hoặc dùng --root THƯ_MỤC
+E0001 = không đọc được site.yaml ({ $message }); hãy chạy sachhon trong thư mục của trang web hoặc dùng --root THƯ_MỤC
 E0002 = { $cause ->
         [tab] dòng này thụt lề bằng phím Tab, mà YAML chỉ nhận dấu cách; hãy xóa Tab và gõ dấu cách (bật "hiện Tab" trong trình soạn thảo để thấy nó)
         [colon] giá trị của { $key } có dấu hai chấm và dấu cách (": "), nên YAML tưởng đó là một khóa mới; hãy đặt cả giá trị trong ngoặc kép: { $key }: "{ $value }"
@@ -43,7 +43,7 @@ E0107 = { $key }: { $value } phải là một đoạn chữ
 E0108 = { $key }: { $value } phải là một danh sách, ví dụ [a, b]
 E0109 = { $key }: { $value } phải là true hoặc false
 E0110 = { $key }: { $value } không phải ngày hợp lệ; hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ { $suggestion } (các dạng được nhận: { $forms })
-E0111 = { $key }: "{ $value }" không phải loại trang đã biết; hãy dùng một trong: { $known }
+E0111 = { $key }: "{ $value }" không phải loại bài đã biết; hãy dùng một trong: { $known }
 E0112 = { $key }: "{ $value }" phải là lower hoặc higher (giá trị thấp hơn hay cao hơn là tốt hơn?)
 E0113 = { $key }: "{ $value }" không phải khóa của một giải pháp sản xuất sạch hơn; { $form ->
         [meant] hãy ghi khóa { $suggestion } (trang web tự hiện tên tiếng Việt và tiếng Anh của giải pháp)
@@ -53,15 +53,15 @@ E0114 = { $key }: "{ $value }" không nằm trong các lựa chọn ({ $known })
 E0115 = { $key }: { $value } phải là số tiền kèm đơn vị tiền, ví dụ {"{"} amount: { $amount }, currency: { $currency } {"}"}
 E0116 = { $key }: { $value } phải là một nhóm các cặp "khóa: giá trị"
 E0180 = { $key }: "{ $value }" chưa được khai trong site.yaml; hãy dùng một trong: { $known }
-E0117 = liên kết tượng trưng (symbolic link) này trỏ ra ngoài trang hoặc lặp vòng; hãy chép tệp vào trong trang
+E0117 = liên kết tượng trưng (symbolic link) này trỏ ra ngoài trang web hoặc lặp vòng; hãy chép tệp vào trong thư mục của trang web
 E0150 = { $key } được ghi hai lần trong tệp này (lần đầu ở dòng { $first }); chỉ giữ lại một
 E0151 = { $key }: { $value } không phải con số dùng được; hãy ghi một số hữu hạn trong khoảng từ -1000000000000000 đến 1000000000000000 (nhỏ hơn 10^15)
 
 ## Địa chỉ
 E0201 = { $key }: "{ $value }" không dùng được trong địa chỉ (trống, tuyệt đối hoặc chứa / hay ..); hãy chọn tên đơn giản như "hoi-thao-da-nang"
-E0202 = hai trang cùng địa chỉ { $url }: tệp này và { $other }; hãy đặt slug khác cho một trang
-E0203 = "{ $lang }" trong tên tệp không phải ngôn ngữ của trang ({ $known }); hãy đổi tên tệp hoặc thêm ngôn ngữ vào site.yaml
-E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ngoài trang hoặc trống)
+E0202 = hai bài cùng địa chỉ { $url }: tệp này và { $other }; hãy đặt slug khác cho một bài
+E0203 = "{ $lang }" trong tên tệp không phải ngôn ngữ của trang web ({ $known }); hãy đổi tên tệp hoặc thêm ngôn ngữ vào site.yaml
+E0204 = aliases: "{ $value }" không dùng được làm địa chỉ cũ (ra ngoài trang web hoặc trống)
 E0205 = aliases: địa chỉ cũ { $url } đã là { $owner ->
         [page] địa chỉ của { $other }
         [alias] một địa chỉ cũ của { $other }
@@ -71,8 +71,8 @@ E0205 = aliases: địa chỉ cũ { $url } đã là { $owner ->
 
 ## Liên kết
 E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
-E0302 = trang { $target } không có đề mục nào mang neo #{ $anchor }
-E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một trang hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng trang đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
+E0302 = bài { $target } không có đề mục nào mang neo #{ $anchor }
+E0304 = liên kết tới "{ $target }" trỏ đến một bản nháp hoặc một bài hẹn ngày đăng trong tương lai, chưa được đăng; hãy đăng bài đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả bản nháp)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
 E0303 = tệp "{ $target }" không tồn tại (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/
 E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { $reason ->
@@ -84,13 +84,13 @@ E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { 
 E0307 = tệp { $file } của trang web dựng ra liên kết tới "{ $url }", nhưng trang đó không có phần tử nào mang id #{ $anchor }; hãy sửa liên kết trong khuôn mẫu này
 E0308 = tệp { $file } của trang web dựng ra không phải XML hợp lệ tại { $position } ({ $message }); trình đọc tin và máy tìm kiếm sẽ từ chối nó: hãy sửa khuôn mẫu này
 
-## Mẫu trang
-E0401 = mẫu { $template } gặp lỗi khi dựng { $page }: { $message }
-E0402 = mẫu { $template } có lỗi: { $message }
+## Khuôn mẫu
+E0401 = khuôn mẫu { $template } gặp lỗi khi dựng { $page }: { $message }
+E0402 = khuôn mẫu { $template } có lỗi: { $message }
 
 ## Thư mục xuất
 E0501 = thư mục xuất { $path } đã có, không trống và không do sachhon tạo; hãy chọn thư mục --output khác
-E0502 = thư mục xuất { $path } sẽ chứa chính các tệp của trang; hãy chọn thư mục như public/
+E0502 = thư mục xuất { $path } sẽ chứa chính các tệp của trang web; hãy chọn thư mục như public/
 E0503 = không đọc hoặc ghi được tệp: { $message }
 E0510 = một lần dựng khác (tiến trình { $pid }) đang ghi thư mục đầu ra này; hãy chờ nó xong, hoặc chạy lại không có --no-wait để tự chờ
 E0511 = còn { $count } tệp nữa cũng không ghi được (thường là do ổ đĩa đầy); hãy giải phóng bớt dung lượng rồi dựng lại: bản dựng trước vẫn được giữ nguyên
@@ -98,7 +98,11 @@ E0511 = còn { $count } tệp nữa cũng không ghi được (thường là do 
 ## Cảnh báo
 W0101 = payback_months ghi { $stated } tháng, nhưng investment / savings_per_year cho { $computed } tháng; hãy kiểm tra lại số liệu
 W0102 = weight { $weight } đã được dùng ở { $other }; hãy cho mỗi bài học một weight riêng để sắp xếp đúng
-W0103 = bản dịch này ({ $lang }) không có trang gốc ở ngôn ngữ mặc định bên cạnh; hãy thêm trang gốc hoặc đổi tên tệp
+W0103 = bản { $lang ->
+        [en] tiếng Anh
+        [vi] tiếng Việt
+       *[other] { $lang }
+    } này không có bài gốc (cùng tên, không có đuôi ngôn ngữ) bên cạnh; hãy thêm bài gốc hoặc đổi tên tệp cho khớp
 W0104 = bài này chưa có bản { $lang ->
         [en] tiếng Anh
         [vi] tiếng Việt
@@ -107,9 +111,9 @@ W0104 = bài này chưa có bản { $lang ->
 W0105 = không biết ngôn ngữ mã "{ $lang }" (số khối mã: { $count }); các khối này hiển thị không tô màu; hãy ghi tên được nhận, hoặc tắt cảnh báo bằng markdown: { "{" } warn_unknown_languages: false { "}" } trong site.yaml
 W0107 = { $key }: { $value } được hiểu là số thập phân (dấu chấm là dấu thập phân, không phải dấu phân cách hàng nghìn); nếu bạn muốn ghi một số hàng nghìn, hãy ghi { $suggestion }, không có dấu chấm
 W0106 = ảnh chưa có chú thích thay thế; hãy ghi ảnh thể hiện gì trong ngoặc vuông: ![máy đóng gói](anh.jpg)
-W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu trang, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
+W0108 = bảng này lặp lại các chỉ tiêu (metrics) đã khai ở phần đầu bài, mà trang đã hiện ở đầu bài, trong bảng và biểu đồ; hãy bỏ bảng này (số liệu nào chỉ có trong bảng thì viết thành câu)
 W0180 = { $taxonomy }: "{ $term }" chưa có tên bằng { $lang }; hãy thêm vào term_translations trong site.yaml, ví dụ { $taxonomy }: {"{"} "{ $term }": {"{"} { $lang }: ... {"}"} {"}"}
-W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
+W0150 = HTML thô: đã bỏ { $what } (markdown.raw_html: sanitize giữ trang web không có mã chạy); hãy viết bằng Markdown, hoặc đặt markdown.raw_html: allow trong site.yaml nếu tin mọi người viết
 W0160 = content/index.md không được dùng vì { $home } đã là trang chủ; hãy bỏ một trong hai tệp (khi đứng một mình, content/index.md là trang chủ)
 W0161 = trang web chưa có nội dung trang chủ: trang chủ được tạo tự động với tên trang web và các mục; hãy viết content/_index.md (hoặc content/index.md) để đặt tiêu đề và lời giới thiệu
 W0120 = trong văn bản có một ký tự điều khiển ({ $code }); ký tự này đã bị bỏ đi, vì không trang hay bản tin nào được chứa nó (thường do chép từ PDF hoặc trình soạn thảo văn bản)
@@ -125,11 +129,11 @@ W0170 = { $key }: sachhon không biết khóa này nên bỏ qua nó; { $suggest
 
 ## Nội dung từ công cụ khác
 E0601 = phần đầu TOML không hợp lệ: { $message }; viết mỗi dòng dạng khoa = "gia tri" (chữ đặt trong ngoặc kép) và đóng bằng một dòng +++
-E0602 = không có shortcode "{ $name }"; các shortcode có: { $known } (trang thêm shortcode bằng tệp templates/shortcodes/{ $name }.html)
+E0602 = không có shortcode "{ $name }"; các shortcode có: { $known } (trang web thêm shortcode bằng tệp templates/shortcodes/{ $name }.html)
 E0603 = shortcode { $name } không có tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
 E0604 = shortcode { $name } cần tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
 E0605 = không đọc được shortcode { $name }; hãy viết {"{{"} ten(tham_so="gia tri") {"}}"}, hoặc {"{%"} ten(tham_so="gia tri") {"%}"} ... {"{%"} end {"%}"} khi có nội dung bên trong (mỗi nội dung đóng bằng một end)
-E0606 = tệp "{ $value }" không nằm trong thư mục của trang, cũng không nằm trong static/; hãy đặt tệp cạnh trang (trong thư mục có index.md) hoặc trong static/
+E0606 = tệp "{ $value }" không nằm trong thư mục của bài, cũng không nằm trong static/; hãy đặt tệp cạnh bài (trong thư mục có index.md) hoặc trong static/
 E0801 = đường dẫn "{ $value }" nằm ngoài content/ và static/ (hoặc thoát ra ngoài qua "..", đường dẫn tuyệt đối hay liên kết); trình soạn thảo trên web chỉ ghi trong hai thư mục đó
 E0802 = tệp này đã bị thay đổi trên đĩa từ khi trình soạn thảo mở nó; hãy tải lại bài trong trình soạn thảo (nội dung bạn sửa vẫn còn trong biểu mẫu: chép lại trước), rồi lưu lại
 E0803 = yêu cầu này đến từ một trang web khác ({ $value }); chỉ trang quản trị của bản xem trước này được phép lưu, hãy mở nó tại { $url }admin/
@@ -149,11 +153,11 @@ W0602 = "{ $syntax }" là { $kind ->
     [keys] hãy viết phím trong `mã`, ví dụ `Ctrl+C` (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
     [math] hãy viết công thức thành văn bản hoặc ảnh (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
     [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
-   *[other] hãy xoá nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
+   *[other] hãy xóa nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
-W0603 = { $key }: khoá này của công cụ khác bị bỏ qua (số trang: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
+W0603 = { $key }: khóa này của công cụ khác bị bỏ qua (số bài: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
 W0660 = không bài nào dùng tệp này, { $published ->
-    [yes] dù tệp vẫn được chép cạnh bài của nó; hãy liên kết tới tệp từ bài, hoặc xoá tệp
+    [yes] dù tệp vẫn được chép cạnh bài của nó; hãy liên kết tới tệp từ bài, hoặc xóa tệp
    *[no] nên tệp không được xuất bản; hãy liên kết tới tệp từ một bài (đường dẫn tính từ thư mục chứa tệp của bài: ![Sơ đồ](so-do.png), [Báo cáo](../tai-lieu/bao-cao.pdf)), hoặc chuyển tệp ra khỏi content/
   }
 
@@ -168,7 +172,7 @@ check-codes = Theo mã: { $codes }.
 serve-listening = Bản xem trước đang chạy tại { $url } (nhấn Ctrl+C để dừng).
 serve-rebuilt = Đã dựng lại trong { $ms } ms.
 serve-failed = Dựng lại thất bại; bản xem trước vẫn hiện bản tốt gần nhất.
-serve-caught-up = Đã cập nhật chỉ mục tìm kiếm và phần còn lại của trang trong { $ms } ms.
+serve-caught-up = Đã cập nhật chỉ mục tìm kiếm và phần còn lại của trang web trong { $ms } ms.
 serve-unchanged = Tệp được lưu mà không thay đổi; không cần dựng lại.
 serve-port-busy = Cổng { $port } đang được dùng; hãy chọn cổng khác với --port.
 serve-bad-bind = --bind "{ $bind }" không phải địa chỉ; hãy ghi một địa chỉ IP như 127.0.0.1 (chỉ máy này) hoặc 0.0.0.0 (mọi mạng).
@@ -176,10 +180,11 @@ serve-exposed = Cảnh báo: --bind { $bind } cho bất kỳ ai trong mạng xem
 serve-cannot-listen = Không thể lắng nghe tại { $address }: { $message }
 init-done = Đã tạo trang web mới trong { $dir }. Dựng trang web bằng: sachhon build --root { $dir }
 init-exists = { $dir } đã có tệp; hãy chọn thư mục trống hoặc thư mục mới.
-new-done = Đã tạo { $path }. Trang là bản nháp cho đến khi bạn xóa "draft: true".
+new-done = Đã tạo { $path }. Bài này là bản nháp cho đến khi bạn xóa dòng "draft: true".
 new-exists = { $path } đã tồn tại; hãy chọn tên khác.
-new-bad-name = "{ $name }" không dùng được làm tên; hãy dùng chữ, số và dấu gạch ngang (bài học ghi kèm học phần: cp-basics/gioi-thieu).
+new-bad-name = "{ $name }" không dùng được làm tên bài; hãy dùng chữ, số và dấu gạch ngang (bài học ghi kèm học phần: cp-basics/gioi-thieu).
 overlay-title = Không dựng lại được trang web
+overlay-warnings = Cảnh báo
 help-about = sachhon ("sạch hơn"): công cụ dựng trang web tri thức tĩnh cho các chiến dịch sản xuất sạch hơn
 help-build = Dựng trang web vào thư mục xuất
 help-serve = Xem trước trang web, tự tải lại khi sửa
@@ -251,7 +256,7 @@ os-denied = không có quyền đọc hoặc ghi ở đây
 os-full = ổ đĩa đã đầy
 os-read-only = ổ đĩa chỉ cho đọc, không ghi được
 os-is-folder = đây là thư mục, không phải tệp
-serve-remote-edit = --bind { $bind } sẽ cho bất kỳ ai trong mạng sửa tệp của trang qua trình soạn thảo trên web; nên trình soạn thảo tắt (bản xem trước vẫn chạy). Dùng 127.0.0.1, hoặc thêm --allow-remote-edit nếu mọi máy trong mạng này đều được phép sửa.
+serve-remote-edit = --bind { $bind } sẽ cho bất kỳ ai trong mạng sửa tệp của trang web qua trình soạn thảo trên web; nên trình soạn thảo tắt (bản xem trước vẫn chạy). Dùng 127.0.0.1, hoặc thêm --allow-remote-edit nếu mọi máy trong mạng này đều được phép sửa.
 serve-admin = Trình soạn thảo trên web: { $url }admin/
 cms-config-written = Đã ghi cấu hình của trình soạn thảo trên web vào { $path }.
 cms-admin-title = Soạn bài cho { $site }

@@ -114,15 +114,16 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
         run(&mut folded, &mut runs, o, 5);
     }
     // Every word gets the next position (lines and runs are apart); its term an index.
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut index: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(folded.len() / 16, Default::default());
     // (start, end, weight, body words) of each term; (term, position) of each word.
     let mut terms: Vec<(u32, u32, u8, u32)> = Vec::new();
     let mut all: Vec<(u32, u32)> = Vec::with_capacity(folded.len() / 5);
     let mut pos: u32 = 0;
     for &(start, end, weight, body) in &runs {
         for line in folded[start..end].split('\n') {
-            for w in line.split(|c: char| !is_word_char(c)) {
-                if w.is_empty() || (w.len() > MAX_TOKEN && w.chars().count() > MAX_TOKEN) {
+            for w in word_runs(line) {
+                if w.len() > MAX_TOKEN && w.chars().count() > MAX_TOKEN {
                     continue;
                 }
                 let t = *index.entry(w).or_insert_with(|| {
@@ -183,9 +184,38 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
 
 /// The words of folded text that the index keeps.
 fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty() && w.chars().count() <= MAX_TOKEN)
+    word_runs(folded).filter(|w| w.chars().count() <= MAX_TOKEN)
+}
+
+/// The runs of word characters of `text` (the non-empty pieces of splitting it at every other
+/// character), with ASCII, most of folded text, read without decoding.
+fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Whether the character at `i` is a word character, and its length.
+    let at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    };
+    // Moves `i` past the characters that are (`word`) or are not word characters.
+    let skip = move |i: &mut usize, word: bool| {
+        while *i < bytes.len() {
+            let (is_word, len) = at(*i);
+            if is_word != word {
+                break;
+            }
+            *i += len;
+        }
+    };
+    std::iter::from_fn(move || {
+        skip(&mut i, false);
+        let start = i;
+        skip(&mut i, true);
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 #[cfg(test)]
@@ -206,6 +236,24 @@ mod tests {
         assert_eq!(normalize("Nghệ"), "nghe");
         assert_eq!(normalize("Thừa Thiên Huế"), "thua thien hue");
         assert_eq!(normalize("ở"), "o");
+    }
+
+    #[test]
+    fn word_runs_are_the_pieces_between_other_characters() {
+        for text in [
+            "",
+            "  a",
+            "một, hai-ba  4×5 ",
+            "ĐỒNG nai\nx",
+            "日本語 テキスト",
+            "!!",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(word_runs(text).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]

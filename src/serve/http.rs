@@ -2,7 +2,6 @@
 
 use super::server::{Request, Response};
 use super::State;
-use crate::text::escape_html;
 
 /// What a request path maps to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,27 +160,15 @@ pub fn respond(state: &State, request: &Request) -> Response {
     }
 }
 
-/// Puts the error overlay into HTML pages while the last build failed.
+/// Puts the overlay into HTML pages while the last build had errors or warnings.
 fn with_overlay(state: &State, body: Vec<u8>, kind: &str) -> Vec<u8> {
     if !kind.starts_with("text/html") {
         return body;
     }
-    let errors = state.errors();
+    let Some(overlay) = super::overlay::html(&state.problems(), state.overlay_text()) else {
+        return body;
+    };
     let mut html = String::from_utf8(body).unwrap_or_default();
-    if errors.is_empty() {
-        return html.into_bytes();
-    }
-    let mut overlay = String::from(
-        "<div id=\"sachhon-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;z-index:99999;background:#fff4f4;color:#5c0000;border-bottom:3px solid #b00020;padding:1rem 1.5rem;font:14px/1.5 ui-monospace,monospace\">",
-    );
-    overlay.push_str(&format!(
-        "<p style=\"margin:0 0 .5rem;font:bold 16px/1.4 system-ui,sans-serif\">{}</p><ul style=\"margin:0;padding-left:1.2rem\">",
-        escape_html(state.overlay_title())
-    ));
-    for line in &errors {
-        overlay.push_str(&format!("<li>{}</li>", escape_html(line)));
-    }
-    overlay.push_str("</ul></div>");
     match html.rfind("</body>") {
         Some(at) => html.insert_str(at, &overlay),
         None => html.push_str(&overlay),

@@ -6,12 +6,14 @@
 
 mod editor;
 mod http;
+mod overlay;
 mod repo;
 pub mod server;
 mod watch;
 
 pub use editor::{Access, Editor};
 pub use http::{resolve_request, Resolved};
+pub use overlay::{OverlayText, Problems};
 pub use watch::{start as watch_sources, Changes};
 
 use crate::output::MemorySink;
@@ -24,21 +26,21 @@ use std::sync::{Arc, Mutex, RwLock};
 /// The files of the last good build.
 pub type Files = Arc<HashMap<String, Arc<Vec<u8>>>>;
 
-/// Turns a failed build's diagnostics into the overlay's lines.
+/// Turns diagnostics into message lines, one per diagnostic, for the overlay.
 pub type Formatter = Box<dyn Fn(&[crate::diagnostics::Diagnostic]) -> Vec<String> + Send + Sync>;
 
 /// What the server shares between its threads.
 pub struct State {
     files: RwLock<Files>,
-    errors: RwLock<Vec<String>>,
+    problems: RwLock<Problems>,
     version: AtomicU64,
     settings: Settings,
     cache: Cache,
     snapshot: Mutex<Option<Snapshot>>,
     /// Set after a single-page update: what only a whole build computes may lag behind.
     behind: AtomicBool,
-    overlay_title: String,
-    /// Formats a failed build's diagnostics for the overlay (and the editor's refusals).
+    overlay: OverlayText,
+    /// Formats diagnostics for the overlay (and the editor's refusals).
     format: Formatter,
     /// The web editor's local backend.
     editor: Editor,
@@ -58,11 +60,11 @@ pub enum Rebuild {
 }
 
 impl State {
-    /// A server state for `settings`; `format` turns diagnostics into overlay lines; `access`
-    /// says who may save through the web editor.
+    /// A server state for `settings`; `overlay` holds the overlay's words, `format` turns
+    /// diagnostics into its lines; `access` says who may save through the web editor.
     pub fn new(
         settings: Settings,
-        overlay_title: String,
+        overlay: OverlayText,
         format: Formatter,
         access: Access,
     ) -> Arc<State> {
@@ -70,13 +72,13 @@ impl State {
         Arc::new(State {
             editor,
             files: RwLock::new(Arc::new(HashMap::new())),
-            errors: RwLock::new(Vec::new()),
+            problems: RwLock::new(Problems::default()),
             version: AtomicU64::new(0),
             settings,
             cache: Cache::new(),
             snapshot: Mutex::new(None),
             behind: AtomicBool::new(false),
-            overlay_title,
+            overlay,
             format,
         })
     }
@@ -94,18 +96,23 @@ impl State {
         let sink = MemorySink::new();
         let (report, snapshot) = generate_snapshot(&self.settings, &sink, &self.cache);
         *self.snapshot.lock().unwrap_or_else(|e| e.into_inner()) = snapshot;
-        let (outcome, reload) = if report.has_errors() {
-            let lines = (self.format)(&report.diagnostics);
-            *self.errors.write().unwrap_or_else(|e| e.into_inner()) = lines;
+        let (errors, warnings): (Vec<_>, Vec<_>) = report
+            .diagnostics
+            .iter()
+            .cloned()
+            .partition(|d| d.is_error());
+        let problems = Problems {
+            errors: (self.format)(&errors),
+            warnings: (self.format)(&warnings),
+        };
+        let failed = report.has_errors();
+        *self.problems.write().unwrap_or_else(|e| e.into_inner()) = problems;
+        let (outcome, reload) = if failed {
             (Rebuild::Failed, true)
         } else {
             let files = sink.into_files();
             let reload = always_reload || pages_differ(&self.files(), &files);
             *self.files.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
-            self.errors
-                .write()
-                .unwrap_or_else(|e| e.into_inner())
-                .clear();
             (Rebuild::Ok, reload)
         };
         if reload {
@@ -161,9 +168,9 @@ impl State {
         self.files.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// The errors of the last failed build (empty when it succeeded).
-    pub fn errors(&self) -> Vec<String> {
-        self.errors
+    /// The errors (none when it succeeded) and warnings of the last whole build.
+    pub fn problems(&self) -> Problems {
+        self.problems
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
@@ -174,9 +181,9 @@ impl State {
         self.version.load(Ordering::SeqCst)
     }
 
-    /// The heading of the error overlay, in the editor's language.
-    pub fn overlay_title(&self) -> &str {
-        &self.overlay_title
+    /// The overlay's words, in the editor's language.
+    pub fn overlay_text(&self) -> &OverlayText {
+        &self.overlay
     }
 
     /// The web editor's local backend.
@@ -186,7 +193,8 @@ impl State {
 
     /// Formats diagnostics in the editor's language.
     pub fn format(&self, diags: &[crate::diagnostics::Diagnostic]) -> Vec<String> {
-        (self.format)(diags)
+        let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
+        (self.format)(&errors)
     }
 
     /// The site root being served.

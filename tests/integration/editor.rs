@@ -179,7 +179,12 @@ impl Drop for Server {
 }
 
 fn serve(site: &std::path::Path) -> Server {
+    serve_with(site, &[])
+}
+
+fn serve_with(site: &std::path::Path, env: &[(&str, &str)]) -> Server {
     let mut child = sachhon()
+        .envs(env.iter().copied())
         .args(["serve", "--port", "0", "--root"])
         .arg(site)
         .stderr(Stdio::piped())
@@ -407,6 +412,43 @@ fn serve_shows_a_lesson_retitled_in_its_module_and_sibling_lessons() {
         first.is_some() && first < last,
         "lesson order follows weights"
     );
+}
+
+#[test]
+fn serve_shows_warnings_collapsed_with_each_code_linked_to_the_guide() {
+    let site = fixture_with(
+        "minimal",
+        &[(
+            "content/a.md",
+            "---\ntitle: A\nsumary: Tóm tắt\n---\nVăn bản.\n",
+        )],
+    );
+    let server = serve_with(site.path(), &[("SACHHON_GUIDE_URL", "https://guide.test/")]);
+    let page = wait_for(server.port, "/a/", |b| b.contains("Văn bản."));
+    assert!(page.contains("<aside id=\"sachhon-warnings\""), "{page}");
+    assert!(
+        !page.contains("sachhon-overlay"),
+        "warnings are no error box: {page}"
+    );
+    assert!(page.contains("<details"), "collapsed: {page}");
+    assert!(page.contains("did you mean &quot;summary&quot;?"), "{page}");
+    assert!(
+        page.contains("[<a href=\"https://guide.test/en/loi/w0170/\""),
+        "the code links to its guide page: {page}"
+    );
+    // Fixed, the warnings go with the next build.
+    std::fs::write(
+        site.path().join("content/a.md"),
+        "---\ntitle: A\nsummary: Tóm tắt\n---\nĐã sửa.\n",
+    )
+    .unwrap();
+    let page = wait_for(server.port, "/a/", |b| b.contains("Đã sửa."));
+    let page = if page.contains("sachhon-warnings") {
+        wait_for(server.port, "/a/", |b| !b.contains("sachhon-warnings"))
+    } else {
+        page
+    };
+    assert!(!page.contains("W0170"), "{page}");
 }
 
 #[test]

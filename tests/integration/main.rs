@@ -6,6 +6,7 @@ mod bad_input;
 mod core;
 mod editor;
 mod faults;
+mod guide;
 mod hostile;
 mod imported;
 mod knowledge;

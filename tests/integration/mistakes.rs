@@ -98,13 +98,13 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
     (
         "site.yaml:8:3",
         "E0111",
-        "extra_keys.tin-tuc: \"tin-tuc\" không phải loại trang đã biết",
+        "extra_keys.tin-tuc: \"tin-tuc\" không phải loại bài đã biết",
         "extra_keys.tin-tuc: \"tin-tuc\" is not a known kind",
     ),
     (
         "content/news/khoa-rieng.md:7:1",
         "W0603",
-        "layout: khoá này của công cụ khác bị bỏ qua",
+        "layout: khóa này của công cụ khác bị bỏ qua",
         "layout: this key of another generator is ignored",
     ),
 ];

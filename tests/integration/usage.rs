@@ -214,3 +214,21 @@ fn argument_errors_speak_english_when_asked() {
     );
     assert!(stderr.contains("Full help: sachhon new --help"), "{stderr}");
 }
+
+#[test]
+fn piped_messages_never_carry_terminal_links() {
+    let site = fixture_with(
+        "minimal",
+        &[("content/a.md", "---\ntitle: A\nsumary: x\n---\n")],
+    );
+    let r = sachhon()
+        .env("TERM", "xterm-256color")
+        .arg("check")
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(stderr.contains("[W0170]"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
