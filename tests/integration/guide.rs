@@ -326,14 +326,8 @@ fn every_wrong_example_gives_the_message_its_page_shows() {
             .map(|(f, t)| (f.as_str(), t.as_str()))
             .collect();
         let site = fixture_with("minimal", &files);
-        let r = sachhon()
-            .env("SACHHON_LANG", lang_of(&page))
-            .arg("check")
-            .arg("--root")
-            .arg(site.path())
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&r.stderr);
+        let env = [("SACHHON_LANG", lang_of(&page))];
+        let stderr = command_with_env("check", site.path(), &[], &env).stderr;
         for line in shown {
             if !stderr.lines().any(|l| l == line.trim()) {
                 wrong.push(format!(

@@ -97,15 +97,9 @@ fn check_summary_is_in_the_editors_language() {
         "minimal",
         &[("content/a.md", "---\ntitle: A\n---\n[x](/khong-co/)\n")],
     );
-    let r = sachhon()
-        .env("LANG", "vi_VN.UTF-8")
-        .arg("check")
-        .arg("--root")
-        .arg(site.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&r.stderr);
-    assert_eq!(r.status.code(), Some(1));
+    let r = command_with_env("check", site.path(), &[], &[("LANG", "vi_VN.UTF-8")]);
+    let stderr = r.stderr;
+    assert_eq!(r.status, 1);
     assert!(
         stderr.contains("1 lỗi, 0 cảnh báo trong 2 trang"),
         "{stderr}"

@@ -92,7 +92,13 @@ pub fn build(site: &Path, args: &[&str]) -> Run {
 
 /// `sachhon <command> --root <site> [args]`.
 pub fn command(cmd: &str, site: &Path, args: &[&str]) -> Run {
+    command_with_env(cmd, site, args, &[])
+}
+
+/// [`command`] with environment variables set (`SACHHON_LANG`, `TERM`, ...).
+pub fn command_with_env(cmd: &str, site: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     run(sachhon()
+        .envs(env.iter().copied())
         .arg(cmd)
         .arg("--root")
         .arg(site)

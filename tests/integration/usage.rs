@@ -221,14 +221,7 @@ fn piped_messages_never_carry_terminal_links() {
         "minimal",
         &[("content/a.md", "---\ntitle: A\nsumary: x\n---\n")],
     );
-    let r = sachhon()
-        .env("TERM", "xterm-256color")
-        .arg("check")
-        .arg("--root")
-        .arg(site.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&r.stderr);
+    let stderr = command_with_env("check", site.path(), &[], &[("TERM", "xterm-256color")]).stderr;
     assert!(stderr.contains("[W0170]"), "{stderr}");
     assert!(!stderr.contains('\x1b'), "{stderr:?}");
 }
