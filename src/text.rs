@@ -175,40 +175,66 @@ pub fn is_word_char(c: char) -> bool {
 pub fn count_words(text: &str, n: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let (mut words, mut cut, mut in_word) = (0, text.len(), false);
-    let mut see = |letter: bool, at: usize| {
+    let mut i = 0;
+    while i < bytes.len() {
+        // A tight loop for ASCII, the classifier for the rest.
+        let (letter, width) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => word_char_at(text, i),
+        };
         if letter && !in_word {
             if words == n {
-                cut = at;
+                cut = i;
             }
             words += 1;
         }
         in_word = letter;
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        // Runs of ASCII go byte by byte without decoding.
-        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
-            see(b.is_ascii_alphanumeric(), i);
-            i += 1;
-        }
-        // Most other text is Vietnamese: answer from the bytes, decode only the rest.
-        let (letter, width) = match bytes.get(i) {
-            None => break,
-            // U+00C0-U+00FF without × and ÷, U+0100-U+023F, U+0240-U+024F.
-            Some(0xc3) => (!matches!(bytes.get(i + 1), Some(0x97 | 0xb7)), 2),
-            Some(0xc4..=0xc8) => (true, 2),
-            Some(0xc9) if bytes.get(i + 1).is_some_and(|&b| b < 0x90) => (true, 2),
-            // U+1E00-U+1EFF, where Vietnamese letters with two marks live.
-            Some(0xe1) if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
-            Some(_) => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
-            }
-        };
-        see(letter, i);
         i += width;
     }
     (words, cut)
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is a word character, and
+/// its length: ASCII and Vietnamese letters answered from the bytes, the rest decoded.
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        // U+00C0-U+00FF without × and ÷, U+0100-U+023F, U+0240-U+024F.
+        0xc3 => (!matches!(bytes.get(i + 1), Some(0x97 | 0xb7)), 2),
+        0xc4..=0xc8 => (true, 2),
+        0xc9 if bytes.get(i + 1).is_some_and(|&b| b < 0x90) => (true, 2),
+        // U+1E00-U+1EFF, where Vietnamese letters with two marks live.
+        0xe1 if matches!(bytes.get(i + 1), Some(0xb8..=0xbb)) => (true, 3),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
+}
+
+/// The runs of word characters of `text` (the non-empty pieces of splitting it at every other
+/// character), read as [`word_char_at`] reads them.
+pub fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let at = move |i: usize| word_char_at(text, i);
+    // Moves `i` past the characters that are (`word`) or are not word characters.
+    let skip = move |i: &mut usize, word: bool| {
+        while *i < bytes.len() {
+            let (is_word, len) = at(*i);
+            if is_word != word {
+                break;
+            }
+            *i += len;
+        }
+    };
+    std::iter::from_fn(move || {
+        skip(&mut i, false);
+        let start = i;
+        skip(&mut i, true);
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// Whether `c` may not appear in a page or a feed: C0 controls other than tab, LF and CR,
@@ -264,6 +290,24 @@ pub fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_runs_are_the_pieces_between_other_characters() {
+        for text in [
+            "",
+            "  a",
+            "một, hai-ba  4×5 ",
+            "ĐỒNG nai\nx",
+            "日本語 テキスト",
+            "!!",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(word_runs(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
 
     #[test]
     fn folds_vietnamese_letters_and_stacked_marks() {

@@ -4,7 +4,7 @@
 use super::extract::Block;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
-use crate::text::{fold, fold_into, is_word_char};
+use crate::text::{fold, fold_into, word_runs};
 use rustc_hash::FxHashMap;
 
 /// Longest token indexed; longer runs are not words anyone types.
@@ -187,37 +187,6 @@ fn words(folded: &str) -> impl Iterator<Item = &str> {
     word_runs(folded).filter(|w| w.chars().count() <= MAX_TOKEN)
 }
 
-/// The runs of word characters of `text` (the non-empty pieces of splitting it at every other
-/// character), with ASCII, most of folded text, read without decoding.
-fn word_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Whether the character at `i` is a word character, and its length.
-    let at = move |i: usize| match bytes[i] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        _ => text[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
-    };
-    // Moves `i` past the characters that are (`word`) or are not word characters.
-    let skip = move |i: &mut usize, word: bool| {
-        while *i < bytes.len() {
-            let (is_word, len) = at(*i);
-            if is_word != word {
-                break;
-            }
-            *i += len;
-        }
-    };
-    std::iter::from_fn(move || {
-        skip(&mut i, false);
-        let start = i;
-        skip(&mut i, true);
-        (i > start).then(|| &text[start..i])
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,24 +205,6 @@ mod tests {
         assert_eq!(normalize("Nghệ"), "nghe");
         assert_eq!(normalize("Thừa Thiên Huế"), "thua thien hue");
         assert_eq!(normalize("ở"), "o");
-    }
-
-    #[test]
-    fn word_runs_are_the_pieces_between_other_characters() {
-        for text in [
-            "",
-            "  a",
-            "một, hai-ba  4×5 ",
-            "ĐỒNG nai\nx",
-            "日本語 テキスト",
-            "!!",
-        ] {
-            let expected: Vec<&str> = text
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(word_runs(text).collect::<Vec<_>>(), expected, "{text}");
-        }
     }
 
     #[test]
