@@ -1,17 +1,19 @@
 //! Writing the site: to a staging folder swapped in only when the build succeeds, or to memory
 //! for the dev server.
 
+mod sums;
 mod swap;
 mod tree;
 
 pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, MARKER};
 
 use crate::diagnostics::{Code, Diagnostic};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
+use sums::{Entry, Sums};
 use tree::Existing;
 
 /// Where rendered files go. Paths are site paths (`news/a/index.html`), checked to stay inside.
@@ -40,21 +42,24 @@ fn unsafe_path(path: &str) -> io::Error {
 
 /// Writes files under a folder (the staging folder of a build). When the folder is an earlier
 /// output being reused, only files whose bytes changed are written, and [`DirSink::prune`]
-/// removes what the build did not write.
+/// removes what the build did not write. The sums of what it wrote are kept for the next
+/// build ([`DirSink::save_sums`]).
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
+    /// Where the sums of the output's files are kept (beside the output).
+    sums_file: PathBuf,
     reused: Option<Reused>,
+    /// Every site path written, with its entry for the sums when the system gives one.
+    written: Mutex<HashMap<String, Option<Entry>>>,
 }
 
-/// The listing of a reused folder (made in the background while content loads) and the paths
-/// written so far.
+/// The listing of a reused folder (made in the background while content loads).
 #[derive(Debug)]
 struct Reused {
     scan: Mutex<Option<JoinHandle<io::Result<Existing>>>>,
     /// `None` when the folder could be neither listed nor emptied: writes then fail.
     existing: OnceLock<Option<Existing>>,
-    written: Mutex<HashSet<String>>,
 }
 
 impl Reused {
@@ -78,25 +83,26 @@ impl Reused {
 }
 
 impl DirSink {
-    /// A sink writing under the empty folder `root`.
-    pub fn new(root: &Path) -> Self {
+    /// A sink writing under the empty folder `root`; the output's sums are kept in `sums_file`.
+    pub fn new(root: &Path, sums_file: &Path) -> Self {
         DirSink {
             root: root.to_path_buf(),
+            sums_file: sums_file.to_path_buf(),
             reused: None,
+            written: Mutex::new(HashMap::new()),
         }
     }
 
     /// A sink writing under `root`, which holds an earlier output: starts listing it at once.
-    pub fn reusing(root: &Path) -> Self {
-        let dir = root.to_path_buf();
-        let scan = std::thread::spawn(move || Existing::scan(&dir));
+    pub fn reusing(root: &Path, sums_file: &Path) -> Self {
+        let (dir, file) = (root.to_path_buf(), sums_file.to_path_buf());
+        let scan = std::thread::spawn(move || Existing::scan(&dir, Sums::load(&file)));
         DirSink {
-            root: root.to_path_buf(),
             reused: Some(Reused {
                 scan: Mutex::new(Some(scan)),
                 existing: OnceLock::new(),
-                written: Mutex::new(HashSet::new()),
             }),
+            ..DirSink::new(root, sums_file)
         }
     }
 
@@ -104,11 +110,26 @@ impl DirSink {
     pub fn prune(&self) -> io::Result<()> {
         match &self.reused {
             Some(reused) => {
-                let written = reused.written.lock().unwrap_or_else(|e| e.into_inner());
+                let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
                 reused.existing(&self.root)?.prune(&self.root, &written)
             }
             None => Ok(()),
         }
+    }
+
+    /// Records the sums of the files written, with those of the output this build replaces
+    /// (the folder the next build will reuse).
+    pub fn save_sums(&self) -> io::Result<()> {
+        let loaded;
+        let sums = match self.reused.as_ref().map(|r| r.existing(&self.root)) {
+            Some(Ok(existing)) => existing.sums(),
+            _ => {
+                loaded = Sums::load(&self.sums_file);
+                &loaded
+            }
+        };
+        let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        sums.save(&self.sums_file, written.values().flatten())
     }
 }
 
@@ -117,15 +138,19 @@ impl Sink for DirSink {
         if !is_safe_path(path) {
             return Err(unsafe_path(path));
         }
-        if let Some(reused) = &self.reused {
-            reused
-                .written
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(path.to_string());
-            return reused.existing(&self.root)?.write(&self.root, path, bytes);
-        }
-        tree::write_file(&self.root.join(path), bytes, true)
+        let result = match &self.reused {
+            Some(reused) => reused
+                .existing(&self.root)
+                .and_then(|existing| existing.write(&self.root, path, bytes)),
+            None => tree::write_file(&self.root.join(path), bytes, true)
+                .map(|stamp| stamp.map(|stamp| Entry::new(stamp, bytes))),
+        };
+        let entry = result.as_ref().ok().copied().flatten();
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), entry);
+        result.map(|_| ())
     }
 }
 

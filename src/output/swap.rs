@@ -17,7 +17,8 @@
 //! - `spare`: the previous output once the swap is done, or the staging folder of a failed
 //!   build: the next build reuses it as its staging folder, rewriting only what changed.
 //!
-//! and `.<target>.sachhon-lock`, the lock file.
+//! and `.<target>.sachhon-lock`, the lock file, and `.<target>.sachhon-sums`, the content sums
+//! of the files in the output and the spare (see `sums.rs`).
 
 use super::{DirSink, Sink};
 use crate::diagnostics::{Code, Diagnostic};
@@ -63,6 +64,15 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// The file beside `target` that keeps the sums of its files and the spare's.
+fn sums_file(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".to_string());
+    target.with_file_name(format!(".{name}.sachhon-sums"))
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
@@ -177,7 +187,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
     let reused = reusable.and_then(|from| {
         let moved = from == dir || std::fs::rename(&from, &dir).is_ok();
         if moved && std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
-            Some(DirSink::reusing(&dir))
+            Some(DirSink::reusing(&dir, &sums_file(&target_abs)))
         } else {
             leftovers.push(if moved { dir.clone() } else { from });
             None
@@ -189,7 +199,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Diagnostic::error(Code::E0503, &shown).arg("message", e))?;
-            DirSink::new(&dir)
+            DirSink::new(&dir, &sums_file(&target_abs))
         }
     };
     // Removed before writing: after a full disk, what a dead build left must not keep the
@@ -233,7 +243,7 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
     for (rest, path) in found {
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
-        } else if rest != "lock" {
+        } else if rest != "lock" && rest != "sums" {
             // Only a real folder (not a link to one) that held a whole output is reused.
             let is_folder = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
             if reusable.is_none() && is_folder && path.join(MARKER).is_file() {
@@ -272,6 +282,8 @@ fn commit_with(staging: Staging, exchange: bool) -> Result<Swap, Diagnostic> {
         .write(MARKER, b"made by sachhon\n")
         .map_err(io)?;
     staging.sink.prune().map_err(io)?;
+    // Without them the next build compares by reading: nothing is lost but time.
+    let _ = staging.sink.save_sums();
     // Kept for the next build to write into, under a name that is never put back in place of
     // the output: deleting `public/` must not bring back an older build.
     let spare = sibling(&staging.target, "spare");
@@ -400,8 +412,8 @@ mod tests {
         let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(
             beside.len(),
-            4,
-            "site, public, the lock file and one folder kept for reuse"
+            5,
+            "site, public, the lock file, the sums and one folder kept for reuse"
         );
     }
 
@@ -485,8 +497,8 @@ mod tests {
             .collect();
         assert_eq!(
             beside.len(),
-            4,
-            "site, public, lock and one spare: {beside:?}"
+            5,
+            "site, public, lock, sums and one spare: {beside:?}"
         );
         assert!(beside
             .iter()

@@ -4,20 +4,23 @@
 //! them (inode allocation dominates a fresh 10,000-page output), and deleting the old output
 //! costs as much again. So a build reuses the previous output set aside by the swap: it
 //! rewrites a file only when its bytes changed, creates only the folders that are new, and at
-//! the end removes what the site no longer has.
+//! the end removes what the site no longer has. Whether a file changed is told from the sums
+//! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
-use std::collections::HashSet;
+use super::sums::{sum, Entry, Stamp, Sums};
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// What a reused folder held before the build: its files and its folders, as site paths
-/// (`news/a/index.html`).
+/// What a reused folder held before the build: its files (with their stamps when there are
+/// sums to check them against) and its folders, as site paths (`news/a/index.html`).
 #[derive(Debug, Default)]
 pub struct Existing {
-    files: HashSet<String>,
+    files: HashMap<String, Option<Stamp>>,
     dirs: HashSet<String>,
+    sums: Sums,
 }
 
 impl Existing {
@@ -25,8 +28,12 @@ impl Existing {
     /// name is not UTF-8, is removed at once: sachhon never writes such entries, and a
     /// symbolic link planted here must not send a later write outside the output. A folder
     /// that cannot be listed whole is an error: what it holds could never be removed.
-    pub fn scan(root: &Path) -> io::Result<Existing> {
-        let mut existing = Existing::default();
+    pub fn scan(root: &Path, sums: Sums) -> io::Result<Existing> {
+        let stamped = !sums.is_empty();
+        let mut existing = Existing {
+            sums,
+            ..Existing::default()
+        };
         let mut walk = WalkDir::new(root)
             .min_depth(1)
             .follow_links(false)
@@ -46,7 +53,10 @@ impl Existing {
                     existing.dirs.insert(p);
                 }
                 Some(p) if kind.is_file() => {
-                    existing.files.insert(p);
+                    let stamp = stamped
+                        .then(|| entry.metadata().ok().and_then(|m| Stamp::of(&m)))
+                        .flatten();
+                    existing.files.insert(p, stamp);
                 }
                 _ => {
                     if kind.is_dir() {
@@ -61,13 +71,25 @@ impl Existing {
         Ok(existing)
     }
 
-    /// Writes `bytes` to the site path `path` under `root` unless the file already holds them.
-    pub fn write(&self, root: &Path, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Writes `bytes` to the site path `path` under `root` unless the file already holds them;
+    /// returns the file's entry for the next build's sums.
+    pub fn write(&self, root: &Path, path: &str, bytes: &[u8]) -> io::Result<Option<Entry>> {
         let target = root.join(path);
-        let existed = self.files.contains(path);
-        if existed && holds(&target, bytes) {
-            return Ok(());
+        let sum = sum(bytes);
+        let existed = self.files.get(path);
+        if let Some(stamp) = existed {
+            let known = stamp.and_then(|s| Some((s, self.sums.holds(&s, sum)?)));
+            match known {
+                Some((stamp, true)) => return Ok(Some(Entry { stamp, sum })),
+                Some((_, false)) => {}
+                None => {
+                    if let Some(stamp) = holds(&target, bytes) {
+                        return Ok(stamp.map(|stamp| Entry { stamp, sum }));
+                    }
+                }
+            }
         }
+        let existed = existed.is_some();
         let parent_exists = path
             .rsplit_once('/')
             .is_none_or(|(parent, _)| self.dirs.contains(parent));
@@ -76,17 +98,23 @@ impl Existing {
             // with `cp -al` or `rsync --link-dest`) keeps its bytes.
             let _ = std::fs::remove_file(&target);
         }
-        write_file(&target, bytes, !parent_exists).or_else(|_| {
+        let stamp = write_file(&target, bytes, !parent_exists).or_else(|_| {
             // A file where a folder is now needed, or the other way round.
             clear_way(root, path);
             write_file(&target, bytes, true)
-        })
+        })?;
+        Ok(stamp.map(|stamp| Entry { stamp, sum }))
+    }
+
+    /// The sums this folder was checked against.
+    pub fn sums(&self) -> &Sums {
+        &self.sums
     }
 
     /// Removes every file and folder that the build did not write (`written` holds site paths).
-    pub fn prune(&self, root: &Path, written: &HashSet<String>) -> io::Result<()> {
+    pub fn prune<V>(&self, root: &Path, written: &HashMap<String, V>) -> io::Result<()> {
         let mut needed: HashSet<&str> = HashSet::new();
-        for path in written {
+        for path in written.keys() {
             let mut rest = path.as_str();
             while let Some((parent, _)) = rest.rsplit_once('/') {
                 if !needed.insert(parent) {
@@ -109,7 +137,7 @@ impl Existing {
             gone_already(std::fs::remove_dir_all(root.join(dir)))?;
             removed = Some(dir);
         }
-        for file in self.files.iter().filter(|f| !written.contains(*f)) {
+        for file in self.files.keys().filter(|f| !written.contains_key(*f)) {
             gone_already(std::fs::remove_file(root.join(file)))?;
         }
         Ok(())
@@ -133,27 +161,37 @@ fn gone_already(result: io::Result<()>) -> io::Result<()> {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(file) = File::open(path) else {
-        return false;
-    };
-    let mut current = Vec::with_capacity(bytes.len() + 1);
-    // One byte more than expected tells a longer file.
-    match file.take(bytes.len() as u64 + 1).read_to_end(&mut current) {
-        Ok(_) => current == bytes,
-        Err(_) => false,
+/// Whether the file at `path` holds exactly `bytes`: `Some` with its stamp (when the system
+/// gives one) if it does.
+fn holds(path: &Path, bytes: &[u8]) -> Option<Option<Stamp>> {
+    let file = File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if meta.len() != bytes.len() as u64 {
+        return None;
     }
+    let mut current = Vec::with_capacity(bytes.len() + 1);
+    // One byte more than expected tells a file that grew meanwhile.
+    file.take(bytes.len() as u64 + 1)
+        .read_to_end(&mut current)
+        .ok()?;
+    (current == bytes).then(|| Stamp::of(&meta))
 }
 
-/// Writes `bytes` to `target`, creating its folders first when asked.
-pub(super) fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<()> {
+/// Writes `bytes` to `target`, creating its folders first when asked; returns the new file's
+/// stamp.
+pub(super) fn write_file(
+    target: &Path,
+    bytes: &[u8],
+    create_parent: bool,
+) -> io::Result<Option<Stamp>> {
     if create_parent {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
     }
-    File::create(target)?.write_all(bytes)
+    let mut file = File::create(target)?;
+    file.write_all(bytes)?;
+    Ok(file.metadata().ok().and_then(|m| Stamp::of(&m)))
 }
 
 /// Removes a file standing where a folder of `path` must be, and a folder standing where the
@@ -193,7 +231,7 @@ mod tests {
     #[test]
     fn unchanged_files_are_not_rewritten() {
         let dir = tree(&[("a/index.html", "same")]);
-        let existing = Existing::scan(dir.path()).unwrap();
+        let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         let target = dir.path().join("a/index.html");
         let before = std::fs::metadata(&target).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -206,6 +244,48 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"sane");
     }
 
+    /// Writes `files` into a fresh folder as a build would, records their sums, lets `edit`
+    /// change the folder, and lists it again against the sums, as the next build does.
+    #[cfg(unix)]
+    fn built(files: &[(&str, &str)], edit: impl Fn(&Path)) -> (tempfile::TempDir, Existing) {
+        let dir = tree(&[]);
+        let first = Existing::scan(dir.path(), Sums::default()).unwrap();
+        let entries: Vec<Entry> = files
+            .iter()
+            .map(|(path, text)| first.write(dir.path(), path, text.as_bytes()))
+            .map(|e| e.unwrap().unwrap())
+            .collect();
+        // Sums saved in the same clock tick as the files are not trusted: let them settle.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let sums = dir.path().with_extension("sums");
+        Sums::default().save(&sums, entries.iter()).unwrap();
+        edit(dir.path());
+        let existing = Existing::scan(dir.path(), Sums::load(&sums)).unwrap();
+        std::fs::remove_file(sums).unwrap();
+        (dir, existing)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn sums_tell_unchanged_files_and_edits_are_still_seen() {
+        // Someone edits the output by hand, keeping the size: the build puts its bytes back.
+        let edit = |dir: &Path| std::fs::write(dir.join("b/index.html"), "edit").unwrap();
+        let (dir, existing) = built(&[("a/index.html", "same"), ("b/index.html", "bbbb")], edit);
+        let a = dir.path().join("a/index.html");
+        let before = std::fs::metadata(&a).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let entry = existing.write(dir.path(), "a/index.html", b"same").unwrap();
+        assert!(entry.is_some());
+        assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), before);
+        existing.write(dir.path(), "b/index.html", b"bbbb").unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("b/index.html")).unwrap(),
+            b"bbbb"
+        );
+        existing.write(dir.path(), "a/index.html", b"sane").unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"sane");
+    }
+
     #[test]
     fn what_the_build_did_not_write_is_removed() {
         let dir = tree(&[
@@ -213,12 +293,12 @@ mod tests {
             ("old/deep/index.html", "2"),
             ("stale.xml", "3"),
         ]);
-        let existing = Existing::scan(dir.path()).unwrap();
+        let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing.write(dir.path(), "keep/index.html", b"1").unwrap();
         existing.write(dir.path(), "new/index.html", b"4").unwrap();
-        let written: HashSet<String> = ["keep/index.html", "new/index.html"]
+        let written: HashMap<String, ()> = ["keep/index.html", "new/index.html"]
             .iter()
-            .map(|s| s.to_string())
+            .map(|s| (s.to_string(), ()))
             .collect();
         existing.prune(dir.path(), &written).unwrap();
         assert!(dir.path().join("keep/index.html").is_file());
@@ -230,7 +310,7 @@ mod tests {
     #[test]
     fn a_file_and_a_folder_may_trade_places() {
         let dir = tree(&[("a", "file"), ("b/index.html", "x")]);
-        let existing = Existing::scan(dir.path()).unwrap();
+        let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
             .write(dir.path(), "a/index.html", b"now a page")
             .unwrap();
@@ -247,7 +327,7 @@ mod tests {
         let dir = tree(&[("a/index.html", "old")]);
         let snapshot = dir.path().join("kept.html");
         std::fs::hard_link(dir.path().join("a/index.html"), &snapshot).unwrap();
-        let existing = Existing::scan(dir.path()).unwrap();
+        let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing.write(dir.path(), "a/index.html", b"new").unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
@@ -267,7 +347,7 @@ mod tests {
             dir.path().join("page.html"),
         )
         .unwrap();
-        let existing = Existing::scan(dir.path()).unwrap();
+        let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
             .write(dir.path(), "news/victim.html", b"evil")
             .unwrap();

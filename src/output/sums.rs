@@ -1,0 +1,232 @@
+//! Content sums of the files in the two output folders a build alternates between, so that a
+//! build reusing a folder knows which files still hold the bytes it is about to write without
+//! reading them back.
+//!
+//! A sum is trusted for a file only while the file is exactly as sachhon left it: same inode,
+//! size, modification and status-change times (`ctime`, which no program can set back), as
+//! git's index trusts a file's stat data. Anything else is read and compared as before.
+//! The sums live beside the output (`.<output>.sachhon-sums`, next to its lock file), never
+//! inside it: they are not part of the site.
+
+use std::collections::HashMap;
+use std::fs::Metadata;
+use std::io;
+use std::path::Path;
+
+/// What identifies a file's state on disk; two equal stamps mean nothing wrote it in between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    ino: u64,
+    size: u64,
+    mtime: i64,
+    ctime: i64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata; `None` where the system has no inode numbers.
+    #[cfg(unix)]
+    pub fn of(meta: &Metadata) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |s: i64, ns: i64| s.saturating_mul(1_000_000_000).saturating_add(ns);
+        Some(Stamp {
+            ino: meta.ino(),
+            size: meta.size(),
+            mtime: nanos(meta.mtime(), meta.mtime_nsec()),
+            ctime: nanos(meta.ctime(), meta.ctime_nsec()),
+        })
+    }
+
+    #[cfg(not(unix))]
+    pub fn of(_: &Metadata) -> Option<Stamp> {
+        None
+    }
+}
+
+/// The content sum of some bytes (xxHash3, 64 bits: the files compared are sachhon's own
+/// output, never crafted to collide).
+pub fn sum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// One file as a build left it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub stamp: Stamp,
+    pub sum: u64,
+}
+
+impl Entry {
+    /// The entry of a file just written with `bytes`.
+    pub fn new(stamp: Stamp, bytes: &[u8]) -> Entry {
+        Entry {
+            stamp,
+            sum: sum(bytes),
+        }
+    }
+}
+
+/// A file changed less than this before the sums were saved may have changed again within the
+/// same tick of the file-system clock (coarse, a few milliseconds): its stamp is not trusted.
+const RACY_NS: i64 = 100_000_000;
+
+/// The sums read at the start of a build: the files of the last two builds, by inode.
+#[derive(Debug, Default)]
+pub struct Sums {
+    /// The newest build recorded (the current output's).
+    generation: u64,
+    by_inode: HashMap<u64, (u64, Entry)>,
+    /// When the sums were saved (the sums file's modification time), in nanoseconds.
+    saved: i64,
+}
+
+impl Sums {
+    /// Reads the sums file at `path`; a missing or unreadable file gives no sums (every file is
+    /// then compared by reading it).
+    pub fn load(path: &Path) -> Sums {
+        let saved = std::fs::metadata(path)
+            .ok()
+            .and_then(|m| Stamp::of(&m))
+            .map_or(0, |s| s.mtime);
+        std::fs::read_to_string(path)
+            .map(|text| Sums::parse(&text, saved))
+            .unwrap_or_default()
+    }
+
+    /// Whether no file is known.
+    pub fn is_empty(&self) -> bool {
+        self.by_inode.is_empty()
+    }
+
+    fn parse(text: &str, saved: i64) -> Sums {
+        let mut sums = Sums {
+            saved,
+            ..Sums::default()
+        };
+        for line in text.lines() {
+            let n: Result<Vec<u64>, _> = line
+                .split(' ')
+                .map(|f| u64::from_str_radix(f, 16))
+                .collect();
+            let Ok(&[generation, ino, size, mtime, ctime, sum]) = n.as_deref() else {
+                continue;
+            };
+            let stamp = Stamp {
+                ino,
+                size,
+                mtime: mtime as i64,
+                ctime: ctime as i64,
+            };
+            sums.generation = sums.generation.max(generation);
+            sums.by_inode
+                .insert(ino, (generation, Entry { stamp, sum }));
+        }
+        sums
+    }
+
+    /// Whether a file whose stamp is `stamp` holds bytes whose sum is `sum`: known only when
+    /// the file is as a recorded build left it, and was written well before the sums were saved.
+    pub fn holds(&self, stamp: &Stamp, sum: u64) -> Option<bool> {
+        let (_, entry) = self.by_inode.get(&stamp.ino)?;
+        let settled = stamp.mtime.max(stamp.ctime) < self.saved.saturating_sub(RACY_NS);
+        (entry.stamp == *stamp && settled).then_some(entry.sum == sum)
+    }
+
+    /// Writes the sums of this build's files (`written`) and of the previous build's (the
+    /// folder the next build will reuse) to `path`, replacing the file in one step.
+    pub fn save<'a>(
+        &self,
+        path: &Path,
+        written: impl Iterator<Item = &'a Entry>,
+    ) -> io::Result<()> {
+        use std::fmt::Write as _;
+        let generation = self.generation + 1;
+        let mut text = String::new();
+        let line = |text: &mut String, generation: u64, e: &Entry| {
+            let s = &e.stamp;
+            let _ = writeln!(
+                text,
+                "{generation:x} {:x} {:x} {:x} {:x} {:x}",
+                s.ino, s.size, s.mtime as u64, s.ctime as u64, e.sum
+            );
+        };
+        for e in written {
+            line(&mut text, generation, e);
+        }
+        for (g, e) in self.by_inode.values() {
+            if *g == self.generation {
+                line(&mut text, *g, e);
+            }
+        }
+        let partial = path.with_extension(format!("partial-{}", std::process::id()));
+        std::fs::write(&partial, text)?;
+        std::fs::rename(&partial, path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(ino: u64, sum: u64) -> Entry {
+        Entry {
+            stamp: Stamp {
+                ino,
+                size: 4,
+                mtime: 1_700_000_000_123_456_789,
+                ctime: 1_700_000_000_123_456_789,
+            },
+            sum,
+        }
+    }
+
+    /// Sums saved with `entries`, read back as if saved a second after them.
+    fn saved(entries: &[Entry]) -> Sums {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sums");
+        Sums::default().save(&path, entries.iter()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        Sums::parse(&text, entries[0].stamp.mtime + 1_000_000_000)
+    }
+
+    #[test]
+    fn sums_are_trusted_only_for_an_untouched_file() {
+        let a = entry(7, sum(b"same"));
+        let sums = saved(&[a]);
+        assert_eq!(sums.holds(&a.stamp, sum(b"same")), Some(true));
+        assert_eq!(sums.holds(&a.stamp, sum(b"sane")), Some(false));
+        let touched = Stamp {
+            ctime: a.stamp.ctime + 1,
+            ..a.stamp
+        };
+        assert_eq!(sums.holds(&touched, sum(b"same")), None);
+        assert_eq!(sums.holds(&entry(8, 0).stamp, sum(b"same")), None);
+    }
+
+    #[test]
+    fn a_file_written_just_before_the_sums_is_read_again() {
+        let a = entry(7, sum(b"same"));
+        let mut sums = saved(&[a]);
+        sums.saved = a.stamp.mtime + RACY_NS / 2;
+        assert_eq!(sums.holds(&a.stamp, sum(b"same")), None);
+    }
+
+    #[test]
+    fn the_last_two_builds_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sums");
+        Sums::default().save(&path, [entry(1, 1)].iter()).unwrap();
+        Sums::load(&path).save(&path, [entry(2, 2)].iter()).unwrap();
+        Sums::load(&path).save(&path, [entry(3, 3)].iter()).unwrap();
+        let mut sums = Sums::load(&path);
+        sums.saved = entry(1, 0).stamp.mtime + 1_000_000_000;
+        assert_eq!(sums.holds(&entry(1, 0).stamp, 1), None);
+        assert_eq!(sums.holds(&entry(2, 0).stamp, 2), Some(true));
+        assert_eq!(sums.holds(&entry(3, 0).stamp, 3), Some(true));
+    }
+
+    #[test]
+    fn a_damaged_file_gives_no_sums() {
+        let sums = Sums::parse("zz 1 2 3 4 5 6\n1 2 3 4 5 6 7 8\n\u{0}", 0);
+        assert!(sums.by_inode.is_empty());
+    }
+}
