@@ -420,16 +420,8 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
             if let Some(b) = f.boolean(m, &at, "warn_unknown_languages") {
                 settings.warn_unknown_languages = b;
             }
-            if let Some(text) = f.text(m, &at, "raw_html") {
-                match RawHtml::parse(&text) {
-                    Some(policy) => settings.raw_html = policy,
-                    None => {
-                        let d = f.error(Code::E0114, &[Seg::Key("markdown"), Seg::Key("raw_html")]);
-                        d.args.push(("value", text));
-                        d.args
-                            .push(("known", "allow, sanitize, escape".to_string()));
-                    }
-                }
+            if let Some(policy) = read_raw_html(m, f) {
+                settings.raw_html = policy;
             }
         }
         Some(other) => {
@@ -439,6 +431,19 @@ fn read_markdown(map: &Map<String, Value>, f: &mut Fields) -> MarkdownConfig {
         }
     }
     settings
+}
+
+/// `markdown.raw_html`: the policy, if written and known (else an error).
+fn read_raw_html(m: &Map<String, Value>, f: &mut Fields) -> Option<RawHtml> {
+    let text = f.text(m, &[Seg::Key("markdown")], "raw_html")?;
+    let policy = RawHtml::parse(&text);
+    if policy.is_none() {
+        let d = f.error(Code::E0114, &[Seg::Key("markdown"), Seg::Key("raw_html")]);
+        d.args.push(("value", text));
+        d.args
+            .push(("known", "allow, sanitize, escape".to_string()));
+    }
+    policy
 }
 
 /// `cms: { backend: github, repo: office/kb, branch: main }`.

@@ -46,8 +46,36 @@ pub fn check(links: Vec<External>) -> Vec<Diagnostic> {
     diags
 }
 
+/// Why a link to another site is reported as broken; shown to the editor as the reason.
+#[derive(Debug)]
+enum Failure {
+    /// The server answered with an error status (400 and above).
+    #[cfg_attr(not(feature = "external-links"), allow(dead_code))]
+    Status(u16),
+    /// No answer: the name, the connection, TLS or the time limit failed.
+    #[cfg(feature = "external-links")]
+    Request(ureq::Error),
+    /// This binary cannot fetch anything.
+    #[cfg(not(feature = "external-links"))]
+    NotBuilt,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Status(status) => write!(f, "HTTP {status}"),
+            #[cfg(feature = "external-links")]
+            Failure::Request(e) => e.fmt(f),
+            #[cfg(not(feature = "external-links"))]
+            Failure::NotBuilt => {
+                f.write_str("this sachhon was built without the external-links feature")
+            }
+        }
+    }
+}
+
 #[cfg(feature = "external-links")]
-fn fetch(url: &str) -> Result<(), String> {
+fn fetch(url: &str) -> Result<(), Failure> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(15)))
         .http_status_as_error(false)
@@ -60,19 +88,19 @@ fn fetch(url: &str) -> Result<(), String> {
         _ => agent
             .get(url)
             .call()
-            .map_err(|e| e.to_string())?
+            .map_err(Failure::Request)?
             .status()
             .as_u16(),
     };
     if status < 400 {
         Ok(())
     } else {
-        Err(format!("HTTP {status}"))
+        Err(Failure::Status(status))
     }
 }
 
 #[cfg(not(feature = "external-links"))]
-fn fetch(_url: &str) -> Result<(), String> {
+fn fetch(_url: &str) -> Result<(), Failure> {
     let _ = Duration::from_secs(0);
-    Err("this sachhon was built without the external-links feature".to_string())
+    Err(Failure::NotBuilt)
 }

@@ -60,18 +60,20 @@ impl Theme {
         let mut templates: BTreeMap<String, Template> = BTreeMap::new();
         for (rel, source, origin) in files {
             if let Some(name) = rel.strip_prefix("templates/").filter(|n| is_template(n)) {
-                match read_text(&source) {
-                    Ok(text) => {
-                        let name = name.to_string();
-                        let template = Template {
-                            name: name.clone(),
-                            text,
-                            origin,
-                        };
-                        templates.insert(name, template);
+                let text = match read_text(&source) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        diags.push(Diagnostic::error(Code::E0503, origin).arg("message", e));
+                        continue;
                     }
-                    Err(e) => diags.push(Diagnostic::error(Code::E0503, origin).arg("message", e)),
-                }
+                };
+                let name = name.to_string();
+                let template = Template {
+                    name: name.clone(),
+                    text,
+                    origin,
+                };
+                templates.insert(name, template);
             } else if let Some(name) = rel.strip_prefix("static/") {
                 theme.static_files.insert(name.to_string(), source);
             } else if let Some(lang) = rel

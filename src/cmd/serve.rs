@@ -19,31 +19,9 @@ pub fn run(
         out.say("serve-bad-bind", &[("bind", bind.to_string())]);
         return Ok(2);
     };
-    let access = if ip.is_loopback() {
-        Access::Local
-    } else {
-        out.say("serve-exposed", &[("bind", bind.to_string())]);
-        if allow_remote_edit {
-            Access::Remote
-        } else {
-            out.say("serve-remote-edit", &[("bind", bind.to_string())]);
-            Access::Off
-        }
-    };
-    let listener = match std::net::TcpListener::bind((ip, port)) {
-        Ok(l) => l,
-        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-            out.say("serve-port-busy", &[("port", port.to_string())]);
-            return Ok(2);
-        }
-        Err(e) => {
-            let shown = format!("{bind}:{port}");
-            out.say(
-                "serve-cannot-listen",
-                &[("address", shown), ("message", e.to_string())],
-            );
-            return Ok(2);
-        }
+    let access = access(out, bind, ip.is_loopback(), allow_remote_edit);
+    let Some(listener) = listen(out, ip, bind, port) else {
+        return Ok(2);
     };
     let address = listener
         .local_addr()
@@ -77,16 +55,52 @@ pub fn run(
     serve::run(state, listener, changes, move |outcome, ms, diags| {
         let out = super::Out::new(lang, verbose);
         out.diagnostics(diags);
-        match outcome {
-            Rebuild::Ok => super::say(&out.text("serve-rebuilt", &[("ms", ms.to_string())])),
-            Rebuild::Failed => super::say(&out.text("serve-failed", &[])),
-            Rebuild::Unchanged => super::say(&out.text("serve-unchanged", &[])),
-            Rebuild::CaughtUp => {
-                super::say(&out.text("serve-caught-up", &[("ms", ms.to_string())]))
-            }
-        }
+        say_rebuilt(&out, outcome, ms);
     });
     Ok(0)
+}
+
+/// Who may use the web editor; says so when the server is reachable from other machines.
+fn access(out: &Out, bind: &str, is_loopback: bool, allow_remote_edit: bool) -> Access {
+    if is_loopback {
+        return Access::Local;
+    }
+    out.say("serve-exposed", &[("bind", bind.to_string())]);
+    if allow_remote_edit {
+        Access::Remote
+    } else {
+        out.say("serve-remote-edit", &[("bind", bind.to_string())]);
+        Access::Off
+    }
+}
+
+/// The server's socket; `None` (said why) when the address cannot be listened on.
+fn listen(out: &Out, ip: std::net::IpAddr, bind: &str, port: u16) -> Option<std::net::TcpListener> {
+    match std::net::TcpListener::bind((ip, port)) {
+        Ok(l) => Some(l),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            out.say("serve-port-busy", &[("port", port.to_string())]);
+            None
+        }
+        Err(e) => {
+            let shown = format!("{bind}:{port}");
+            out.say(
+                "serve-cannot-listen",
+                &[("address", shown), ("message", e.to_string())],
+            );
+            None
+        }
+    }
+}
+
+/// What a rebuild did, in one line.
+fn say_rebuilt(out: &Out, outcome: Rebuild, ms: u128) {
+    match outcome {
+        Rebuild::Ok => super::say(&out.text("serve-rebuilt", &[("ms", ms.to_string())])),
+        Rebuild::Failed => super::say(&out.text("serve-failed", &[])),
+        Rebuild::Unchanged => super::say(&out.text("serve-unchanged", &[])),
+        Rebuild::CaughtUp => super::say(&out.text("serve-caught-up", &[("ms", ms.to_string())])),
+    }
 }
 
 /// `--bind`: an IPv4 or IPv6 address, or `localhost`.

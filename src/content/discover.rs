@@ -37,90 +37,113 @@ pub struct Found {
 /// seen (so that reading them overlaps the walk); returns the other files (content paths:
 /// images, PDFs, which pages may use) and the problems with names and links it cannot use.
 pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, Vec<Diagnostic>) {
-    let content = config.root.join("content");
-    let root_canon = config
-        .root
-        .canonicalize()
-        .unwrap_or_else(|_| config.root.clone());
+    let walk = Walk {
+        config,
+        content: config.root.join("content"),
+        root_canon: config
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| config.root.clone()),
+    };
     let mut diags = Vec::new();
     let mut others = Vec::new();
-    let walker = WalkDir::new(&content)
+    let walker = WalkDir::new(&walk.content)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name().to_string_lossy().as_ref()));
     for entry in walker {
+        match walk.classify(entry) {
+            Entry::Skip => {}
+            Entry::Markdown(f) => found(f),
+            // Published where pages use it (or beside its bundle's page).
+            Entry::Other(rel) => others.push(rel),
+            Entry::Problem(d) => diags.push(d),
+        }
+    }
+    (others, diags)
+}
+
+/// What one entry of `content/` is.
+enum Entry {
+    /// A folder, or a link to a folder inside the site.
+    Skip,
+    Markdown(Found),
+    /// Another file (an image, a PDF), as a content path.
+    Other(String),
+    /// An entry that cannot be used, and why.
+    Problem(Diagnostic),
+}
+
+/// The walk of `content/`.
+struct Walk<'a> {
+    config: &'a Config,
+    /// `root/content`.
+    content: PathBuf,
+    /// The site root, with links resolved.
+    root_canon: PathBuf,
+}
+
+impl Walk<'_> {
+    fn classify(&self, entry: walkdir::Result<walkdir::DirEntry>) -> Entry {
+        let config = self.config;
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(|p| site_rel(config, p)).unwrap_or_default();
-                diags.push(Diagnostic::error(Code::E0503, path).arg("message", e));
-                continue;
+                return Entry::Problem(Diagnostic::error(Code::E0503, path).arg("message", e));
             }
         };
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().to_string();
         if entry.path_is_symlink() {
-            // Never read through a link that leaves the site, nor one that loops.
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&root_canon) => {
-                    if target.is_dir() {
-                        continue;
-                    }
-                }
-                Ok(_) => {
-                    diags.push(Diagnostic::error(Code::E0117, site_rel(config, path)));
-                    continue;
-                }
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(Code::E0503, site_rel(config, path)).arg("message", e),
-                    );
-                    continue;
-                }
+            if let Some(refused) = self.refused_link(path) {
+                return refused;
             }
         } else if !entry.file_type().is_file() {
-            continue;
+            return Entry::Skip;
         }
         let rel = path
-            .strip_prefix(&content)
+            .strip_prefix(&self.content)
             .unwrap_or(path)
             .to_string_lossy()
             .replace('\\', "/");
-        let Some(stem) = markdown_stem(&name) else {
-            // Published where pages use it (or beside its bundle's page).
-            others.push(rel);
-            continue;
-        };
-        let ext = &name[stem.len()..];
-        let (base, lang) = match stem.rsplit_once('.') {
-            Some((base, suffix)) if looks_like_language(suffix) => {
-                if !config.has_language(suffix) {
-                    let known: Vec<&str> =
-                        config.languages.iter().map(|l| l.code.as_str()).collect();
-                    diags.push(
-                        Diagnostic::error(Code::E0203, site_rel(config, path))
-                            .arg("lang", suffix)
-                            .arg("known", known.join(", ")),
-                    );
-                    continue;
-                }
-                (base.to_string(), suffix.to_string())
+        let name = entry.file_name().to_string_lossy().to_string();
+        match markdown_stem(&name) {
+            Some(stem) => self.markdown(path, rel, &name[stem.len()..], stem),
+            None => Entry::Other(rel),
+        }
+    }
+
+    /// Never read through a link that leaves the site, nor one that loops; `None` for a link
+    /// to a file inside the site, read as the file.
+    fn refused_link(&self, path: &Path) -> Option<Entry> {
+        let config = self.config;
+        match path.canonicalize() {
+            Ok(target) if target.starts_with(&self.root_canon) => {
+                target.is_dir().then_some(Entry::Skip)
             }
-            _ => (stem.to_string(), config.default_language().to_string()),
+            Ok(_) => Some(Entry::Problem(Diagnostic::error(
+                Code::E0117,
+                site_rel(config, path),
+            ))),
+            Err(e) => Some(Entry::Problem(
+                Diagnostic::error(Code::E0503, site_rel(config, path)).arg("message", e),
+            )),
+        }
+    }
+
+    /// A Markdown file at `rel`, whose name is `stem` (with its language) and `ext`.
+    fn markdown(&self, path: &Path, rel: String, ext: &str, stem: &str) -> Entry {
+        let (base, lang) = match self.language(path, stem) {
+            Ok(found) => found,
+            Err(d) => return Entry::Problem(d),
         };
         let at_root = !rel.contains('/');
         let base = if at_root && base == "index" {
-            // `content/index.md` (MkDocs, Docusaurus) is the home page, as `_index.md` is.
-            let section = rel.replacen("index", "_index", 1);
-            if content.join(&section).is_file() {
-                diags.push(
-                    Diagnostic::warning(Code::W0160, site_rel(config, path))
-                        .arg("home", format!("content/{section}")),
-                );
-                continue;
+            match self.root_index(path, &rel) {
+                Ok(base) => base,
+                Err(d) => return Entry::Problem(d),
             }
-            "_index".to_string()
         } else {
             base
         };
@@ -130,11 +153,11 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, 
         };
         let is_bundle = base == "index";
         let assets = if is_bundle {
-            bundle_assets(path.parent().unwrap_or(&content))
+            bundle_assets(path.parent().unwrap_or(&self.content))
         } else {
             Vec::new()
         };
-        found(Found {
+        Entry::Markdown(Found {
             rel,
             abs: path.to_path_buf(),
             lang,
@@ -142,9 +165,40 @@ pub fn discover(config: &Config, mut found: impl FnMut(Found)) -> (Vec<String>, 
             is_section: base == "_index",
             is_bundle,
             assets,
-        });
+        })
     }
-    (others, diags)
+
+    /// The name without its language and the language (`a.en` -> `a`, `en`); the default
+    /// language when the name has none.
+    fn language(&self, path: &Path, stem: &str) -> Result<(String, String), Diagnostic> {
+        let config = self.config;
+        match stem.rsplit_once('.') {
+            Some((base, suffix)) if looks_like_language(suffix) => {
+                if !config.has_language(suffix) {
+                    let known: Vec<&str> =
+                        config.languages.iter().map(|l| l.code.as_str()).collect();
+                    return Err(Diagnostic::error(Code::E0203, site_rel(config, path))
+                        .arg("lang", suffix)
+                        .arg("known", known.join(", ")));
+                }
+                Ok((base.to_string(), suffix.to_string()))
+            }
+            _ => Ok((stem.to_string(), config.default_language().to_string())),
+        }
+    }
+
+    /// `content/index.md` (MkDocs, Docusaurus) is the home page, as `_index.md` is: its base
+    /// name, or the warning when both are there.
+    fn root_index(&self, path: &Path, rel: &str) -> Result<String, Diagnostic> {
+        let section = rel.replacen("index", "_index", 1);
+        if self.content.join(&section).is_file() {
+            return Err(
+                Diagnostic::warning(Code::W0160, site_rel(self.config, path))
+                    .arg("home", format!("content/{section}")),
+            );
+        }
+        Ok("_index".to_string())
+    }
 }
 
 /// Files and folders starting with `.` or `_` are not content (`_index.md` aside).

@@ -60,15 +60,15 @@ pub fn heading_title(body: &str) -> Option<(String, String)> {
             None if trimmed.starts_with("```") => fence = Some("```"),
             None if trimmed.starts_with("~~~") => fence = Some("~~~"),
             None => {
-                if let Some(title) = line.strip_prefix("# ") {
-                    let title = title.trim().trim_end_matches('#').trim();
-                    if !title.is_empty() {
-                        let mut rest = String::with_capacity(body.len());
-                        rest.push_str(&body[..offset]);
-                        rest.push('\n');
-                        rest.push_str(&body[offset + line.len()..]);
-                        return Some((title.to_string(), rest));
-                    }
+                let title = line
+                    .strip_prefix("# ")
+                    .map(|t| t.trim().trim_end_matches('#').trim());
+                if let Some(title) = title.filter(|t| !t.is_empty()) {
+                    let mut rest = String::with_capacity(body.len());
+                    rest.push_str(&body[..offset]);
+                    rest.push('\n');
+                    rest.push_str(&body[offset + line.len()..]);
+                    return Some((title.to_string(), rest));
                 }
             }
         }

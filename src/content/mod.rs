@@ -399,20 +399,15 @@ fn nearest_section<'a, T>(
     None
 }
 
+/// Types one parsed file: its kind, place, metadata and URL; `None` when it has errors or no
+/// URL can be made for it.
 fn type_page(
     config: &Config,
     mut raw: Raw,
     shapes: &HashMap<String, SectionShape>,
 ) -> (Option<Page>, Vec<Diagnostic>) {
-    // A home written without front matter and without a heading is titled like the site.
-    let is_home = raw.found.is_section && dir_of(&raw.found.rel).is_empty();
-    if is_home && raw.text.map.is_empty() {
-        if let Some(lang) = config.languages.iter().find(|l| l.code == raw.found.lang) {
-            let title = Value::String(lang.title.clone());
-            raw.text.map.insert("title".to_string(), title);
-        }
-    }
-    let loc = &raw.text.locator;
+    title_home(config, &mut raw);
+    let (map, loc) = (&raw.text.map, &raw.text.locator);
     let mut f = Fields::new(&raw.source, loc);
     let found = &raw.found;
     let file_dir = dir_of(&found.rel);
@@ -422,39 +417,15 @@ fn type_page(
     } else {
         file_dir
     };
-    let (kind, children_kind, is_training, parent_section) = if found.is_section {
-        let shape = shapes.get(file_dir).copied().unwrap_or_default();
-        let explicit = f.text(&raw.text.map, &[], "kind");
-        if let Some(k) = &explicit {
-            if Kind::parse(k).is_none() && k != "training" {
-                unknown_kind(&mut f, k);
-            }
-        }
-        let parent = nearest_section(parent_dir(file_dir), shapes).map(str::to_string);
-        (
-            shape.own_kind.unwrap_or(Kind::Page),
-            shape.children,
-            shape.is_training,
-            parent,
-        )
+    let place = if found.is_section {
+        place_section(map, &mut f, file_dir, shapes)
     } else {
-        let section = nearest_section(Some(page_dir), shapes);
-        let inherited = section
-            .and_then(|s| shapes.get(s))
-            .and_then(|s| s.children)
-            .or_else(|| kind_of_folder(page_dir));
-        let kind = match f.text(&raw.text.map, &[], "kind") {
-            Some(k) => Kind::parse(&k).unwrap_or_else(|| {
-                unknown_kind(&mut f, &k);
-                Kind::Page
-            }),
-            None => inherited.unwrap_or(Kind::Page),
-        };
-        (kind, None, false, section.map(str::to_string))
+        place_page(map, &mut f, page_dir, shapes)
     };
-    let mut meta = meta::read(&raw.text.map, &mut f, kind);
-    foreign::apply(&raw.text.map, &mut f, &mut meta, &config.taxonomies);
-    keys::check(&raw.text.map, &mut f, kind, SiteKeys::of(config));
+    let kind = place.kind;
+    let mut meta = meta::read(map, &mut f, kind);
+    foreign::apply(map, &mut f, &mut meta, &config.taxonomies);
+    keys::check(map, &mut f, kind, SiteKeys::of(config));
     let name = page_name(found, file_dir);
     // `2019-03-05-hoi-nghi.md`: the name dates the page when `date:` does not.
     let dated = dated_name(&name).filter(|_| !found.is_section);
@@ -463,24 +434,7 @@ fn type_page(
     }
     let name = dated.map_or(name.as_str(), |(_, rest)| rest);
     let path = url_path(config, found, file_dir, page_dir, name, &meta, &mut f);
-    let mut key_lines = Vec::new();
-    for key in [
-        "payback_months",
-        "weight",
-        "title",
-        "image",
-        "aliases",
-        "sector",
-        "province",
-        "tags",
-    ]
-    .into_iter()
-    .filter(|key| raw.text.map.contains_key(*key))
-    {
-        if let Some((line, _)) = loc.find(&[Seg::Key(key)]) {
-            key_lines.push((key, line));
-        }
-    }
+    let key_lines = key_lines(map, loc);
     let mut diags = f.diags;
     diags.extend(raw.text.warnings);
     if diags.iter().any(Diagnostic::is_error) {
@@ -496,10 +450,10 @@ fn type_page(
         translation_key: found.key.clone(),
         is_section: found.is_section,
         kind,
-        children_kind,
-        is_training,
+        children_kind: place.children_kind,
+        is_training: place.is_training,
         dir: file_dir.to_string(),
-        parent_section,
+        parent_section: place.parent_section,
         path,
         meta,
         body: raw.text.body,
@@ -508,6 +462,94 @@ fn type_page(
         key_lines,
     };
     (Some(page), diags)
+}
+
+/// A home written without front matter and without a heading is titled like the site.
+fn title_home(config: &Config, raw: &mut Raw) {
+    let is_home = raw.found.is_section && dir_of(&raw.found.rel).is_empty();
+    if is_home && raw.text.map.is_empty() {
+        if let Some(lang) = config.languages.iter().find(|l| l.code == raw.found.lang) {
+            let title = Value::String(lang.title.clone());
+            raw.text.map.insert("title".to_string(), title);
+        }
+    }
+}
+
+/// Where a page or section sits: its kind, its children's kind and its parent section.
+struct Place {
+    kind: Kind,
+    children_kind: Option<Kind>,
+    is_training: bool,
+    parent_section: Option<String>,
+}
+
+/// A section's place: its shape (see [`section_shapes`]) decides its kind; `kind:` is only
+/// checked here.
+fn place_section(
+    map: &Map<String, Value>,
+    f: &mut Fields,
+    dir: &str,
+    shapes: &HashMap<String, SectionShape>,
+) -> Place {
+    let shape = shapes.get(dir).copied().unwrap_or_default();
+    let explicit = f.text(map, &[], "kind");
+    if let Some(k) = &explicit {
+        if Kind::parse(k).is_none() && k != "training" {
+            unknown_kind(f, k);
+        }
+    }
+    Place {
+        kind: shape.own_kind.unwrap_or(Kind::Page),
+        children_kind: shape.children,
+        is_training: shape.is_training,
+        parent_section: nearest_section(parent_dir(dir), shapes).map(str::to_string),
+    }
+}
+
+/// A page's place: its own `kind:`, else the kind its section gives its children, else the
+/// kind its folder's name gives.
+fn place_page(
+    map: &Map<String, Value>,
+    f: &mut Fields,
+    page_dir: &str,
+    shapes: &HashMap<String, SectionShape>,
+) -> Place {
+    let section = nearest_section(Some(page_dir), shapes);
+    let inherited = section
+        .and_then(|s| shapes.get(s))
+        .and_then(|s| s.children)
+        .or_else(|| kind_of_folder(page_dir));
+    let kind = match f.text(map, &[], "kind") {
+        Some(k) => Kind::parse(&k).unwrap_or_else(|| {
+            unknown_kind(f, &k);
+            Kind::Page
+        }),
+        None => inherited.unwrap_or(Kind::Page),
+    };
+    Place {
+        kind,
+        children_kind: None,
+        is_training: false,
+        parent_section: section.map(str::to_string),
+    }
+}
+
+/// The lines of the keys that later stages warn about.
+fn key_lines(map: &Map<String, Value>, loc: &Locator) -> Vec<(&'static str, usize)> {
+    const KEYS: [&str; 8] = [
+        "payback_months",
+        "weight",
+        "title",
+        "image",
+        "aliases",
+        "sector",
+        "province",
+        "tags",
+    ];
+    KEYS.into_iter()
+        .filter(|key| map.contains_key(*key))
+        .filter_map(|key| Some((key, loc.find(&[Seg::Key(key)])?.0)))
+        .collect()
 }
 
 /// The kind a folder gives its pages by name alone, for sections without an `_index.md`.

@@ -80,90 +80,137 @@ fn resolve(
     if dest.is_empty() || is_external(dest) {
         return (dest.to_string(), None);
     }
-    let (path_part, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a.to_string())),
-        None => (dest, None),
-    };
-    let with_anchor = |site_path: &str| match &anchor {
-        Some(a) => format!("{site_path}#{a}"),
-        None => site_path.to_string(),
-    };
-    let broken = |diags: &mut Vec<Diagnostic>| {
-        diags.push(
-            Diagnostic::error(Code::E0301, cx.source)
-                .at(pos.0, pos.1)
-                .arg("target", path_part),
-        );
-        (dest.to_string(), Some(LinkTarget::Reported))
-    };
-    if path_part.is_empty() || path_part.starts_with('?') {
+    let parts = Parts::split(dest);
+    let resolved = if parts.path_part.is_empty() || parts.path_part.starts_with('?') {
         let target = LinkTarget::Page {
             path: cx.page_path.to_string(),
-            anchor,
+            anchor: parts.anchor(),
         };
-        return (dest.to_string(), Some(target));
+        Ok((dest.to_string(), target))
+    } else if let Some(key) = content_key(parts.path, cx) {
+        resolve_content_link(&parts, &key, cx).ok_or(Code::E0301)
+    } else if let Some(site_path) = content_file(parts.path, cx) {
+        Ok(resolve_content_file(&parts, site_path, cx))
+    } else {
+        resolve_site_path(&parts, is_image, cx)
+    };
+    match resolved {
+        Ok((href, target)) => (href, Some(target)),
+        Err(code) => {
+            diags.push(
+                Diagnostic::error(code, cx.source)
+                    .at(pos.0, pos.1)
+                    .arg("target", parts.path_part),
+            );
+            (dest.to_string(), Some(LinkTarget::Reported))
+        }
     }
-    // The query is the target page's business: it is split off before the path resolves.
-    let (path_only, query) = match path_part.split_once('?') {
-        Some((p, q)) => (p, Some(q)),
-        None => (path_part, None),
-    };
-    let with_query = |site_path: &str| match query {
-        Some(q) => format!("{site_path}?{q}"),
-        None => site_path.to_string(),
-    };
-    let content_key = if let Some(key) = path_only.strip_prefix("@/") {
+}
+
+/// An internal destination split into `path?query#anchor`.
+struct Parts<'a> {
+    /// The destination as written.
+    dest: &'a str,
+    /// Path and query, as diagnostics name the target.
+    path_part: &'a str,
+    /// The path alone: the query is the target page's business, split off before it resolves.
+    path: &'a str,
+    query: Option<&'a str>,
+    /// The `#id` part, without `#`.
+    anchor: Option<&'a str>,
+}
+
+impl<'a> Parts<'a> {
+    fn split(dest: &'a str) -> Self {
+        let (path_part, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (dest, None),
+        };
+        let (path, query) = match path_part.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (path_part, None),
+        };
+        Parts {
+            dest,
+            path_part,
+            path,
+            query,
+            anchor,
+        }
+    }
+
+    fn anchor(&self) -> Option<String> {
+        self.anchor.map(str::to_string)
+    }
+
+    /// `site_path` with the query.
+    fn with_query(&self, site_path: &str) -> String {
+        match self.query {
+            Some(q) => format!("{site_path}?{q}"),
+            None => site_path.to_string(),
+        }
+    }
+
+    /// `site_path` with the query and the anchor.
+    fn with_suffix(&self, site_path: &str) -> String {
+        let with_query = self.with_query(site_path);
+        match self.anchor {
+            Some(a) => format!("{with_query}#{a}"),
+            None => with_query,
+        }
+    }
+}
+
+/// The content path a link to a page's source names: `@/news/a.md`, or a `.md` file relative
+/// to the page's folder.
+fn content_key(path: &str, cx: &Context) -> Option<String> {
+    if let Some(key) = path.strip_prefix("@/") {
         Some(key.to_string())
-    } else if (path_only.ends_with(".md") || path_only.ends_with(".markdown"))
-        && !path_only.starts_with('/')
-    {
-        normalize(&format!("{}/{}", cx.content_dir, path_only))
+    } else if (path.ends_with(".md") || path.ends_with(".markdown")) && !path.starts_with('/') {
+        normalize(&format!("{}/{}", cx.content_dir, path))
     } else {
         None
+    }
+}
+
+/// A link to the page whose source is `key`; `None` when no published page has that source.
+fn resolve_content_link(parts: &Parts, key: &str, cx: &Context) -> Option<(String, LinkTarget)> {
+    let site_path = (cx.resolve)(key)?;
+    let href = cx.style.href(cx.page_path, &parts.with_suffix(&site_path));
+    let target = LinkTarget::Page {
+        path: site_path,
+        anchor: parts.anchor(),
     };
-    if let Some(key) = content_key {
-        return match (cx.resolve)(&key) {
-            Some(site_path) => {
-                let href = cx
-                    .style
-                    .href(cx.page_path, &with_anchor(&with_query(&site_path)));
-                let target = LinkTarget::Page {
-                    path: site_path,
-                    anchor,
-                };
-                (href, Some(target))
-            }
-            None => broken(diags),
-        };
-    }
-    // A file beside the source (`shot.png`, `../assets/logo.png`), as an editor previews it.
-    if let Some(site_path) = content_file(path_only, cx) {
-        let as_written = normalize(&format!("{}{}", cx.page_path, path_only));
-        let href = if as_written.is_some_and(|p| percent_decode(&p) == site_path) {
-            dest.to_string()
-        } else {
-            cx.style.href(
-                cx.page_path,
-                &with_anchor(&with_query(&encode_path(&site_path))),
-            )
-        };
-        return (href, Some(LinkTarget::File(site_path)));
-    }
-    let joined = match path_only.strip_prefix('/') {
+    Some((href, target))
+}
+
+/// A file beside the source (`shot.png`, `../assets/logo.png`), as an editor previews it.
+fn resolve_content_file(parts: &Parts, site_path: String, cx: &Context) -> (String, LinkTarget) {
+    let as_written = normalize(&format!("{}{}", cx.page_path, parts.path));
+    let href = if as_written.is_some_and(|p| percent_decode(&p) == site_path) {
+        parts.dest.to_string()
+    } else {
+        cx.style
+            .href(cx.page_path, &parts.with_suffix(&encode_path(&site_path)))
+    };
+    (href, LinkTarget::File(site_path))
+}
+
+/// A site path, absolute (`/news/`) or relative to the page (`../b/`); `Err` holds the code
+/// of a path that leaves the site (E0301) or of a file that no one writes (E0303).
+fn resolve_site_path(
+    parts: &Parts,
+    is_image: bool,
+    cx: &Context,
+) -> Result<(String, LinkTarget), Code> {
+    let joined = match parts.path.strip_prefix('/') {
         Some(abs) => normalize(abs),
-        None => normalize(&format!("{}{}", cx.page_path, path_only)),
+        None => normalize(&format!("{}{}", cx.page_path, parts.path)),
     };
-    let Some(site_path) = joined else {
-        return broken(diags);
-    };
+    let site_path = joined.ok_or(Code::E0301)?;
     let is_file = is_image || site_path.rsplit('/').next().is_some_and(has_extension);
     if is_file && is_missing(&site_path, is_image, cx) {
-        diags.push(
-            Diagnostic::error(Code::E0303, cx.source)
-                .at(pos.0, pos.1)
-                .arg("target", path_part),
-        );
-        return (dest.to_string(), Some(LinkTarget::Reported));
+        return Err(Code::E0303);
     }
     let target_path = if is_file || site_path.is_empty() || site_path.ends_with('/') {
         site_path
@@ -171,22 +218,22 @@ fn resolve(
         // A page is a folder: `/news/post` must reach `news/post/` from `file://` too.
         format!("{site_path}/")
     };
-    let to = with_query(&target_path);
     // A relative file (`photo.jpg`) works as written wherever the page is opened.
-    let href = if is_file && !path_only.starts_with('/') {
-        dest.to_string()
+    let href = if is_file && !parts.path.starts_with('/') {
+        parts.dest.to_string()
     } else {
-        cx.style.href(cx.page_path, &with_anchor(&to))
+        cx.style
+            .href(cx.page_path, &parts.with_suffix(&target_path))
     };
     let target = if is_file {
         LinkTarget::File(percent_decode(&target_path))
     } else {
         LinkTarget::Page {
             path: target_path,
-            anchor,
+            anchor: parts.anchor(),
         }
     };
-    (href, Some(target))
+    Ok((href, target))
 }
 
 /// The site path of the file of `content/` that `path` names from the page's source folder.

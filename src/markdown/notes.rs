@@ -174,12 +174,7 @@ pub fn fence_info(info: &str) -> Fence {
             for part in parts {
                 let (key, value) = part.split_once('=').unwrap_or((part, "1"));
                 let value = if key == "hl_lines" {
-                    let more = rest[token_end..].trim_start();
-                    let is_range = |w: &&str| {
-                        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-')
-                    };
-                    let extra: Vec<&str> = more.split(' ').take_while(is_range).collect();
-                    format!("{value} {}", extra.join(" "))
+                    with_more_ranges(value, &rest[token_end..])
                 } else {
                     value.to_string()
                 };
@@ -190,6 +185,13 @@ pub fn fence_info(info: &str) -> Fence {
     }
     fence.title = fence.title.filter(|t| !t.is_empty());
     fence
+}
+
+/// Zola's `hl_lines=2 4-5`: `value` with the ranges that run on after it in `more`.
+fn with_more_ranges(value: &str, more: &str) -> String {
+    let is_range = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let extra: Vec<&str> = more.trim_start().split(' ').take_while(is_range).collect();
+    format!("{value} {}", extra.join(" "))
 }
 
 /// One `key=value` attribute of a fence.

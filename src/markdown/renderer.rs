@@ -3,18 +3,20 @@
 
 use super::positions::Positions;
 use super::summary::Summary;
-use super::{
-    blocks, emoji, heading_number, highlight, lines, links, notes, quote_html, raw_html, terms,
-    unique_id, Context, Heading, Ids, Link, LinkTarget, Rendered,
-};
-use crate::config::RawHtml;
-use crate::diagnostics::{Code, Diagnostic};
-use crate::text::{count_words, escape_html, heading_id};
+use super::{blocks, emoji, links, notes, quote_html, raw_html, Context, Ids, Rendered};
+use crate::diagnostics::Diagnostic;
+use crate::text::{count_words, escape_html};
 use pulldown_cmark::{
-    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, OffsetIter, Options, Parser,
-    Tag, TagEnd,
+    html, BlockQuoteKind, CowStr, Event, OffsetIter, Options, Parser, Tag, TagEnd,
 };
 use std::collections::{HashMap, HashSet};
+
+mod code;
+mod headings;
+mod images;
+mod raw;
+
+use headings::written_id;
 
 /// Renders one page's Markdown, event by event.
 pub(super) struct Renderer<'a, 'cx> {
@@ -194,118 +196,6 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         inner
     }
 
-    /// The term of a definition list, with an id.
-    fn term(&mut self, at: usize) {
-        let inner = self.inner_until(|e| matches!(e, TagEnd::DefinitionListTitle));
-        let inner = self.rewrite_links(inner, at);
-        self.text.push_str(&plain_text(&inner));
-        self.text.push('\n');
-        let dt = terms::term_html(inner, &mut self.ids, &mut self.out.anchors);
-        self.events.push(Event::Html(dt.into()));
-    }
-
-    /// A heading, with a unique id, an anchor link and (levels 2-3) a table of contents entry.
-    fn heading(
-        &mut self,
-        level: HeadingLevel,
-        written: Option<CowStr<'a>>,
-        classes: &[CowStr<'a>],
-        at: usize,
-    ) {
-        let inner = self.inner_until(|e| matches!(e, TagEnd::Heading(_)));
-        let title = plain_text(&inner);
-        let base = written
-            .map(|i| i.trim_matches(['"', '\'']).to_string())
-            .filter(|i| !i.is_empty())
-            .unwrap_or_else(|| heading_id(&title));
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
-        };
-        let id = unique_id(&base, &mut self.ids);
-        let n = heading_number(level);
-        if (2..=3).contains(&n) {
-            self.out.toc.push(Heading {
-                level: n,
-                id: id.clone(),
-                title: title.clone(),
-            });
-        }
-        self.text.push_str(&title);
-        self.text.push('\n');
-        self.out.anchors.push(id.clone());
-        let class = if classes.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{}\"", escape_html(&classes.join(" ")))
-        };
-        let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
-        html::push_html(&mut h, self.rewrite_links(inner, at).into_iter());
-        h.push_str(&format!(
-            " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n",
-            escape_html(&id)
-        ));
-        self.events.push(Event::Html(h.into()));
-    }
-
-    /// A code block, highlighted when its language is known, with its title if it has one.
-    fn code_block(&mut self, kind: &CodeBlockKind, at: usize) {
-        let notes::Fence { lang, title, marks } = match kind {
-            CodeBlockKind::Fenced(info) => notes::fence_info(info),
-            CodeBlockKind::Indented => notes::Fence::default(),
-        };
-        let mut code = String::new();
-        for e in self.inner_until(|e| matches!(e, TagEnd::CodeBlock)) {
-            if let Event::Text(t) = e {
-                code.push_str(&t);
-            }
-        }
-        self.text.push_str(&code);
-        let highlighted = self.highlight(&code, &lang, at);
-        let lang_attr = if lang.is_empty() {
-            String::new()
-        } else {
-            format!(" data-lang=\"{}\"", escape_html(&lang))
-        };
-        self.out.has_code |= highlighted.is_some();
-        let inner = highlighted.unwrap_or_else(|| escape_html(&code));
-        let (inner, numbered) = if marks.is_empty() {
-            (inner, "")
-        } else {
-            let numbered = if marks.first_number.is_some() {
-                " numbered"
-            } else {
-                ""
-            };
-            (lines::draw(&inner, &marks), numbered)
-        };
-        let title = title.map_or(String::new(), |t| {
-            format!("<p class=\"code-title\">{}</p>\n", escape_html(&t))
-        });
-        self.events.push(Event::Html(
-            format!("{title}<pre class=\"code hl-code{numbered}\"{lang_attr}><code>{inner}</code></pre>\n")
-                .into(),
-        ));
-    }
-
-    /// The highlighted HTML of `code`; `None` for plain text, or (with a warning) for a
-    /// language the highlighter does not know.
-    fn highlight(&mut self, code: &str, lang: &str, at: usize) -> Option<String> {
-        if lang.is_empty() || highlight::is_plain(lang) {
-            return None;
-        }
-        let h = self.cx.highlighter.highlight(code, lang);
-        if h.is_none() {
-            self.diags.push(
-                Diagnostic::warning(Code::W0105, self.cx.source)
-                    .at(self.at.line_of(at), 1)
-                    .arg("lang", lang),
-            );
-        }
-        h
-    }
-
     /// A block quote: a plain quote, or an alert, admonition or tab.
     fn open_quote(&mut self, kind: Option<BlockQuoteKind>, at: usize) {
         let block = self
@@ -322,85 +212,6 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
                 self.quotes.push(None);
             }
         }
-    }
-
-    /// An image: its destination rewritten and recorded, its sizes and smaller copies when the
-    /// site has it, and a warning when it has no alt text.
-    fn image(&mut self, dest_url: &str, title: &str, at: usize) {
-        let (line, col) = self.at.pos_of(at);
-        let recorded = self.out.links.len();
-        let src = links::rewrite(
-            dest_url,
-            true,
-            self.cx,
-            (line, col),
-            &mut self.out,
-            &mut self.diags,
-        );
-        // Only the link this image recorded (a `data:` image records none).
-        let image = match self.out.links.get(recorded) {
-            Some(Link {
-                target: LinkTarget::File(path),
-                ..
-            }) => self.cx.images.get(path),
-            _ => None,
-        };
-        let inner = self.inner_until(|e| matches!(e, TagEnd::Image));
-        let alt = plain_text(&inner);
-        if alt.trim().is_empty() {
-            self.diags
-                .push(Diagnostic::warning(Code::W0106, self.cx.source).at(line, col));
-        }
-        let tag = crate::images::img_tag(&src, &alt, title, image);
-        self.events.push(Event::InlineHtml(tag.into()));
-    }
-
-    /// Raw HTML: the `<!-- more -->` mark, a shortcode's output, or the writer's own HTML.
-    fn html(&mut self, event: Event<'a>, at: usize) {
-        if matches!(&event, Event::Html(h) | Event::InlineHtml(h) if raw_html::is_more_mark(h)) {
-            self.summary.mark_more(self.text.len());
-            return;
-        }
-        // Shortcode output has its links resolved already, and is the theme's own HTML.
-        if self.at.is_generated(at) {
-            if let Event::Html(h) | Event::InlineHtml(h) = event {
-                self.events.push(Event::Html(h));
-            }
-            return;
-        }
-        // Links are rewritten in raw HTML that stays HTML; escaped HTML is shown as written.
-        let event = if self.cx.raw_html == RawHtml::Escape {
-            event
-        } else {
-            let pos = self.at.pos_of(at);
-            match event {
-                Event::Html(h) => Event::Html(self.rewrite_raw_links(&h, pos)),
-                Event::InlineHtml(h) => Event::InlineHtml(self.rewrite_raw_links(&h, pos)),
-                other => other,
-            }
-        };
-        let line = self.at.line_of(at);
-        let (kept, raw) = raw_html::take(
-            event,
-            self.cx.raw_html,
-            self.cx.source,
-            line,
-            &mut self.diags,
-        );
-        if raw {
-            self.raw_at.insert(self.events.len());
-        }
-        self.events.push(kept);
-    }
-
-    fn rewrite_raw_links(&mut self, html: &str, pos: (usize, usize)) -> CowStr<'a> {
-        CowStr::from(links::rewrite_raw_html(
-            html,
-            self.cx,
-            pos,
-            &mut self.out,
-            &mut self.diags,
-        ))
     }
 
     /// `events` with the destination of each link rewritten and recorded.
@@ -455,18 +266,6 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
         out.html.shrink_to_fit();
         (out, self.diags)
     }
-}
-
-/// The id written for a heading: `{#id}`, or `{ id="x" }` as MkDocs' attribute lists write it.
-fn written_id<'a>(
-    id: Option<CowStr<'a>>,
-    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
-) -> Option<CowStr<'a>> {
-    id.or_else(|| {
-        attrs
-            .into_iter()
-            .find_map(|(k, v)| (k.as_ref() == "id").then_some(v).flatten())
-    })
 }
 
 /// The text of the `Text` and `Code` events.

@@ -1,15 +1,14 @@
 //! The whole pipeline, config -> content -> site -> render -> output, as one call that writes
 //! into any [`Sink`] (a staging folder for `build`, memory for `serve`, nothing for `check`).
 
-use crate::config::Config;
-use crate::content::{self, LoadOptions};
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
+use crate::markdown::Rendered;
 use crate::output::Sink;
 use crate::render::context;
 use crate::render::jobs;
 use crate::render::model::{LangData, Model};
 use crate::render::{values, Renderer};
-use crate::site::{Files, Site, UrlStyle};
+use crate::site::Site;
 use crate::theme::Theme;
 use std::path::PathBuf;
 
@@ -17,17 +16,17 @@ mod assets;
 mod links;
 mod pages;
 mod snapshot;
+mod stages;
 mod timer;
 
 pub use pages::Cache;
 pub use snapshot::{Snapshot, Update};
 
 use crate::verify::Recorder;
-use assets::{image_files, write_static};
-use links::{missing_translations, report_broken};
-use pages::{render_markdown, render_page};
+use pages::render_page;
 use rayon::prelude::*;
 use serde_json::json;
+use stages::Run;
 use timer::Timer;
 
 /// Settings of one build, validated from the command line.
@@ -95,157 +94,80 @@ pub fn generate_snapshot(
     sink: &dyn Sink,
     cache: &Cache,
 ) -> (Report, Option<Snapshot>) {
-    let mut timer = Timer::new();
-    let diags = Diagnostics::new();
+    let mut run = Run {
+        settings,
+        diags: Diagnostics::new(),
+        timer: Timer::new(),
+    };
     let mut report = Report::default();
-    let config = match Config::load(&settings.root, settings.base_url.as_deref()) {
-        Ok(c) => c,
-        Err(ds) => {
-            report.diagnostics = ds;
+    let mut inputs = match run.load() {
+        Ok(inputs) => inputs,
+        Err(diagnostics) => {
+            report.diagnostics = diagnostics;
             return (report, None);
         }
     };
-    let theme = Theme::load(&config);
-    let now = crate::date::Date::today(0).timestamp(0);
-    let (loaded, ds) = content::load(
-        &config,
-        LoadOptions {
-            drafts: settings.drafts,
-            now,
-        },
-    );
-    let failed = failed_sources(&ds);
-    diags.extend(ds);
-    timer.lap("load content");
-    let style = UrlStyle {
-        base_url: config.base_url.clone(),
-        base_path: config.base_path.clone(),
-        relative: settings.relative_urls,
-    };
-    let (mut site, ds) = Site::build(config, style.clone(), loaded.pages, loaded.unpublished);
-    diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
-    timer.lap("site model");
-    let theme = match theme {
-        Ok(t) => t,
-        Err(ds) => {
-            diags.extend(ds);
-            report.diagnostics = diags.sorted();
-            return (report, None);
-        }
-    };
-    let renderer = match Renderer::new(&theme, &style) {
-        Ok(r) => r,
-        Err(ds) => {
-            diags.extend(ds);
-            report.diagnostics = diags.sorted();
-            return (report, None);
-        }
-    };
-    timer.lap("templates");
-    let static_paths = assets::static_paths(&site, &theme);
-    let files = Files::new(&site, &loaded.files, static_paths.clone());
-    // `check` writes nothing, not even this cache; the dev server keeps it, as it rebuilds often.
-    let image_cache = crate::images::Cache {
-        dir: settings.root.join(".sachhon-cache").join("images"),
-        save: !settings.check_links,
-    };
-    let mut images = crate::images::catalogue(image_files(&site, &theme, &files), &image_cache);
-    timer.lap("image sizes");
-    // Code highlighted by the last build is not highlighted again.
-    let highlights = settings.root.join(".sachhon-cache").join("highlight.json");
-    cache.highlighter.load_saved(&highlights);
-    // Nothing reads the Markdown sources after this: each is freed once rendered.
-    let bodies = site
-        .pages
-        .iter_mut()
-        .map(|p| std::mem::take(&mut p.body))
-        .collect();
-    // Links to files that failed to load are not reported again.
-    let failed_keys: std::collections::HashSet<String> = failed
-        .iter()
-        .filter_map(|p| p.strip_prefix("content/"))
-        .map(str::to_string)
-        .collect();
-    let stage = pages::Stage {
-        site: &site,
-        images: &images,
-        renderer: &renderer,
-        highlighter: &cache.highlighter,
-        files: &files,
-    };
-    let rendered = render_markdown(stage, bodies, &diags, cache, &failed_keys);
-    // Files of `content/` are published where pages use them, and only then.
-    let used = assets::used_files(&rendered, &files);
-    images.retain(|path, _| files.on_demand(path).is_none() || used.contains_key(path));
-    let mut static_paths = static_paths;
-    static_paths.extend(used.keys().cloned());
-    cache
-        .highlighter
-        .save_used(settings.keep_caches.then_some(highlights.as_path()));
-    timer.lap("markdown");
-    let summaries: Vec<tera::Value> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|id| values::to_value(&values::summary(&site, id, &rendered[id])))
-        .collect();
-    let langs = lang_data(&site, &theme);
+    let mut media = run.catalogue_media(&inputs);
+    let (rendered, used) = run.render_markdown(&mut inputs, &mut media, cache);
+    let summaries = summaries(&inputs.site, &rendered);
+    let langs = lang_data(&inputs.site, &inputs.theme);
     let model = Model {
-        site: &site,
+        site: &inputs.site,
         rendered: &rendered,
         summaries: &summaries,
         langs: &langs,
         live_reload: settings.live_reload,
     };
-    timer.lap("summaries");
-    diags.extend(assets::check_lead_images(&site, &rendered, &static_paths));
-    let (job_list, ds) = jobs::list(&site, &static_paths);
-    diags.extend(ds);
+    run.timer.lap("summaries");
+    let site = &inputs.site;
+    let static_paths = &media.static_paths;
+    run.diags
+        .extend(assets::check_lead_images(site, &rendered, static_paths));
+    let (job_list, ds) = jobs::list(site, static_paths);
+    run.diags.extend(ds);
     // `check` reads every file as it is written, to prove the output works.
     let recorder = settings.check_links.then(|| Recorder::new(sink));
     let sink: &dyn Sink = match &recorder {
         Some(r) => r,
         None => sink,
     };
-    // The search index needs only the rendered Markdown: build it while pages render.
-    let (written, _) = rayon::join(
-        || render_jobs(&model, &renderer, &job_list, sink, &diags),
-        || crate::search::write(&site, &rendered, sink, &diags),
-    );
-    timer.lap("render, write, index");
-    write_static(&site, &theme, &used, sink, &diags);
-    let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
-    crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, &diags);
-    crate::images::write_variants(&images, &image_cache, sink, &diags);
-    timer.lap("static files");
+    let written = run.write(&model, &inputs, &media, &used, &job_list, sink);
     if let Some(recorder) = recorder {
-        let written_files = recorder.into_files();
-        let broken = crate::verify::verify(&written_files, &site.style);
-        diags.extend(assets::unused_files(&files, &written_files, &site.style));
         let origins: links::Origins = written
             .iter()
             .zip(&job_list)
             .filter_map(|(path, job)| Some((path.as_deref()?, job)))
             .collect();
-        report_broken(&site, &rendered, &renderer, &origins, broken, &diags);
-        report.missing_translations = missing_translations(&site);
-        if let Some(home) = generated_home(&site) {
-            diags.push(Diagnostic::warning(Code::W0161, home));
-        }
-        report.external_links = links::external_links(&site, &rendered);
-        timer.lap("verify output");
+        run.verify(
+            recorder,
+            &inputs,
+            &rendered,
+            &media.files,
+            &origins,
+            &mut report,
+        );
     }
-    report.pages = site.pages.len();
-    report.diagnostics = diags.sorted();
+    report.pages = inputs.site.pages.len();
+    report.diagnostics = run.diags.sorted();
     let snapshot = (!report.has_errors()).then(|| Snapshot {
-        site,
+        site: inputs.site,
         rendered,
         summaries,
         langs,
-        renderer,
-        images,
-        files,
+        renderer: inputs.renderer,
+        images: media.images,
+        files: media.files,
         live_reload: settings.live_reload,
     });
     (report, snapshot)
+}
+
+/// Every page's summary as a template value.
+fn summaries(site: &Site, rendered: &[Rendered]) -> Vec<tera::Value> {
+    (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| values::to_value(&values::summary(site, id, &rendered[id])))
+        .collect()
 }
 
 /// The default language's home page, when sachhon made it for want of `content/_index.md`.

@@ -93,23 +93,20 @@ fn unit_totals(site: &Site, ids: &[usize], lang: &str) -> Vec<UnitTotal> {
             continue;
         };
         for m in &case.metrics {
-            let at = match sums
+            let at = sums
                 .iter()
-                .position(|s| s.unit == m.unit && s.better == m.better)
-            {
-                Some(at) => at,
-                None => {
-                    sums.push(Sum {
-                        name: m.name.clone(),
-                        unit: m.unit.clone(),
-                        better: m.better,
-                        before: 0.0,
-                        after: 0.0,
-                        cases: Vec::new(),
-                    });
-                    sums.len() - 1
-                }
-            };
+                .position(|s| s.unit == m.unit && s.better == m.better);
+            let at = at.unwrap_or_else(|| {
+                sums.push(Sum {
+                    name: m.name.clone(),
+                    unit: m.unit.clone(),
+                    better: m.better,
+                    before: 0.0,
+                    after: 0.0,
+                    cases: Vec::new(),
+                });
+                sums.len() - 1
+            });
             let sum = &mut sums[at];
             sum.before += m.before;
             sum.after += m.after;
@@ -164,7 +161,6 @@ fn median_payback(site: &Site, ids: &[usize]) -> (Option<f64>, usize) {
 /// Builds the dashboard over the case studies of section `section`.
 pub fn build(site: &Site, section: usize) -> Dashboard {
     let lang = site.pages[section].lang.as_str();
-    let li = site.lang_index(lang);
     let ids = &site.children[section];
     let mut investment = Vec::new();
     let mut savings = Vec::new();
@@ -191,45 +187,7 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
     };
     let breakdowns = ["sectors", "provinces", "techniques"]
         .iter()
-        .map(|name| {
-            // Count each value as written, then make terms of the few distinct ones: values
-            // written differently but with one slug are one term, named as first met.
-            let mut by_value: HashMap<&str, (usize, usize)> = HashMap::new();
-            for &id in ids {
-                for value in taxonomy::raw_values(&site.pages[id], name) {
-                    let first = by_value.len();
-                    by_value.entry(value).or_insert((first, 0)).1 += 1;
-                }
-            }
-            let mut distinct: Vec<(&str, (usize, usize))> = by_value.into_iter().collect();
-            distinct.sort_by_key(|(_, (first, _))| *first);
-            let mut counts: Vec<(String, String, usize)> = Vec::new();
-            for (value, (_, n)) in distinct {
-                let names = &site.config.term_names;
-                let Some((display, slug)) = taxonomy::term_of(names, name, value, lang) else {
-                    continue;
-                };
-                match counts.iter_mut().find(|c| c.1 == slug) {
-                    Some(c) => c.2 += n,
-                    None => counts.push((display, slug, n)),
-                }
-            }
-            counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-            let max = counts.first().map_or(1, |c| c.2.max(1));
-            let tax = site.taxonomies[li].iter().find(|t| t.name == *name);
-            Breakdown {
-                name: name.to_string(),
-                bars: counts
-                    .into_iter()
-                    .map(|(display, slug, count)| Bar {
-                        path: tax.and_then(|t| t.term(&slug)).map(|t| t.path.clone()),
-                        name: display,
-                        count,
-                        bar: count * 100 / max,
-                    })
-                    .collect(),
-            }
-        })
+        .map(|name| breakdown(site, ids, name, lang))
         .collect();
     let (median, payback_count) = median_payback(site, ids);
     Dashboard {
@@ -242,4 +200,52 @@ pub fn build(site: &Site, section: usize) -> Dashboard {
         improved_metrics,
         breakdowns,
     }
+}
+
+/// The breakdown of the case studies `ids` by the terms of taxonomy `name`, largest first.
+fn breakdown(site: &Site, ids: &[usize], name: &str, lang: &str) -> Breakdown {
+    let mut counts = term_counts(site, ids, name, lang);
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    let max = counts.first().map_or(1, |c| c.2.max(1));
+    let li = site.lang_index(lang);
+    let tax = site.taxonomies[li].iter().find(|t| t.name == name);
+    Breakdown {
+        name: name.to_string(),
+        bars: counts
+            .into_iter()
+            .map(|(display, slug, count)| Bar {
+                path: tax.and_then(|t| t.term(&slug)).map(|t| t.path.clone()),
+                name: display,
+                count,
+                bar: count * 100 / max,
+            })
+            .collect(),
+    }
+}
+
+/// (display name, slug, case studies) per term of taxonomy `name`, in first-met order.
+fn term_counts(site: &Site, ids: &[usize], name: &str, lang: &str) -> Vec<(String, String, usize)> {
+    // Count each value as written, then make terms of the few distinct ones: values written
+    // differently but with one slug are one term, named as first met.
+    let mut by_value: HashMap<&str, (usize, usize)> = HashMap::new();
+    for &id in ids {
+        for value in taxonomy::raw_values(&site.pages[id], name) {
+            let first = by_value.len();
+            by_value.entry(value).or_insert((first, 0)).1 += 1;
+        }
+    }
+    let mut distinct: Vec<(&str, (usize, usize))> = by_value.into_iter().collect();
+    distinct.sort_by_key(|(_, (first, _))| *first);
+    let mut counts: Vec<(String, String, usize)> = Vec::new();
+    for (value, (_, n)) in distinct {
+        let names = &site.config.term_names;
+        let Some((display, slug)) = taxonomy::term_of(names, name, value, lang) else {
+            continue;
+        };
+        match counts.iter_mut().find(|c| c.1 == slug) {
+            Some(c) => c.2 += n,
+            None => counts.push((display, slug, n)),
+        }
+    }
+    counts
 }

@@ -68,18 +68,16 @@ impl Locator {
                 }
                 Seg::Index(n) => {
                     let items = self.list_items(lo, hi, parent_indent);
-                    match items.get(n) {
-                        Some(&line) => {
-                            let indent = indent_of(&self.lines[line]);
-                            let end = items.get(n + 1).copied().unwrap_or(hi);
-                            lo = line;
-                            hi = end;
-                            parent_indent = indent as isize;
-                            found = Some((line, indent + 1));
-                        }
+                    let Some(&line) = items.get(n) else {
                         // A flow list on the key's own line: stay there.
-                        None => found = found.or(Some((lo, 1))),
-                    }
+                        found = found.or(Some((lo, 1)));
+                        continue;
+                    };
+                    let indent = indent_of(&self.lines[line]);
+                    hi = items.get(n + 1).copied().unwrap_or(hi);
+                    lo = line;
+                    parent_indent = indent as isize;
+                    found = Some((line, indent + 1));
                 }
             }
         }

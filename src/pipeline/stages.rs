@@ -1,0 +1,213 @@
+//! The stages of one build, each a method of [`Run`]: load, catalogue the files, render the
+//! Markdown, render and write every file, and (for `check`) verify what was written.
+
+use super::assets::{self, image_files, write_static};
+use super::links::{self, missing_translations, report_broken};
+use super::pages::{self, render_markdown, Cache};
+use super::timer::Timer;
+use super::{failed_sources, generated_home, is_false_w0103, render_jobs, Report, Settings};
+use crate::config::Config;
+use crate::content::{self, LoadOptions};
+use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
+use crate::markdown::Rendered;
+use crate::output::Sink;
+use crate::render::jobs;
+use crate::render::model::Model;
+use crate::render::Renderer;
+use crate::site::{Files, Site, UrlStyle};
+use crate::theme::Theme;
+use crate::verify::Recorder;
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+/// One build's settings, diagnostics and stage timer, with one method per stage.
+pub(super) struct Run<'a> {
+    pub(super) settings: &'a Settings,
+    pub(super) diags: Diagnostics,
+    pub(super) timer: Timer,
+}
+
+/// What the stages after loading read: the site model, the theme and its templates.
+pub(super) struct Inputs {
+    pub(super) site: Site,
+    pub(super) theme: Theme,
+    pub(super) renderer: Renderer,
+    /// The content folder's other files (images, PDFs), as content paths.
+    content_files: Vec<String>,
+    /// The sources that failed to load (see [`failed_sources`]).
+    failed: Vec<String>,
+}
+
+/// The files a build may publish, and the images among them.
+pub(super) struct Media {
+    pub(super) files: Files,
+    /// Site paths of the files published whatever pages use (static and theme files); the
+    /// Markdown stage adds the content files that pages use.
+    pub(super) static_paths: HashSet<String>,
+    pub(super) images: crate::images::Catalogue,
+    image_cache: crate::images::Cache,
+}
+
+impl Run<'_> {
+    /// Config, theme, content and the site model; `Err` holds the diagnostics of a build that
+    /// cannot go on (no config, theme or templates).
+    pub(super) fn load(&mut self) -> Result<Inputs, Vec<Diagnostic>> {
+        let settings = self.settings;
+        let diags = &self.diags;
+        let config = Config::load(&settings.root, settings.base_url.as_deref())?;
+        let theme = Theme::load(&config);
+        let now = crate::date::Date::today(0).timestamp(0);
+        let (loaded, ds) = content::load(
+            &config,
+            LoadOptions {
+                drafts: settings.drafts,
+                now,
+            },
+        );
+        let failed = failed_sources(&ds);
+        diags.extend(ds);
+        self.timer.lap("load content");
+        let style = UrlStyle {
+            base_url: config.base_url.clone(),
+            base_path: config.base_path.clone(),
+            relative: settings.relative_urls,
+        };
+        let (site, ds) = Site::build(config, style.clone(), loaded.pages, loaded.unpublished);
+        diags.extend(ds.into_iter().filter(|d| !is_false_w0103(d, &failed)));
+        self.timer.lap("site model");
+        let on_failure = |ds: Vec<Diagnostic>| {
+            diags.extend(ds);
+            diags.sorted()
+        };
+        let theme = theme.map_err(on_failure)?;
+        let renderer = Renderer::new(&theme, &style).map_err(on_failure)?;
+        self.timer.lap("templates");
+        Ok(Inputs {
+            site,
+            theme,
+            renderer,
+            content_files: loaded.files,
+            failed,
+        })
+    }
+
+    /// The files a build may publish, and the sizes of the images among them.
+    pub(super) fn catalogue_media(&mut self, inputs: &Inputs) -> Media {
+        let (site, theme) = (&inputs.site, &inputs.theme);
+        let static_paths = assets::static_paths(site, theme);
+        let files = Files::new(site, &inputs.content_files, static_paths.clone());
+        // `check` writes nothing, not even this cache; the dev server keeps it, as it rebuilds often.
+        let image_cache = crate::images::Cache {
+            dir: self.settings.root.join(".sachhon-cache").join("images"),
+            save: !self.settings.check_links,
+        };
+        let images = crate::images::catalogue(image_files(site, theme, &files), &image_cache);
+        self.timer.lap("image sizes");
+        Media {
+            files,
+            static_paths,
+            images,
+            image_cache,
+        }
+    }
+
+    /// Every page's Markdown, and the content files the pages use (site path -> source): only
+    /// those are published, and only the images among them keep their place in `media`.
+    pub(super) fn render_markdown(
+        &mut self,
+        inputs: &mut Inputs,
+        media: &mut Media,
+        cache: &Cache,
+    ) -> (Vec<Rendered>, BTreeMap<String, PathBuf>) {
+        // Code highlighted by the last build is not highlighted again.
+        let highlights = self
+            .settings
+            .root
+            .join(".sachhon-cache")
+            .join("highlight.json");
+        cache.highlighter.load_saved(&highlights);
+        // Nothing reads the Markdown sources after this: each is freed once rendered.
+        let bodies = inputs
+            .site
+            .pages
+            .iter_mut()
+            .map(|p| std::mem::take(&mut p.body))
+            .collect();
+        // Links to files that failed to load are not reported again.
+        let failed_keys: HashSet<String> = inputs
+            .failed
+            .iter()
+            .filter_map(|p| p.strip_prefix("content/"))
+            .map(str::to_string)
+            .collect();
+        let stage = pages::Stage {
+            site: &inputs.site,
+            images: &media.images,
+            renderer: &inputs.renderer,
+            highlighter: &cache.highlighter,
+            files: &media.files,
+        };
+        let rendered = render_markdown(stage, bodies, &self.diags, cache, &failed_keys);
+        // Files of `content/` are published where pages use them, and only then.
+        let used = assets::used_files(&rendered, &media.files);
+        let files = &media.files;
+        media
+            .images
+            .retain(|path, _| files.on_demand(path).is_none() || used.contains_key(path));
+        media.static_paths.extend(used.keys().cloned());
+        cache
+            .highlighter
+            .save_used(self.settings.keep_caches.then_some(highlights.as_path()));
+        self.timer.lap("markdown");
+        (rendered, used)
+    }
+
+    /// Renders every job and writes it with the search index, the static files, the web
+    /// editor and the image variants; returns the path each job wrote, if it did.
+    pub(super) fn write(
+        &mut self,
+        model: &Model,
+        inputs: &Inputs,
+        media: &Media,
+        used: &BTreeMap<String, PathBuf>,
+        job_list: &[jobs::Job],
+        sink: &dyn Sink,
+    ) -> Vec<Option<String>> {
+        let (site, theme, diags) = (&inputs.site, &inputs.theme, &self.diags);
+        // The search index needs only the rendered Markdown: build it while pages render.
+        let (written, _) = rayon::join(
+            || render_jobs(model, &inputs.renderer, job_list, sink, diags),
+            || crate::search::write(site, model.rendered, sink, diags),
+        );
+        self.timer.lap("render, write, index");
+        write_static(site, theme, used, sink, diags);
+        let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
+        crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, diags);
+        crate::images::write_variants(&media.images, &media.image_cache, sink, diags);
+        self.timer.lap("static files");
+        written
+    }
+
+    /// `check`'s proof that the written site works, and what it reports besides errors.
+    pub(super) fn verify(
+        &mut self,
+        recorder: Recorder,
+        inputs: &Inputs,
+        rendered: &[Rendered],
+        files: &Files,
+        origins: &links::Origins,
+        report: &mut Report,
+    ) {
+        let (site, diags) = (&inputs.site, &self.diags);
+        let written_files = recorder.into_files();
+        let broken = crate::verify::verify(&written_files, &site.style);
+        diags.extend(assets::unused_files(files, &written_files, &site.style));
+        report_broken(site, rendered, &inputs.renderer, origins, broken, diags);
+        report.missing_translations = missing_translations(site);
+        if let Some(home) = generated_home(site) {
+            diags.push(Diagnostic::warning(Code::W0161, home));
+        }
+        report.external_links = links::external_links(site, rendered);
+        self.timer.lap("verify output");
+    }
+}
