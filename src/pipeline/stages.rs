@@ -174,17 +174,19 @@ impl Run<'_> {
         sink: &dyn Sink,
     ) -> Vec<Option<String>> {
         let (site, theme, diags) = (&inputs.site, &inputs.theme, &self.diags);
-        // The search index needs only the rendered Markdown: build it while pages render.
-        let (written, _) = rayon::join(
+        // The search index needs only the rendered Markdown, the static files nothing rendered:
+        // both are written while pages render.
+        let (written, ()) = rayon::join(
             || render_jobs(model, &inputs.renderer, job_list, sink, diags),
-            || crate::search::write(site, model.rendered, sink, diags),
+            || {
+                crate::search::write(site, model.rendered, sink, diags);
+                write_static(site, theme, used, sink, diags);
+                let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
+                crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, diags);
+                crate::images::write_variants(&media.images, &media.image_cache, sink, diags);
+            },
         );
-        self.timer.lap("render, write, index");
-        write_static(site, theme, used, sink, diags);
-        let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
-        crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, diags);
-        crate::images::write_variants(&media.images, &media.image_cache, sink, diags);
-        self.timer.lap("static files");
+        self.timer.lap("render, write, index, static files");
         written
     }
 

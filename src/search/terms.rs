@@ -56,22 +56,54 @@ impl PageTerms {
 /// words score by frequency).
 type Run = (usize, usize, u8, bool);
 
+/// A page's terms while they are counted: (start, end) in the folded text, weight, body
+/// occurrences.
+type Counted = (u32, u32, u8, u32);
+
 /// The terms of one page. The word stream is the title, then every line of `blocks` (the
 /// body), then the labels that are not part of the body (front-matter summary, taxonomy
 /// values, company and metric names, objectives: a lesson's are its module's).
 pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block]) -> PageTerms {
-    let page = &site.pages[id];
+    let (folded, runs) = word_stream(site, id, blocks);
+    let mut index: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(folded.len() / 16, Default::default());
+    let (mut terms, all) = count_terms(&folded, &runs, &mut index);
+    // A summary taken from the body: its words are in the stream already, it raises scores.
+    if site.pages[id].meta.summary.is_none() {
+        let summary = fold(&r.summary);
+        for w in words(&summary) {
+            if let Some(&t) = index.get(w) {
+                terms[t as usize].2 = terms[t as usize].2.max(5);
+            }
+        }
+    }
+    drop(index);
+    let (starts, positions) = group_positions(terms.len(), &all);
+    PageTerms {
+        terms: terms
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, weight, count))| {
+                let body = if count > 0 {
+                    1 + (count / 3).min(3) as u8
+                } else {
+                    0
+                };
+                (a, b, weight.max(body).max(1), starts[i], starts[i + 1])
+            })
+            .collect(),
+        positions,
+        folded,
+    }
+}
+
+/// The page's text folded into one string, and its runs: title, body lines (a block's first
+/// line is its heading), then the labels.
+fn word_stream(site: &Site, id: usize, blocks: &[Block]) -> (String, Vec<Run>) {
     let mut folded =
         String::with_capacity(blocks.iter().map(|b| b.text.len()).sum::<usize>() + 256);
-    // (range in `folded`, weight of its words, whether it is body text counted by frequency)
     let mut runs: Vec<Run> = Vec::new();
-    let run = |folded: &mut String, runs: &mut Vec<Run>, text: &str, weight: u8| {
-        let start = folded.len();
-        fold_into(text, folded);
-        folded.push('\n');
-        runs.push((start, folded.len(), weight, false));
-    };
-    run(&mut folded, &mut runs, &page.meta.title, 9);
+    push_label(&mut folded, &mut runs, &site.pages[id].meta.title, 9);
     for b in blocks {
         let start = folded.len();
         fold_into(&b.text, &mut folded);
@@ -87,40 +119,58 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
             runs.push((start, folded.len(), 0, true));
         }
     }
-    if let Some(s) = &page.meta.summary {
-        run(&mut folded, &mut runs, s, 5);
+    for text in labels(site, id) {
+        push_label(&mut folded, &mut runs, &text, 5);
     }
+    (folded, runs)
+}
+
+/// Adds `text` to the folded text as a run of its own, its words weighing `weight`.
+fn push_label(folded: &mut String, runs: &mut Vec<Run>, text: &str, weight: u8) {
+    let start = folded.len();
+    fold_into(text, folded);
+    folded.push('\n');
+    runs.push((start, folded.len(), weight, false));
+}
+
+/// The texts a page shows besides its body, each weighted as a heading: summary, taxonomy
+/// values, company and metric names, objectives (a lesson shows its module's).
+fn labels(site: &Site, id: usize) -> Vec<String> {
+    let page = &site.pages[id];
+    let mut out: Vec<String> = page.meta.summary.iter().cloned().collect();
     for t in ["tags", "sectors", "provinces", "techniques"] {
-        for (name, _) in taxonomy::values(&site.config.term_names, page, t) {
-            run(&mut folded, &mut runs, &name, 5);
-        }
+        out.extend(
+            taxonomy::values(&site.config.term_names, page, t)
+                .into_iter()
+                .map(|(name, _)| name),
+        );
     }
     if let Some(case) = &page.meta.case {
-        if let Some(company) = &case.company {
-            run(&mut folded, &mut runs, company, 5);
-        }
-        for m in &case.metrics {
-            run(&mut folded, &mut runs, &m.name, 5);
-        }
+        out.extend(case.company.iter().cloned());
+        out.extend(case.metrics.iter().map(|m| m.name.clone()));
     }
-    // A lesson shows its module's objectives.
     let module = site.lesson_nav[id].map(|nav| nav.module);
-    for o in page
-        .meta
-        .objectives
-        .iter()
-        .chain(module.iter().flat_map(|&m| &site.pages[m].meta.objectives))
-    {
-        run(&mut folded, &mut runs, o, 5);
-    }
-    // Every word gets the next position (lines and runs are apart); its term an index.
-    let mut index: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(folded.len() / 16, Default::default());
-    // (start, end, weight, body words) of each term; (term, position) of each word.
-    let mut terms: Vec<(u32, u32, u8, u32)> = Vec::new();
+    out.extend(
+        page.meta
+            .objectives
+            .iter()
+            .chain(module.iter().flat_map(|&m| &site.pages[m].meta.objectives))
+            .cloned(),
+    );
+    out
+}
+
+/// Gives every word of `runs` the next position (lines and runs are apart) and its term an
+/// index in `index`: the terms as counted, and (term, position) of each word.
+fn count_terms<'a>(
+    folded: &'a str,
+    runs: &[Run],
+    index: &mut FxHashMap<&'a str, u32>,
+) -> (Vec<Counted>, Vec<(u32, u32)>) {
+    let mut terms: Vec<Counted> = Vec::new();
     let mut all: Vec<(u32, u32)> = Vec::with_capacity(folded.len() / 5);
     let mut pos: u32 = 0;
-    for &(start, end, weight, body) in &runs {
+    for &(start, end, weight, body) in runs {
         for line in folded[start..end].split('\n') {
             for w in word_runs(line) {
                 if w.len() > MAX_TOKEN && w.chars().count() > MAX_TOKEN {
@@ -140,19 +190,14 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
             pos += GAP;
         }
     }
-    // A summary taken from the body: its words are in the stream already, it raises scores.
-    if page.meta.summary.is_none() {
-        let summary = fold(&r.summary);
-        for w in words(&summary) {
-            if let Some(&t) = index.get(w) {
-                terms[t as usize].2 = terms[t as usize].2.max(5);
-            }
-        }
-    }
-    drop(index);
-    // Positions grouped by term (a counting sort: in order within each term).
-    let mut starts: Vec<u32> = vec![0; terms.len() + 1];
-    for &(t, _) in &all {
+    (terms, all)
+}
+
+/// Positions grouped by term with a counting sort (in order within each term): where each
+/// term's positions start, and the positions.
+fn group_positions(terms: usize, all: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
+    let mut starts: Vec<u32> = vec![0; terms + 1];
+    for &(t, _) in all {
         starts[t as usize + 1] += 1;
     }
     for i in 1..starts.len() {
@@ -160,26 +205,11 @@ pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block])
     }
     let mut next = starts.clone();
     let mut positions = vec![0u32; all.len()];
-    for &(t, p) in &all {
+    for &(t, p) in all {
         positions[next[t as usize] as usize] = p;
         next[t as usize] += 1;
     }
-    PageTerms {
-        terms: terms
-            .iter()
-            .enumerate()
-            .map(|(i, &(a, b, weight, count))| {
-                let body = if count > 0 {
-                    1 + (count / 3).min(3) as u8
-                } else {
-                    0
-                };
-                (a, b, weight.max(body).max(1), starts[i], starts[i + 1])
-            })
-            .collect(),
-        positions,
-        folded,
-    }
+    (starts, positions)
 }
 
 /// The words of folded text that the index keeps.
