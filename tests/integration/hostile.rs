@@ -52,7 +52,8 @@ fn assert_nothing_outside(site: &Path) {
             allowed.contains(&name.as_str())
                 || name.starts_with(".public.sachhon-old-")
                 || name.starts_with(".public.sachhon-spare-")
-                || name == ".public.sachhon-lock",
+                || name == ".public.sachhon-lock"
+                || name == ".public.sachhon-sums",
             "unexpected {name} beside the site"
         );
     }
