@@ -157,8 +157,18 @@ impl Sums {
                 line(&mut text, *g, e);
             }
         }
-        let partial = path.with_extension(format!("partial-{}", std::process::id()));
-        std::fs::write(&partial, text)?;
+        // `.<output>.sachhon-sums-partial-<pid>`: a name the next build removes if this one
+        // dies here; made new, so that nothing planted there is written through.
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!("-partial-{}", std::process::id()));
+        let partial = std::path::PathBuf::from(name);
+        let _ = std::fs::remove_file(&partial);
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&partial)?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        drop(file);
         std::fs::rename(&partial, path)
     }
 }
@@ -222,6 +232,20 @@ mod tests {
         assert_eq!(sums.holds(&entry(1, 0).stamp, 1), None);
         assert_eq!(sums.holds(&entry(2, 0).stamp, 2), Some(true));
         assert_eq!(sums.holds(&entry(3, 0).stamp, 3), Some(true));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_partial_name_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep me").unwrap();
+        let path = dir.path().join(".public.sachhon-sums");
+        let partial = format!(".public.sachhon-sums-partial-{}", std::process::id());
+        std::os::unix::fs::symlink(&victim, dir.path().join(partial)).unwrap();
+        Sums::default().save(&path, [entry(1, 1)].iter()).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+        assert!(std::fs::symlink_metadata(&path).unwrap().is_file());
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
     // Removed before writing: after a full disk, what a dead build left must not keep the
     // space this build needs.
     for path in leftovers {
-        let _ = std::fs::remove_dir_all(path);
+        let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
     }
     Ok(Staging {
         dir,
