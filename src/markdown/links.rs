@@ -37,6 +37,8 @@ pub enum LinkTarget {
     External(String),
     /// A destination already reported as broken while rendering.
     Reported,
+    /// A destination a shortcode's template wrote (located at the shortcode's call).
+    Shortcode,
 }
 
 /// Rewrites one destination written at `pos` (line, column) and records it; returns the
@@ -284,18 +286,61 @@ pub fn rewrite_raw_html(
 ) -> String {
     let mut result = String::with_capacity(html.len());
     let mut rest = html;
+    // Each value is located at the `<` of its tag (as a Markdown link at its `[`), `pos`
+    // being where `html` starts.
+    let (mut at, mut counted) = (pos, 0);
     while let Some((before, attr, quote, value, after)) = next_url_attr(rest) {
+        let attr_start = html.len() - rest.len() + before.len();
+        let tag_start = html[..attr_start].rfind('<').unwrap_or(attr_start);
+        if tag_start > counted {
+            at = advance(at, &html[counted..tag_start]);
+            counted = tag_start;
+        }
         result.push_str(before);
         result.push_str(attr);
         result.push(quote);
         let decoded = value.replace("&amp;", "&");
-        let written = rewrite(&decoded, attr.starts_with("src"), cx, pos, out, diags);
+        let written = rewrite(&decoded, attr.starts_with("src"), cx, at, out, diags);
         result.push_str(&crate::text::escape_html(&written));
         result.push(quote);
         rest = after;
     }
     result.push_str(rest);
     result
+}
+
+/// Records the `href` and `src` values of a shortcode's output, called at `pos`, that the
+/// call's own arguments did not record already: `check` reports a broken one at the call.
+pub fn record_shortcode_output(html: &str, pos: (usize, usize), out: &mut Rendered) {
+    let mut rest = html;
+    while let Some((_, _, _, value, after)) = next_url_attr(rest) {
+        rest = after;
+        let href = value.replace("&amp;", "&");
+        let known = out
+            .links
+            .iter()
+            .any(|l| (l.line, l.col) == pos && l.href == href);
+        if !known && !href.is_empty() {
+            out.links.push(Link {
+                line: pos.0,
+                col: pos.1,
+                dest: href.clone(),
+                href,
+                target: LinkTarget::Shortcode,
+            });
+        }
+    }
+}
+
+/// The line and column (in characters) just after `text` written from `pos`.
+fn advance(pos: (usize, usize), text: &str) -> (usize, usize) {
+    match text.rfind('\n') {
+        Some(i) => (
+            pos.0 + text.matches('\n').count(),
+            text[i + 1..].chars().count() + 1,
+        ),
+        None => (pos.0, pos.1 + text.chars().count()),
+    }
 }
 
 /// The next quoted `href=` or `src=` value of `html`: (text before, `href=`, quote, value,

@@ -384,8 +384,10 @@ impl Scan<'_, '_> {
         let Some(Value::String(src)) = values.get("src") else {
             return true;
         };
+        let recorded = self.out.links.len();
         let url = links::rewrite(src, true, self.cx, pos, self.out, self.diags);
-        let image = match self.out.links.last() {
+        // Only a link this `src` recorded names its image (a `data:` one records none).
+        let image = match self.out.links.get(recorded) {
             Some(Link {
                 target: LinkTarget::File(path),
                 ..

@@ -130,6 +130,7 @@ E0603 = the shortcode { $name } has no argument "{ $arg }"; its arguments are: {
 E0604 = the shortcode { $name } needs the argument "{ $arg }"; its arguments are: { $known } (* = required)
 E0605 = the shortcode { $name } cannot be read; write it as {"{{"} name(arg="value") {"}}"}, or {"{%"} name(arg="value") {"%}"} ... {"{%"} end {"%}"} with a body (each body closed by its own end)
 E0606 = the file "{ $value }" is neither in the page's folder nor in static/; put it beside the page (in a folder with index.md) or in static/
+E0607 = the shortcode called here wrote "{ $url }" into the page, which leads to no file of the built site; check the values given to it (or, for a shortcode of the site, its template in templates/shortcodes/)
 E0801 = the path "{ $value }" is outside content/ and static/ (or leaves them through "..", an absolute path or a link); the web editor only writes inside those two folders
 E0802 = this file changed on disk since the editor loaded it; reload the page in the editor (your changes are still in the form: copy them first), then save again
 E0803 = this request comes from another web page ({ $value }); only the admin page of this preview may save, open it at { $url }admin/

@@ -134,6 +134,7 @@ E0603 = shortcode { $name } không có tham số "{ $arg }"; các tham số củ
 E0604 = shortcode { $name } cần tham số "{ $arg }"; các tham số của nó: { $known } (* = bắt buộc)
 E0605 = không đọc được shortcode { $name }; hãy viết {"{{"} ten(tham_so="gia tri") {"}}"}, hoặc {"{%"} ten(tham_so="gia tri") {"%}"} ... {"{%"} end {"%}"} khi có nội dung bên trong (mỗi nội dung đóng bằng một end)
 E0606 = tệp "{ $value }" không nằm trong thư mục của bài, cũng không nằm trong static/; hãy đặt tệp cạnh bài (trong thư mục có index.md) hoặc trong static/
+E0607 = shortcode gọi ở đây đã viết "{ $url }" vào bài, nhưng địa chỉ này không dẫn tới tệp nào của trang web dựng ra; hãy kiểm tra các giá trị truyền cho nó (hoặc, với shortcode riêng của trang web, khuôn mẫu của nó trong templates/shortcodes/)
 E0801 = đường dẫn "{ $value }" nằm ngoài content/ và static/ (hoặc thoát ra ngoài qua "..", đường dẫn tuyệt đối hay liên kết); trình soạn thảo trên web chỉ ghi trong hai thư mục đó
 E0802 = tệp này đã bị thay đổi trên đĩa từ khi trình soạn thảo mở nó; hãy tải lại bài trong trình soạn thảo (nội dung bạn sửa vẫn còn trong biểu mẫu: chép lại trước), rồi lưu lại
 E0803 = yêu cầu này đến từ một trang web khác ({ $value }); chỉ trang quản trị của bản xem trước này được phép lưu, hãy mở nó tại { $url }admin/

@@ -6,6 +6,7 @@ use crate::markdown::{Link, LinkTarget, Rendered};
 use crate::render::context;
 use crate::render::jobs::Job;
 use crate::render::Renderer;
+use crate::site::url::percent_decode;
 use crate::site::Site;
 use crate::verify::{Broken, Problem};
 use std::collections::HashMap;
@@ -29,32 +30,45 @@ pub(super) fn report_broken(
             Some(Job::Page(id) | Job::ListPage(id, _)) => Some(*id),
             _ => None,
         };
-        let link = page.and_then(|id| {
-            rendered[id]
-                .links
-                .iter()
-                .find(|l| l.href == b.url)
-                .map(|l| (id, l))
-        });
-        // A missing lead image (`image:`) was reported where it is written (E0303).
-        let lead_image = page.and_then(|id| rendered[id].lead_image.clone());
-        if link.is_none() && lead_image.is_some() && b.target == lead_image {
-            continue;
+        if let Some(id) = page {
+            if report_in_markdown(&site.pages[id].source, &rendered[id], &b, diags) {
+                continue;
+            }
         }
-        let diag = match link {
-            Some((_, link)) if link.target == LinkTarget::Reported => continue,
-            Some((id, link)) => content_diagnostic(&site.pages[id].source, link, &b),
+        let diag = match job {
             // Files no template renders (static files, the search index) name themselves.
-            None => match job {
-                Some(j) => {
-                    let template = renderer.template_file(context::template_of(site, j));
-                    output_diagnostic(&template, &b)
-                }
-                None => output_diagnostic(&b.file.clone(), &b),
-            },
+            Some(j) => {
+                let template = renderer.template_file(context::template_of(site, j));
+                output_diagnostic(&template, &b)
+            }
+            None => output_diagnostic(&b.file.clone(), &b),
         };
         diags.push(diag);
     }
+}
+
+/// Reports broken reference `b` at every place the Markdown of `source` wrote it (each
+/// occurrence, not only the first); whether the page's Markdown accounts for it.
+fn report_in_markdown(source: &str, r: &Rendered, b: &Broken, diags: &Diagnostics) -> bool {
+    let links = written_as(r, &b.url);
+    for link in &links {
+        // Destinations reported while rendering are not reported twice.
+        if link.target != LinkTarget::Reported {
+            diags.push(content_diagnostic(source, link, b));
+        }
+    }
+    // A missing lead image (`image:`) was reported where it is written (E0303).
+    !links.is_empty() || (r.lead_image.is_some() && b.target == r.lead_image)
+}
+
+/// The links of a page that wrote `url` into the HTML: compared percent-decoded too, since the
+/// HTML writer encodes what the author wrote (a space in `[a](<no such page>)` as `%20`).
+fn written_as<'r>(r: &'r Rendered, url: &str) -> Vec<&'r Link> {
+    let decoded = percent_decode(url);
+    r.links
+        .iter()
+        .filter(|l| l.href == url || percent_decode(&l.href) == decoded)
+        .collect()
 }
 
 /// A broken link written in Markdown (or raw HTML) of `source`.
@@ -65,6 +79,7 @@ fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
             .arg("target", format!("/{}", b.target.as_deref().unwrap_or("")))
             .arg("anchor", anchor),
         (_, LinkTarget::File(_)) => at(Code::E0303).arg("target", &link.dest),
+        (_, LinkTarget::Shortcode) => at(Code::E0607).arg("url", &b.url),
         _ => at(Code::E0301).arg("target", &link.dest),
     }
 }

@@ -129,6 +129,46 @@ fn check_traces_broken_references_to_markdown_and_templates() {
 }
 
 #[test]
+fn check_reports_every_broken_link_where_it_is_written() {
+    let page = "---\ntitle: Tin d\ndate: 2024-04-11\n---\n\
+        Một [x](khong-co-1/) và lại [x](khong-co-1/).\n\n\
+        Xem [tài liệu][d] và [đây](<khong co>).\n\n\
+        [d]: <cung khong co>\n\n\
+        <div>\n  <p><a href=\"/khong-co-2/\">z</a></p>\n</div>\n\n\
+        ![logo](/hinh/logo.png)\n\n\
+        {{ figure(src=\"data:image/png;base64,iVBORw0KGgo=\", alt=\"Hình\", link=\"khong-co-3/\") }}\n";
+    let site = fixture_with("bilingual", &[("content/news/d.md", page)]);
+    let png = std::fs::read(fixture_path("imported").join("content/assets/logo.png")).unwrap();
+    write(site.path(), "static/hinh/logo.png", &png);
+    let r = command("check", site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_says(
+        &r.stderr,
+        &[
+            // Each occurrence of the same broken link, not only the first.
+            "content/news/d.md:5:5: error: the link to \"khong-co-1/\" leads nowhere",
+            "content/news/d.md:5:29: error: the link to \"khong-co-1/\" leads nowhere",
+            // Destinations the HTML writer percent-encodes are still traced to the Markdown.
+            "content/news/d.md:7:5: error: the link to \"cung khong co\" leads nowhere",
+            "content/news/d.md:7:22: error: the link to \"khong co\" leads nowhere",
+            // Raw HTML at the line and column of its tag.
+            "content/news/d.md:12:6: error: the link to \"/khong-co-2/\" leads nowhere",
+            // What a shortcode wrote, at the shortcode's call.
+            "content/news/d.md:17:1: error: the shortcode called here wrote \"khong-co-3/\"",
+            "By code: E0301 ×5, E0607 ×1",
+        ],
+    );
+    assert!(!r.stderr.contains("E0306"), "{}", r.stderr);
+    // A `data:` image in a shortcode does not take the previous image's size.
+    build_ok(site.path(), &[]);
+    let html = read(site.path(), "news/d/index.html");
+    let figure = html.split("<figure").nth(1).unwrap_or_default();
+    assert!(figure.contains("src=\"data:image/png"), "{figure}");
+    assert!(html.contains("alt=\"logo\" width="), "{html}");
+    assert!(!figure.contains("width="), "{figure}");
+}
+
+#[test]
 fn aliases_never_replace_what_the_site_has() {
     let site = built("bilingual");
     let home = read(site.path(), "index.html");

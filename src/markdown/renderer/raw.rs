@@ -16,6 +16,7 @@ impl<'a> Renderer<'a, '_> {
         // Shortcode output has its links resolved already, and is the theme's own HTML.
         if self.at.is_generated(at) {
             if let Event::Html(h) | Event::InlineHtml(h) = event {
+                links::record_shortcode_output(&h, self.at.pos_of(at), &mut self.out);
                 self.events.push(Event::Html(h));
             }
             return;
