@@ -62,6 +62,7 @@ pub fn run(
             ("ms", started.elapsed().as_millis().to_string()),
         ],
     ));
+    out.withheld(&report.withheld);
     Ok(0)
 }
 

@@ -37,6 +37,7 @@ pub fn run(out: &Out, args: &SiteArgs, external: bool, strict: bool) -> anyhow::
         )
     };
     super::say(&summary);
+    out.withheld(&report.withheld);
     if !diags.is_empty() {
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
         for d in &diags {

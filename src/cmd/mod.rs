@@ -124,6 +124,20 @@ impl Out {
         say(&self.text(id, args));
     }
 
+    /// Says how many pages were left out and why, if any were.
+    pub fn withheld(&self, w: &sachhon::content::Withheld) {
+        if w.any() {
+            self.say(
+                "withheld",
+                &[
+                    ("drafts", w.drafts.to_string()),
+                    ("scheduled", w.scheduled.to_string()),
+                    ("expired", w.expired.to_string()),
+                ],
+            );
+        }
+    }
+
     /// A message from the catalogue.
     pub fn text(&self, id: &str, args: &[(&str, String)]) -> String {
         self.catalogue.text(id, args)

@@ -71,6 +71,37 @@ pub struct Loaded {
     /// The content paths (`news/a.md`) of the pages left out as drafts, scheduled or expired:
     /// a link to one of them is not a broken link but a page not published yet.
     pub unpublished: Vec<String>,
+    /// How many pages were left out, and why (the build says so).
+    pub withheld: Withheld,
+}
+
+/// How many pages a build left out, by reason; `--drafts` publishes them all.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Withheld {
+    /// `draft: true`.
+    pub drafts: usize,
+    /// Dated after the build.
+    pub scheduled: usize,
+    /// Past their `expiryDate`.
+    pub expired: usize,
+}
+
+impl Withheld {
+    /// Whether any page was left out.
+    pub fn any(&self) -> bool {
+        self.drafts + self.scheduled + self.expired > 0
+    }
+
+    fn count(&mut self, page: &Page, config: &Config, now: i64) {
+        let tz = config.timezone_minutes;
+        if page.meta.draft {
+            self.drafts += 1;
+        } else if page.meta.date.is_some_and(|d| d.timestamp(tz) > now) {
+            self.scheduled += 1;
+        } else {
+            self.expired += 1;
+        }
+    }
 }
 
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
@@ -102,12 +133,16 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
         .collect();
     let mut pages = Vec::with_capacity(typed.len());
     let mut unpublished = Vec::new();
+    let mut withheld = Withheld::default();
     for (page, ds) in typed {
         diags.extend(ds);
         let Some(page) = page else { continue };
         if options.drafts || is_published(&page, config, options.now) {
             pages.push(page);
-        } else if let Some(key) = page.source.strip_prefix("content/") {
+            continue;
+        }
+        withheld.count(&page, config, options.now);
+        if let Some(key) = page.source.strip_prefix("content/") {
             unpublished.push(key.to_string());
         }
     }
@@ -120,6 +155,7 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
         pages,
         files,
         unpublished,
+        withheld,
     };
     (loaded, diags)
 }

@@ -72,7 +72,7 @@ E0205 = aliases: the old address { $url } is already { $owner ->
 ## Links
 E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
 E0302 = the page { $target } has no heading with the anchor #{ $anchor }
-E0304 = the link to "{ $target }" points to a draft or to a page dated in the future, which is not published; publish that page first or remove the link (sachhon build --drafts shows drafts)
+E0304 = the link to "{ $target }" points to a page that is not published (a draft, a page dated in the future or one past its expiry date); publish that page first or remove the link (sachhon build --drafts shows them)
 E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
 E0303 = the file "{ $target }" does not exist (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/
 E0306 = the built file { $file } refers to "{ $url }", which { $reason ->
@@ -175,6 +175,10 @@ check-summary = { $errors ->
     }.
 check-ok = No problems found in { $pages } pages.
 check-codes = By code: { $codes }.
+withheld = Not published: { $drafts } { $drafts ->
+        [one] draft
+       *[other] drafts
+    }, { $scheduled } dated in the future, { $expired } past their expiry date (--drafts publishes them).
 serve-listening = Serving the site at { $url } (press Ctrl+C to stop).
 serve-rebuilt = Rebuilt in { $ms } ms.
 serve-failed = The rebuild failed; the last good version is still served.
@@ -214,7 +218,7 @@ help-arg-root = Site root (the folder holding site.yaml); by default this folder
 help-value-root = DIR
 help-arg-base_url = Use this address instead of base_url in site.yaml
 help-value-base_url = URL
-help-arg-drafts = Include drafts and pages dated in the future
+help-arg-drafts = Include drafts, pages dated in the future and expired pages
 help-arg-relative_urls = Write every internal link relative to its page (to open the site from a USB stick, or put it in a sub-folder not known in advance)
 help-arg-build-output = Output folder (default: public/ in the site root)
 help-value-build-output = DIR

@@ -61,6 +61,8 @@ pub struct Report {
     pub missing_translations: Vec<(String, String)>,
     /// Links to other sites: (source, line, URL), for `check --external` (`check` only).
     pub external_links: Vec<crate::external::External>,
+    /// The pages left out (drafts, scheduled, expired), by reason.
+    pub withheld: crate::content::Withheld,
 }
 
 impl Report {
@@ -148,6 +150,7 @@ pub fn generate_snapshot(
         );
     }
     report.pages = inputs.site.pages.len();
+    report.withheld = inputs.withheld;
     report.diagnostics = run.diags.sorted();
     let snapshot = (!report.has_errors()).then(|| Snapshot {
         site: inputs.site,

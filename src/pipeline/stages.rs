@@ -36,6 +36,8 @@ pub(super) struct Inputs {
     content_files: Vec<String>,
     /// The sources that failed to load (see [`failed_sources`]).
     failed: Vec<String>,
+    /// The pages left out, by reason.
+    pub(super) withheld: content::Withheld,
 }
 
 /// The files a build may publish, and the images among them.
@@ -88,6 +90,7 @@ impl Run<'_> {
             renderer,
             content_files: loaded.files,
             failed,
+            withheld: loaded.withheld,
         })
     }
 

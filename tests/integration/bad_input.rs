@@ -275,3 +275,31 @@ fn a_link_to_a_page_not_published_yet_says_so() {
         assert!(!line.contains("E0301"), "{front_matter}: {line}");
     }
 }
+
+#[test]
+fn pages_left_out_are_counted_by_reason() {
+    let site = fixture_with(
+        "minimal",
+        &[
+            ("content/nhap.md", "---\ntitle: N\ndraft: true\n---\n"),
+            ("content/sau.md", "---\ntitle: S\ndate: 2999-01-01\n---\n"),
+            (
+                "content/cu.md",
+                "---\ntitle: C\ndate: 2020-01-01\nexpiryDate: 2021-01-01\n---\n",
+            ),
+            (
+                "content/cu-2.md",
+                "---\ntitle: D\nexpiry_date: 2021-01-01\n---\n",
+            ),
+        ],
+    );
+    let said =
+        "Not published: 1 draft, 1 dated in the future, 2 past their expiry date (--drafts publishes them).";
+    let r = build_ok(site.path(), &[]);
+    assert!(r.stderr.contains(said), "{}", r.stderr);
+    let r = command("check", site.path(), &[]);
+    assert!(r.stderr.contains(said), "{}", r.stderr);
+    let r = build_ok(site.path(), &["--drafts"]);
+    assert!(!r.stderr.contains("Not published"), "{}", r.stderr);
+    assert!(site.path().join("public/cu-2/index.html").is_file());
+}
