@@ -582,9 +582,14 @@ fn key_lines(map: &Map<String, Value>, loc: &Locator) -> Vec<(&'static str, usiz
         "province",
         "tags",
     ];
+    // Jekyll's `redirect_from` is read as `aliases` (content/foreign.rs).
+    let written_as = |key: &'static str| match key {
+        "aliases" if !map.contains_key(key) => "redirect_from",
+        _ => key,
+    };
     KEYS.into_iter()
-        .filter(|key| map.contains_key(*key))
-        .filter_map(|key| Some((key, loc.find(&[Seg::Key(key)])?.0)))
+        .filter(|key| map.contains_key(written_as(key)))
+        .filter_map(|key| Some((key, loc.find(&[Seg::Key(written_as(key))])?.0)))
         .collect()
 }
 

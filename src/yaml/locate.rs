@@ -58,8 +58,7 @@ impl Locator {
         for seg in path {
             match *seg {
                 Seg::Key(key) => {
-                    let (line, col) = (lo..hi)
-                        .find_map(|i| self.key_col(i, key, parent_indent).map(|col| (i, col)))?;
+                    let (line, col) = self.shallowest(lo, hi, key, parent_indent)?;
                     let indent = indent_of(&self.lines[line]) as isize;
                     hi = self.block_end(line, indent, hi);
                     lo = line;
@@ -82,6 +81,32 @@ impl Locator {
             }
         }
         found.map(|(line, col)| (line + 1 + self.line_offset, col))
+    }
+
+    /// The first place in lines `lo..hi` where `key` is written at the shallowest level deeper
+    /// than `parent_indent`: a key of the mapping itself, not a same-named key nested in one
+    /// of its values (`extra: {aliases: ...}` written before `aliases:`).
+    fn shallowest(
+        &self,
+        lo: usize,
+        hi: usize,
+        key: &str,
+        parent_indent: isize,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for i in lo..hi {
+            let Some(col) = self.key_col(i, key, parent_indent) else {
+                continue;
+            };
+            if best.is_none_or(|(_, c)| col < c) {
+                best = Some((i, col));
+            }
+            // Nothing is shallower than the first column inside the parent.
+            if col as isize == parent_indent + 2 {
+                break;
+            }
+        }
+        best
     }
 
     /// The lines of lines `lo..hi` that start an item of the same block list (`- `), the
@@ -126,10 +151,13 @@ impl Locator {
                 col as isize - 1,
             )
         };
-        let mut level = None;
-        (lo..hi)
+        let found: Vec<(usize, usize)> = (lo..hi)
             .filter_map(|i| self.key_col(i, key, parent_indent).map(|col| (i, col)))
-            .filter(|&(_, col)| *level.get_or_insert(col) == col)
+            .collect();
+        let level = found.iter().map(|&(_, col)| col).min();
+        found
+            .into_iter()
+            .filter(|&(_, col)| Some(col) == level)
             .map(|(i, col)| (i + 1 + self.line_offset, col))
             .collect()
     }
@@ -216,6 +244,18 @@ mod tests {
     use super::*;
 
     const FM: &str = "title: A\nmetrics:\n  - { name: W, before: 8, after: 6 }\n  - name: C\n    before: nhiều\nquiz:\n- question: Q\n  answer: x\n";
+
+    #[test]
+    fn a_key_is_found_at_its_own_level_not_nested_in_an_earlier_value() {
+        let fm = "title: A\nextra:\n  aliases: [x]\n  more:\n    aliases: [y]\naliases: [/a/]\n";
+        let loc = Locator::new(fm, 1);
+        assert_eq!(loc.find(&[Seg::Key("aliases")]), Some((7, 1)));
+        assert_eq!(
+            loc.find(&[Seg::Key("extra"), Seg::Key("aliases")]),
+            Some((4, 3))
+        );
+        assert_eq!(loc.find_all(&[Seg::Key("aliases")]), vec![(7, 1)]);
+    }
 
     #[test]
     fn finds_top_level_keys_with_offset() {

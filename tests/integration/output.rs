@@ -205,6 +205,38 @@ fn aliases_never_replace_what_the_site_has() {
 }
 
 #[test]
+fn alias_mistakes_are_located_on_their_own_key() {
+    // A same-named key nested in `extra` comes first; Jekyll's `redirect_from` is an alias key.
+    let site = fixture_with(
+        "bilingual",
+        &[
+            (
+                "content/news/e.md",
+                "---\ntitle: Tin e\nextra:\n  aliases: [x]\naliases: [/news/e/]\n---\nE\n",
+            ),
+            (
+                "content/news/f.md",
+                "---\ntitle: Tin f\n\nredirect_from: /cu/index.html\n---\nF\n",
+            ),
+            (
+                "content/news/g.md",
+                "---\ntitle: Tin g\nredirect_from:\n  - /cu/index.html\n---\nG\n",
+            ),
+        ],
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_says(
+        &r.stderr,
+        &[
+            "content/news/e.md:5:1: warning: aliases: /news/e/ is this page's own address",
+            "content/news/f.md:4:1: error: aliases: the old address /cu/index.html is already an old address of content/news/g.md:3",
+            "content/news/g.md:3:1: error: aliases: the old address /cu/index.html is already an old address of content/news/f.md:4",
+        ],
+    );
+}
+
+#[test]
 fn control_characters_are_reported_and_removed_from_every_output() {
     let site = fixture_with(
         "bilingual",
