@@ -1,8 +1,9 @@
 //! Dates and times from front matter: parsing, instants, and display per language.
 //!
-//! Parsing is `jiff`'s (ISO 8601 / RFC 3339 / RFC 9557), after two spellings editors bring from
-//! other tools are made standard: a space before the offset (Jekyll's
-//! `2016-02-19 15:24:00 -0800`) and a one-digit hour offset (YAML 1.1 timestamps, `-5`).
+//! Parsing is `jiff`'s (ISO 8601 / RFC 3339 / RFC 9557), after the spellings editors bring from
+//! other tools are made standard: YAML 1.1 timestamps (a one-digit month, day or hour:
+//! `2024-5-7 8:30:00`; a one-digit hour offset: `-5`), and Jekyll's (a space before the offset:
+//! `2016-02-19 15:24:00 -0800`; `UTC` or `GMT` after the time; slashes: `2024/05/17`).
 //! Nothing here slices text by byte position, so no input can panic it.
 
 use jiff::civil::{DateTime, Time};
@@ -12,8 +13,8 @@ use jiff::Timestamp;
 use std::fmt;
 
 /// The forms a date may be written in, as shown by the unreadable-date error.
-pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM-DDTHH:MM:SS, \
-YYYY-MM-DD HH:MM:SS.fff, + Z | +07:00 | +0700 | \" -0800\"";
+pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD, YYYY-MM-DD HH:MM, \
+YYYY-MM-DDTHH:MM:SS, YYYY-MM-DD HH:MM:SS.fff, + Z | +07:00 | +0700 | \" -0800\" | \" UTC\"";
 
 /// A date (and optional time of day) as written in front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,13 +139,7 @@ fn offset_of(minutes: i32) -> Offset {
 }
 
 fn parse_text(text: &str) -> Option<Date> {
-    // A date alone must be exactly one: `2024-5-1`, `20240501` and week dates are refused, so
-    // a mistyped date never reads as another day.
-    let first = text.split(['T', 't', ' ']).next().unwrap_or("");
-    if !is_plain_date(first) {
-        return None;
-    }
-    let standard = standard_spelling(text);
+    let standard = standard_spelling(text)?;
     let pieces = Pieces::parse(standard.as_str()).ok()?;
     // Fractions of a second are read and dropped: nothing shows them, and instants compare
     // in whole seconds.
@@ -163,28 +158,80 @@ fn parse_text(text: &str) -> Option<Date> {
     Some(Date::new(civil, offset))
 }
 
-/// `YYYY-MM-DD`: four digits, two, two.
-fn is_plain_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    parts.len() == 3
-        && [4, 2, 2]
-            .iter()
-            .zip(&parts)
-            .all(|(len, p)| p.len() == *len && p.bytes().all(|b| b.is_ascii_digit()))
+/// The text as jiff's ISO 8601 parser reads it: the date read and written `YYYY-MM-DD`, then
+/// `T` and the time with a two-digit hour and its offset joined to it. `None` when the date
+/// itself is not one of the accepted forms.
+fn standard_spelling(text: &str) -> Option<String> {
+    let (date, time) = split_date_time(text);
+    let date = read_date(date)?;
+    Some(match time {
+        None => date.to_string(),
+        Some(time) => join_offset(&format!("{date}T{}", pad_hour(time))),
+    })
 }
 
-/// Joins a space-separated offset to the time (`15:24:00 -0800` -> `15:24:00-0800`) and pads a
+/// `2024-05-17 08:30` -> (`2024-05-17`, `08:30`). Date and time are separated by a `T` or by
+/// spaces or tabs, as YAML 1.1 timestamps are.
+fn split_date_time(text: &str) -> (&str, Option<&str>) {
+    let date = text.split(['T', 't', ' ', '\t']).next().unwrap_or("");
+    let rest = text.strip_prefix(date).unwrap_or("");
+    let time = rest.strip_prefix(['T', 't']).or_else(|| {
+        let time = rest.trim_start_matches([' ', '\t']);
+        (time.len() < rest.len()).then_some(time)
+    });
+    (date, time)
+}
+
+/// Reads a date written year first: `2024-05-07`, with a one-digit month or day as YAML 1.1
+/// timestamps allow (`2024-5-7`), or with slashes as Jekyll's posts write it (`2024/05/07`).
+/// Only the shape is checked here; jiff reads the numbers and refuses days that do not exist.
+/// A date must be exactly one of these: `20240507`, `17/05/2024` and week dates are refused,
+/// so a mistyped date never reads as another day.
+fn read_date(text: &str) -> Option<jiff::civil::Date> {
+    let (separator, format) = if text.contains('/') {
+        ('/', "%Y/%m/%d")
+    } else {
+        ('-', "%Y-%m-%d")
+    };
+    let parts: Vec<&str> = text.split(separator).collect();
+    let is_shaped = parts.len() == 3
+        && [4..=4, 1..=2, 1..=2]
+            .iter()
+            .zip(&parts)
+            .all(|(len, p)| len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_shaped {
+        return None;
+    }
+    jiff::fmt::strtime::parse(format, text).ok()?.to_date().ok()
+}
+
+/// `8:30` -> `08:30`: YAML 1.1 timestamps allow a one-digit hour, ISO 8601 wants two.
+fn pad_hour(time: &str) -> String {
+    match time.split_once(':') {
+        Some((hour, rest)) if hour.len() == 1 && hour.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("0{hour}:{rest}")
+        }
+        _ => time.to_string(),
+    }
+}
+
+/// Joins a space-separated offset to the time (`15:24:00 -0800` -> `15:24:00-0800`), reads
+/// `UTC`, `GMT` and `Z` after a space as `Z` (Jekyll's `2024-05-17 08:30:00 UTC`), and pads a
 /// one-digit hour offset (`-5` -> `-05`).
-fn standard_spelling(text: &str) -> String {
-    let Some((head, tail)) = text.rsplit_once(' ') else {
+fn join_offset(text: &str) -> String {
+    let Some((head, tail)) = text.rsplit_once([' ', '\t']) else {
         return pad_offset(text);
     };
+    let head = head.trim_end_matches([' ', '\t']);
     let is_offset = tail.starts_with(['+', '-'])
         && tail.len() > 1
         && tail.chars().skip(1).all(|c| c.is_ascii_digit() || c == ':');
+    let is_utc = ["Z", "UTC", "GMT"]
+        .iter()
+        .any(|name| tail.eq_ignore_ascii_case(name));
     if is_offset && head.contains(':') {
         pad_offset(&format!("{head}{tail}"))
-    } else if tail == "Z" && head.contains(':') {
+    } else if is_utc && head.contains(':') {
         format!("{head}Z")
     } else {
         pad_offset(text)
@@ -204,20 +251,30 @@ fn pad_offset(text: &str) -> String {
     text.to_string()
 }
 
-/// `13/08/2025` or `13-08-2025` (day first, as written in Vietnam) -> `2025-08-13`.
+/// The editor's value corrected, when its day, month and year can be told apart and the
+/// correction is read: `13/08/2025` (day first, as written in Vietnam) -> `2025-08-13`,
+/// `17.05.2024 08:30` -> `2024-05-17 08:30`, `2024.05.17` -> `2024-05-17`. When the time
+/// still cannot be read, the corrected date alone.
 fn suggest(text: &str) -> Option<String> {
-    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
-    let [day, month, year] = parts.as_slice() else {
+    let (date, time) = split_date_time(text);
+    let parts: Vec<&str> = date.split(['/', '-', '.']).collect();
+    let [first, month, last] = parts.as_slice() else {
         return None;
     };
-    if year.len() != 4 {
-        return None;
-    }
+    let (year, day) = match (first.len(), last.len()) {
+        (_, 4) => (last, first),
+        (4, _) => (first, last),
+        _ => return None,
+    };
     let day: u32 = digits(day)?;
     let month: u32 = digits(month)?;
     let year: i32 = digits(year)?;
-    let candidate = format!("{year:04}-{month:02}-{day:02}");
-    parse_text(&candidate).map(|_| candidate)
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    let with_time = time.map(|time| format!("{date} {time}"));
+    with_time
+        .into_iter()
+        .chain([date])
+        .find(|candidate| parse_text(candidate).is_some())
 }
 
 fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
@@ -267,7 +324,6 @@ mod tests {
             "2023-02-29",
             "2021-05-1é",
             "2021-05-17T25:00",
-            "2021-5-17",
             "20210517",
             "2021-05-17T08:30:00+07:00[Asia/Ho_Chi_Minh]",
             "é",
@@ -282,10 +338,91 @@ mod tests {
     }
 
     #[test]
-    fn suggests_iso_for_day_first_dates() {
-        let err = Date::parse("13/08/2025").unwrap_err();
-        assert_eq!(err.suggestion.as_deref(), Some("2025-08-13"));
-        assert_eq!(Date::parse("1é/08/2025").unwrap_err().suggestion, None);
+    fn reads_yaml_1_1_and_jekyll_spellings() {
+        // Written -> the local date and time read, and the offset written in minutes (`None`:
+        // the site's time zone).
+        for (text, civil, offset) in [
+            ("2024-5-7", "2024-05-07T00:00:00", None),
+            ("2024-5-17", "2024-05-17T00:00:00", None),
+            ("2024-12-7", "2024-12-07T00:00:00", None),
+            ("2024-5-7 8:30:00", "2024-05-07T08:30:00", None),
+            ("2024-05-07 8:30", "2024-05-07T08:30:00", None),
+            ("2024-05-07 8:30:00 -5", "2024-05-07T08:30:00", Some(-300)),
+            ("2024-05-07T8:30:00Z", "2024-05-07T08:30:00", Some(0)),
+            ("2024-5-7t8:30:00.5+05:30", "2024-05-07T08:30:00", Some(330)),
+            (
+                "2024-05-07 \t 21:59:43.10\tZ",
+                "2024-05-07T21:59:43",
+                Some(0),
+            ),
+            ("2024-05-17 08:30:00 UTC", "2024-05-17T08:30:00", Some(0)),
+            ("2024-05-17 08:30:00 GMT", "2024-05-17T08:30:00", Some(0)),
+            ("2024-05-17 08:30:00 Z", "2024-05-17T08:30:00", Some(0)),
+            ("2024-05-17 08:30 utc", "2024-05-17T08:30:00", Some(0)),
+            ("2024/05/17", "2024-05-17T00:00:00", None),
+            ("2024/05/17 08:30", "2024-05-17T08:30:00", None),
+            ("2024/5/7 8:30:00 +07:00", "2024-05-07T08:30:00", Some(420)),
+        ] {
+            let d = Date::parse(text).unwrap_or_else(|_| panic!("{text} is refused"));
+            assert_eq!(d.civil().to_string(), civil, "{text}");
+            assert_eq!(d.offset.map(|o| o.seconds() / 60), offset, "{text}");
+        }
+        // The same instant as the ISO spelling.
+        let yaml = Date::parse("2024-05-07 8:30:00 -5").unwrap();
+        let iso = Date::parse("2024-05-07T13:30:00Z").unwrap();
+        assert_eq!(yaml.timestamp(420), iso.timestamp(420));
+    }
+
+    #[test]
+    fn rejects_ambiguous_and_half_written_spellings() {
+        for text in [
+            "2024-02-30",
+            "2024/02/30",
+            "2024-5-32",
+            "2024-005-07",
+            "2024-5-",
+            "24-5-7",
+            "2024/05-17",
+            "2024- 5-7",
+            "2024-+5-7",
+            "5/17/2024",
+            "13/08/2025",
+            "2024-05-07 8",
+            "2024-05-07 8:3",
+            "2024-05-07 108:30",
+            "2024-05-07T 08:30",
+            "2024-05-17 UTC",
+            "2024-05-17 08:30 EST",
+            "2024-05-17 08:30 UTC+7",
+        ] {
+            assert!(Date::parse(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn suggests_the_editors_value_corrected() {
+        for (text, suggestion) in [
+            ("13/08/2025", Some("2025-08-13")),
+            ("13-08-2025", Some("2025-08-13")),
+            ("17.05.2024", Some("2024-05-17")),
+            ("7/5/2024", Some("2024-05-07")),
+            ("2024.5.7", Some("2024-05-07")),
+            ("17/5/2024 8:30", Some("2024-05-17 8:30")),
+            (
+                "17/05/2024 08:30:00 +0700",
+                Some("2024-05-17 08:30:00 +0700"),
+            ),
+            // The time cannot be read either: the date alone.
+            ("17/05/2024 8h30", Some("2024-05-17")),
+            ("2024-5-7 25:00", Some("2024-05-07")),
+            ("2024-02-30", None),
+            ("5/17/2024", None),
+            ("1é/08/2025", None),
+            ("hôm nay", None),
+        ] {
+            let err = Date::parse(text).unwrap_err();
+            assert_eq!(err.suggestion.as_deref(), suggestion, "{text}");
+        }
     }
 
     #[test]

@@ -624,20 +624,20 @@ fn page_name(found: &Found, file_dir: &str) -> String {
 }
 
 /// `2019-03-05-hoi-nghi` -> the date and `hoi-nghi`; `None` unless the name starts with a real
-/// date and a dash and has more after it.
+/// date and a dash and has more after it. The month and day may have one digit
+/// (`2019-3-5-hoi-nghi`), as Jekyll's post names and front-matter dates may.
 fn dated_name(name: &str) -> Option<(crate::date::Date, &str)> {
-    let (head, rest) = (name.get(..10)?, name.get(10..)?);
-    let rest = rest.strip_prefix('-').filter(|r| !r.is_empty())?;
-    let well_formed = head.bytes().enumerate().all(|(i, b)| {
-        if i == 4 || i == 7 {
-            b == b'-'
-        } else {
-            b.is_ascii_digit()
-        }
-    });
-    let date = crate::date::Date::parse(head)
-        .ok()
-        .filter(|_| well_formed)?;
+    let mut parts = name.splitn(4, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let rest = parts.next().filter(|r| !r.is_empty())?;
+    // Digits only: `Date::parse` also reads a time, and `2019-03-05T08` names no day.
+    let is_digits = [year, month, day]
+        .iter()
+        .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_digits {
+        return None;
+    }
+    let date = crate::date::Date::parse(&format!("{year}-{month}-{day}")).ok()?;
     Some((date, rest))
 }
 
@@ -714,4 +714,33 @@ fn url_path(
 pub fn is_safe_segment(slug: &str) -> bool {
     let s = slug.trim();
     !s.is_empty() && !s.contains(['/', '\\']) && !s.contains("..") && !s.starts_with('~')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dated_name;
+
+    #[test]
+    fn file_names_starting_with_a_date_give_it() {
+        for (name, date, rest) in [
+            ("2019-03-05-hoi-nghi", "2019-03-05", "hoi-nghi"),
+            ("2019-3-5-hoi-nghi", "2019-03-05", "hoi-nghi"),
+            ("2019-12-5-2-ngay", "2019-12-05", "2-ngay"),
+        ] {
+            let (d, r) = dated_name(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!((d.iso_date().as_str(), r), (date, rest), "{name}");
+        }
+        for name in [
+            "2019-03-05",
+            "2019-03-05-",
+            "2019-02-30-hoi-nghi",
+            "2019-003-05-hoi-nghi",
+            "19-3-5-hoi-nghi",
+            "2019-03-05T08-hoi-nghi",
+            "2019/03/05-hoi-nghi",
+            "hoi-nghi",
+        ] {
+            assert!(dated_name(name).is_none(), "{name}");
+        }
+    }
 }

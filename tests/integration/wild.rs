@@ -39,6 +39,90 @@ fn dated_file_and_folder_names_give_the_date_and_leave_the_slug() {
 }
 
 #[test]
+fn yaml_1_1_and_jekyll_date_spellings_build_with_their_days() {
+    let site = built("dates");
+    // Page -> the day shown on a +07:00 site, and the date as the Atom feed writes it.
+    for (page, iso, shown, written) in [
+        (
+            "mot-chu-so",
+            "2024-05-07",
+            "07/05/2024",
+            "2024-05-07T00:00:00+07:00",
+        ),
+        // 8:30 at -09:00 is past midnight in Vietnam.
+        (
+            "gio-mot-chu-so",
+            "2024-05-08",
+            "08/05/2024",
+            "2024-05-07T08:30:00-09:00",
+        ),
+        (
+            "chu-t",
+            "2024-05-07",
+            "07/05/2024",
+            "2024-05-07T08:30:00+00:00",
+        ),
+        (
+            "jekyll-utc",
+            "2024-05-18",
+            "18/05/2024",
+            "2024-05-17T20:30:00+00:00",
+        ),
+        (
+            "gach-cheo",
+            "2024-05-17",
+            "17/05/2024",
+            "2024-05-17T08:30:00+07:00",
+        ),
+        (
+            "toml",
+            "2024-05-08",
+            "08/05/2024",
+            "2024-05-07T23:30:00+00:00",
+        ),
+        (
+            "ten-tep",
+            "2024-05-09",
+            "09/05/2024",
+            "2024-05-09T00:00:00+07:00",
+        ),
+    ] {
+        let html = read(site.path(), &format!("news/{page}/index.html"));
+        let time = format!("<time datetime=\"{iso}\">{shown}</time>");
+        assert!(html.contains(&time), "{page}: no {time} in\n{html}");
+        let feed = read(site.path(), "atom.xml");
+        let entry = feed
+            .split("<entry>")
+            .find(|e| e.contains(&format!("/news/{page}/")))
+            .unwrap_or_else(|| panic!("{page} not in the feed"));
+        let published = format!("<published>{written}</published>");
+        assert!(entry.contains(&published), "{page}: {entry}");
+    }
+    // The one-digit file-name date leaves the address, as a two-digit one does.
+    assert!(!exists(site.path(), "news/2024-5-9-ten-tep/index.html"));
+}
+
+#[test]
+fn an_unreadable_date_is_suggested_back_corrected() {
+    let site = fixture_with(
+        "dates",
+        &[(
+            "content/news/ngay-truoc.md",
+            "---\ntitle: Ngày trước tháng\ndate: 17/5/2024 8:30\n---\n",
+        )],
+    );
+    let r = build(site.path(), &[]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let date = lines_with(&r.stderr, "E0110");
+    assert_eq!(date.len(), 1, "{}", r.stderr);
+    assert!(
+        date[0].contains("for example 2024-05-17 8:30 "),
+        "the editor's day and time, corrected: {}",
+        date[0]
+    );
+}
+
+#[test]
 fn markdown_files_and_their_translations_are_content() {
     let (site, _) = built_wild();
     let vi = read(site.path(), "news/ngay-moi-truong/index.html");
