@@ -228,13 +228,15 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         }
         None => split.body.to_string(),
     };
-    // A section without a title (Zola's redirecting or listing sections) is named by its folder.
+    // A section without a title (Zola's redirecting or listing sections) is named by its
+    // folder; so is a page whose front matter is empty (Jekyll's `---` `---`, which only asks
+    // for the file to be processed), as if it had none.
     let rel = source.strip_prefix("content/").unwrap_or(source);
     let is_section = rel
         .rsplit('/')
         .next()
         .is_some_and(|n| n.starts_with("_index."));
-    if is_section && !map.contains_key("title") {
+    if (is_section || map.is_empty()) && !map.contains_key("title") {
         let name = frontmatter::humanize_name(rel);
         if !name.is_empty() {
             map.insert("title".to_string(), Value::String(name));
@@ -742,5 +744,28 @@ mod tests {
         ] {
             assert!(dated_name(name).is_none(), "{name}");
         }
+    }
+}
+
+#[cfg(test)]
+mod front_matter_tests {
+    use super::parse_text;
+    use serde_json::Value;
+
+    #[test]
+    fn empty_front_matter_titles_a_page_as_no_front_matter_does() {
+        let title = |source: &str, text: &str| {
+            let parsed = parse_text(source, text.to_string()).unwrap();
+            parsed.map.get("title").and_then(Value::as_str).map(str::to_string)
+        };
+        let page = "content/docs/rendering-process.md";
+        assert_eq!(
+            title(page, "---\n---\nText.\n").as_deref(),
+            Some("Rendering process")
+        );
+        assert_eq!(title(page, "Text.\n").as_deref(), Some("Rendering process"));
+        assert_eq!(title(page, "---\n---\n# Heading\n").as_deref(), Some("Heading"));
+        // Front matter with keys but no title is still the editor's mistake to be told of.
+        assert_eq!(title(page, "---\ndate: 2024-05-17\n---\nText.\n"), None);
     }
 }
