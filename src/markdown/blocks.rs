@@ -1,17 +1,21 @@
 //! Block syntax of other documentation tools, rewritten into Markdown sachhon parses, line for
-//! line so that every line keeps its number: MkDocs admonitions (`!!! note "Title"`, and
-//! `??? note` / `???+ note` that fold), Docusaurus admonitions (`:::tip Title` ... `:::`) and
-//! MkDocs content tabs (`=== "Label"`) each become a block quote (the opening line left blank),
-//! which the renderer shows as an alert or a tab panel. Inside MkDocs blocks, the four spaces of indentation become `>   `,
-//! so columns stay right too. Other constructs that readers would see as written (icons such
-//! as `:material-check:`, attribute lists `{ .class }`, `$$` math, `++ctrl+c++` keys) are
+//! line so that every line keeps its number: MkDocs admonitions (`!!! note "Title"`, any word
+//! as the type, and `??? note` / `???+ note` that fold), Docusaurus admonitions (`:::tip Title`
+//! ... `:::`) and MkDocs content tabs (`=== "Label"`) each become a block quote (the opening
+//! line left blank), which the renderer shows as an alert or a tab panel. Inside MkDocs blocks,
+//! the four spaces of indentation become `>   `, so columns stay right too; an MkDocs block
+//! indented to a list item's content keeps that indentation in front of its `>`, so it stays in
+//! the item. A line that looks like a block's opening line but opens none is reported at its
+//! place (W0602, `block`). Other constructs that readers would see as written (icons such as
+//! `:material-check:`, attribute lists `{ .class }`, `$$` math, `++ctrl+c++` keys) are
 //! reported, once per construct and page (W0602).
 
+mod foreign;
 mod lists;
 mod opener;
 
+use foreign::find_foreign;
 use lists::Lists;
-use memchr::{memchr, memchr3};
 use opener::{looks_like_opener, opener};
 use std::collections::HashMap;
 
@@ -303,68 +307,6 @@ fn opening_fence(line: &str) -> Option<(char, usize)> {
     let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let n = line.chars().take_while(|&x| x == c).count();
     (n >= 3).then_some((c, n))
-}
-
-/// Constructs of other tools in one line of text (outside code): the first of each kind in
-/// the page is recorded.
-fn find_foreign(
-    text: &str,
-    index: usize,
-    indent: usize,
-    seen: &mut Vec<&'static str>,
-    foreign: &mut Vec<Foreign>,
-) {
-    // Every construct has one of these characters: most lines have none.
-    let bytes = text.as_bytes();
-    if memchr3(b'$', b':', b'+', bytes).is_none() && memchr(b'}', bytes).is_none() {
-        return;
-    }
-    let trimmed = text.trim();
-    let mut found: Vec<(usize, &'static str, String)> = Vec::new();
-    if trimmed.starts_with("$$") {
-        found.push((text.find("$$").unwrap_or(0), "math", "$$".to_string()));
-    }
-    let colons = memchr(b':', bytes).is_some();
-    for prefix in [":material-", ":fontawesome-", ":octicons-", ":simple-"] {
-        if !colons {
-            break;
-        }
-        if let Some(at) = text.find(prefix) {
-            let end = text[at + 1..].find(':').map_or(text.len(), |e| at + e + 2);
-            found.push((at, "icon", text[at..end].to_string()));
-        }
-    }
-    if let Some(at) = memchr(b'+', bytes).and_then(|_| text.find("++")) {
-        let inner = &text[at + 2..];
-        if let Some(end) = inner.find("++") {
-            let keys = &inner[..end];
-            if !keys.is_empty()
-                && keys
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-_".contains(c))
-            {
-                found.push((at, "keys", text[at..at + end + 4].to_string()));
-            }
-        }
-    }
-    if !trimmed.starts_with('#') && trimmed.ends_with('}') {
-        if let Some(at) = text.rfind('{') {
-            let attrs = text[at + 1..].trim_end().trim_end_matches('}').trim();
-            let attrs = attrs.strip_prefix(':').unwrap_or(attrs).trim_start();
-            if attrs.starts_with(['.', '#']) {
-                found.push((at, "attributes", text[at..].trim_end().to_string()));
-            }
-        }
-    }
-    for (at, kind, written) in found {
-        let in_code = text[..at].matches('`').count() % 2 == 1;
-        if in_code || seen.contains(&kind) {
-            continue;
-        }
-        seen.push(kind);
-        let col = indent + text[..at].chars().count() + 1;
-        foreign.push((index, col, kind, written));
-    }
 }
 
 #[cfg(test)]
