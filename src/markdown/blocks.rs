@@ -1,23 +1,35 @@
 //! Block syntax of other documentation tools, rewritten into Markdown sachhon parses, line for
-//! line so that every line keeps its number: MkDocs admonitions (`!!! note "Title"`, and
-//! `??? note` / `???+ note` that fold), Docusaurus admonitions (`:::tip Title` ... `:::`) and
-//! MkDocs content tabs (`=== "Label"`) each become a block quote (the opening line left blank),
-//! which the renderer shows as an alert or a tab panel. Inside MkDocs blocks, the four spaces of indentation become `>   `,
-//! so columns stay right too. Other constructs that readers would see as written (icons such
-//! as `:material-check:`, attribute lists `{ .class }`, `$$` math, `++ctrl+c++` keys) are
+//! line so that every line keeps its number: MkDocs admonitions (`!!! note "Title"`, any word
+//! as the type, and `??? note` / `???+ note` that fold), Docusaurus admonitions (`:::tip Title`
+//! ... `:::`) and MkDocs content tabs (`=== "Label"`) each become a block quote (the opening
+//! line left blank), which the renderer shows as an alert or a tab panel. Inside MkDocs blocks,
+//! the four spaces of indentation become `>   `, so columns stay right too; an MkDocs block
+//! indented to a list item's content keeps that indentation in front of its `>`, so it stays in
+//! the item. A line that looks like a block's opening line but opens none is reported at its
+//! place (W0602, `block`). Other constructs that readers would see as written (icons such as
+//! `:material-check:`, attribute lists `{ .class }`, `$$` math, `++ctrl+c++` keys) are
 //! reported, once per construct and page (W0602).
 
-use memchr::{memchr, memchr3};
+mod foreign;
+mod lists;
+mod opener;
+
+use foreign::find_foreign;
+use lists::Lists;
+use opener::{looks_like_opener, opener};
 use std::collections::HashMap;
 
 /// What a rewritten block quote stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    /// An admonition: the alert's class (`note`, `tip`, `important`, `warning`, `caution`),
-    /// its title as written (`None`: the alert's own), and, for `???`, whether it starts open.
+    /// An admonition: the alert's class (`note`, `tip`, `important`, `warning`, `caution`, or
+    /// `other` for a type sachhon does not know), its title as written (`None`: the alert's
+    /// own), and, for `???`, whether it starts open.
     Alert {
-        /// One of the five alert classes.
+        /// One of the five alert classes, or `other`.
         class: &'static str,
+        /// An unknown type as written, when it is a safe class name (`pied-piper`).
+        kind: Option<String>,
         /// The title written after the type.
         title: Option<String>,
         /// `Some(open)` for a collapsible admonition.
@@ -41,14 +53,15 @@ pub struct Rewritten {
 pub type Foreign = (usize, usize, &'static str, String);
 
 enum Container {
-    /// MkDocs: content indented by four more spaces.
-    Indented,
+    /// MkDocs: content indented by four more spaces than the opening line, which is indented
+    /// by `lead` spaces (to a list item's content) past the blocks around it.
+    Indented { lead: usize },
     /// Docusaurus: content up to a line of (at least) as many colons.
     Colons(usize),
 }
 
-/// Rewrites the blocks of `body`; `None` when it has none. Foreign constructs are pushed to
-/// `foreign`.
+/// Rewrites the blocks of `body`; `None` when it has none. Foreign constructs, and lines that
+/// look like a block's opening line but open none, are pushed to `foreign`.
 pub fn rewrite(body: &str, foreign: &mut Vec<Foreign>) -> Option<Rewritten> {
     // One cheap pass decides: most pages open no block, and only the foreign scan runs.
     let opens_block = body.lines().any(|line| {
@@ -68,107 +81,224 @@ pub fn rewrite(body: &str, foreign: &mut Vec<Foreign>) -> Option<Rewritten> {
 }
 
 /// One pass over the lines: foreign constructs found, and blocks rewritten into `out` if given.
-fn scan_lines(body: &str, foreign: &mut Vec<Foreign>, mut out: Option<&mut Rewritten>) {
-    let mut stack: Vec<Container> = Vec::new();
-    let mut fence: Option<(char, usize)> = None;
-    let mut seen: Vec<&'static str> = Vec::new();
-    // A block opened on the line before, waiting for its first `>` (its depth in `stack`).
-    let mut pending: Option<(usize, Block)> = None;
+fn scan_lines(body: &str, foreign: &mut Vec<Foreign>, out: Option<&mut Rewritten>) {
+    let mut scan = Scan {
+        out,
+        foreign,
+        stack: Vec::new(),
+        fence: None,
+        seen: Vec::new(),
+        pending: None,
+        lists: Lists::default(),
+    };
     for (index, line) in body.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches('\n');
+        scan.line(index, line.trim_end_matches('\n'));
+    }
+    if let Some(p) = scan.pending.take() {
+        scan.drop_pending(p);
+    }
+}
+
+/// A block opened on the line before, waiting for its first `>`.
+struct Pending {
+    /// Its depth in the stack of blocks.
+    depth: usize,
+    block: Block,
+    /// Where its opening line is, and the line as written, to report it if no body follows.
+    index: usize,
+    col: usize,
+    written: String,
+    /// Where its blank opening line is in the text, and the line to write there instead if
+    /// no body follows (readers then see what was written, with the warning).
+    text_at: usize,
+    line: String,
+}
+
+/// The state of the pass over the lines.
+struct Scan<'f, 'o> {
+    out: Option<&'o mut Rewritten>,
+    foreign: &'f mut Vec<Foreign>,
+    stack: Vec<Container>,
+    fence: Option<(char, usize)>,
+    seen: Vec<&'static str>,
+    pending: Option<Pending>,
+    lists: Lists,
+}
+
+impl Scan<'_, '_> {
+    fn line(&mut self, index: usize, content: &str) {
         let blank = content.trim().is_empty();
-        if !blank && fence.is_none() {
-            close_dedented(&mut stack, content);
+        if !blank && self.fence.is_none() {
+            close_dedented(&mut self.stack, content);
         }
-        if let (Some((depth, block)), Some(out)) = (pending.take(), out.as_deref_mut()) {
-            if stack.len() > depth {
-                let before: usize = stack[..depth]
-                    .iter()
-                    .map(|c| match c {
-                        Container::Indented if !blank => 4,
-                        _ => 2,
-                    })
-                    .sum();
-                out.blocks.insert(out.text.len() + before, block);
-            }
-        }
-        // Each container's marker, in front of what is left of the line.
-        let mut prefix = String::new();
-        let mut rest = content;
-        for c in &stack {
-            match c {
-                Container::Indented if blank => prefix.push_str("> "),
-                Container::Indented => {
-                    prefix.push_str(">   ");
-                    rest = rest.get(4..).unwrap_or("");
-                }
-                Container::Colons(_) => prefix.push_str("> "),
-            }
-        }
+        let (prefix, marks, rest) = self.prefix(content, blank);
+        self.place_pending(&marks);
         let trimmed = rest.trim_start();
-        if let Some((c, n)) = fence {
+        if let Some((c, n)) = self.fence {
             let closes = trimmed.chars().take_while(|&x| x == c).count() >= n
                 && trimmed.trim_end_matches(c).trim().is_empty();
             if closes {
-                fence = None;
+                self.fence = None;
             }
-            push_line(&mut out, &prefix, rest, blank);
-            continue;
+            self.push_line(&prefix, rest, blank);
+            return;
+        }
+        if self.out.is_some() {
+            self.lists.line(self.stack.len(), rest, blank);
         }
         if let Some(f) = opening_fence(trimmed) {
-            fence = Some(f);
-            push_line(&mut out, &prefix, rest, blank);
-            continue;
+            self.fence = Some(f);
+            self.push_line(&prefix, rest, blank);
+            return;
         }
-        if let Some(out) = out.as_deref_mut() {
-            if let Some((block, container)) = opener(rest) {
-                // The opening line is left blank, so that a block right after another is a
-                // quote of its own; the block starts with the next line's `>`.
-                out.text.push_str(prefix.trim_end());
-                out.text.push('\n');
-                pending = Some((stack.len(), block));
-                stack.push(container);
-                continue;
-            }
-            if let Some(&Container::Colons(n)) = stack.last() {
-                let closing = rest.trim_end();
-                if closing.len() >= n && closing.chars().all(|c| c == ':') {
-                    stack.pop();
-                    out.text.push_str(&"> ".repeat(stack.len()));
-                    out.text.truncate(out.text.trim_end_matches(' ').len());
-                    out.text.push('\n');
-                    continue;
+        if self.out.is_some() && self.block_line(index, content, &prefix, rest) {
+            return;
+        }
+        let indent = content.len() - rest.len();
+        find_foreign(rest, index, indent, &mut self.seen, self.foreign);
+        self.push_line(&prefix, rest, blank);
+    }
+
+    /// Each block's marker, in front of what is left of the line: the markers, where each
+    /// block's `>` is in them, and the line without its blocks' indentation.
+    fn prefix<'l>(&self, content: &'l str, blank: bool) -> (String, Vec<usize>, &'l str) {
+        let mut prefix = String::new();
+        let mut marks = Vec::with_capacity(self.stack.len());
+        let mut rest = content;
+        for c in &self.stack {
+            match c {
+                Container::Indented { lead } => {
+                    prefix.push_str(&" ".repeat(*lead));
+                    marks.push(prefix.len());
+                    prefix.push_str(">   ");
+                    if !blank {
+                        rest = rest.get(lead + 4..).unwrap_or("");
+                    }
+                }
+                Container::Colons(_) => {
+                    marks.push(prefix.len());
+                    prefix.push_str("> ");
                 }
             }
         }
-        find_foreign(rest, index, content.len() - rest.len(), &mut seen, foreign);
-        push_line(&mut out, &prefix, rest, blank);
+        (prefix, marks, rest)
+    }
+
+    /// The block opened on the line before starts at this line's `>` for it; with none (the
+    /// line ends it), it is reported.
+    fn place_pending(&mut self, marks: &[usize]) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        match (marks.get(p.depth), self.out.as_deref_mut()) {
+            (Some(&mark), Some(out)) => {
+                out.blocks.insert(out.text.len() + mark, p.block);
+            }
+            _ => self.drop_pending(p),
+        }
+    }
+
+    /// A block that got no body: its opening line is written back as it was, and reported.
+    fn drop_pending(&mut self, p: Pending) {
+        if let Some(out) = self.out.as_deref_mut() {
+            out.text.truncate(p.text_at);
+            out.text.push_str(&p.line);
+            out.text.push('\n');
+        }
+        self.report(p.index, p.col, p.written);
+    }
+
+    /// A block's opening line, or the closing line of a Docusaurus block: rewritten, `true`.
+    /// A line that looks like an opening line yet opens nothing is reported.
+    fn block_line(&mut self, index: usize, content: &str, prefix: &str, rest: &str) -> bool {
+        let indent = rest.len() - rest.trim_start_matches(' ').len();
+        let depth = self.stack.len();
+        let opened = if indent == 0 {
+            opener(rest)
+        } else if self.lists.takes_block_at(depth, indent) {
+            opener(&rest[indent..]).and_then(|(block, c)| Some((block, c.in_list(indent)?)))
+        } else {
+            None
+        };
+        let col = content.len() - rest.len() + indent + 1;
+        let Some(out) = self.out.as_deref_mut() else {
+            return false;
+        };
+        if let Some((block, container)) = opened {
+            // The opening line is left blank, so that a block right after another is a
+            // quote of its own; the block starts with the next line's `>`.
+            let text_at = out.text.len();
+            out.text.push_str(prefix.trim_end());
+            out.text.push('\n');
+            self.pending = Some(Pending {
+                depth,
+                block,
+                index,
+                col,
+                written: rest.trim().to_string(),
+                text_at,
+                line: format!("{prefix}{rest}"),
+            });
+            self.stack.push(container);
+            return true;
+        }
+        if let Some(&Container::Colons(n)) = self.stack.last() {
+            let closing = rest.trim_end();
+            if closing.len() >= n && closing.chars().all(|c| c == ':') {
+                self.stack.pop();
+                out.text.push_str(&"> ".repeat(self.stack.len()));
+                out.text.truncate(out.text.trim_end_matches(' ').len());
+                out.text.push('\n');
+                return true;
+            }
+        }
+        if looks_like_opener(rest) {
+            self.report(index, col, rest.trim().to_string());
+        }
+        false
+    }
+
+    /// A line that looked like a block's opening line but opened none (W0602, `block`).
+    fn report(&mut self, index: usize, col: usize, written: String) {
+        self.foreign.push((index, col, "block", written));
+    }
+
+    fn push_line(&mut self, prefix: &str, rest: &str, blank: bool) {
+        if let Some(out) = self.out.as_deref_mut() {
+            if blank {
+                out.text.push_str(prefix.trim_end());
+            } else {
+                out.text.push_str(prefix);
+                out.text.push_str(rest);
+            }
+            out.text.push('\n');
+        }
+    }
+}
+
+impl Container {
+    /// The container opened at `lead` spaces in a list item: MkDocs blocks only, as the
+    /// content of a Docusaurus block is not indented.
+    fn in_list(self, lead: usize) -> Option<Container> {
+        match self {
+            Container::Indented { .. } => Some(Container::Indented { lead }),
+            Container::Colons(_) => None,
+        }
     }
 }
 
 /// Ends the indented containers that a line indented less than their content closes.
 fn close_dedented(stack: &mut Vec<Container>, line: &str) {
-    let mut levels = (line.len() - line.trim_start_matches(' ').len()) / 4;
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let mut column = 0;
     for i in 0..stack.len() {
-        if let Container::Indented = stack[i] {
-            if levels == 0 {
+        if let Container::Indented { lead } = stack[i] {
+            column += lead + 4;
+            if indent < column {
                 stack.truncate(i);
                 return;
             }
-            levels -= 1;
         }
-    }
-}
-
-fn push_line(out: &mut Option<&mut Rewritten>, prefix: &str, rest: &str, blank: bool) {
-    if let Some(out) = out.as_deref_mut() {
-        if blank {
-            out.text.push_str(prefix.trim_end());
-        } else {
-            out.text.push_str(prefix);
-            out.text.push_str(rest);
-        }
-        out.text.push('\n');
     }
 }
 
@@ -177,130 +307,6 @@ fn opening_fence(line: &str) -> Option<(char, usize)> {
     let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let n = line.chars().take_while(|&x| x == c).count();
     (n >= 3).then_some((c, n))
-}
-
-/// A block's opening line: `!!! type "Title"`, `??? type`, `???+ type`, `:::type Title`,
-/// `=== "Label"`.
-fn opener(line: &str) -> Option<(Block, Container)> {
-    let line = line.trim_end();
-    if let Some(label) = line.strip_prefix("=== ") {
-        let label = unquote(label.trim());
-        return Some((Block::Tab(label), Container::Indented));
-    }
-    let (folds, rest) = if let Some(r) = line.strip_prefix("!!! ") {
-        (None, r)
-    } else if let Some(r) = line.strip_prefix("???+ ") {
-        (Some(true), r)
-    } else if let Some(r) = line.strip_prefix("??? ") {
-        (Some(false), r)
-    } else {
-        let colons = line.chars().take_while(|&c| c == ':').count();
-        let rest = line.get(colons..).filter(|_| colons >= 3)?;
-        let (kind, title) = rest.split_once(' ').unwrap_or((rest, ""));
-        let class = alert_class(kind.trim())?;
-        let title = title.trim();
-        let title = title
-            .strip_prefix("[")
-            .and_then(|t| t.strip_suffix("]"))
-            .unwrap_or(title);
-        let block = Block::Alert {
-            class,
-            title: (!title.is_empty()).then(|| title.to_string()),
-            folds: None,
-        };
-        return Some((block, Container::Colons(colons)));
-    };
-    let (kind, title) = rest.split_once(' ').unwrap_or((rest, ""));
-    let class = alert_class(kind.split('.').next().unwrap_or(kind))?;
-    let title = title.trim();
-    let block = Block::Alert {
-        class,
-        title: (!title.is_empty()).then(|| unquote(title)),
-        folds,
-    };
-    Some((block, Container::Indented))
-}
-
-fn unquote(text: &str) -> String {
-    text.strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(text)
-        .to_string()
-}
-
-/// The alert that shows an admonition type of MkDocs or Docusaurus.
-fn alert_class(kind: &str) -> Option<&'static str> {
-    Some(match kind.to_ascii_lowercase().as_str() {
-        "note" | "info" | "abstract" | "summary" | "tldr" | "todo" | "example" | "quote"
-        | "cite" | "seealso" | "secondary" => "note",
-        "tip" | "hint" | "success" | "check" | "done" => "tip",
-        "important" | "question" | "help" | "faq" => "important",
-        "warning" | "attention" | "caution" => "warning",
-        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "caution",
-        _ => return None,
-    })
-}
-
-/// Constructs of other tools in one line of text (outside code): the first of each kind in
-/// the page is recorded.
-fn find_foreign(
-    text: &str,
-    index: usize,
-    indent: usize,
-    seen: &mut Vec<&'static str>,
-    foreign: &mut Vec<Foreign>,
-) {
-    // Every construct has one of these characters: most lines have none.
-    let bytes = text.as_bytes();
-    if memchr3(b'$', b':', b'+', bytes).is_none() && memchr(b'}', bytes).is_none() {
-        return;
-    }
-    let trimmed = text.trim();
-    let mut found: Vec<(usize, &'static str, String)> = Vec::new();
-    if trimmed.starts_with("$$") {
-        found.push((text.find("$$").unwrap_or(0), "math", "$$".to_string()));
-    }
-    let colons = memchr(b':', bytes).is_some();
-    for prefix in [":material-", ":fontawesome-", ":octicons-", ":simple-"] {
-        if !colons {
-            break;
-        }
-        if let Some(at) = text.find(prefix) {
-            let end = text[at + 1..].find(':').map_or(text.len(), |e| at + e + 2);
-            found.push((at, "icon", text[at..end].to_string()));
-        }
-    }
-    if let Some(at) = memchr(b'+', bytes).and_then(|_| text.find("++")) {
-        let inner = &text[at + 2..];
-        if let Some(end) = inner.find("++") {
-            let keys = &inner[..end];
-            if !keys.is_empty()
-                && keys
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-_".contains(c))
-            {
-                found.push((at, "keys", text[at..at + end + 4].to_string()));
-            }
-        }
-    }
-    if !trimmed.starts_with('#') && trimmed.ends_with('}') {
-        if let Some(at) = text.rfind('{') {
-            let attrs = text[at + 1..].trim_end().trim_end_matches('}').trim();
-            let attrs = attrs.strip_prefix(':').unwrap_or(attrs).trim_start();
-            if attrs.starts_with(['.', '#']) {
-                found.push((at, "attributes", text[at..].trim_end().to_string()));
-            }
-        }
-    }
-    for (at, kind, written) in found {
-        let in_code = text[..at].matches('`').count() % 2 == 1;
-        if in_code || seen.contains(&kind) {
-            continue;
-        }
-        seen.push(kind);
-        let col = indent + text[..at].chars().count() + 1;
-        foreign.push((index, col, kind, written));
-    }
 }
 
 #[cfg(test)]
@@ -322,6 +328,7 @@ mod tests {
         );
         let block = Block::Alert {
             class: "warning",
+            kind: None,
             title: Some("Hot".into()),
             folds: None,
         };

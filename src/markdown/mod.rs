@@ -188,33 +188,62 @@ fn quote_html(
             ),
             "</div>\n",
         ),
-        (Some(blocks::Block::Alert { class, title, folds: Some(open) }), _) => (
+        (
+            Some(blocks::Block::Alert {
+                class,
+                kind,
+                title,
+                folds: Some(open),
+            }),
+            _,
+        ) => (
             format!(
-                "<details class=\"alert alert-{class}\"{}><summary class=\"alert-title\">{}</summary>\n",
+                "<details class=\"{}\"{}><summary class=\"alert-title\">{}</summary>\n",
+                alert_classes(class, kind.as_deref()),
                 if *open { " open" } else { "" },
                 title_of(class, title.as_ref())
             ),
             "</details>\n",
         ),
-        (Some(blocks::Block::Alert { class, title, folds: None }), _) => (
-            alert_open(class, &title_of(class, title.as_ref())),
+        (
+            Some(blocks::Block::Alert {
+                class,
+                kind,
+                title,
+                folds: None,
+            }),
+            _,
+        ) => (
+            alert_open(
+                &alert_classes(class, kind.as_deref()),
+                &title_of(class, title.as_ref()),
+            ),
             "</div>\n",
         ),
         (None, Some(kind)) => {
             let class = alert(kind);
-            (alert_open(class, &title_of(class, None)), "</div>\n")
+            let classes = alert_classes(class, None);
+            (alert_open(&classes, &title_of(class, None)), "</div>\n")
         }
         (None, None) => return None,
     })
 }
 
-fn alert_open(class: &str, title: &str) -> String {
-    if title.is_empty() {
-        return format!("<div class=\"alert alert-{class}\" role=\"note\">\n");
+/// The classes of an alert: `alert alert-tip`; an admonition of a type sachhon does not know
+/// has the generic look (`alert-other`) and its type as `admonition-<type>`, which no class of
+/// the theme starts with.
+fn alert_classes(class: &str, kind: Option<&str>) -> String {
+    match kind {
+        Some(kind) => format!("alert alert-{class} admonition-{kind}"),
+        None => format!("alert alert-{class}"),
     }
-    format!(
-        "<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n"
-    )
+}
+
+fn alert_open(classes: &str, title: &str) -> String {
+    if title.is_empty() {
+        return format!("<div class=\"{classes}\" role=\"note\">\n");
+    }
+    format!("<div class=\"{classes}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n")
 }
 
 #[cfg(test)]

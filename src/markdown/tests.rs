@@ -211,3 +211,81 @@ fn data_and_other_host_images_do_not_take_the_previous_images_copies() {
         assert!(!tag.contains("srcset") && !tag.contains("anh"), "{tag}");
     }
 }
+
+#[test]
+fn admonitions_of_any_type_render_with_the_generic_look() {
+    let (r, d) = render_with(
+        "!!! classic \"Note\"\n    Old style.\n\n!!! pied-piper\n    Tune.\n\n!!! tip\n    Known.\n",
+        false,
+    );
+    assert!(d.is_empty(), "{d:?}");
+    let classic = "<div class=\"alert alert-other admonition-classic\" role=\"note\">\
+                   <p class=\"alert-title\">Note</p>\n<p>Old style.</p>\n</div>";
+    assert!(r.html.contains(classic), "{}", r.html);
+    assert!(
+        r.html.contains(
+            "<div class=\"alert alert-other admonition-pied-piper\" role=\"note\">\
+             <p class=\"alert-title\">Pied-piper</p>"
+        ),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<div class=\"alert alert-tip\""),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("!!!"), "{}", r.html);
+    assert_eq!(r.summary, "Old style.");
+}
+
+#[test]
+fn admonitions_and_tabs_render_inside_list_items() {
+    let body = "- Activate:\n\n    === \"macOS\"\n\n        ``` sh\n        . venv/bin/activate\n        ```\n\n1. Step:\n\n    !!! tip \"Hint\"\n\n        Body text.\n\n    Still the step.\n";
+    let (r, d) = render_with(body, false);
+    assert!(d.is_empty(), "{d:?}");
+    let tab = r.html.find("<div class=\"tab-panel\"").unwrap();
+    let first_item = r.html.find("<li>").unwrap();
+    let first_end = r.html.find("</li>").unwrap();
+    assert!(first_item < tab && tab < first_end, "{}", r.html);
+    assert!(r.html[tab..first_end].contains("venv/bin/activate"));
+    let ol = r.html.find("<ol>").unwrap();
+    let alert = r.html.find("<div class=\"alert alert-tip\"").unwrap();
+    let step = r.html.find("Still the step.").unwrap();
+    assert!(ol < alert && alert < step, "{}", r.html);
+    assert!(r.html[alert..step].contains("<p>Body text.</p>\n</div>"));
+    assert!(r.html[step..].starts_with("Still the step.</p>\n</li>\n</ol>"));
+    assert!(
+        !r.html.contains("!!!") && !r.html.contains("==="),
+        "{}",
+        r.html
+    );
+    assert!(r.has_tabs);
+}
+
+#[test]
+fn block_lines_that_open_no_block_are_reported_and_are_no_lead() {
+    let body =
+        "  !!! tip\n      Two spaces off.\n\n!!! note \"Empty\"\nNo body.\n\nThe lead.\n\n=== \"Last\"\n";
+    let (r, d) = render_with(body, false);
+    let at: Vec<_> = d
+        .iter()
+        .filter(|d| d.code == Code::W0602)
+        .map(|d| (d.line, d.col))
+        .collect();
+    // Line numbers count the four lines of front matter.
+    assert_eq!(
+        at,
+        [(Some(5), Some(3)), (Some(8), Some(1)), (Some(13), Some(1))],
+        "{d:?}"
+    );
+    assert!(d.iter().all(|d| d.args.iter().any(|(_, v)| v == "block")));
+    // Readers see what was written, and the lead is the first paragraph of text.
+    assert!(
+        r.html.contains("<p>!!! note \"Empty\"\nNo body.</p>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<p>=== \"Last\"</p>"), "{}", r.html);
+    assert_eq!(r.summary, "The lead.");
+}

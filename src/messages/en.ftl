@@ -143,6 +143,7 @@ W0602 = "{ $syntax }" is { $kind ->
     [keys] keys of MkDocs (pymdownx.keys)
     [math] $$ math (MathJax, KaTeX)
     [attributes] an attribute list of MkDocs (attr_list)
+    [block] the opening line of an MkDocs admonition or content tab with no block under it
    *[other] template syntax of another tool
   }, which sachhon does not run: readers would see it as written; { $kind ->
     [hugo] use a sachhon shortcode such as {"{{"} figure(src="a.jpg", alt="…") {"}}"} instead, or put it in `code`
@@ -150,6 +151,7 @@ W0602 = "{ $syntax }" is { $kind ->
     [keys] write the keys in `code`, such as `Ctrl+C` (said for its first use only; pages using it: { $count })
     [math] write the formula as text or an image (said for its first use only; pages using it: { $count })
     [attributes] remove it; headings take {"{"}#anchor{"}"} (said for its first use only; pages using it: { $count })
+    [block] indent the block's body four spaces more than this line (in a list item, indent this line to the item's text), or put it in a fenced code block if readers should see it
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)

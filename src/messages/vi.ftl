@@ -147,6 +147,7 @@ W0602 = "{ $syntax }" là { $kind ->
     [keys] phím bấm của MkDocs (pymdownx.keys)
     [math] công thức toán $$ (MathJax, KaTeX)
     [attributes] danh sách thuộc tính của MkDocs (attr_list)
+    [block] dòng mở hộp lưu ý hay thẻ nội dung của MkDocs mà bên dưới không có khối nào
    *[other] cú pháp mẫu của công cụ khác
   }, sachhon không chạy nó: người đọc sẽ thấy nguyên văn; { $kind ->
     [hugo] hãy dùng shortcode của sachhon, ví dụ {"{{"} figure(src="anh.jpg", alt="…") {"}}"}, hoặc đặt trong `mã`
@@ -154,6 +155,7 @@ W0602 = "{ $syntax }" là { $kind ->
     [keys] hãy viết phím trong `mã`, ví dụ `Ctrl+C` (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
     [math] hãy viết công thức thành văn bản hoặc ảnh (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
     [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
+    [block] hãy thụt nội dung của khối vào bốn dấu cách so với dòng này (trong một mục danh sách, thụt dòng này thẳng với chữ của mục), hoặc đặt nó trong khối mã nếu người đọc cần thấy nó
    *[other] hãy xóa nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
   }
 W0603 = { $key }: khóa này của công cụ khác bị bỏ qua (số bài: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)

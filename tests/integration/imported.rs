@@ -394,3 +394,86 @@ fn fence_line_numbers_and_highlighted_lines_are_drawn() {
         "{block}"
     );
 }
+
+/// MkDocs blocks inside list items and admonitions of any type, as MkDocs-Material docs
+/// write them.
+const IN_LISTS: &str = r#"---
+title: Trong danh sách
+---
+
+- Tạo môi trường:
+
+    === "macOS"
+
+        ``` sh
+        . venv/bin/activate
+        ```
+
+    === "Windows"
+
+        ``` sh
+        venv\Scripts\activate
+        ```
+
+1. Kiểm tra:
+
+    !!! classic "Lưu ý"
+
+        Chạy lệnh hai lần.
+
+2. Xong.
+
+!!! pied-piper
+    Một khối kiểu lạ.
+"#;
+
+#[test]
+fn admonitions_and_tabs_in_list_items_and_of_any_type_render() {
+    let site = fixture_with("imported", &[("content/huong-dan/danh-sach.md", IN_LISTS)]);
+    let r = build_ok(site.path(), &[]);
+    assert!(!r.stderr.contains("danh-sach.md"), "{}", r.stderr);
+    let page = read(site.path(), "huong-dan/danh-sach/index.html");
+    let body = &page[page.find("<p>Tạo môi trường:</p>").expect("the list")..];
+    let item = &body[..body.find("</li>").unwrap()];
+    assert!(item.contains("<p class=\"tab-label\">macOS</p>"), "{item}");
+    assert!(
+        item.contains("<p class=\"tab-label\">Windows</p>"),
+        "{item}"
+    );
+    assert!(item.contains("venv/bin/activate"), "{item}");
+    let ol = &body[body.find("<ol>\n<li>").expect("the numbered list")..];
+    let step = &ol[..ol.find("</li>").unwrap()];
+    assert!(
+        step.contains(
+            "<div class=\"alert alert-other admonition-classic\" role=\"note\">\
+             <p class=\"alert-title\">Lưu ý</p>"
+        ),
+        "{step}"
+    );
+    assert!(step.contains("Chạy lệnh hai lần."), "{step}");
+    assert!(
+        page.contains("<p class=\"alert-title\">Pied-piper</p>\n<p>Một khối kiểu lạ.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("!!!") && !page.contains("==="), "{page}");
+}
+
+#[test]
+fn a_block_line_that_opens_no_block_is_a_warning_and_no_lead() {
+    let page = "---\ntitle: Lệch\n---\n\n  !!! tip \"Thụt sai\"\n      Hai dấu cách thiếu.\n\nĐoạn mở đầu.\n";
+    let site = fixture_with("imported", &[("content/huong-dan/lech.md", page)]);
+    let r = build_ok(site.path(), &[]);
+    let w = lines_with(&r.stderr, "W0602");
+    assert!(
+        w.iter()
+            .any(|l| l.starts_with("content/huong-dan/lech.md:5:3:")
+                && l.contains("!!! tip \"Thụt sai\"")),
+        "{}",
+        r.stderr
+    );
+    let html = read(site.path(), "huong-dan/lech/index.html");
+    assert!(
+        html.contains("<meta name=\"description\" content=\"Đoạn mở đầu.\">"),
+        "{html}"
+    );
+}
