@@ -756,7 +756,11 @@ mod front_matter_tests {
     fn empty_front_matter_titles_a_page_as_no_front_matter_does() {
         let title = |source: &str, text: &str| {
             let parsed = parse_text(source, text.to_string()).unwrap();
-            parsed.map.get("title").and_then(Value::as_str).map(str::to_string)
+            parsed
+                .map
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_string)
         };
         let page = "content/docs/rendering-process.md";
         assert_eq!(
@@ -764,7 +768,10 @@ mod front_matter_tests {
             Some("Rendering process")
         );
         assert_eq!(title(page, "Text.\n").as_deref(), Some("Rendering process"));
-        assert_eq!(title(page, "---\n---\n# Heading\n").as_deref(), Some("Heading"));
+        assert_eq!(
+            title(page, "---\n---\n# Heading\n").as_deref(),
+            Some("Heading")
+        );
         // Front matter with keys but no title is still the editor's mistake to be told of.
         assert_eq!(title(page, "---\ndate: 2024-05-17\n---\nText.\n"), None);
     }
