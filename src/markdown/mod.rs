@@ -121,7 +121,41 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
     let input = expanded.as_ref().map_or(body, |e| e.text.as_str());
     let at = positions::Positions::new(body, expanded.as_ref(), cx.line_offset);
     let quote_blocks = rewritten.as_ref().map(|r| &r.blocks);
-    renderer::Renderer::new(cx, input, at, quote_blocks, out, diags).run()
+    let (rendered, mut diags) =
+        renderer::Renderer::new(cx, input, at, quote_blocks, out, diags).run();
+    fold_foreign_repeats(&mut diags);
+    (rendered, diags)
+}
+
+/// Template syntax of another tool that a page writes many times over (a Jekyll page with
+/// `{{ site.repository }}` in every link) is said once, at its first place, with how many
+/// times the page writes it (`repeats`, which every W0602 carries).
+fn fold_foreign_repeats(diags: &mut Vec<Diagnostic>) {
+    fn arg<'d>(d: &'d Diagnostic, name: &str) -> &'d str {
+        let found = d.args.iter().find(|(n, _)| *n == name);
+        found.map_or("", |(_, v)| v.as_str())
+    }
+    let mut first: std::collections::HashMap<String, usize> = Default::default();
+    let mut kept: Vec<(Diagnostic, usize)> = Vec::with_capacity(diags.len());
+    for d in diags.drain(..) {
+        let foldable = d.code == Code::W0602
+            && matches!(arg(&d, "kind"), "hugo" | "liquid" | "output" | "other");
+        if foldable {
+            if let Some(&i) = first.get(arg(&d, "syntax")) {
+                kept[i].1 += 1;
+                continue;
+            }
+            first.insert(arg(&d, "syntax").to_string(), kept.len());
+        }
+        kept.push((d, 1));
+    }
+    *diags = kept
+        .into_iter()
+        .map(|(d, n)| match d.code {
+            Code::W0602 => d.arg("repeats", n),
+            _ => d,
+        })
+        .collect();
 }
 
 /// The ids given so far in a page, and the next number to try after each base.

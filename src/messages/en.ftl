@@ -153,6 +153,9 @@ W0602 = "{ $syntax }" is { $kind ->
     [attributes] remove it; headings take {"{"}#anchor{"}"} (said for its first use only; pages using it: { $count })
     [block] indent the block's body four spaces more than this line (in a list item, indent this line to the item's text), or put it in a fenced code block if readers should see it
    *[other] remove it, write what it stood for, or put it in `code` if readers should see it
+  }{ $repeats ->
+    [1] {""}
+   *[other] {" "}(this page writes it { $repeats } times; said for the first place only)
   }
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)
 W0660 = no page uses this file, { $published ->

@@ -157,6 +157,9 @@ W0602 = "{ $syntax }" là { $kind ->
     [attributes] hãy bỏ nó; đề mục nhận {"{"}#neo{"}"} (chỉ báo ở lần dùng đầu tiên; số bài dùng nó: { $count })
     [block] hãy thụt nội dung của khối vào bốn dấu cách so với dòng này (trong một mục danh sách, thụt dòng này thẳng với chữ của mục), hoặc đặt nó trong khối mã nếu người đọc cần thấy nó
    *[other] hãy xóa nó, viết thẳng nội dung nó thay thế, hoặc đặt trong `mã` nếu người đọc cần thấy nó
+  }{ $repeats ->
+    [1] {""}
+   *[other] {" "}(bài này viết nó { $repeats } lần; chỉ báo ở chỗ đầu tiên)
   }
 W0603 = { $key }: khóa này của công cụ khác bị bỏ qua (số bài: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
 W0660 = không bài nào dùng tệp này, { $published ->

@@ -337,6 +337,30 @@ fn hugo_and_liquid_syntax_in_text_warn_where_written() {
 }
 
 #[test]
+fn template_syntax_a_page_repeats_is_said_once_with_its_count() {
+    let line = "See [the code]({{ site.repository }}/blob/main/a.md).\n\n";
+    let page = format!(
+        "---\ntitle: Lịch sử\n---\n{}Version {{% include v.html %}}.\n",
+        line.repeat(40)
+    );
+    let site = fixture_with("minimal", &[("content/lich-su.md", &page)]);
+    let r = build_ok(site.path(), &[]);
+    let foreign = lines_with(&r.stderr, "W0602");
+    assert_eq!(foreign.len(), 2, "{}", r.stderr);
+    assert!(
+        foreign[0].starts_with("content/lich-su.md:4:16:"),
+        "{}",
+        foreign[0]
+    );
+    assert!(
+        foreign[0].contains("(this page writes it 40 times; said for the first place only)"),
+        "{}",
+        foreign[0]
+    );
+    assert!(!foreign[1].contains("times"), "{}", foreign[1]);
+}
+
+#[test]
 fn emoji_codes_become_emoji_when_turned_on() {
     let (site, _) = built_wild();
     let page = read(site.path(), "news/ngay-moi-truong/index.html");
