@@ -160,6 +160,7 @@ W0602 = "{ $syntax }" is { $kind ->
 W0603 = { $key }: this key of another generator is ignored (pages: { $count }); sachhon's fields are listed in the editor's guide (Front matter fields)
 W0660 = no page uses this file, { $published ->
     [yes] yet it is copied beside its page; link to it from the page, or delete it
+    [shadowed] and a page of the site has its address (the home page, the 404 page), so it is never published; rename it, or move it out of content/
    *[no] so it is not published; link to it from a page (the path starts from the folder of the page's file: ![Diagram](diagram.png), [Report](../files/report.pdf)), or move it out of content/
   }
 

@@ -164,6 +164,7 @@ W0602 = "{ $syntax }" là { $kind ->
 W0603 = { $key }: khóa này của công cụ khác bị bỏ qua (số bài: { $count }); các trường của sachhon có trong hướng dẫn (Các trường thông tin)
 W0660 = không bài nào dùng tệp này, { $published ->
     [yes] dù tệp vẫn được chép cạnh bài của nó; hãy liên kết tới tệp từ bài, hoặc xóa tệp
+    [shadowed] và một trang của trang web đã có địa chỉ của nó (trang chủ, trang 404), nên nó không bao giờ được đăng; hãy đổi tên tệp, hoặc chuyển nó ra khỏi content/
    *[no] nên tệp không được xuất bản; hãy liên kết tới tệp từ một bài (đường dẫn tính từ thư mục chứa tệp của bài: ![Sơ đồ](so-do.png), [Báo cáo](../tai-lieu/bao-cao.pdf)), hoặc chuyển tệp ra khỏi content/
   }
 

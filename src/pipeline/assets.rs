@@ -33,14 +33,22 @@ pub(super) fn unused_files(
     files: &Files,
     written: &std::collections::HashMap<String, crate::verify::Facts>,
     style: &crate::site::UrlStyle,
+    origins: &super::links::Origins,
 ) -> Vec<Diagnostic> {
     let referenced = crate::verify::referenced(written, style);
     files
-        .unused(|path| referenced.contains(path))
+        .unused(
+            |path| referenced.contains(path),
+            |path| origins.contains_key(path),
+        )
         .into_iter()
         .map(|u| {
-            Diagnostic::warning(Code::W0660, format!("content/{}", u.key))
-                .arg("published", if u.published { "yes" } else { "no" })
+            let state = match (u.shadowed, u.published) {
+                (true, _) => "shadowed",
+                (false, true) => "yes",
+                (false, false) => "no",
+            };
+            Diagnostic::warning(Code::W0660, format!("content/{}", u.key)).arg("published", state)
         })
         .collect()
 }

@@ -206,7 +206,12 @@ impl Run<'_> {
         let (site, diags) = (&inputs.site, &self.diags);
         let written_files = recorder.into_files();
         let broken = crate::verify::verify(&written_files, &site.style);
-        diags.extend(assets::unused_files(files, &written_files, &site.style));
+        diags.extend(assets::unused_files(
+            files,
+            &written_files,
+            &site.style,
+            origins,
+        ));
         report_broken(site, rendered, &inputs.renderer, origins, broken, diags);
         report.missing_translations = missing_translations(site);
         if let Some(home) = generated_home(site) {

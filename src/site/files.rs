@@ -32,6 +32,9 @@ pub struct Unused {
     pub key: String,
     /// Whether it is published anyway (a page bundle's file is copied beside the page).
     pub published: bool,
+    /// Whether a page of the site has its address (`content/index.html`, `content/404.html`),
+    /// so that it can never be published.
+    pub shadowed: bool,
 }
 
 impl Files {
@@ -100,15 +103,21 @@ impl Files {
         self.on_demand.iter()
     }
 
-    /// The content files none of whose site paths `is_used`, sorted.
-    pub fn unused(&self, is_used: impl Fn(&str) -> bool) -> Vec<Unused> {
+    /// The content files none of whose site paths `is_used` (and not `is_taken` by a page of
+    /// the site, whose links to that address are the page's), sorted.
+    pub fn unused(
+        &self,
+        is_used: impl Fn(&str) -> bool,
+        is_taken: impl Fn(&str) -> bool,
+    ) -> Vec<Unused> {
         let mut unused: Vec<Unused> = self
             .published
             .iter()
-            .filter(|(_, places)| !places.iter().any(|(_, p)| is_used(p)))
+            .filter(|(_, places)| !places.iter().any(|(_, p)| is_used(p) && !is_taken(p)))
             .map(|(key, places)| Unused {
                 key: key.clone(),
                 published: places.iter().any(|(_, p)| self.fixed.contains(p)),
+                shadowed: places.iter().any(|(_, p)| is_taken(p)),
             })
             .collect();
         unused.sort_by(|a, b| a.key.cmp(&b.key));

@@ -153,6 +153,32 @@ fn check_lists_files_in_content_that_are_not_published() {
 }
 
 #[test]
+fn content_files_at_the_address_of_a_generated_page_are_named() {
+    // Jekyll's pages/index.html and 404.html, copied into content/: the site's own home and
+    // 404 pages have those addresses, so the files could never be published.
+    let site = fixture_with(
+        "minimal",
+        &[
+            ("content/index.html", "<p>Trang chủ cũ</p>\n"),
+            ("content/404.html", "<p>Không thấy</p>\n"),
+        ],
+    );
+    let r = command("check", site.path(), &[]);
+    let warned = lines_with(&r.stderr, "W0660");
+    assert_eq!(warned.len(), 2, "{}", r.stderr);
+    for (line, file) in warned
+        .iter()
+        .zip(["content/404.html", "content/index.html"])
+    {
+        assert!(line.starts_with(&format!("{file}: warning")), "{line}");
+        assert!(
+            line.contains("a page of the site has its address"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn toml_front_matter_reads_the_same_fields() {
     let (site, _) = built_wild();
     // `url` places the page; `description` is its summary; `tags` makes terms.
