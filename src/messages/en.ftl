@@ -71,7 +71,10 @@ E0205 = aliases: the old address { $url } is already { $owner ->
 
 ## Links
 E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
-E0302 = the page { $target } has no heading with the anchor #{ $anchor }
+E0302 = the page { $target } has no heading with the anchor #{ $anchor }{ $suggest ->
+    [yes] ; did you mean #{ $near }?
+   *[no] {""}
+  }
 E0304 = the link to "{ $target }" points to a page that is not published (a draft, a page dated in the future or one past its expiry date); publish that page first or remove the link (sachhon build --drafts shows them)
 E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
 E0303 = the file "{ $target }" does not exist (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/
@@ -81,7 +84,10 @@ E0306 = the built file { $file } refers to "{ $url }", which { $reason ->
         [root] starts with "/", which in a build for file:// leads to the root of the disk
        *[missing] leads to no file of the built site
     }; this template wrote it: correct the link there (or in your copy in templates/)
-E0307 = the built file { $file } links to "{ $url }", but that page has no element with the id #{ $anchor }; correct the link in this template
+E0307 = the built file { $file } links to "{ $url }", but that page has no element with the id #{ $anchor }{ $suggest ->
+    [yes] {" "}(did you mean #{ $near }?)
+   *[no] {""}
+  }; correct the link in this template
 E0308 = the built file { $file } is not well-formed XML at { $position } ({ $message }); feed readers and search engines reject it: correct this template
 
 ## Templates

@@ -71,7 +71,10 @@ E0205 = aliases: địa chỉ cũ { $url } đã là { $owner ->
 
 ## Liên kết
 E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
-E0302 = bài { $target } không có đề mục nào mang neo #{ $anchor }
+E0302 = bài { $target } không có đề mục nào mang neo #{ $anchor }{ $suggest ->
+    [yes] ; có phải ý bạn là #{ $near }?
+   *[no] {""}
+  }
 E0304 = liên kết tới "{ $target }" trỏ đến một bài chưa được đăng (bản nháp, bài hẹn ngày đăng trong tương lai hoặc bài đã hết hạn); hãy đăng bài đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả những bài này)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
 E0303 = tệp "{ $target }" không tồn tại (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/
@@ -81,7 +84,10 @@ E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { 
         [root] bắt đầu bằng "/", nên khi mở từ USB hay file:// sẽ dẫn về gốc ổ đĩa
        *[missing] không dẫn tới tệp nào của trang web dựng ra
     }; liên kết này do khuôn mẫu (template) này viết ra: hãy sửa ở đó (hoặc trong bản sao của bạn ở templates/)
-E0307 = tệp { $file } của trang web dựng ra liên kết tới "{ $url }", nhưng trang đó không có phần tử nào mang id #{ $anchor }; hãy sửa liên kết trong khuôn mẫu này
+E0307 = tệp { $file } của trang web dựng ra liên kết tới "{ $url }", nhưng trang đó không có phần tử nào mang id #{ $anchor }{ $suggest ->
+    [yes] {" "}(có phải ý bạn là #{ $near }?)
+   *[no] {""}
+  }; hãy sửa liên kết trong khuôn mẫu này
 E0308 = tệp { $file } của trang web dựng ra không phải XML hợp lệ tại { $position } ({ $message }); trình đọc tin và máy tìm kiếm sẽ từ chối nó: hãy sửa khuôn mẫu này
 
 ## Khuôn mẫu

@@ -75,7 +75,7 @@ fn written_as<'r>(r: &'r Rendered, url: &str) -> Vec<&'r Link> {
 fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
     let at = |code| Diagnostic::error(code, source).at(link.line, link.col);
     match (&b.problem, &link.target) {
-        (Problem::NoFragment(anchor), _) => at(Code::E0302)
+        (Problem::NoFragment(anchor, near), _) => with_near(at(Code::E0302), near)
             .arg("target", format!("/{}", b.target.as_deref().unwrap_or("")))
             .arg("anchor", anchor),
         (_, LinkTarget::File(_)) => at(Code::E0303).arg("target", &link.dest),
@@ -91,14 +91,24 @@ fn output_diagnostic(template: &str, b: &Broken) -> Diagnostic {
             .arg("file", &b.file)
             .arg("position", format!("{line}:{col}"))
             .arg("message", message),
-        Problem::NoFragment(anchor) => Diagnostic::error(Code::E0307, template)
-            .arg("file", &b.file)
-            .arg("url", &b.url)
-            .arg("anchor", anchor),
+        Problem::NoFragment(anchor, near) => {
+            with_near(Diagnostic::error(Code::E0307, template), near)
+                .arg("file", &b.file)
+                .arg("url", &b.url)
+                .arg("anchor", anchor)
+        }
         problem => Diagnostic::error(Code::E0306, template)
             .arg("file", &b.file)
             .arg("url", &b.url)
             .arg("reason", reason(problem)),
+    }
+}
+
+/// The id a missing anchor was most likely meant to be, for "did you mean" (`suggest`).
+fn with_near(d: Diagnostic, near: &Option<String>) -> Diagnostic {
+    match near {
+        Some(id) => d.arg("suggest", "yes").arg("near", id),
+        None => d.arg("suggest", "no"),
     }
 }
 

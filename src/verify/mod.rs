@@ -57,8 +57,8 @@ impl Sink for Recorder<'_> {
 pub enum Problem {
     /// No file of the output is there.
     Missing,
-    /// The target page has no element with this id.
-    NoFragment(String),
+    /// The target page has no element with this id; the page's id most like it, if one is.
+    NoFragment(String, Option<String>),
     /// A folder named without its trailing `/`, which `file://` cannot open.
     FolderWithoutSlash,
     /// Outside the base path, or above the root.
@@ -160,10 +160,33 @@ fn check_one(
     let is_page = found.ends_with(".html");
     match fragment {
         Some(f) if is_page && !f.is_empty() && f != "top" && !files[found].ids.contains(&f) => {
-            problem(Some(&path), Problem::NoFragment(f))
+            let near = nearest_id(&f, &files[found].ids);
+            problem(Some(&path), Problem::NoFragment(f, near))
         }
         _ => None,
     }
+}
+
+/// The id of `ids` that `anchor` was most likely meant to be: the same letters and digits
+/// (`people--body` written for `people-body`, as GitHub and Hugo make ids), else one or two
+/// letters apart.
+fn nearest_id(anchor: &str, ids: &[String]) -> Option<String> {
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = bare(anchor);
+    if let Some(same) = ids.iter().find(|id| bare(id) == wanted) {
+        return Some(same.clone());
+    }
+    let budget = if wanted.chars().count() > 6 { 2 } else { 1 };
+    ids.iter()
+        .map(|id| (strsim::damerau_levenshtein(anchor, id), id))
+        .filter(|(d, _)| *d <= budget)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, id)| id.clone())
 }
 
 /// A site path named by a data file: it must be a written page or file.
@@ -203,6 +226,23 @@ fn lookup<'a>(files: &'a HashMap<String, Facts>, path: &str) -> Lookup<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::nearest_id;
+
+    #[test]
+    fn a_missing_anchor_names_the_id_it_was_likely_meant_to_be() {
+        let ids: Vec<String> = ["people-body", "html-xml-tags", "ket-qua"]
+            .map(String::from)
+            .to_vec();
+        for (anchor, near) in [
+            ("people--body", Some("people-body")),
+            ("htmlxml-tags", Some("html-xml-tags")),
+            ("ket-quaa", Some("ket-qua")),
+            ("loi-ich", None),
+        ] {
+            assert_eq!(nearest_id(anchor, &ids).as_deref(), near, "{anchor}");
+        }
+    }
+
     use super::*;
 
     fn site(relative: bool) -> (HashMap<String, Facts>, UrlStyle) {
@@ -249,7 +289,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                ("/kb/a/#nope", &Problem::NoFragment("nope".into())),
+                ("/kb/a/#nope", &Problem::NoFragment("nope".into(), None)),
                 ("/kb/b/", &Problem::Missing)
             ]
         );

@@ -136,7 +136,8 @@ fn check_reports_every_broken_link_where_it_is_written() {
         [d]: <cung khong co>\n\n\
         <div>\n  <p><a href=\"/khong-co-2/\">z</a></p>\n</div>\n\n\
         ![logo](/hinh/logo.png)\n\n\
-        {{ figure(src=\"data:image/png;base64,iVBORw0KGgo=\", alt=\"Hình\", link=\"khong-co-3/\") }}\n";
+        {{ figure(src=\"data:image/png;base64,iVBORw0KGgo=\", alt=\"Hình\", link=\"khong-co-3/\") }}\n\n\
+        [Chúng tôi](/gioi-thieu/#chung--toi-la-ai) như GitHub viết.\n";
     let site = fixture_with("bilingual", &[("content/news/d.md", page)]);
     let png = std::fs::read(fixture_path("imported").join("content/assets/logo.png")).unwrap();
     write(site.path(), "static/hinh/logo.png", &png);
@@ -155,7 +156,9 @@ fn check_reports_every_broken_link_where_it_is_written() {
             "content/news/d.md:12:6: error: the link to \"/khong-co-2/\" leads nowhere",
             // What a shortcode wrote, at the shortcode's call.
             "content/news/d.md:17:1: error: the shortcode called here wrote \"khong-co-3/\"",
-            "By code: E0301 ×5, E0607 ×1",
+            // A missing anchor with an id of the same letters: the likely one is named.
+            "content/news/d.md:19:1: error: the page /gioi-thieu/ has no heading with the anchor #chung--toi-la-ai; did you mean #chung-toi-la-ai?",
+            "By code: E0301 ×5, E0302 ×1, E0607 ×1",
         ],
     );
     assert!(!r.stderr.contains("E0306"), "{}", r.stderr);
