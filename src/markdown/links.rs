@@ -102,7 +102,8 @@ fn resolve(
             diags.push(
                 Diagnostic::error(code, cx.source)
                     .at(pos.0, pos.1)
-                    .arg("target", parts.path_part),
+                    .arg("target", parts.path_part)
+                    .arg("from", looked_from(parts.path_part)),
             );
             (dest.to_string(), Some(LinkTarget::Reported))
         }
@@ -329,6 +330,16 @@ pub fn record_shortcode_output(html: &str, pos: (usize, usize), out: &mut Render
                 target: LinkTarget::Shortcode,
             });
         }
+    }
+}
+
+/// Where a file path as written is looked for, as E0303's `from` selector: from the site's
+/// root (`/tai-lieu/a.pdf`: static/, then content/) or from the page's folder.
+pub fn looked_from(path: &str) -> &'static str {
+    if path.starts_with('/') {
+        "root"
+    } else {
+        "page"
     }
 }
 

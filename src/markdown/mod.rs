@@ -15,7 +15,7 @@ pub mod shortcodes;
 mod summary;
 mod terms;
 
-pub use links::{Link, LinkTarget};
+pub use links::{looked_from, Link, LinkTarget};
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::site::UrlStyle;

@@ -77,7 +77,10 @@ E0302 = the page { $target } has no heading with the anchor #{ $anchor }{ $sugge
   }
 E0304 = the link to "{ $target }" points to a page that is not published (a draft, a page dated in the future or one past its expiry date); publish that page first or remove the link (sachhon build --drafts shows them)
 E0305 = the link to { $target } does not work ({ $message }); check the address in a browser and correct or remove it
-E0303 = the file "{ $target }" does not exist (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/
+E0303 = the file "{ $target }" does not exist { $from ->
+    [root] (a path starting with / is looked for in static/, then in content/); put the file at that path in static/
+   *[page] (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/
+  }
 E0306 = the built file { $file } refers to "{ $url }", which { $reason ->
         [folder] names a folder without its closing "/" (from a USB stick or file:// that does not open)
         [outside] lies outside the site (not under its base_url)

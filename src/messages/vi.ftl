@@ -77,7 +77,10 @@ E0302 = bài { $target } không có đề mục nào mang neo #{ $anchor }{ $sug
   }
 E0304 = liên kết tới "{ $target }" trỏ đến một bài chưa được đăng (bản nháp, bài hẹn ngày đăng trong tương lai hoặc bài đã hết hạn); hãy đăng bài đó trước hoặc bỏ liên kết (sachhon build --drafts để xem cả những bài này)
 E0305 = liên kết tới { $target } không hoạt động ({ $message }); hãy mở địa chỉ bằng trình duyệt rồi sửa hoặc bỏ liên kết
-E0303 = tệp "{ $target }" không tồn tại (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/
+E0303 = tệp "{ $target }" không tồn tại { $from ->
+    [root] (đường dẫn bắt đầu bằng / được tìm trong static/, rồi trong content/); hãy đặt tệp vào static/ theo đúng đường dẫn đó
+   *[page] (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/
+  }
 E0306 = tệp { $file } của trang web dựng ra có liên kết "{ $url }", { $reason ->
         [folder] trỏ tới một thư mục nhưng thiếu dấu "/" ở cuối (mở từ USB hay file:// sẽ không được)
         [outside] nằm ngoài trang web (không thuộc địa chỉ base_url)

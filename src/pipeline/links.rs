@@ -78,7 +78,9 @@ fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
         (Problem::NoFragment(anchor, near), _) => with_near(at(Code::E0302), near)
             .arg("target", format!("/{}", b.target.as_deref().unwrap_or("")))
             .arg("anchor", anchor),
-        (_, LinkTarget::File(_)) => at(Code::E0303).arg("target", &link.dest),
+        (_, LinkTarget::File(_)) => at(Code::E0303)
+            .arg("target", &link.dest)
+            .arg("from", crate::markdown::looked_from(&link.dest)),
         (_, LinkTarget::Shortcode) => at(Code::E0607).arg("url", &b.url),
         _ => at(Code::E0301).arg("target", &link.dest),
     }

@@ -14,8 +14,8 @@ const EXPECTED: &[(&str, &str, &str, &str)] = &[
     (
         "content/news/anh-dau-bai.md:4:1",
         "E0303",
-        "tệp \"/images/khong-co.jpg\" không tồn tại (đường dẫn tương đối tính từ thư mục chứa tệp của bài, như khi xem trước trong trình soạn thảo); hãy đặt tệp ở đó, hoặc trong static/",
-        "the file \"/images/khong-co.jpg\" does not exist (a relative path starts from the folder of the page's file, as in an editor's preview); put the file there, or in static/",
+        "tệp \"/images/khong-co.jpg\" không tồn tại (đường dẫn bắt đầu bằng / được tìm trong static/, rồi trong content/); hãy đặt tệp vào static/ theo đúng đường dẫn đó",
+        "the file \"/images/khong-co.jpg\" does not exist (a path starting with / is looked for in static/, then in content/); put the file at that path in static/",
     ),
     (
         "content/case-studies/ky-thuat/index.md:4:1",
