@@ -333,6 +333,7 @@ impl Scan<'_, '_> {
         }
         let mut values: Map<String, Value> = call.args.into_iter().collect();
         let pos = self.line_col(start);
+        self.resolve_link(&mut values, pos);
         if !self.add_src(&mut values, pos) || !self.add_file(start, &mut values) {
             return None;
         }
@@ -377,6 +378,16 @@ impl Scan<'_, '_> {
             }
         }
         fit
+    }
+
+    /// `link`: a destination read like a Markdown link's (`@/` content links, paths from the
+    /// page's folder, the base path added), checked and recorded at the call.
+    fn resolve_link(&mut self, values: &mut Map<String, Value>, pos: (usize, usize)) {
+        let Some(Value::String(link)) = values.get("link") else {
+            return;
+        };
+        let url = links::rewrite(link, false, self.cx, pos, self.out, self.diags);
+        values.insert("link".into(), Value::String(url));
     }
 
     /// `src`: an image, resolved and checked like `![](...)`, given as `img` (responsive).

@@ -297,6 +297,7 @@ const NOT_RUNNABLE: &[(&str, &str)] = &[
     ("e0304", "the linked draft is described, not shown"),
     ("e0305", "needs the network and --external"),
     ("e0401", "needs a template of the site"),
+    ("e0607", "needs a shortcode template of the site"),
     (
         "w0105",
         "the example holds a fenced block inside a fenced block",

@@ -137,8 +137,16 @@ fn check_reports_every_broken_link_where_it_is_written() {
         <div>\n  <p><a href=\"/khong-co-2/\">z</a></p>\n</div>\n\n\
         ![logo](/hinh/logo.png)\n\n\
         {{ figure(src=\"data:image/png;base64,iVBORw0KGgo=\", alt=\"Hình\", link=\"khong-co-3/\") }}\n\n\
-        [Chúng tôi](/gioi-thieu/#chung--toi-la-ai) như GitHub viết.\n";
-    let site = fixture_with("bilingual", &[("content/news/d.md", page)]);
+        [Chúng tôi](/gioi-thieu/#chung--toi-la-ai) như GitHub viết.\n\n\
+        {{ nut(trang=\"bao-cao\") }}\n";
+    let button = "{# args: trang* #}<p><a class=\"nut\" href=\"/{{ trang }}/\">Xem</a></p>";
+    let site = fixture_with(
+        "bilingual",
+        &[
+            ("content/news/d.md", page),
+            ("templates/shortcodes/nut.html", button),
+        ],
+    );
     let png = std::fs::read(fixture_path("imported").join("content/assets/logo.png")).unwrap();
     write(site.path(), "static/hinh/logo.png", &png);
     let r = command("check", site.path(), &[]);
@@ -154,11 +162,13 @@ fn check_reports_every_broken_link_where_it_is_written() {
             "content/news/d.md:7:22: error: the link to \"khong co\" leads nowhere",
             // Raw HTML at the line and column of its tag.
             "content/news/d.md:12:6: error: the link to \"/khong-co-2/\" leads nowhere",
-            // What a shortcode wrote, at the shortcode's call.
-            "content/news/d.md:17:1: error: the shortcode called here wrote \"khong-co-3/\"",
+            // A shortcode's `link` is read as a Markdown link's destination.
+            "content/news/d.md:17:1: error: the link to \"khong-co-3/\" leads nowhere",
+            // What a shortcode's template wrote, at the shortcode's call.
+            "content/news/d.md:21:1: error: the shortcode called here wrote \"/bao-cao/\"",
             // A missing anchor with an id of the same letters: the likely one is named.
             "content/news/d.md:19:1: error: the page /gioi-thieu/ has no heading with the anchor #chung--toi-la-ai; did you mean #chung-toi-la-ai?",
-            "By code: E0301 ×5, E0302 ×1, E0607 ×1",
+            "By code: E0301 ×6, E0302 ×1, E0607 ×1",
         ],
     );
     assert!(!r.stderr.contains("E0306"), "{}", r.stderr);
