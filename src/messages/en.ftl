@@ -70,7 +70,10 @@ E0205 = aliases: the old address { $url } is already { $owner ->
     }, which the redirect would replace; remove it from aliases or choose another
 
 ## Links
-E0301 = the link to "{ $target }" leads nowhere; check the path (content links look like @/news/post.md)
+E0301 = the link to "{ $target }" leads nowhere; { $suggest ->
+    [yes] did you mean { $near }? (addresses tell capital letters apart)
+   *[no] check the path (content links look like @/news/post.md)
+  }
 E0302 = the page { $target } has no heading with the anchor #{ $anchor }{ $suggest ->
     [yes] ; did you mean #{ $near }?
    *[no] {""}

@@ -70,7 +70,10 @@ E0205 = aliases: địa chỉ cũ { $url } đã là { $owner ->
     }, và lệnh chuyển hướng sẽ đè lên nó; hãy bỏ địa chỉ này khỏi aliases hoặc chọn địa chỉ khác
 
 ## Liên kết
-E0301 = liên kết tới "{ $target }" không dẫn đến đâu; hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
+E0301 = liên kết tới "{ $target }" không dẫn đến đâu; { $suggest ->
+    [yes] có phải ý bạn là { $near }? (địa chỉ phân biệt chữ hoa, chữ thường)
+   *[no] hãy kiểm tra đường dẫn (liên kết nội dung có dạng @/news/bai-viet.md)
+  }
 E0302 = bài { $target } không có đề mục nào mang neo #{ $anchor }{ $suggest ->
     [yes] ; có phải ý bạn là #{ $near }?
    *[no] {""}

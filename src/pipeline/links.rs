@@ -82,6 +82,10 @@ fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
             .arg("target", &link.dest)
             .arg("from", crate::markdown::looked_from(&link.dest)),
         (_, LinkTarget::Shortcode) => at(Code::E0607).arg("url", &b.url),
+        (Problem::WrongCase(near), _) => at(Code::E0301)
+            .arg("target", &link.dest)
+            .arg("suggest", "yes")
+            .arg("near", near),
         _ => at(Code::E0301).arg("target", &link.dest),
     }
 }

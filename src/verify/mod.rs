@@ -57,6 +57,9 @@ impl Sink for Recorder<'_> {
 pub enum Problem {
     /// No file of the output is there.
     Missing,
+    /// No file is there, but one is at the same path in lower case (`/functions/urls/pathunescape/`
+    /// for `/functions/urls/PathUnescape/`; addresses are case-sensitive on a web server).
+    WrongCase(String),
     /// The target page has no element with this id; the page's id most like it, if one is.
     NoFragment(String, Option<String>),
     /// A folder named without its trailing `/`, which `file://` cannot open.
@@ -153,7 +156,16 @@ fn check_one(
         Lookup::File(found) => found,
         Lookup::Folder(found) if !style.relative => found,
         Lookup::Folder(_) => return problem(Some(&path), Problem::FolderWithoutSlash),
-        Lookup::Missing => return problem(Some(&path), Problem::Missing),
+        Lookup::Missing => {
+            let lower = path.to_lowercase();
+            let wrong_case = lower != path && !matches!(lookup(files, &lower), Lookup::Missing);
+            let found = if wrong_case {
+                Problem::WrongCase(format!("/{lower}"))
+            } else {
+                Problem::Missing
+            };
+            return problem(Some(&path), found);
+        }
     };
     // Only a page's fragments name its ids: an image's (`#gh-dark-mode-only`) or a PDF's
     // (`#page=2`) are for the browser.

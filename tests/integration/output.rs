@@ -138,7 +138,8 @@ fn check_reports_every_broken_link_where_it_is_written() {
         ![logo](/hinh/logo.png)\n\n\
         {{ figure(src=\"data:image/png;base64,iVBORw0KGgo=\", alt=\"Hình\", link=\"khong-co-3/\") }}\n\n\
         [Chúng tôi](/gioi-thieu/#chung--toi-la-ai) như GitHub viết.\n\n\
-        {{ nut(trang=\"bao-cao\") }}\n";
+        {{ nut(trang=\"bao-cao\") }}\n\n\
+        [Giới thiệu](/Gioi-Thieu/) viết hoa.\n";
     let button = "{# args: trang* #}<p><a class=\"nut\" href=\"/{{ trang }}/\">Xem</a></p>";
     let site = fixture_with(
         "bilingual",
@@ -168,7 +169,9 @@ fn check_reports_every_broken_link_where_it_is_written() {
             "content/news/d.md:21:1: error: the shortcode called here wrote \"/bao-cao/\"",
             // A missing anchor with an id of the same letters: the likely one is named.
             "content/news/d.md:19:1: error: the page /gioi-thieu/ has no heading with the anchor #chung--toi-la-ai; did you mean #chung-toi-la-ai?",
-            "By code: E0301 ×6, E0302 ×1, E0607 ×1",
+            // An address that exists in lower case.
+            "content/news/d.md:23:1: error: the link to \"/Gioi-Thieu/\" leads nowhere; did you mean /gioi-thieu/? (addresses tell capital letters apart)",
+            "By code: E0301 ×7, E0302 ×1, E0607 ×1",
         ],
     );
     assert!(!r.stderr.contains("E0306"), "{}", r.stderr);
