@@ -95,6 +95,12 @@ impl Diagnostic {
         self
     }
 
+    /// The named value `name` of the message, if it has one.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        let found = self.args.iter().find(|(n, _)| *n == name);
+        found.map(|(_, v)| v.as_str())
+    }
+
     /// `path:line:col`, the part of the report that never changes with the language.
     pub fn location(&self) -> String {
         match (self.line, self.col) {
@@ -114,13 +120,7 @@ impl Diagnostic {
 /// is kept, with a `count` of how many there were. For problems repeated on many pages that
 /// the editor fixes once (an ignored key, an unknown code language).
 pub fn fold_repeats(diags: &mut Vec<Diagnostic>, code: Code, arg: &str) {
-    let value_of = |d: &Diagnostic| {
-        d.args
-            .iter()
-            .find(|(n, _)| *n == arg)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let value_of = |d: &Diagnostic| d.value(arg).unwrap_or_default().to_string();
     let mut groups: std::collections::BTreeMap<String, (Diagnostic, usize)> = Default::default();
     let mut rest = Vec::with_capacity(diags.len());
     for d in diags.drain(..) {

@@ -29,9 +29,12 @@ const IGNORED: [&str; 16] = [
     "insert_anchor_links",
 ];
 
+/// Jekyll's redirect plugin's key, read as `aliases`.
+pub(super) const REDIRECT_FROM: &str = "redirect_from";
+
 /// Keys of other generators that sachhon maps or reports (W0603) itself.
 const MAPPED: [&str; 8] = [
-    "redirect_from",
+    REDIRECT_FROM,
     "lastmod",
     "expiryDate",
     "expirydate",
@@ -50,7 +53,7 @@ pub fn is_foreign(key: &str) -> bool {
 /// `categories` is one when the site declares it.
 pub fn apply(map: &Map<String, Value>, f: &mut Fields, meta: &mut Meta, taxonomies: &[String]) {
     // Jekyll's redirect plugin: old addresses of the page.
-    meta.aliases.extend(f.text_list(map, &[], "redirect_from"));
+    meta.aliases.extend(f.text_list(map, &[], REDIRECT_FROM));
     // Hugo's last modification: the update date of feeds and the sitemap.
     if meta.updated.is_none() {
         meta.updated = f.date(map, &[], "lastmod");

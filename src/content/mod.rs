@@ -92,16 +92,21 @@ impl Withheld {
         self.drafts + self.scheduled + self.expired > 0
     }
 
-    fn count(&mut self, page: &Page, config: &Config, now: i64) {
-        let tz = config.timezone_minutes;
-        if page.meta.draft {
-            self.drafts += 1;
-        } else if page.meta.date.is_some_and(|d| d.timestamp(tz) > now) {
-            self.scheduled += 1;
-        } else {
-            self.expired += 1;
+    fn count(&mut self, why: LeftOut) {
+        match why {
+            LeftOut::Draft => self.drafts += 1,
+            LeftOut::Scheduled => self.scheduled += 1,
+            LeftOut::Expired => self.expired += 1,
         }
     }
+}
+
+/// Why a page is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeftOut {
+    Draft,
+    Scheduled,
+    Expired,
 }
 
 /// Loads every content file of the site; drafts and scheduled pages are dropped unless asked.
@@ -137,11 +142,12 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
     for (page, ds) in typed {
         diags.extend(ds);
         let Some(page) = page else { continue };
-        if options.drafts || is_published(&page, config, options.now) {
+        let left_out = left_out(&page, config, options.now).filter(|_| !options.drafts);
+        let Some(why) = left_out else {
             pages.push(page);
             continue;
-        }
-        withheld.count(&page, config, options.now);
+        };
+        withheld.count(why);
         if let Some(key) = page.source.strip_prefix("content/") {
             unpublished.push(key.to_string());
         }
@@ -160,12 +166,18 @@ pub fn load(config: &Config, options: LoadOptions) -> (Loaded, Vec<Diagnostic>) 
     (loaded, diags)
 }
 
-/// Whether `page` is neither a draft, nor dated after `now`, nor expired at `now`.
-fn is_published(page: &Page, config: &Config, now: i64) -> bool {
+/// Why `page` is not published at `now`: a draft, dated after `now`, or expired at `now`.
+fn left_out(page: &Page, config: &Config, now: i64) -> Option<LeftOut> {
     let tz = config.timezone_minutes;
-    let scheduled = page.meta.date.is_some_and(|d| d.timestamp(tz) > now);
-    let expired = page.meta.expires.is_some_and(|d| d.timestamp(tz) <= now);
-    !(page.meta.draft || scheduled || expired)
+    if page.meta.draft {
+        Some(LeftOut::Draft)
+    } else if page.meta.date.is_some_and(|d| d.timestamp(tz) > now) {
+        Some(LeftOut::Scheduled)
+    } else if page.meta.expires.is_some_and(|d| d.timestamp(tz) <= now) {
+        Some(LeftOut::Expired)
+    } else {
+        None
+    }
 }
 
 /// Cuts a file's text (`source` names it in diagnostics) into front matter and body: BOM and
@@ -586,7 +598,7 @@ fn key_lines(map: &Map<String, Value>, loc: &Locator) -> Vec<(&'static str, usiz
     ];
     // Jekyll's `redirect_from` is read as `aliases` (content/foreign.rs).
     let written_as = |key: &'static str| match key {
-        "aliases" if !map.contains_key(key) => "redirect_from",
+        "aliases" if !map.contains_key(key) => foreign::REDIRECT_FROM,
         _ => key,
     };
     KEYS.into_iter()

@@ -48,6 +48,12 @@ pub struct Rewritten {
     pub blocks: HashMap<usize, Block>,
 }
 
+/// Whether `text` (a paragraph's) is the opening line of another tool's block, which, left as
+/// a paragraph, opened no block (reported as W0602) and is no page's lead.
+pub(super) fn is_block_line(text: &str) -> bool {
+    looks_like_opener(text) || text.trim_start().starts_with(":::")
+}
+
 /// A construct of another tool found in the text: (line index in the body, column, kind, as
 /// written). `kind` is the W0602 selector.
 pub type Foreign = (usize, usize, &'static str, String);

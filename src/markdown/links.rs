@@ -99,12 +99,10 @@ fn resolve(
     match resolved {
         Ok((href, target)) => (href, Some(target)),
         Err(code) => {
-            diags.push(
-                Diagnostic::error(code, cx.source)
-                    .at(pos.0, pos.1)
-                    .arg("target", parts.path_part)
-                    .arg("from", looked_from(parts.path_part)),
-            );
+            diags.push(with_target(
+                Diagnostic::error(code, cx.source).at(pos.0, pos.1),
+                parts.path_part,
+            ));
             (dest.to_string(), Some(LinkTarget::Reported))
         }
     }
@@ -333,14 +331,16 @@ pub fn record_shortcode_output(html: &str, pos: (usize, usize), out: &mut Render
     }
 }
 
-/// Where a file path as written is looked for, as E0303's `from` selector: from the site's
-/// root (`/tai-lieu/a.pdf`: static/, then content/) or from the page's folder.
-pub fn looked_from(path: &str) -> &'static str {
-    if path.starts_with('/') {
+/// `d` (E0301 or E0303) naming the path as written, and where such a path is looked for (the
+/// `from` selector of E0303's hint): from the site's root (`/tai-lieu/a.pdf`: static/, then
+/// content/) or from the page's folder.
+pub fn with_target(d: Diagnostic, path: &str) -> Diagnostic {
+    let from = if path.starts_with('/') {
         "root"
     } else {
         "page"
-    }
+    };
+    d.arg("target", path).arg("from", from)
 }
 
 /// The line and column (in characters) just after `text` written from `pos`.

@@ -15,7 +15,7 @@ pub mod shortcodes;
 mod summary;
 mod terms;
 
-pub use links::{looked_from, Link, LinkTarget};
+pub use links::{with_target, Link, LinkTarget};
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::site::UrlStyle;
@@ -131,21 +131,21 @@ pub fn render(body: &str, cx: &Context) -> (Rendered, Vec<Diagnostic>) {
 /// `{{ site.repository }}` in every link) is said once, at its first place, with how many
 /// times the page writes it (`repeats`, which every W0602 carries).
 fn fold_foreign_repeats(diags: &mut Vec<Diagnostic>) {
-    fn arg<'d>(d: &'d Diagnostic, name: &str) -> &'d str {
-        let found = d.args.iter().find(|(n, _)| *n == name);
-        found.map_or("", |(_, v)| v.as_str())
-    }
     let mut first: std::collections::HashMap<String, usize> = Default::default();
     let mut kept: Vec<(Diagnostic, usize)> = Vec::with_capacity(diags.len());
     for d in diags.drain(..) {
         let foldable = d.code == Code::W0602
-            && matches!(arg(&d, "kind"), "hugo" | "liquid" | "output" | "other");
+            && matches!(
+                d.value("kind"),
+                Some("hugo" | "liquid" | "output" | "other")
+            );
         if foldable {
-            if let Some(&i) = first.get(arg(&d, "syntax")) {
+            let syntax = d.value("syntax").unwrap_or_default().to_string();
+            if let Some(&i) = first.get(&syntax) {
                 kept[i].1 += 1;
                 continue;
             }
-            first.insert(arg(&d, "syntax").to_string(), kept.len());
+            first.insert(syntax, kept.len());
         }
         kept.push((d, 1));
     }

@@ -23,12 +23,7 @@ impl Summary {
         self.para_depth = self.para_depth.saturating_sub(1);
         // A block line of another tool that opened no block (reported as W0602) is no lead:
         // the next paragraph is.
-        let is_block_line = |p: &String| {
-            let p = p.trim_start();
-            ["!!!", "???", "===", ":::"]
-                .iter()
-                .any(|m| p.starts_with(m))
-        };
+        let is_block_line = |p: &String| super::blocks::is_block_line(p);
         if self.in_first_para && self.first_para.as_ref().is_some_and(is_block_line) {
             self.first_para = None;
         }

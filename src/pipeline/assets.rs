@@ -106,9 +106,8 @@ pub(super) fn check_lead_images(
             continue;
         };
         if !static_paths.contains(path) {
-            let d = Diagnostic::error(Code::E0303, &page.source)
-                .arg("target", image)
-                .arg("from", crate::markdown::looked_from(image));
+            let d =
+                crate::markdown::with_target(Diagnostic::error(Code::E0303, &page.source), image);
             let line = page.line_of("image");
             diags.push(match line {
                 Some(line) => d.at(line, 1),

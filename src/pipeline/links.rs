@@ -75,17 +75,14 @@ fn written_as<'r>(r: &'r Rendered, url: &str) -> Vec<&'r Link> {
 fn content_diagnostic(source: &str, link: &Link, b: &Broken) -> Diagnostic {
     let at = |code| Diagnostic::error(code, source).at(link.line, link.col);
     match (&b.problem, &link.target) {
-        (Problem::NoFragment(anchor, near), _) => with_near(at(Code::E0302), near)
+        (Problem::NoFragment(anchor, near), _) => with_near(at(Code::E0302), near.as_deref())
             .arg("target", format!("/{}", b.target.as_deref().unwrap_or("")))
             .arg("anchor", anchor),
-        (_, LinkTarget::File(_)) => at(Code::E0303)
-            .arg("target", &link.dest)
-            .arg("from", crate::markdown::looked_from(&link.dest)),
+        (_, LinkTarget::File(_)) => crate::markdown::with_target(at(Code::E0303), &link.dest),
         (_, LinkTarget::Shortcode) => at(Code::E0607).arg("url", &b.url),
-        (Problem::WrongCase(near), _) => at(Code::E0301)
-            .arg("target", &link.dest)
-            .arg("suggest", "yes")
-            .arg("near", near),
+        (Problem::WrongCase(near), _) => {
+            with_near(at(Code::E0301), Some(near)).arg("target", &link.dest)
+        }
         _ => at(Code::E0301).arg("target", &link.dest),
     }
 }
@@ -98,7 +95,7 @@ fn output_diagnostic(template: &str, b: &Broken) -> Diagnostic {
             .arg("position", format!("{line}:{col}"))
             .arg("message", message),
         Problem::NoFragment(anchor, near) => {
-            with_near(Diagnostic::error(Code::E0307, template), near)
+            with_near(Diagnostic::error(Code::E0307, template), near.as_deref())
                 .arg("file", &b.file)
                 .arg("url", &b.url)
                 .arg("anchor", anchor)
@@ -110,8 +107,9 @@ fn output_diagnostic(template: &str, b: &Broken) -> Diagnostic {
     }
 }
 
-/// The id a missing anchor was most likely meant to be, for "did you mean" (`suggest`).
-fn with_near(d: Diagnostic, near: &Option<String>) -> Diagnostic {
+/// `d` with what a broken reference was most likely meant to be (an anchor, or an address in
+/// lower case), for "did you mean" (`suggest`).
+fn with_near(d: Diagnostic, near: Option<&str>) -> Diagnostic {
     match near {
         Some(id) => d.arg("suggest", "yes").arg("near", id),
         None => d.arg("suggest", "no"),

@@ -199,7 +199,7 @@ fn is_false_w0103(d: &Diagnostic, failed: &[String]) -> bool {
     if d.code != Code::W0103 {
         return false;
     }
-    let Some((_, lang)) = d.args.iter().find(|(n, _)| *n == "lang") else {
+    let Some(lang) = d.value("lang") else {
         return false;
     };
     ["md", "markdown"].iter().any(|ext| {

@@ -238,8 +238,6 @@ fn lookup<'a>(files: &'a HashMap<String, Facts>, path: &str) -> Lookup<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::nearest_id;
-
     #[test]
     fn a_missing_anchor_names_the_id_it_was_likely_meant_to_be() {
         let ids: Vec<String> = ["people-body", "html-xml-tags", "ket-qua"]
