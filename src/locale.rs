@@ -4,7 +4,12 @@
 pub fn format_number(value: f64, decimals: usize, lang: &str) -> String {
     let (group, point) = if lang == "vi" { ('.', ',') } else { (',', '.') };
     let negative = value < 0.0;
-    let text = format!("{:.*}", decimals, value.abs());
+    // Whole numbers (most figures) skip the float formatter, which writes the same digits.
+    let text = if value.fract() == 0.0 && value.abs() < 1e15 {
+        (value.abs() as u64).to_string()
+    } else {
+        format!("{:.*}", decimals, value.abs())
+    };
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
         None => (text, String::new()),
@@ -38,5 +43,8 @@ mod tests {
         assert_eq!(format_number(1.5, 1, "vi"), "1,5");
         assert_eq!(format_number(-25.0, 1, "en"), "−25");
         assert_eq!(format_number(300.0, 2, "vi"), "300");
+        assert_eq!(format_number(-0.0, 2, "vi"), "0");
+        assert_eq!(format_number(0.25, 1, "en"), format!("{:.1}", 0.25));
+        assert_eq!(format_number(1e16, 0, "en"), "10,000,000,000,000,000");
     }
 }

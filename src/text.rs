@@ -20,6 +20,7 @@ pub fn fold_into(text: &str, out: &mut String) {
     // come from a table; anything else is decomposed one character at a time (canonical
     // decomposition of each character, then dropping the marks, is the same as NFD followed by
     // mark removal, without reordering buffers).
+    let table = latin_table();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -36,7 +37,7 @@ pub fn fold_into(text: &str, out: &mut String) {
             break;
         };
         i += c.len_utf8();
-        match latin_fold(c) {
+        match latin_fold(table, c) {
             Some(f) => out.push(f),
             None => fold_char(c, out),
         }
@@ -57,10 +58,11 @@ fn fold_char(c: char, out: &mut String) {
 /// The Latin blocks folded ahead: U+00C0-U+024F and U+1E00-U+1EFF.
 const LATIN: [(u32, u32); 2] = [(0xc0, 0x250), (0x1e00, 0x1f00)];
 
-/// The folded form of a Latin letter that folds to a single character, from a table.
-fn latin_fold(c: char) -> Option<char> {
+/// The folded form of each letter of [`LATIN`], block after block: `\0` where it is not a
+/// single character.
+fn latin_table() -> &'static [char] {
     static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         LATIN
             .iter()
             .flat_map(|&(from, to)| from..to)
@@ -76,17 +78,24 @@ fn latin_fold(c: char) -> Option<char> {
                 }
             })
             .collect()
-    });
+    })
+}
+
+/// The folded form of a Latin letter that folds to a single character, from `table`
+/// ([`latin_table`]).
+#[inline]
+fn latin_fold(table: &[char], c: char) -> Option<char> {
     let n = c as u32;
-    let mut offset = 0;
-    for &(from, to) in &LATIN {
-        if (from..to).contains(&n) {
-            let f = table[(offset + n - from) as usize];
-            return (f != '\0').then_some(f);
-        }
-        offset += to - from;
-    }
-    None
+    let index = if n < LATIN[0].1 {
+        n.checked_sub(LATIN[0].0)?
+    } else {
+        let offset = LATIN[0].1 - LATIN[0].0;
+        offset
+            + n.checked_sub(LATIN[1].0)
+                .filter(|&k| k < LATIN[1].1 - LATIN[1].0)?
+    };
+    let f = *table.get(index as usize)?;
+    (f != '\0').then_some(f)
 }
 
 /// Lower-cases `text` and normalises it to NFC, keeping its diacritics.
@@ -196,6 +205,7 @@ pub fn count_words(text: &str, n: usize) -> (usize, usize) {
 
 /// Whether the character at byte `i` of `text` (a character boundary) is a word character, and
 /// its length: ASCII and Vietnamese letters answered from the bytes, the rest decoded.
+#[inline]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     match bytes[i] {
@@ -215,26 +225,46 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
 
 /// The runs of word characters of `text` (the non-empty pieces of splitting it at every other
 /// character), read as [`word_char_at`] reads them.
-pub fn word_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let at = move |i: usize| word_char_at(text, i);
-    // Moves `i` past the characters that are (`word`) or are not word characters.
-    let skip = move |i: &mut usize, word: bool| {
-        while *i < bytes.len() {
-            let (is_word, len) = at(*i);
+pub fn word_runs(text: &str) -> WordRuns<'_> {
+    WordRuns { text, at: 0 }
+}
+
+/// The iterator of [`word_runs`].
+pub struct WordRuns<'a> {
+    text: &'a str,
+    /// Where the next search starts.
+    at: usize,
+}
+
+impl WordRuns<'_> {
+    /// The first byte from `i` on whose character is (`word`) or is not a word character;
+    /// ASCII is answered in the loop itself, as most of any text is.
+    #[inline]
+    fn skip_while_word(&self, mut i: usize, word: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            let (is_word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                word_char_at(self.text, i)
+            };
             if is_word != word {
                 break;
             }
-            *i += len;
+            i += len;
         }
-    };
-    std::iter::from_fn(move || {
-        skip(&mut i, false);
-        let start = i;
-        skip(&mut i, true);
-        (i > start).then(|| &text[start..i])
-    })
+        i
+    }
+}
+
+impl<'a> Iterator for WordRuns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.skip_while_word(self.at, false);
+        self.at = self.skip_while_word(start, true);
+        (self.at > start).then(|| &self.text[start..self.at])
+    }
 }
 
 /// Whether `c` may not appear in a page or a feed: C0 controls other than tab, LF and CR,
@@ -246,9 +276,14 @@ pub fn is_forbidden_control(c: char) -> bool {
 /// Removes forbidden control characters from `text`; returns the text and, for each one
 /// removed, its line, column (in characters) and the character.
 pub fn strip_controls(text: String) -> (String, Vec<(usize, usize, char)>) {
+    // A first look, byte by byte in blocks the compiler vectorises: a C0 control other than
+    // tab, LF and CR, or the lead byte 0xEF of U+F000-U+FFFF, which holds U+FFFE and U+FFFF.
+    let suspect_byte =
+        |b: u8| (b < b' ') & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF);
     let suspect = text
-        .bytes()
-        .any(|b| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
+        .as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect_byte(b)));
     if !suspect || !text.chars().any(is_forbidden_control) {
         return (text, Vec::new());
     }
@@ -445,13 +480,18 @@ mod tests {
 
 /// Percent-encodes `text` for a URL query value: every byte but the unreserved ones.
 pub fn url_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len() * 3);
     for b in text.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
                 out.push(char::from(b))
             }
-            _ => out.push_str(&format!("%{b:02X}")),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
         }
     }
     out

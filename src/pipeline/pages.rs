@@ -38,10 +38,15 @@ pub(super) fn render_markdown(
         .par_iter()
         .zip(bodies)
         .map(|(page, body)| {
-            let mut hasher = DefaultHasher::new();
-            let image = &page.meta.image;
-            (site_key, &page.source, &body, page.body_line_offset, image).hash(&mut hasher);
-            let key = hasher.finish();
+            // A build without a cache (`build`, `check`) has no use for the key.
+            let key = if cache.enabled {
+                let mut hasher = DefaultHasher::new();
+                let image = &page.meta.image;
+                (site_key, &page.source, &body, page.body_line_offset, image).hash(&mut hasher);
+                hasher.finish()
+            } else {
+                0
+            };
             if let Some((rendered, ds)) = previous.get(&key) {
                 return (key, rendered.clone(), ds.clone());
             }

@@ -44,7 +44,7 @@ const SKIPPED: [&str; 5] = ["script", "style", "template", "svg", "noscript"];
 pub fn blocks(html: &str) -> Vec<Block> {
     let mut out = vec![Block::default()];
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         push_text(&mut out, &rest[..lt]);
         rest = &rest[lt..];
         let end = tag_end(rest);
@@ -92,7 +92,7 @@ pub fn blocks(html: &str) -> Vec<Block> {
             }
         } else if heading || BREAKS.iter().any(|b| is(b)) {
             push_break(&mut out);
-        } else if is("a") && attr(tag, "class").is_some_and(|c| c.contains("anchor")) {
+        } else if is("a") && is_anchor_link(tag) {
             // The `#` link beside a heading.
             rest = match find_ci(rest, "</a") {
                 Some(i) => &rest[i..],
@@ -111,17 +111,28 @@ pub fn blocks(html: &str) -> Vec<Block> {
 
 /// The length of the tag at the start of `s` (which starts with `<`), quotes respected.
 fn tag_end(s: &str) -> usize {
-    let mut quote: Option<u8> = None;
-    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return i + 1,
-            _ => {}
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    while let Some(k) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i..]) {
+        let at = i + k;
+        let quote = bytes[at];
+        if quote == b'>' {
+            return at + 1;
+        }
+        match memchr::memchr(quote, &bytes[at + 1..]) {
+            Some(close) => i = at + 1 + close + 1,
+            None => break,
         }
     }
     s.len()
+}
+
+/// Whether the inside of an `a` start tag has the class `anchor` (the `#` link beside a
+/// heading). Tags without the word, or an entity that could spell it, are passed at once.
+fn is_anchor_link(tag: &str) -> bool {
+    let may_be = memchr::memmem::find(tag.as_bytes(), b"anchor").is_some()
+        || memchr::memchr(b'&', tag.as_bytes()).is_some();
+    may_be && attr(tag, "class").is_some_and(|c| c.contains("anchor"))
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
@@ -168,7 +179,7 @@ fn push_break(out: &mut [Block]) {
 fn push_text(out: &mut [Block], raw: &str) {
     let Some(b) = out.last_mut() else { return };
     let decoded;
-    let text = if raw.contains('&') {
+    let text = if memchr::memchr(b'&', raw.as_bytes()).is_some() {
         decoded = unescape(raw);
         decoded.as_str()
     } else {
@@ -180,11 +191,15 @@ fn push_text(out: &mut [Block], raw: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        while i < bytes.len() {
-            let single_space = bytes[i] == b' '
+        while let Some(&c) = bytes.get(i) {
+            if c > b' ' {
+                i += 1;
+                continue;
+            }
+            let single_space = c == b' '
                 && i > start
                 && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace());
-            if bytes[i].is_ascii_whitespace() && !single_space {
+            if c.is_ascii_whitespace() && !single_space {
                 break;
             }
             i += 1;
@@ -264,6 +279,17 @@ mod tests {
         let html = "<img src=\"a.jpg\" alt=\"Lò hơi &quot;mới&quot;\"><table><tr><td>1.200</td><td>m³</td></tr></table><script>var x = '<p>';</script><p>Cuối</p>";
         let b = blocks(html);
         assert_eq!(b[0].text, "Lò hơi \"mới\"\n1.200\nm³\nCuối");
+    }
+
+    #[test]
+    fn tags_end_outside_quotes() {
+        let tag = "<a title=\"x>y\" data-x='>'>";
+        assert_eq!(tag_end(&format!("{tag}rest")), tag.len());
+        assert_eq!(tag_end("<a title=\"x>y"), "<a title=\"x>y".len());
+        assert_eq!(tag_end("<br>"), 4);
+        assert!(is_anchor_link(" class=\"anchor\" href=\"#x\""));
+        assert!(is_anchor_link(" class=\"&#97;nchor\""));
+        assert!(!is_anchor_link(" href=\"#x\""));
     }
 
     #[test]

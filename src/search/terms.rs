@@ -110,8 +110,7 @@ fn word_stream(site: &Site, id: usize, blocks: &[Block]) -> (String, Vec<Run>) {
         folded.push('\n');
         if !b.anchor.is_empty() {
             // The first line of a block is its heading.
-            let end = folded[start..]
-                .find('\n')
+            let end = memchr::memchr(b'\n', &folded.as_bytes()[start..])
                 .map_or(folded.len(), |i| start + i + 1);
             runs.push((start, end, 5, false));
             runs.push((end, folded.len(), 0, true));
@@ -171,7 +170,7 @@ fn count_terms<'a>(
     let mut all: Vec<(u32, u32)> = Vec::with_capacity(folded.len() / 5);
     let mut pos: u32 = 0;
     for &(start, end, weight, body) in runs {
-        for line in folded[start..end].split('\n') {
+        for line in lines(&folded[start..end]) {
             for w in word_runs(line) {
                 if w.len() > MAX_TOKEN && w.chars().count() > MAX_TOKEN {
                     continue;
@@ -212,6 +211,25 @@ fn group_positions(terms: usize, all: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
     (starts, positions)
 }
 
+/// The pieces of `text` between line breaks, as `split('\n')` gives them (an empty last piece
+/// after a final break included), found with a vectorised search.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(b'\n', r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// The words of folded text that the index keeps.
 fn words(folded: &str) -> impl Iterator<Item = &str> {
     word_runs(folded).filter(|w| w.chars().count() <= MAX_TOKEN)
@@ -235,6 +253,14 @@ mod tests {
         assert_eq!(normalize("Nghệ"), "nghe");
         assert_eq!(normalize("Thừa Thiên Huế"), "thua thien hue");
         assert_eq!(normalize("ở"), "o");
+    }
+
+    #[test]
+    fn lines_are_the_pieces_split_gives() {
+        for text in ["", "a", "a\n", "\n\nb", "một\nhai\n\nba\n"] {
+            let expected: Vec<&str> = text.split('\n').collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

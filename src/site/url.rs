@@ -16,7 +16,7 @@ impl UrlStyle {
     /// The link from the page at `from` to the site path `to` (`news/a/`, `style.css`,
     /// `news/a/#part`).
     pub fn href(&self, from: &str, to: &str) -> String {
-        let (target, fragment) = match to.find(['#', '?']) {
+        let (target, fragment) = match memchr::memchr2(b'#', b'?', to.as_bytes()) {
             Some(i) => (&to[..i], &to[i..]),
             None => (to, ""),
         };
@@ -30,7 +30,10 @@ impl UrlStyle {
             out.push_str(fragment);
             out
         } else {
-            format!("{}{target}{fragment}", self.base_path)
+            let mut out = String::with_capacity(self.base_path.len() + to.len());
+            out.push_str(&self.base_path);
+            out.push_str(to);
+            out
         }
     }
 
