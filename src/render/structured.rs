@@ -5,7 +5,6 @@
 use crate::content::Kind;
 use crate::site::Site;
 use serde::Serialize;
-use serde_json::{json, Value};
 
 /// One step of the trail above a page; the home comes first, the page itself last.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -57,91 +56,173 @@ fn home(site: &Site, lang: &str) -> Crumb {
     }
 }
 
+/// The JSON-LD document: schema.org items in one graph. Fields are declared in the order of
+/// their names, as JSON-LD readers and the build's byte-for-byte output expect keys sorted.
+#[derive(Serialize)]
+struct Graph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<'a> {
+    Thing(Box<Thing<'a>>),
+    Trail(Trail<'a>),
+}
+
+/// A page described by its kind (`WebSite`, `Article`, `Course`...).
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "isPartOf", skip_serializing_if = "Option::is_none")]
+    is_part_of: Option<Named<'a>>,
+    name: &'a str,
+    #[serde(rename = "potentialAction", skip_serializing_if = "Option::is_none")]
+    potential_action: Option<SearchAction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<Named<'a>>,
+    url: String,
+}
+
+/// An organisation or a course, by name (and address, when it has one).
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SearchAction {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "query-input")]
+    query_input: &'static str,
+    target: String,
+}
+
+#[derive(Serialize)]
+struct Trail<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "itemListElement")]
+    items: Vec<TrailItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct TrailItem<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item: String,
+    name: &'a str,
+    position: usize,
+}
+
 /// The JSON-LD of a page: its own description (when its kind has one) and its trail, as the
 /// text of a `<script type="application/ld+json">` element.
 pub fn json_ld(site: &Site, id: Option<usize>, trail: &[Crumb]) -> String {
-    let mut graph: Vec<Value> = Vec::new();
-    if let Some(id) = id {
-        if let Some(item) = describe(site, id) {
-            graph.push(item);
-        }
+    let mut graph: Vec<Item> = Vec::new();
+    if let Some(item) = id.and_then(|id| describe(site, id)) {
+        graph.push(Item::Thing(Box::new(item)));
     }
     if trail.len() > 1 {
-        graph.push(json!({
-            "@type": "BreadcrumbList",
-            "itemListElement": trail.iter().enumerate().map(|(i, c)| json!({
-                "@type": "ListItem",
-                "position": i + 1,
-                "name": c.title,
-                "item": site.style.absolute(&c.path),
-            })).collect::<Vec<_>>(),
+        graph.push(Item::Trail(Trail {
+            kind: "BreadcrumbList",
+            items: trail
+                .iter()
+                .enumerate()
+                .map(|(i, c)| TrailItem {
+                    kind: "ListItem",
+                    item: site.style.absolute(&c.path),
+                    name: &c.title,
+                    position: i + 1,
+                })
+                .collect(),
         }));
     }
     if graph.is_empty() {
         return String::new();
     }
-    let doc = json!({"@context": "https://schema.org", "@graph": graph});
-    script_safe(&doc.to_string())
+    let doc = Graph {
+        context: "https://schema.org",
+        graph,
+    };
+    script_safe(&serde_json::to_string(&doc).unwrap_or_default())
 }
 
 /// The schema.org description of the page `id`, by its kind.
-fn describe(site: &Site, id: usize) -> Option<Value> {
+fn describe(site: &Site, id: usize) -> Option<Thing<'_>> {
     let page = &site.pages[id];
-    let url = site.style.absolute(&page.path);
-    let li = site.lang_index(&page.lang);
+    let site_title = site.config.languages[site.lang_index(&page.lang)]
+        .title
+        .as_str();
+    let mut item = Thing {
+        kind: "WebSite",
+        date_modified: None,
+        date_published: None,
+        description: None,
+        headline: None,
+        in_language: &page.lang,
+        is_part_of: None,
+        name: &page.meta.title,
+        potential_action: None,
+        provider: None,
+        url: site.style.absolute(&page.path),
+    };
     if site.homes.contains(&Some(id)) {
-        let mut item = json!({
-            "@type": "WebSite",
-            "name": site.config.languages[li].title,
-            "url": url,
-            "inLanguage": page.lang,
+        item.name = site_title;
+        item.potential_action = site.config.search.then(|| SearchAction {
+            kind: "SearchAction",
+            query_input: "required name=search_term_string",
+            target: format!(
+                "{}?q={{search_term_string}}",
+                site.style.absolute(&format!("{}search/", page.path))
+            ),
         });
-        if site.config.search {
-            item["potentialAction"] = json!({
-                "@type": "SearchAction",
-                "target": format!("{}?q={{search_term_string}}", site.style.absolute(&format!("{}search/", page.path))),
-                "query-input": "required name=search_term_string",
-            });
-        }
         return Some(item);
     }
-    let kind = match (page.kind, page.is_section) {
+    item.kind = match (page.kind, page.is_section) {
         (Kind::CaseStudy, false) => "Article",
         (Kind::News, false) => "NewsArticle",
         (Kind::Module, _) => "Course",
         (Kind::Lesson, false) => "LearningResource",
         _ => return None,
     };
-    let mut item = json!({
-        "@type": kind,
-        "name": page.meta.title,
-        "url": url,
-        "inLanguage": page.lang,
-    });
-    if matches!(kind, "Article" | "NewsArticle") {
-        item["headline"] = json!(page.meta.title);
+    if matches!(item.kind, "Article" | "NewsArticle") {
+        item.headline = Some(&page.meta.title);
     }
-    if let Some(summary) = &page.meta.summary {
-        item["description"] = json!(summary);
+    item.description = page.meta.summary.as_deref();
+    item.date_published = page.meta.date.map(|d| d.iso_date());
+    item.date_modified = page.meta.updated.map(|d| d.iso_date());
+    if item.kind == "Course" {
+        item.provider = Some(Named {
+            kind: "Organization",
+            name: site_title,
+            url: None,
+        });
     }
-    if let Some(date) = page.meta.date {
-        item["datePublished"] = json!(date.iso_date());
-    }
-    if let Some(date) = page.meta.updated {
-        item["dateModified"] = json!(date.iso_date());
-    }
-    if kind == "Course" {
-        item["provider"] =
-            json!({"@type": "Organization", "name": site.config.languages[li].title});
-    }
-    if kind == "LearningResource" {
-        if let Some(nav) = site.lesson_nav[id] {
-            item["isPartOf"] = json!({
-                "@type": "Course",
-                "name": site.pages[nav.module].meta.title,
-                "url": site.style.absolute(&site.pages[nav.module].path),
-            });
-        }
+    if item.kind == "LearningResource" {
+        item.is_part_of = site.lesson_nav[id].map(|nav| Named {
+            kind: "Course",
+            name: &site.pages[nav.module].meta.title,
+            url: Some(site.style.absolute(&site.pages[nav.module].path)),
+        });
     }
     Some(item)
 }
@@ -154,6 +235,7 @@ fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn script_text_cannot_close_its_element() {
