@@ -267,6 +267,67 @@ impl<'a> Iterator for WordRuns<'a> {
     }
 }
 
+/// The lines of `text` with their line breaks, as `split_inclusive('\n')` gives them, found
+/// with a vectorised search (Markdown sources are scanned line by line several times).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
+}
+
+/// Appends `text` as a JSON string, quotes included, escaped exactly as serde_json escapes it
+/// (`"`, `\\`, and control characters: short forms where JSON has them, else `\u00xx`); runs
+/// that need no escape, nearly all of any text, are copied whole.
+pub fn push_json_string(out: &mut String, text: &str) {
+    let needs_escape = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    // Blocks of 16 bytes are cleared at once, in a loop the compiler vectorises; a block
+    // that holds a byte to escape is gone through byte by byte.
+    for (n, block) in bytes.chunks(16).enumerate() {
+        if !block.iter().fold(false, |any, &b| any | needs_escape(b)) {
+            continue;
+        }
+        for (k, &b) in block.iter().enumerate() {
+            if needs_escape(b) {
+                let at = n * 16 + k;
+                out.push_str(&text[from..at]);
+                from = at + 1;
+                push_json_escape(out, b);
+            }
+        }
+    }
+    out.push_str(&text[from..]);
+    out.push('"');
+}
+
+/// The JSON escape of an ASCII byte that may not appear in a JSON string as it is.
+fn push_json_escape(out: &mut String, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'"' => out.push_str("\\\""),
+        b'\\' => out.push_str("\\\\"),
+        b'\n' => out.push_str("\\n"),
+        b'\r' => out.push_str("\\r"),
+        b'\t' => out.push_str("\\t"),
+        0x08 => out.push_str("\\b"),
+        0x0c => out.push_str("\\f"),
+        _ => {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+}
+
 /// Whether `c` may not appear in a page or a feed: C0 controls other than tab, LF and CR,
 /// and the noncharacters U+FFFE and U+FFFF (XML 1.0 forbids them all).
 pub fn is_forbidden_control(c: char) -> bool {
@@ -495,6 +556,33 @@ pub fn url_encode(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod json_and_line_tests {
+    #[test]
+    fn json_strings_match_serde_json() {
+        let all: String = (0u8..0x80).map(char::from).collect();
+        for text in [
+            "",
+            "Tiết kiệm \"nước\"",
+            "a\\b\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+            "</script>",
+            &all,
+        ] {
+            let mut out = String::new();
+            super::push_json_string(&mut out, text);
+            assert_eq!(out, serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn inclusive_lines_are_the_pieces_split_inclusive_gives() {
+        for text in ["", "a", "a\n", "\n\nb", "một\r\nhai\n\nba"] {
+            let expected: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(super::lines_inclusive(text).collect::<Vec<_>>(), expected);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
 pub fn heading_title(body: &str) -> Option<(String, String)> {
     let mut fence: Option<&str> = None;
     let mut offset = 0;
-    for line in body.split_inclusive('\n') {
+    for line in crate::text::lines_inclusive(body) {
         let trimmed = line.trim_start();
         match fence {
             Some(f) if trimmed.starts_with(f) => fence = None,
@@ -114,7 +114,7 @@ fn split_at_fences(text: &str) -> Result<Split<'_>, SplitError> {
         .or_else(|| (text.trim_end() == fence).then_some(""))
         .ok_or(SplitError::Missing)?;
     let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
+    for line in crate::text::lines_inclusive(rest) {
         if line.trim_end() == fence {
             let yaml = &rest[..offset];
             let body = &rest[offset + line.len()..];

@@ -70,7 +70,7 @@ enum Container {
 /// look like a block's opening line but open none, are pushed to `foreign`.
 pub fn rewrite(body: &str, foreign: &mut Vec<Foreign>) -> Option<Rewritten> {
     // One cheap pass decides: most pages open no block, and only the foreign scan runs.
-    let opens_block = body.lines().any(|line| {
+    let opens_block = crate::text::lines_inclusive(body).any(|line| {
         let t = line.trim_start().as_bytes();
         t.len() >= 3 && matches!(&t[..3], b"!!!" | b"???" | b":::" | b"===")
     });
@@ -97,7 +97,7 @@ fn scan_lines(body: &str, foreign: &mut Vec<Foreign>, out: Option<&mut Rewritten
         pending: None,
         lists: Lists::default(),
     };
-    for (index, line) in body.split_inclusive('\n').enumerate() {
+    for (index, line) in crate::text::lines_inclusive(body).enumerate() {
         scan.line(index, line.trim_end_matches('\n'));
     }
     if let Some(p) = scan.pending.take() {

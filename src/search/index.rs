@@ -5,12 +5,12 @@
 //! file written and its terms added to the postings at once, so the full text of only one
 //! batch of pages is ever held.
 
-use super::extract::blocks;
+use super::extract::{blocks, Block};
 use super::terms::{page_terms, PageTerms};
 use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::Site;
-use crate::text::truncate;
+use crate::text::{push_json_string, truncate};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::json;
@@ -230,16 +230,29 @@ fn read_page(
 ) -> PageTerms {
     let blocks = blocks(&rendered[id].html);
     let terms = page_terms(site, &rendered[id], id, &blocks);
-    let rows: Vec<[&str; 2]> = blocks
-        .iter()
-        .map(|b| [b.anchor.as_str(), b.text.as_str()])
-        .collect();
-    let rows = serde_json::to_string(&rows).unwrap_or_default();
-    passages(
-        format!("f/{doc}.js"),
-        format!("SachhonSearch.passages({doc},{rows});\n"),
-    );
+    passages(format!("f/{doc}.js"), passages_file(doc, &blocks));
     terms
+}
+
+/// The passage file of document `doc`: its blocks as `[anchor, text]` pairs.
+fn passages_file(doc: usize, blocks: &[Block]) -> String {
+    let size: usize = blocks
+        .iter()
+        .map(|b| b.anchor.len() + b.text.len() + 8)
+        .sum();
+    let mut out = String::with_capacity(size + 48);
+    out.push_str("SachhonSearch.passages(");
+    out.push_str(&doc.to_string());
+    out.push_str(",[");
+    for (i, b) in blocks.iter().enumerate() {
+        out.push_str(if i == 0 { "[" } else { ",[" });
+        push_json_string(&mut out, &b.anchor);
+        out.push(',');
+        push_json_string(&mut out, &b.text);
+        out.push(']');
+    }
+    out.push_str("]);\n");
+    out
 }
 
 /// What a result shows of page `id`, and its facet values as indexes into `dictionaries`.
