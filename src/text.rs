@@ -182,23 +182,13 @@ pub fn is_word_char(c: char) -> bool {
 /// The number of words (runs of letters or digits) of `text`, and the length of its start that
 /// holds the first `n`.
 pub fn count_words(text: &str, n: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut words, mut cut, mut in_word) = (0, text.len(), false);
-    let mut i = 0;
-    while i < bytes.len() {
-        // A tight loop for ASCII, the classifier for the rest.
-        let (letter, width) = match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => word_char_at(text, i),
-        };
-        if letter && !in_word {
-            if words == n {
-                cut = i;
-            }
-            words += 1;
+    let mut cut = text.len();
+    let mut words = 0;
+    for word in word_runs(text) {
+        if words == n {
+            cut = word.as_ptr() as usize - text.as_ptr() as usize;
         }
-        in_word = letter;
-        i += width;
+        words += 1;
     }
     (words, cut)
 }
@@ -236,22 +226,36 @@ pub struct WordRuns<'a> {
     at: usize,
 }
 
+/// Whether each ASCII byte is a letter or a digit.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 impl WordRuns<'_> {
-    /// The first byte from `i` on whose character is (`word`) or is not a word character;
-    /// ASCII is answered in the loop itself, as most of any text is.
+    /// The first byte from `i` on whose character is (`WORD`) or is not a word character;
+    /// ASCII is answered from a table in the loop itself, as most of any text is.
     #[inline]
-    fn skip_while_word(&self, mut i: usize, word: bool) -> usize {
+    fn pass<const WORD: bool>(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
         while let Some(&b) = bytes.get(i) {
-            let (is_word, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
+            if let Some(&is_word) = ASCII_WORD.get(usize::from(b)) {
+                if is_word != WORD {
+                    break;
+                }
+                i += 1;
             } else {
-                word_char_at(self.text, i)
-            };
-            if is_word != word {
-                break;
+                let (is_word, len) = word_char_at(self.text, i);
+                if is_word != WORD {
+                    break;
+                }
+                i += len;
             }
-            i += len;
         }
         i
     }
@@ -261,8 +265,8 @@ impl<'a> Iterator for WordRuns<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let start = self.skip_while_word(self.at, false);
-        self.at = self.skip_while_word(start, true);
+        let start = self.pass::<false>(self.at);
+        self.at = self.pass::<true>(start);
         (self.at > start).then(|| &self.text[start..self.at])
     }
 }
