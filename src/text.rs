@@ -264,6 +264,7 @@ impl WordRuns<'_> {
 impl<'a> Iterator for WordRuns<'a> {
     type Item = &'a str;
 
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let start = self.pass::<false>(self.at);
         self.at = self.pass::<true>(start);
