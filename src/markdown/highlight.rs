@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::ThemeSet;
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
@@ -28,6 +29,9 @@ pub struct Highlighter {
     blocks: Mutex<HashMap<u64, Block>>,
     /// Saved-block files already read.
     loaded: Mutex<HashSet<PathBuf>>,
+    /// Whether the saved file holds every block in memory and no other that reads back: true
+    /// from a complete first load until a block is added; saving then writes nothing.
+    saved_whole: AtomicBool,
 }
 
 impl std::fmt::Debug for Highlighter {
@@ -114,6 +118,7 @@ impl Highlighter {
             used: true,
         };
         self.lock().insert(key, block);
+        self.saved_whole.store(false, Ordering::Relaxed);
         html
     }
 
@@ -129,19 +134,29 @@ impl Highlighter {
             return;
         };
         let mut blocks = self.lock();
+        let (count, fresh) = (saved.len(), blocks.is_empty());
         for (key, html) in saved {
             let plain = html.as_deref().is_none_or(is_plain_spans);
             if let (true, Ok(key)) = (plain, u64::from_str_radix(&key, 16)) {
                 blocks.entry(key).or_insert(Block { html, used: false });
             }
         }
+        self.saved_whole
+            .store(fresh && blocks.len() == count, Ordering::Relaxed);
     }
 
     /// Saves in `file` (when given) the blocks used since the last save, and forgets the others:
     /// blocks of code no page has any more. Errors are ignored: the file only saves time.
     pub fn save_used(&self, file: Option<&Path>) {
         let mut blocks = self.lock();
+        let before = blocks.len();
         blocks.retain(|_, b| b.used);
+        // The file holds exactly these blocks already: nothing to write, nor to read back.
+        let unchanged = blocks.len() == before && self.saved_whole.load(Ordering::Relaxed);
+        if unchanged && file.is_some() {
+            blocks.values_mut().for_each(|b| b.used = false);
+            return;
+        }
         let used: HashMap<String, Option<String>> = blocks
             .iter()
             .map(|(k, b)| (format!("{k:016x}"), b.html.clone()))
@@ -348,6 +363,42 @@ mod tests {
         let fresh = Highlighter::default();
         fresh.load_saved(&file);
         assert_eq!(fresh.lock().len(), 1, "saved blocks are read back");
+    }
+
+    #[test]
+    fn a_build_that_used_exactly_the_saved_blocks_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("highlight.json");
+        let first = Highlighter::default();
+        first.highlight("a = 1\n", "python");
+        first.highlight("b = 2\n", "python");
+        first.save_used(Some(&file));
+        let same = Highlighter::default();
+        same.load_saved(&file);
+        // Once the blocks are loaded, saving them unchanged neither reads the file again nor
+        // writes it: a stand-in put there now stays.
+        let written = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, "stand-in").unwrap();
+        same.highlight("a = 1\n", "python");
+        same.highlight("b = 2\n", "python");
+        same.save_used(Some(&file));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "stand-in");
+        std::fs::write(&file, &written).unwrap();
+        let marked = written;
+        // One block fewer, or one more: the file is written again.
+        let fewer = Highlighter::default();
+        fewer.load_saved(&file);
+        fewer.highlight("a = 1\n", "python");
+        fewer.save_used(Some(&file));
+        assert_ne!(std::fs::read_to_string(&file).unwrap(), marked);
+        let more = Highlighter::default();
+        more.load_saved(&file);
+        more.highlight("a = 1\n", "python");
+        more.highlight("c = 3\n", "python");
+        more.save_used(Some(&file));
+        let again = Highlighter::default();
+        again.load_saved(&file);
+        assert_eq!(again.lock().len(), 2, "the new block is saved");
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn generate_snapshot(
         timer: Timer::new(),
     };
     let mut report = Report::default();
-    let mut inputs = match run.load() {
+    let mut inputs = match run.load(cache) {
         Ok(inputs) => inputs,
         Err(diagnostics) => {
             report.diagnostics = diagnostics;

@@ -51,9 +51,28 @@ pub(super) struct Media {
 }
 
 impl Run<'_> {
+    /// Config, theme, content and the site model ([`Run::load_site`]), while the code blocks
+    /// the last build highlighted are read into `cache`.
+    pub(super) fn load(&mut self, cache: &Cache) -> Result<Inputs, Vec<Diagnostic>> {
+        let highlights = self.highlight_file();
+        let (inputs, ()) = rayon::join(
+            || self.load_site(),
+            || cache.highlighter.load_saved(&highlights),
+        );
+        inputs
+    }
+
+    /// Where highlighted code is kept from one build to the next.
+    fn highlight_file(&self) -> PathBuf {
+        self.settings
+            .root
+            .join(".sachhon-cache")
+            .join("highlight.json")
+    }
+
     /// Config, theme, content and the site model; `Err` holds the diagnostics of a build that
     /// cannot go on (no config, theme or templates).
-    pub(super) fn load(&mut self) -> Result<Inputs, Vec<Diagnostic>> {
+    fn load_site(&mut self) -> Result<Inputs, Vec<Diagnostic>> {
         let settings = self.settings;
         let diags = &self.diags;
         let config = Config::load(&settings.root, settings.base_url.as_deref())?;
@@ -122,13 +141,6 @@ impl Run<'_> {
         media: &mut Media,
         cache: &Cache,
     ) -> (Vec<Rendered>, BTreeMap<String, PathBuf>) {
-        // Code highlighted by the last build is not highlighted again.
-        let highlights = self
-            .settings
-            .root
-            .join(".sachhon-cache")
-            .join("highlight.json");
-        cache.highlighter.load_saved(&highlights);
         // Nothing reads the Markdown sources after this: each is freed once rendered.
         let bodies = inputs
             .site
@@ -158,6 +170,7 @@ impl Run<'_> {
             .images
             .retain(|path, _| files.on_demand(path).is_none() || used.contains_key(path));
         media.static_paths.extend(used.keys().cloned());
+        let highlights = self.highlight_file();
         cache
             .highlighter
             .save_used(self.settings.keep_caches.then_some(highlights.as_path()));
