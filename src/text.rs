@@ -238,8 +238,9 @@ const ASCII_WORD: [bool; 128] = {
 };
 
 impl WordRuns<'_> {
-    /// The first byte from `i` on whose character is (`WORD`) or is not a word character;
-    /// ASCII is answered from a table in the loop itself, as most of any text is.
+    /// `i` moved past the run of characters that are word characters (`WORD`) or are not
+    /// (`!WORD`): the first byte whose character is on the other side. ASCII is answered from
+    /// a table in the loop itself, as most of any text is.
     #[inline]
     fn pass<const WORD: bool>(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
