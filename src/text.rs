@@ -273,6 +273,25 @@ impl<'a> Iterator for WordRuns<'a> {
     }
 }
 
+/// The pieces of `text` between line breaks, as `split('\n')` gives them (an empty last piece
+/// after a final break included), found with a vectorised search.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(b'\n', r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// The lines of `text` with their line breaks, as `split_inclusive('\n')` gives them, found
 /// with a vectorised search (Markdown sources are scanned line by line several times).
 pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
@@ -566,6 +585,16 @@ pub fn url_encode(text: &str) -> String {
 
 #[cfg(test)]
 mod json_and_line_tests {
+    use super::lines;
+
+    #[test]
+    fn lines_are_the_pieces_split_gives() {
+        for text in ["", "a", "a\n", "\n\nb", "một\nhai\n\nba\n"] {
+            let expected: Vec<&str> = text.split('\n').collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn json_strings_match_serde_json() {
         let all: String = (0u8..0x80).map(char::from).collect();

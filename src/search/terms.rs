@@ -4,7 +4,7 @@
 use super::extract::Block;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
-use crate::text::{fold, fold_into, word_runs};
+use crate::text::{fold, fold_into, lines, word_runs};
 use rustc_hash::FxHashMap;
 
 /// Longest token indexed; longer runs are not words anyone types.
@@ -211,25 +211,6 @@ fn group_positions(terms: usize, all: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
     (starts, positions)
 }
 
-/// The pieces of `text` between line breaks, as `split('\n')` gives them (an empty last piece
-/// after a final break included), found with a vectorised search.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match memchr::memchr(b'\n', r.as_bytes()) {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
 /// The words of folded text that the index keeps.
 fn words(folded: &str) -> impl Iterator<Item = &str> {
     word_runs(folded).filter(|w| w.chars().count() <= MAX_TOKEN)
@@ -253,14 +234,6 @@ mod tests {
         assert_eq!(normalize("Nghệ"), "nghe");
         assert_eq!(normalize("Thừa Thiên Huế"), "thua thien hue");
         assert_eq!(normalize("ở"), "o");
-    }
-
-    #[test]
-    fn lines_are_the_pieces_split_gives() {
-        for text in ["", "a", "a\n", "\n\nb", "một\nhai\n\nba\n"] {
-            let expected: Vec<&str> = text.split('\n').collect();
-            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
-        }
     }
 
     #[test]
