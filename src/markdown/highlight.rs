@@ -4,14 +4,18 @@
 //! Dockerfile, Go templates... besides syntect's defaults) loads once, lazily, the first time a
 //! page has a fenced code block; a site without code never pays for it.
 
+mod parsed_lines;
+
+use parsed_lines::ParsedLines;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use syntect::highlighting::ThemeSet;
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use syntect::html::{css_for_theme_with_class_style, line_tokens_to_classed_spans, ClassStyle};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -102,9 +106,17 @@ impl Highlighter {
         self.syntaxes.get_or_init(two_face::syntax::extra_newlines)
     }
 
-    /// Highlights `code` written in `lang` (a name or file extension); `None` for an unknown
-    /// one.
-    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+    /// The highlighter as one thread uses it.
+    pub fn local(&self) -> Local<'_> {
+        Local {
+            shared: self,
+            lines: RefCell::default(),
+        }
+    }
+
+    /// Highlights `code` written in `lang` (a name or file extension), parsing its lines
+    /// through `lines`; `None` for an unknown language.
+    fn highlight(&self, code: &str, lang: &str, lines: &mut ParsedLines) -> Option<String> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (lang, code).hash(&mut hasher);
         let key = hasher.finish();
@@ -112,7 +124,7 @@ impl Highlighter {
             block.used = true;
             return block.html.clone();
         }
-        let html = highlight_uncached(self.syntaxes(), code, lang);
+        let html = highlight_uncached(self.syntaxes(), lines, code, lang);
         let block = Block {
             html: html.clone(),
             used: true,
@@ -168,6 +180,22 @@ impl Highlighter {
         if let Some(file) = file {
             write_saved(file, used);
         }
+    }
+}
+
+/// A highlighter as one thread uses it while it renders a run of pages: the blocks of the
+/// build, and the lines this thread parsed (blocks that differ still share most lines).
+pub struct Local<'a> {
+    shared: &'a Highlighter,
+    lines: RefCell<ParsedLines>,
+}
+
+impl Local<'_> {
+    /// Highlights `code` written in `lang` (a name or file extension); `None` for an unknown
+    /// one.
+    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+        self.shared
+            .highlight(code, lang, &mut self.lines.borrow_mut())
     }
 }
 
@@ -240,7 +268,14 @@ fn write_saved(file: &Path, blocks: HashMap<String, Option<String>>) {
     }
 }
 
-fn highlight_uncached(set: &SyntaxSet, code: &str, lang: &str) -> Option<String> {
+/// `code` as spans with classes, as syntect's `ClassedHTMLGenerator` writes it, its lines
+/// parsed through `lines`.
+fn highlight_uncached(
+    set: &SyntaxSet,
+    lines: &mut ParsedLines,
+    code: &str,
+    lang: &str,
+) -> Option<String> {
     let lower = lang.to_ascii_lowercase();
     let lang = canonical(&lower);
     let syntax = set
@@ -251,13 +286,20 @@ fn highlight_uncached(set: &SyntaxSet, code: &str, lang: &str) -> Option<String>
                 .iter()
                 .find(|s| s.name.eq_ignore_ascii_case(lang))
         })?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
+    let mut state = ParseState::new(syntax);
+    let mut scopes = ScopeStack::new();
+    let mut html = String::with_capacity(code.len() * 8);
+    let mut open: isize = 0;
     for line in LinesWithEndings::from(code) {
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+        let ops = lines.parse(&mut state, line, set).ok()?;
+        let (spans, delta) = line_tokens_to_classed_spans(line, ops, STYLE, &mut scopes).ok()?;
+        html.push_str(&spans);
+        open += delta;
     }
-    Some(generator.finalize())
+    for _ in 0..open {
+        html.push_str("</span>");
+    }
+    Some(html)
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
@@ -284,6 +326,7 @@ mod tests {
     #[test]
     fn highlights_known_languages_with_classes() {
         let html = Highlighter::default()
+            .local()
             .highlight("fn main() {}\n", "rust")
             .unwrap();
         assert!(html.contains("class=\"hl-"), "{html}");
@@ -293,7 +336,9 @@ mod tests {
     fn saved_blocks_are_read_back_only_in_their_format() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("cache/highlight.json");
-        let html = Highlighter::default().highlight("x = 1\n", "python");
+        let html = Highlighter::default()
+            .local()
+            .highlight("x = 1\n", "python");
         let blocks: HashMap<String, Option<String>> = [
             ("00000000000000ab".to_string(), html),
             ("cd".to_string(), None),
@@ -315,6 +360,7 @@ mod tests {
     #[test]
     fn only_plain_spans_are_taken_from_a_saved_file() {
         let html = Highlighter::default()
+            .local()
             .highlight("a = \"<b>\" # c++\n", "python")
             .unwrap();
         assert!(is_plain_spans(&html), "{html}");
@@ -338,7 +384,10 @@ mod tests {
             "dockerfile",
         ] {
             assert!(
-                Highlighter::default().highlight("a = 1\n", lang).is_some(),
+                Highlighter::default()
+                    .local()
+                    .highlight("a = 1\n", lang)
+                    .is_some(),
                 "{lang}"
             );
         }
@@ -348,17 +397,17 @@ mod tests {
     #[test]
     fn a_highlighter_keeps_only_the_blocks_its_last_build_used() {
         let h = Highlighter::default();
-        h.highlight("a = 1\n", "python");
-        h.highlight("b = 2\n", "python");
+        h.local().highlight("a = 1\n", "python");
+        h.local().highlight("b = 2\n", "python");
         h.save_used(None);
         assert_eq!(h.lock().len(), 2);
         // The next build uses one of them: the other is forgotten after it.
-        h.highlight("a = 1\n", "python");
+        h.local().highlight("a = 1\n", "python");
         h.save_used(None);
         assert_eq!(h.lock().len(), 1);
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("highlight.json");
-        h.highlight("a = 1\n", "python");
+        h.local().highlight("a = 1\n", "python");
         h.save_used(Some(&file));
         let fresh = Highlighter::default();
         fresh.load_saved(&file);
@@ -370,8 +419,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("highlight.json");
         let first = Highlighter::default();
-        first.highlight("a = 1\n", "python");
-        first.highlight("b = 2\n", "python");
+        first.local().highlight("a = 1\n", "python");
+        first.local().highlight("b = 2\n", "python");
         first.save_used(Some(&file));
         let same = Highlighter::default();
         same.load_saved(&file);
@@ -379,8 +428,8 @@ mod tests {
         // writes it: a stand-in put there now stays.
         let written = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, "stand-in").unwrap();
-        same.highlight("a = 1\n", "python");
-        same.highlight("b = 2\n", "python");
+        same.local().highlight("a = 1\n", "python");
+        same.local().highlight("b = 2\n", "python");
         same.save_used(Some(&file));
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "stand-in");
         std::fs::write(&file, &written).unwrap();
@@ -388,22 +437,64 @@ mod tests {
         // One block fewer, or one more: the file is written again.
         let fewer = Highlighter::default();
         fewer.load_saved(&file);
-        fewer.highlight("a = 1\n", "python");
+        fewer.local().highlight("a = 1\n", "python");
         fewer.save_used(Some(&file));
         assert_ne!(std::fs::read_to_string(&file).unwrap(), marked);
         let more = Highlighter::default();
         more.load_saved(&file);
-        more.highlight("a = 1\n", "python");
-        more.highlight("c = 3\n", "python");
+        more.local().highlight("a = 1\n", "python");
+        more.local().highlight("c = 3\n", "python");
         more.save_used(Some(&file));
         let again = Highlighter::default();
         again.load_saved(&file);
         assert_eq!(again.lock().len(), 2, "the new block is saved");
     }
 
+    /// What syntect's own generator writes for `code`.
+    fn generated(code: &str, lang: &str) -> String {
+        let set = two_face::syntax::extra_newlines();
+        let syntax = set.find_syntax_by_token(lang).unwrap();
+        let mut generator =
+            syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, &set, STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .unwrap();
+        }
+        generator.finalize()
+    }
+
+    #[test]
+    fn remembered_lines_give_what_syntect_writes() {
+        // The same line outside and inside a string, a comment and a block: each parse starts
+        // from its own state.
+        let blocks = [
+            ("x = 1\n\"\"\"\nx = 1\n\"\"\"\nx = 1\n", "python"),
+            ("x = 1\ndef f():\n    return \"x = 1\"\n", "python"),
+            ("fn a() {\n}\n/*\n}\n*/\nfn b() {\n}\n", "rust"),
+            ("a: 1\nb: |\n  a: 1\nc: 2", "yaml"),
+        ];
+        let shared = Highlighter::default();
+        let h = shared.local();
+        for (code, lang) in blocks {
+            assert_eq!(
+                h.highlight(code, lang).unwrap(),
+                generated(code, lang),
+                "{code}"
+            );
+        }
+        let lines: usize = blocks.iter().map(|(c, _)| c.lines().count()).sum();
+        let kept = h.lines.borrow().len();
+        assert!(
+            kept < lines,
+            "{kept} parses for {lines} lines: none was reused"
+        );
+    }
+
     #[test]
     fn unknown_language_is_none() {
         assert!(Highlighter::default()
+            .local()
             .highlight("x", "no-such-language")
             .is_none());
     }

@@ -87,8 +87,9 @@ pub struct Context<'a> {
     pub find_file: &'a (dyn Fn(&str) -> Option<(String, u64)> + Sync),
     /// What happens to raw HTML (`markdown.raw_html` of site.yaml).
     pub raw_html: crate::config::RawHtml,
-    /// Highlights code blocks (owned by the build, or by the dev server across builds).
-    pub highlighter: &'a highlight::Highlighter,
+    /// Highlights code blocks (owned by the build, or by the dev server across builds, as this
+    /// thread uses it).
+    pub highlighter: &'a highlight::Local<'a>,
     /// The theme's UI strings in the page's language (alert titles, the table label).
     pub strings: &'a BTreeMap<String, String>,
 }

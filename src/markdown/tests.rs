@@ -27,6 +27,8 @@ fn render_among(
     };
     let strings: std::collections::BTreeMap<String, String> =
         serde_yaml::from_str(include_str!("../../themes/default/i18n/vi.yaml")).unwrap();
+    let highlighter = super::highlight::Highlighter::default();
+    let highlighter = highlighter.local();
     let cx = Context {
         source: "content/news/b.md",
         lang: "vi",
@@ -43,7 +45,7 @@ fn render_among(
         // Link rewriting as written; sanitizing is tested in `raw_html`.
         raw_html: crate::config::RawHtml::Allow,
         strings: &strings,
-        highlighter: &super::highlight::Highlighter::default(),
+        highlighter: &highlighter,
     };
     render(body, &cx)
 }

@@ -37,23 +37,27 @@ pub(super) fn render_markdown(
         .pages
         .par_iter()
         .zip(bodies)
-        .map(|(page, body)| {
-            // A build without a cache (`build`, `check`) has no use for the key.
-            let key = if cache.enabled {
-                let mut hasher = DefaultHasher::new();
-                let image = &page.meta.image;
-                (site_key, &page.source, &body, page.body_line_offset, image).hash(&mut hasher);
-                hasher.finish()
-            } else {
-                0
-            };
-            if let Some((rendered, ds)) = previous.get(&key) {
-                return (key, rendered.clone(), ds.clone());
-            }
-            let (rendered, mut ds) = render_page(stage, page, &body, page.body_line_offset);
-            drop_knock_on(&mut ds, &page.dir, failed);
-            (key, rendered, ds)
-        })
+        .map_init(
+            || stage.highlighter.local(),
+            |highlighter, (page, body)| {
+                // A build without a cache (`build`, `check`) has no use for the key.
+                let key = if cache.enabled {
+                    let mut hasher = DefaultHasher::new();
+                    let image = &page.meta.image;
+                    (site_key, &page.source, &body, page.body_line_offset, image).hash(&mut hasher);
+                    hasher.finish()
+                } else {
+                    0
+                };
+                if let Some((rendered, ds)) = previous.get(&key) {
+                    return (key, rendered.clone(), ds.clone());
+                }
+                let (rendered, mut ds) =
+                    render_page(stage, highlighter, page, &body, page.body_line_offset);
+                drop_knock_on(&mut ds, &page.dir, failed);
+                (key, rendered, ds)
+            },
+        )
         .collect();
     let mut next = HashMap::with_capacity(results.len());
     let mut rendered = Vec::with_capacity(results.len());
@@ -108,6 +112,7 @@ pub(crate) struct Stage<'a> {
 /// Renders one page's Markdown `body` (which starts `line_offset` lines into its file).
 pub(crate) fn render_page(
     stage: Stage,
+    highlighter: &crate::markdown::highlight::Local,
     page: &crate::content::Page,
     body: &str,
     line_offset: usize,
@@ -137,7 +142,7 @@ pub(crate) fn render_page(
         files: Some(stage.files),
         find_file: &|name: &str| find_file(site, page, name),
         strings: renderer.strings(&page.lang),
-        highlighter: stage.highlighter,
+        highlighter,
     };
     let (mut rendered, mut diags) = markdown::render(body, &cx);
     rendered.lead_image = page

@@ -60,8 +60,14 @@ impl Snapshot {
             highlighter: &cache.highlighter,
             files: &self.files,
         };
-        let (rendered, diags) =
-            super::render_page(stage, page, &parsed.body, parsed.body_line_offset);
+        let highlighter = cache.highlighter.local();
+        let (rendered, diags) = super::render_page(
+            stage,
+            &highlighter,
+            page,
+            &parsed.body,
+            parsed.body_line_offset,
+        );
         if !diags.is_empty() || self.uses_new_file(&rendered, id) {
             return None;
         }
