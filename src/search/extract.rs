@@ -12,33 +12,45 @@ pub struct Block {
     pub text: String,
 }
 
-/// Elements whose start or end separates the text on either side.
-const BREAKS: [&str; 22] = [
-    "p",
-    "li",
-    "td",
-    "th",
-    "tr",
-    "br",
-    "div",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "figure",
-    "figcaption",
-    "section",
-    "aside",
-    "details",
-    "summary",
-    "hr",
-];
-/// Elements whose content is not text a reader sees.
-const SKIPPED: [&str; 5] = ["script", "style", "template", "svg", "noscript"];
+/// What an element is to the text around it.
+#[derive(Clone, Copy, PartialEq)]
+enum Element {
+    /// Its start or end separates the text on either side (`p`, `li`, `td`...).
+    Break,
+    /// `h1` to `h6`: a break, and with an `id` the start of a block.
+    Heading,
+    /// Its content is not text a reader sees (`script`, `style`...): the name to skip to.
+    Skipped(&'static str),
+    Img,
+    A,
+    /// Anything else: its text runs on.
+    Inline,
+}
+
+/// What the element named `name` (any case) is.
+fn element(name: &str) -> Element {
+    let mut lower = [0u8; 10];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return Element::Inline;
+    };
+    for (l, b) in lower.iter_mut().zip(name.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"p" | b"li" | b"td" | b"th" | b"tr" | b"br" | b"div" | b"pre" | b"blockquote" | b"ul"
+        | b"ol" | b"dl" | b"dt" | b"dd" | b"table" | b"figure" | b"figcaption" | b"section"
+        | b"aside" | b"details" | b"summary" | b"hr" => Element::Break,
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Element::Heading,
+        b"script" => Element::Skipped("script"),
+        b"style" => Element::Skipped("style"),
+        b"template" => Element::Skipped("template"),
+        b"svg" => Element::Skipped("svg"),
+        b"noscript" => Element::Skipped("noscript"),
+        b"img" => Element::Img,
+        b"a" => Element::A,
+        _ => Element::Inline,
+    }
+}
 
 /// The blocks of `html`, in order; blocks without text are left out.
 pub fn blocks(html: &str) -> Vec<Block> {
@@ -62,42 +74,36 @@ pub fn blocks(html: &str) -> Vec<Block> {
         if tag.starts_with("!--") {
             continue;
         }
-        let is = |n: &str| name.eq_ignore_ascii_case(n);
-        if !closing {
-            if let Some(skipped) = SKIPPED.iter().find(|s| is(s)) {
+        match element(name) {
+            Element::Skipped(skipped) if !closing => {
                 rest = match find_ci(rest, &format!("</{skipped}")) {
                     Some(i) => &rest[i..],
                     None => "",
                 };
-                continue;
             }
-        }
-        let heading = name.len() == 2
-            && matches!(name.as_bytes()[0], b'h' | b'H')
-            && (b'1'..=b'6').contains(&name.as_bytes()[1]);
-        if heading && !closing {
-            if let Some(id) = attr(tag, "id") {
-                out.push(Block {
-                    anchor: id,
+            Element::Heading if !closing => match attr(tag, "id") {
+                Some(anchor) => out.push(Block {
+                    anchor,
                     text: String::new(),
-                });
-                continue;
+                }),
+                None => push_break(&mut out),
+            },
+            Element::Img => {
+                if let Some(alt) = attr(tag, "alt") {
+                    push_break(&mut out);
+                    push_text(&mut out, &alt);
+                    push_break(&mut out);
+                }
             }
-        }
-        if is("img") {
-            if let Some(alt) = attr(tag, "alt") {
-                push_break(&mut out);
-                push_text(&mut out, &alt);
-                push_break(&mut out);
-            }
-        } else if heading || BREAKS.iter().any(|b| is(b)) {
-            push_break(&mut out);
-        } else if is("a") && is_anchor_link(tag) {
+            Element::Break | Element::Heading => push_break(&mut out),
             // The `#` link beside a heading.
-            rest = match find_ci(rest, "</a") {
-                Some(i) => &rest[i..],
-                None => "",
-            };
+            Element::A if is_anchor_link(tag) => {
+                rest = match find_ci(rest, "</a") {
+                    Some(i) => &rest[i..],
+                    None => "",
+                };
+            }
+            _ => {}
         }
     }
     push_text(&mut out, rest);
