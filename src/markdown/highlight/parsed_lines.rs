@@ -20,13 +20,33 @@ struct Parsed {
     after: ParseState,
 }
 
+/// Parses kept at most: past them the lines start afresh, so that a site of long, unique
+/// code holds no more than this (a parse takes some hundred bytes).
+const MAX_PARSES: usize = 1 << 16;
+
 /// Lines parsed so far, by hash of their text.
-#[derive(Default)]
 pub struct ParsedLines {
     lines: FxHashMap<u64, Vec<Parsed>>,
+    /// Parses kept, and the most kept before starting afresh.
+    kept: usize,
+    limit: usize,
+}
+
+impl Default for ParsedLines {
+    fn default() -> Self {
+        ParsedLines::with_limit(MAX_PARSES)
+    }
 }
 
 impl ParsedLines {
+    fn with_limit(limit: usize) -> Self {
+        ParsedLines {
+            lines: FxHashMap::default(),
+            kept: 0,
+            limit,
+        }
+    }
+
     /// The scope operations of `line` parsed from `state`, which moves on to the state after
     /// it, as [`ParseState::parse_line`] gives them.
     pub fn parse(
@@ -35,6 +55,10 @@ impl ParsedLines {
         line: &str,
         set: &SyntaxSet,
     ) -> Result<&[(usize, ScopeStackOp)], ParsingError> {
+        if self.kept >= self.limit {
+            self.lines.clear();
+            self.kept = 0;
+        }
         let parses = self.lines.entry(FxBuildHasher.hash_one(line)).or_default();
         let known = parses
             .iter()
@@ -53,6 +77,7 @@ impl ParsedLines {
                     ops,
                     after: state.clone(),
                 });
+                self.kept += 1;
                 parses.len() - 1
             }
         };
@@ -63,5 +88,31 @@ impl ParsedLines {
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.lines.values().map(Vec::len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_start_afresh_past_the_limit() {
+        let set = two_face::syntax::extra_newlines();
+        let syntax = set.find_syntax_by_token("python").unwrap();
+        let mut lines = ParsedLines::with_limit(3);
+        let mut state = ParseState::new(syntax);
+        for n in 0..4 {
+            lines
+                .parse(&mut state, &format!("x = {n}\n"), &set)
+                .unwrap();
+        }
+        assert_eq!(lines.len(), 1, "three kept, then a fresh start");
+        let again = lines.parse(&mut state, "x = 3\n", &set).unwrap().to_vec();
+        assert_eq!(
+            lines.len(),
+            1,
+            "the line kept after the fresh start is reused"
+        );
+        assert!(!again.is_empty());
     }
 }
