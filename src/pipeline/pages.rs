@@ -38,14 +38,11 @@ pub(super) fn render_markdown(
         .par_iter()
         .zip(bodies)
         .map_init(
-            || stage.highlighter.local(),
+            || cache.highlighter.local(),
             |highlighter, (page, body)| {
                 // A build without a cache (`build`, `check`) has no use for the key.
                 let key = if cache.enabled {
-                    let mut hasher = DefaultHasher::new();
-                    let image = &page.meta.image;
-                    (site_key, &page.source, &body, page.body_line_offset, image).hash(&mut hasher);
-                    hasher.finish()
+                    page_key(site_key, page, &body)
                 } else {
                     0
                 };
@@ -99,13 +96,21 @@ fn fold_foreign_markdown(found: &mut Vec<Diagnostic>) {
     found.extend(markdown);
 }
 
+/// What a page's rendering depends on besides the site (`site_key`): its file, body, place in
+/// the file and lead image.
+fn page_key(site_key: u64, page: &crate::content::Page, body: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let image = &page.meta.image;
+    (site_key, &page.source, body, page.body_line_offset, image).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// What rendering any page's Markdown needs.
 #[derive(Clone, Copy)]
 pub(crate) struct Stage<'a> {
     pub site: &'a Site,
     pub images: &'a crate::images::Catalogue,
     pub renderer: &'a Renderer,
-    pub highlighter: &'a crate::markdown::highlight::Highlighter,
     pub files: &'a crate::site::Files,
 }
 

@@ -57,7 +57,6 @@ impl Snapshot {
             site: &self.site,
             images: &self.images,
             renderer: &self.renderer,
-            highlighter: &cache.highlighter,
             files: &self.files,
         };
         let highlighter = cache.highlighter.local();

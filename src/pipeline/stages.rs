@@ -159,7 +159,6 @@ impl Run<'_> {
             site: &inputs.site,
             images: &media.images,
             renderer: &inputs.renderer,
-            highlighter: &cache.highlighter,
             files: &media.files,
         };
         let rendered = render_markdown(stage, bodies, &self.diags, cache, &failed_keys);

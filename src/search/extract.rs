@@ -19,8 +19,8 @@ enum Element {
     Break,
     /// `h1` to `h6`: a break, and with an `id` the start of a block.
     Heading,
-    /// Its content is not text a reader sees (`script`, `style`...): the name to skip to.
-    Skipped(&'static str),
+    /// Its content is not text a reader sees (`script`, `style`...): skipped to its end tag.
+    Skipped,
     Img,
     A,
     /// Anything else: its text runs on.
@@ -41,11 +41,7 @@ fn element(name: &str) -> Element {
         | b"ol" | b"dl" | b"dt" | b"dd" | b"table" | b"figure" | b"figcaption" | b"section"
         | b"aside" | b"details" | b"summary" | b"hr" => Element::Break,
         b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Element::Heading,
-        b"script" => Element::Skipped("script"),
-        b"style" => Element::Skipped("style"),
-        b"template" => Element::Skipped("template"),
-        b"svg" => Element::Skipped("svg"),
-        b"noscript" => Element::Skipped("noscript"),
+        b"script" | b"style" | b"template" | b"svg" | b"noscript" => Element::Skipped,
         b"img" => Element::Img,
         b"a" => Element::A,
         _ => Element::Inline,
@@ -75,8 +71,8 @@ pub fn blocks(html: &str) -> Vec<Block> {
             continue;
         }
         match element(name) {
-            Element::Skipped(skipped) if !closing => {
-                rest = match find_ci(rest, &format!("</{skipped}")) {
+            Element::Skipped if !closing => {
+                rest = match find_ci(rest, &format!("</{name}")) {
                     Some(i) => &rest[i..],
                     None => "",
                 };
