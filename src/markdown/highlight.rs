@@ -163,23 +163,18 @@ impl Highlighter {
         let mut blocks = self.lock();
         let before = blocks.len();
         blocks.retain(|_, b| b.used);
+        blocks.values_mut().for_each(|b| b.used = false);
         // The file holds exactly these blocks already: nothing to write, nor to read back.
         let unchanged = blocks.len() == before && self.saved_whole.load(Ordering::Relaxed);
-        if unchanged && file.is_some() {
-            blocks.values_mut().for_each(|b| b.used = false);
+        let Some(file) = file.filter(|_| !unchanged) else {
             return;
-        }
+        };
         let used: HashMap<String, Option<String>> = blocks
             .iter()
             .map(|(k, b)| (format!("{k:016x}"), b.html.clone()))
             .collect();
-        for block in blocks.values_mut() {
-            block.used = false;
-        }
         drop(blocks);
-        if let Some(file) = file {
-            write_saved(file, used);
-        }
+        write_saved(file, used);
     }
 }
 
