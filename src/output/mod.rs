@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use sums::{Entry, Sums};
-use tree::Existing;
+use tree::{Existing, Folders};
 
 /// Where rendered files go. Paths are site paths (`news/a/index.html`), checked to stay inside.
 pub trait Sink: Sync {
@@ -52,6 +52,8 @@ pub struct DirSink {
     reused: Option<Reused>,
     /// Every site path written, with its entry for the sums when the system gives one.
     written: Mutex<HashMap<String, Option<Entry>>>,
+    /// The folders made by writing into an empty folder.
+    folders: Folders,
 }
 
 /// The listing of a reused folder (made in the background while content loads).
@@ -90,6 +92,7 @@ impl DirSink {
             sums_file: sums_file.to_path_buf(),
             reused: None,
             written: Mutex::new(HashMap::new()),
+            folders: Folders::default(),
         }
     }
 
@@ -142,7 +145,9 @@ impl Sink for DirSink {
             Some(reused) => reused
                 .existing(&self.root)
                 .and_then(|existing| existing.write(&self.root, path, bytes)),
-            None => tree::write_file(&self.root.join(path), bytes, true)
+            None => self
+                .folders
+                .write(&self.root, path, bytes, false)
                 .map(|stamp| stamp.map(|stamp| Entry::new(stamp, bytes))),
         };
         let entry = result.as_ref().ok().copied().flatten();

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use walkdir::WalkDir;
 
 /// What a reused folder held before the build: its files (with their stamps when there are
@@ -21,6 +22,8 @@ pub struct Existing {
     files: HashMap<String, Option<Stamp>>,
     dirs: HashSet<String>,
     sums: Sums,
+    /// The folders this build made.
+    made: Folders,
 }
 
 impl Existing {
@@ -98,11 +101,14 @@ impl Existing {
             // with `cp -al` or `rsync --link-dest`) keeps its bytes.
             let _ = std::fs::remove_file(&target);
         }
-        let stamp = write_file(&target, bytes, !parent_exists).or_else(|_| {
-            // A file where a folder is now needed, or the other way round.
-            clear_way(root, path);
-            write_file(&target, bytes, true)
-        })?;
+        let stamp = self
+            .made
+            .write(root, path, bytes, parent_exists)
+            .or_else(|_| {
+                // A file where a folder is now needed, or the other way round.
+                clear_way(root, path);
+                write_file(&target, bytes, true)
+            })?;
         Ok(stamp.map(|stamp| Entry { stamp, sum }))
     }
 
@@ -177,13 +183,48 @@ fn holds(path: &Path, bytes: &[u8]) -> Option<Option<Stamp>> {
     (current == bytes).then(|| Stamp::of(&meta))
 }
 
+/// The folders a build made, so that each is made once however many files it holds (making a
+/// folder that exists costs two system calls).
+#[derive(Debug, Default)]
+pub(super) struct Folders(Mutex<HashSet<String>>);
+
+impl Folders {
+    /// Writes `bytes` to the site path `path` under `root`, making its folder first unless it
+    /// is `known` to exist or this build made it; returns the new file's stamp.
+    pub(super) fn write(
+        &self,
+        root: &Path,
+        path: &str,
+        bytes: &[u8],
+        known: bool,
+    ) -> io::Result<Option<Stamp>> {
+        let make = !known
+            && path
+                .rsplit_once('/')
+                .is_some_and(|(parent, _)| !self.made().contains(parent));
+        let stamp = write_file(&root.join(path), bytes, make)?;
+        if make {
+            let mut made = self.made();
+            let mut rest = path;
+            // The folders above it exist too; once one is known, so are those above it.
+            while let Some((parent, _)) = rest.rsplit_once('/') {
+                if !made.insert(parent.to_string()) {
+                    break;
+                }
+                rest = parent;
+            }
+        }
+        Ok(stamp)
+    }
+
+    fn made(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 /// Writes `bytes` to `target`, creating its folders first when asked; returns the new file's
 /// stamp.
-pub(super) fn write_file(
-    target: &Path,
-    bytes: &[u8],
-    create_parent: bool,
-) -> io::Result<Option<Stamp>> {
+fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<Option<Stamp>> {
     if create_parent {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
