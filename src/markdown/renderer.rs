@@ -5,7 +5,7 @@ use super::positions::Positions;
 use super::summary::Summary;
 use super::{blocks, emoji, links, notes, quote_html, raw_html, Context, Ids, Rendered};
 use crate::diagnostics::Diagnostic;
-use crate::text::{count_words, escape_html};
+use crate::text::{escape_html, word_count};
 use pulldown_cmark::{
     html, BlockQuoteKind, CowStr, Event, OffsetIter, Options, Parser, Tag, TagEnd,
 };
@@ -262,7 +262,7 @@ impl<'a, 'cx> Renderer<'a, 'cx> {
             out.html = raw_html::sanitize_page(events, &raw_at);
         }
         out.summary = self.summary.finish(&self.text);
-        out.words = count_words(&self.text, 0).0;
+        out.words = word_count(&self.text);
         out.html.shrink_to_fit();
         (out, self.diags)
     }
