@@ -219,6 +219,10 @@ fn render_jobs(
 ) -> Vec<Option<String>> {
     job_list
         .par_iter()
+        // Runs of at most 32 jobs (a few milliseconds): the thread that finishes the static
+        // files and search index takes over part of what remains, instead of one thread
+        // rendering the last quarter of the site alone.
+        .with_max_len(32)
         .map(|job| match context::render(model, renderer, job) {
             Ok((path, body)) => match sink.write(&path, &body) {
                 Ok(()) => Some(path),

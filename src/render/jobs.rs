@@ -170,7 +170,18 @@ pub fn list(site: &Site, reserved: &HashSet<String>) -> (Vec<Job>, Vec<Diagnosti
     let mut diags = generated_clashes(site, &jobs);
     let aliases = aliases::list(site, &jobs, reserved, &mut diags);
     jobs.extend(aliases);
+    // Jobs over a whole site or section take many times a page's time: started first, the
+    // last of them never leaves one core working alone while the other waits.
+    jobs.sort_by_key(|job| !shows_many_pages(job));
     (jobs, diags)
+}
+
+/// Whether a job lists every page of a site, language or section (not a page of a list).
+fn shows_many_pages(job: &Job) -> bool {
+    matches!(
+        job,
+        Job::Sitemap | Job::Feed(..) | Job::Dashboard(_) | Job::OpenData(..) | Job::Taxonomy(..)
+    )
 }
 
 /// A content page on the URL of a generated one (`search.md`, a case study named `impact`)
