@@ -112,11 +112,15 @@ impl Out {
         }
     }
 
-    /// Prints every diagnostic to stderr.
+    /// Prints every diagnostic to stderr, in one write (a site can have thousands).
     pub fn diagnostics(&self, diags: &[Diagnostic]) {
+        use std::io::Write;
+        let mut text = String::new();
         for d in diags {
-            say(&self.catalogue.diagnostic(d, self.color));
+            text.push_str(&self.catalogue.diagnostic(d, self.color));
+            text.push('\n');
         }
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
 
     /// Prints the catalogue's message `id` as one line on stderr.

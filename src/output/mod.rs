@@ -8,6 +8,7 @@ mod tree;
 pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, MARKER};
 
 use crate::diagnostics::{Code, Diagnostic};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -51,7 +52,7 @@ pub struct DirSink {
     sums_file: PathBuf,
     reused: Option<Reused>,
     /// Every site path written, with its entry for the sums when the system gives one.
-    written: Mutex<HashMap<String, Option<Entry>>>,
+    written: Mutex<FxHashMap<String, Option<Entry>>>,
     /// The folders made by writing into an empty folder.
     folders: Folders,
 }
@@ -91,7 +92,7 @@ impl DirSink {
             root: root.to_path_buf(),
             sums_file: sums_file.to_path_buf(),
             reused: None,
-            written: Mutex::new(HashMap::new()),
+            written: Mutex::new(FxHashMap::default()),
             folders: Folders::default(),
         }
     }

@@ -103,13 +103,15 @@ impl Sums {
             ..Sums::default()
         };
         for line in text.lines() {
-            let n: Result<Vec<u64>, _> = line
-                .split(' ')
-                .map(|f| u64::from_str_radix(f, 16))
-                .collect();
-            let Ok(&[generation, ino, size, mtime, ctime, sum]) = n.as_deref() else {
+            let mut fields = line.split(' ').map(|f| u64::from_str_radix(f, 16).ok());
+            let mut n = [0u64; 6];
+            let read = n
+                .iter_mut()
+                .all(|slot| fields.next().flatten().map(|v| *slot = v).is_some());
+            if !read || fields.next().is_some() {
                 continue;
-            };
+            }
+            let [generation, ino, size, mtime, ctime, sum] = n;
             let stamp = Stamp {
                 ino,
                 size,
@@ -138,16 +140,25 @@ impl Sums {
         path: &Path,
         written: impl Iterator<Item = &'a Entry>,
     ) -> io::Result<()> {
-        use std::fmt::Write as _;
         let generation = self.generation + 1;
         let mut text = String::new();
         let line = |text: &mut String, generation: u64, e: &Entry| {
             let s = &e.stamp;
-            let _ = writeln!(
-                text,
-                "{generation:x} {:x} {:x} {:x} {:x} {:x}",
-                s.ino, s.size, s.mtime as u64, s.ctime as u64, e.sum
-            );
+            let fields = [
+                generation,
+                s.ino,
+                s.size,
+                s.mtime as u64,
+                s.ctime as u64,
+                e.sum,
+            ];
+            for (i, n) in fields.into_iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                push_hex(text, n);
+            }
+            text.push('\n');
         };
         for e in written {
             line(&mut text, generation, e);
@@ -173,8 +184,27 @@ impl Sums {
     }
 }
 
+/// Appends `n` in lower-case hexadecimal, as `{:x}` writes it (tens of thousands of lines are
+/// written at the end of every build, where the formatting machinery showed).
+fn push_hex(text: &mut String, n: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digits = (64 - n.leading_zeros()).div_ceil(4).max(1);
+    for k in (0..digits).rev() {
+        text.push(char::from(DIGITS[(n >> (4 * k) & 0xf) as usize]));
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hex_is_written_as_format_writes_it() {
+        for n in [0, 1, 0xf, 0x10, 0xabc, u64::MAX, 1 << 63, 0x1234_5678_9abc] {
+            let mut text = String::new();
+            super::push_hex(&mut text, n);
+            assert_eq!(text, format!("{n:x}"));
+        }
+    }
+
     use super::*;
 
     fn entry(ino: u64, sum: u64) -> Entry {

@@ -8,7 +8,7 @@
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
 use super::sums::{sum, Entry, Stamp, Sums};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,8 +19,8 @@ use walkdir::WalkDir;
 /// sums to check them against) and its folders, as site paths (`news/a/index.html`).
 #[derive(Debug, Default)]
 pub struct Existing {
-    files: HashMap<String, Option<Stamp>>,
-    dirs: HashSet<String>,
+    files: FxHashMap<String, Option<Stamp>>,
+    dirs: FxHashSet<String>,
     sums: Sums,
     /// The folders this build made.
     made: Folders,
@@ -118,8 +118,8 @@ impl Existing {
     }
 
     /// Removes every file and folder that the build did not write (`written` holds site paths).
-    pub fn prune<V>(&self, root: &Path, written: &HashMap<String, V>) -> io::Result<()> {
-        let mut needed: HashSet<&str> = HashSet::new();
+    pub fn prune<V>(&self, root: &Path, written: &FxHashMap<String, V>) -> io::Result<()> {
+        let mut needed: FxHashSet<&str> = FxHashSet::default();
         for path in written.keys() {
             let mut rest = path.as_str();
             while let Some((parent, _)) = rest.rsplit_once('/') {
@@ -186,7 +186,7 @@ fn holds(path: &Path, bytes: &[u8]) -> Option<Option<Stamp>> {
 /// The folders a build made, so that each is made once however many files it holds (making a
 /// folder that exists costs two system calls).
 #[derive(Debug, Default)]
-pub(super) struct Folders(Mutex<HashSet<String>>);
+pub(super) struct Folders(Mutex<FxHashSet<String>>);
 
 impl Folders {
     /// Writes `bytes` to the site path `path` under `root`, making its folder first unless it
@@ -217,7 +217,7 @@ impl Folders {
         Ok(stamp)
     }
 
-    fn made(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    fn made(&self) -> std::sync::MutexGuard<'_, FxHashSet<String>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -337,7 +337,7 @@ mod tests {
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing.write(dir.path(), "keep/index.html", b"1").unwrap();
         existing.write(dir.path(), "new/index.html", b"4").unwrap();
-        let written: HashMap<String, ()> = ["keep/index.html", "new/index.html"]
+        let written: FxHashMap<String, ()> = ["keep/index.html", "new/index.html"]
             .iter()
             .map(|s| (s.to_string(), ()))
             .collect();
