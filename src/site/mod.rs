@@ -15,6 +15,7 @@ pub use url::UrlStyle;
 use crate::config::Config;
 use crate::content::{Kind, Page};
 use crate::diagnostics::{Code, Diagnostic};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Where a lesson sits in its module.
@@ -100,9 +101,9 @@ impl Site {
             || order::related(&pages, &rank),
         );
         diags.extend(taxonomy::untranslated_terms(&config, &taxonomies, &pages));
-        for page in &pages {
-            check_case_study(page, &mut diags);
-        }
+        // Reads every case study's body for a table: in parallel.
+        let checks: Vec<Diagnostic> = pages.par_iter().flat_map_iter(check_case_study).collect();
+        diags.extend(checks);
         let site = Site {
             config,
             style,
@@ -302,9 +303,10 @@ fn tree(config: &Config, pages: &[Page]) -> Tree {
 
 /// A case study's payback that its figures contradict (W0101), or a table repeating its
 /// metrics (W0108).
-fn check_case_study(page: &Page, diags: &mut Vec<Diagnostic>) {
+fn check_case_study(page: &Page) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let Some(case) = &page.meta.case else {
-        return;
+        return diags;
     };
     if let Some((stated, computed)) = impact::payback_mismatch(case) {
         let line = page.line_of("payback_months");
@@ -320,6 +322,7 @@ fn check_case_study(page: &Page, diags: &mut Vec<Diagnostic>) {
             Diagnostic::warning(Code::W0108, &page.source).at(page.body_line_offset + line + 1, 1),
         );
     }
+    diags
 }
 
 fn duplicate(page: &Page, other: &Page) -> Diagnostic {
