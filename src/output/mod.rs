@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 use sums::{Entry, Sums};
-use tree::{Existing, Folders};
+use tree::Existing;
 
 /// Where rendered files go. Paths are site paths (`news/a/index.html`), checked to stay inside.
 pub trait Sink: Sync {
@@ -53,8 +53,8 @@ pub struct DirSink {
     reused: Option<Reused>,
     /// Every site path written, with its entry for the sums when the system gives one.
     written: Mutex<FxHashMap<String, Option<Entry>>>,
-    /// The folders made by writing into an empty folder.
-    folders: Folders,
+    /// What a build into an empty folder writes through: an empty listing.
+    fresh: Existing,
 }
 
 /// The listing of a reused folder (made in the background while content loads).
@@ -93,7 +93,7 @@ impl DirSink {
             sums_file: sums_file.to_path_buf(),
             reused: None,
             written: Mutex::new(FxHashMap::default()),
-            folders: Folders::default(),
+            fresh: Existing::default(),
         }
     }
 
@@ -142,15 +142,11 @@ impl Sink for DirSink {
         if !is_safe_path(path) {
             return Err(unsafe_path(path));
         }
-        let result = match &self.reused {
-            Some(reused) => reused
-                .existing(&self.root)
-                .and_then(|existing| existing.write(&self.root, path, bytes)),
-            None => self
-                .folders
-                .write(&self.root, path, bytes, false)
-                .map(|stamp| stamp.map(|stamp| Entry::new(stamp, bytes))),
+        let existing = match &self.reused {
+            Some(reused) => reused.existing(&self.root),
+            None => Ok(&self.fresh),
         };
+        let result = existing.and_then(|existing| existing.write(&self.root, path, bytes));
         let entry = result.as_ref().ok().copied().flatten();
         self.written
             .lock()

@@ -55,16 +55,6 @@ pub struct Entry {
     pub sum: u64,
 }
 
-impl Entry {
-    /// The entry of a file just written with `bytes`.
-    pub fn new(stamp: Stamp, bytes: &[u8]) -> Entry {
-        Entry {
-            stamp,
-            sum: sum(bytes),
-        }
-    }
-}
-
 /// A file changed less than this before the sums were saved may have changed again within the
 /// same tick of the file-system clock (coarse, a few milliseconds): its stamp is not trusted.
 const RACY_NS: i64 = 100_000_000;
@@ -102,13 +92,17 @@ impl Sums {
             saved,
             ..Sums::default()
         };
-        for line in text.lines() {
-            let mut fields = line.split(' ').map(|f| u64::from_str_radix(f, 16).ok());
+        'lines: for line in text.lines() {
+            // Six hexadecimal numbers, no more: anything else is not a line of ours.
+            let mut fields = line.split(' ').map(|f| u64::from_str_radix(f, 16));
             let mut n = [0u64; 6];
-            let read = n
-                .iter_mut()
-                .all(|slot| fields.next().flatten().map(|v| *slot = v).is_some());
-            if !read || fields.next().is_some() {
+            for slot in &mut n {
+                match fields.next() {
+                    Some(Ok(v)) => *slot = v,
+                    _ => continue 'lines,
+                }
+            }
+            if fields.next().is_some() {
                 continue;
             }
             let [generation, ino, size, mtime, ctime, sum] = n;
@@ -196,16 +190,16 @@ fn push_hex(text: &mut String, n: u64) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn hex_is_written_as_format_writes_it() {
         for n in [0, 1, 0xf, 0x10, 0xabc, u64::MAX, 1 << 63, 0x1234_5678_9abc] {
             let mut text = String::new();
-            super::push_hex(&mut text, n);
+            push_hex(&mut text, n);
             assert_eq!(text, format!("{n:x}"));
         }
     }
-
-    use super::*;
 
     fn entry(ino: u64, sum: u64) -> Entry {
         Entry {

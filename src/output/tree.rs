@@ -186,12 +186,12 @@ fn holds(path: &Path, bytes: &[u8]) -> Option<Option<Stamp>> {
 /// The folders a build made, so that each is made once however many files it holds (making a
 /// folder that exists costs two system calls).
 #[derive(Debug, Default)]
-pub(super) struct Folders(Mutex<FxHashSet<String>>);
+struct Folders(Mutex<FxHashSet<String>>);
 
 impl Folders {
     /// Writes `bytes` to the site path `path` under `root`, making its folder first unless it
     /// is `known` to exist or this build made it; returns the new file's stamp.
-    pub(super) fn write(
+    fn write(
         &self,
         root: &Path,
         path: &str,
