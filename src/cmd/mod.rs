@@ -76,8 +76,10 @@ pub fn site_root(out: &Out, given: Option<&Path>) -> Option<PathBuf> {
 /// the line and nothing else: the command carries on and exits with the status of its work.
 pub fn say(line: &str) {
     use std::io::Write;
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{line}");
+    // One write: stderr is unbuffered, and `writeln!` would write the line and its break apart.
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(format!("{line}\n").as_bytes());
 }
 
 /// Whether stderr is a terminal that shows hyperlinks (OSC 8): a terminal whose `TERM` is set
@@ -114,13 +116,14 @@ impl Out {
 
     /// Prints every diagnostic to stderr, in one write (a site can have thousands).
     pub fn diagnostics(&self, diags: &[Diagnostic]) {
-        use std::io::Write;
-        let mut text = String::new();
-        for d in diags {
-            text.push_str(&self.catalogue.diagnostic(d, self.color));
-            text.push('\n');
+        if diags.is_empty() {
+            return;
         }
-        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+        let lines: Vec<String> = diags
+            .iter()
+            .map(|d| self.catalogue.diagnostic(d, self.color))
+            .collect();
+        say(&lines.join("\n"));
     }
 
     /// Prints the catalogue's message `id` as one line on stderr.
