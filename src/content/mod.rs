@@ -322,11 +322,10 @@ fn parse_file(found: Found) -> Result<Raw, Diagnostic> {
     let source = format!("content/{}", found.rel);
     let bytes = std::fs::read(&found.abs)
         .map_err(|e| Diagnostic::error(Code::E0503, &source).arg("message", e))?;
-    let text = match simdutf8::basic::from_utf8(&bytes) {
+    let text = match simdutf8::compat::from_utf8(&bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => {
-            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
-            let line = memchr::memchr_iter(b'\n', &bytes[..valid]).count() + 1;
+        Err(e) => {
+            let line = memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count() + 1;
             return Err(Diagnostic::error(Code::E0101, &source).at(line, 1));
         }
     };
