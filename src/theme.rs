@@ -180,14 +180,14 @@ fn read_text(source: &Source) -> std::io::Result<String> {
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
-/// Files under `dir` as (`/`-separated relative path, absolute path), hidden ones skipped.
-/// Symbolic links are not followed, so nothing outside the site is read.
+/// Files under `dir` as (`/`-separated relative path, absolute path), hidden ones skipped, in
+/// no particular order (the theme keeps them by path). Symbolic links are not followed, so
+/// nothing outside the site is read.
 fn walk(dir: &Path) -> Vec<(String, PathBuf)> {
     if !dir.is_dir() {
         return Vec::new();
     }
     WalkDir::new(dir)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .flatten()

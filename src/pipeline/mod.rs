@@ -26,7 +26,7 @@ use crate::verify::Recorder;
 use pages::render_page;
 use rayon::prelude::*;
 use serde_json::json;
-use stages::Run;
+use stages::{Run, Work};
 use timer::Timer;
 
 /// Settings of one build, validated from the command line.
@@ -111,29 +111,40 @@ pub fn generate_snapshot(
     };
     let mut media = run.catalogue_media(&inputs);
     let (rendered, used) = run.render_markdown(&mut inputs, &mut media, cache);
-    let summaries = summaries(&inputs.site, &rendered);
-    let langs = lang_data(&inputs.site, &inputs.theme);
+    let (site, static_paths) = (&inputs.site, &media.static_paths);
+    // The job list is made on one thread while the others take the page summaries.
+    let ((summaries, langs), (job_list, ds)) = rayon::join(
+        || (summaries(site, &rendered), lang_data(site, &inputs.theme)),
+        || {
+            let (job_list, mut ds) = jobs::list(site, static_paths);
+            ds.extend(assets::check_lead_images(site, &rendered, static_paths));
+            (job_list, ds)
+        },
+    );
+    run.diags.extend(ds);
     let model = Model {
-        site: &inputs.site,
+        site,
         rendered: &rendered,
         summaries: &summaries,
         langs: &langs,
         live_reload: settings.live_reload,
     };
-    run.timer.lap("summaries");
-    let site = &inputs.site;
-    let static_paths = &media.static_paths;
-    run.diags
-        .extend(assets::check_lead_images(site, &rendered, static_paths));
-    let (job_list, ds) = jobs::list(site, static_paths);
-    run.diags.extend(ds);
+    run.timer.lap("summaries and jobs");
     // `check` reads every file as it is written, to prove the output works.
     let recorder = settings.check_links.then(|| Recorder::new(sink));
     let sink: &dyn Sink = match &recorder {
         Some(r) => r,
         None => sink,
     };
-    let written = run.write(&model, &inputs, &media, &used, &job_list, sink);
+    let work = Work {
+        model: &model,
+        inputs: &inputs,
+        media: &media,
+        used: &used,
+        job_list: &job_list,
+        cache,
+    };
+    let written = run.write(work, sink);
     if let Some(recorder) = recorder {
         let origins: links::Origins = written
             .iter()

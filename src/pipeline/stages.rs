@@ -40,6 +40,18 @@ pub(super) struct Inputs {
     pub(super) withheld: content::Withheld,
 }
 
+/// What the write stage reads.
+pub(super) struct Work<'a> {
+    pub(super) model: &'a Model<'a>,
+    pub(super) inputs: &'a Inputs,
+    pub(super) media: &'a Media,
+    /// The content files the pages use (site path -> source).
+    pub(super) used: &'a BTreeMap<String, PathBuf>,
+    pub(super) job_list: &'a [jobs::Job],
+    /// The code blocks highlighted, kept for the next build.
+    pub(super) cache: &'a Cache,
+}
+
 /// The files a build may publish, and the images among them.
 pub(super) struct Media {
     pub(super) files: Files,
@@ -76,15 +88,14 @@ impl Run<'_> {
         let settings = self.settings;
         let diags = &self.diags;
         let config = Config::load(&settings.root, settings.base_url.as_deref())?;
-        let theme = Theme::load(&config);
         let now = crate::date::Date::today(0).timestamp(0);
-        let (loaded, ds) = content::load(
-            &config,
-            LoadOptions {
-                drafts: settings.drafts,
-                now,
-            },
-        );
+        let options = LoadOptions {
+            drafts: settings.drafts,
+            now,
+        };
+        // The theme lists the site's `static/` folder, thousands of files in a large site.
+        let (theme, (loaded, ds)) =
+            rayon::join(|| Theme::load(&config), || content::load(&config, options));
         let failed = failed_sources(&ds);
         diags.extend(ds);
         self.timer.lap("load content");
@@ -169,26 +180,25 @@ impl Run<'_> {
             .images
             .retain(|path, _| files.on_demand(path).is_none() || used.contains_key(path));
         media.static_paths.extend(used.keys().cloned());
-        let highlights = self.highlight_file();
-        cache
-            .highlighter
-            .save_used(self.settings.keep_caches.then_some(highlights.as_path()));
         self.timer.lap("markdown");
         (rendered, used)
     }
 
     /// Renders every job and writes it with the search index, the static files, the web
-    /// editor and the image variants; returns the path each job wrote, if it did.
-    pub(super) fn write(
-        &mut self,
-        model: &Model,
-        inputs: &Inputs,
-        media: &Media,
-        used: &BTreeMap<String, PathBuf>,
-        job_list: &[jobs::Job],
-        sink: &dyn Sink,
-    ) -> Vec<Option<String>> {
+    /// editor and the image variants, and keeps the code the Markdown highlighted for the
+    /// next build; returns the path each job wrote, if it did.
+    pub(super) fn write(&mut self, work: Work, sink: &dyn Sink) -> Vec<Option<String>> {
+        let Work {
+            model,
+            inputs,
+            media,
+            used,
+            job_list,
+            cache,
+        } = work;
         let (site, theme, diags) = (&inputs.site, &inputs.theme, &self.diags);
+        let highlights = self.highlight_file();
+        let highlights = self.settings.keep_caches.then_some(highlights.as_path());
         // The search index needs only the rendered Markdown, the static files nothing rendered:
         // both are written while pages render.
         let (written, ()) = rayon::join(
@@ -199,6 +209,7 @@ impl Run<'_> {
                 let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
                 crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, diags);
                 crate::images::write_variants(&media.images, &media.image_cache, sink, diags);
+                cache.highlighter.save_used(highlights);
             },
         );
         self.timer.lap("render, write, index, static files");
