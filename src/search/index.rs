@@ -29,7 +29,8 @@ const SHARD_BYTES: usize = 24 * 1024;
 /// added.
 #[derive(Default)]
 struct Postings {
-    text: String,
+    /// ASCII (see [`number`]).
+    text: Vec<u8>,
     last: u32,
 }
 
@@ -214,8 +215,10 @@ fn postings(
             }
         }
     }
-    let mut postings: Vec<(String, String)> =
-        postings.into_iter().map(|(t, p)| (t, p.text)).collect();
+    let mut postings: Vec<(String, String)> = postings
+        .into_iter()
+        .map(|(t, p)| (t, String::from_utf8(p.text).unwrap_or_default()))
+        .collect();
     postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     postings
 }
@@ -368,7 +371,7 @@ const MORE: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 /// Appends one document to a term's postings: the gap from the previous document id, then
 /// `score + 16 * (number of positions - 1)`, then each position as the gap from the one
 /// before (the first from 0). `search.js` decodes it (`decode`).
-fn encode_doc(out: &mut String, gap: u32, score: u8, positions: &[u32]) {
+fn encode_doc(out: &mut Vec<u8>, gap: u32, score: u8, positions: &[u32]) {
     number(out, gap);
     let extra = positions.len().saturating_sub(1) as u32;
     number(out, u32::from(score.clamp(1, 15)) + 16 * extra);
@@ -379,22 +382,18 @@ fn encode_doc(out: &mut String, gap: u32, score: u8, positions: &[u32]) {
     }
 }
 
-fn number(out: &mut String, n: u32) {
-    let mut groups = [0u8; 7];
-    let mut len = 0;
-    let mut rest = n;
-    loop {
-        groups[len] = (rest & 31) as u8;
-        len += 1;
+fn number(out: &mut Vec<u8>, n: u32) {
+    // Written from the last group back, then appended at once.
+    let mut digits = [0u8; 7];
+    let mut at = digits.len() - 1;
+    digits[at] = LAST[(n & 31) as usize];
+    let mut rest = n >> 5;
+    while rest != 0 {
+        at -= 1;
+        digits[at] = MORE[(rest & 31) as usize];
         rest >>= 5;
-        if rest == 0 {
-            break;
-        }
     }
-    for i in (1..len).rev() {
-        out.push(MORE[groups[i] as usize] as char);
-    }
-    out.push(LAST[groups[0] as usize] as char);
+    out.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]
@@ -403,11 +402,11 @@ mod tests {
 
     #[test]
     fn numbers_delimit_themselves() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         for n in [0, 31, 32, 1000, u32::MAX] {
             number(&mut out, n);
         }
-        assert_eq!(out, "0vx0_8z_____v");
+        assert_eq!(out, b"0vx0_8z_____v");
     }
 
     #[test]
@@ -433,8 +432,8 @@ mod tests {
 
     #[test]
     fn postings_hold_gap_score_and_positions() {
-        let mut out = String::new();
+        let mut out = Vec::new();
         encode_doc(&mut out, 3, 9, &[4, 40]);
-        assert_eq!(out, "3p4x4");
+        assert_eq!(out, b"3p4x4");
     }
 }
