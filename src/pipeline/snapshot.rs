@@ -88,6 +88,8 @@ impl Snapshot {
             self.summaries[at] = values::to_value(&summary);
             owner = self.site.parent[at];
         }
+        // The cards of the page and its section show what changed.
+        self.renderer.forget_cached();
         let model = Model {
             site: &self.site,
             rendered: &self.rendered,

@@ -1,6 +1,7 @@
 //! Templates: the only user of tera. Loads the theme's templates once per build, registers the
 //! filters templates use, and renders one output at a time (called in parallel).
 
+mod cached;
 pub mod context;
 pub mod dashboard;
 pub mod jobs;
@@ -19,11 +20,14 @@ use crate::locale::format_number;
 use crate::site::UrlStyle;
 use crate::theme::Theme;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use tera::{Context, Kwargs, State, Tera};
 
 /// Compiled templates plus where each came from.
 pub struct Renderer {
-    tera: Tera,
+    tera: Arc<Tera>,
+    /// What `include_cached` rendered in this build.
+    cached: Arc<cached::Cache>,
     origins: HashMap<String, String>,
     /// Shortcode templates (`shortcodes/<name>.html`) and the UI strings they may show.
     shortcodes: shortcodes::Catalogue,
@@ -47,15 +51,25 @@ impl Renderer {
             .map(|t| (t.name.clone(), t.text.clone()))
             .collect();
         register_filters(&mut tera, style);
+        let cached = Arc::new(cached::Cache::default());
+        cached::register(&mut tera, &cached, style.relative);
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_error(&e, &origins, None)]);
         }
+        let tera = Arc::new(tera);
+        cached.attach(&tera);
         Ok(Renderer {
             tera,
+            cached,
             origins,
             shortcodes: shortcodes::Catalogue::new(theme),
             strings: theme.strings.clone(),
         })
+    }
+
+    /// Forgets what `include_cached` rendered: the pages it showed may have changed.
+    pub fn forget_cached(&self) {
+        self.cached.clear();
     }
 
     /// The theme's UI strings in `lang` (English ones when the theme has none in `lang`).

@@ -1,0 +1,197 @@
+//! `include_cached`: a template rendered once per key and reused wherever it is included again,
+//! as Hugo's `partialCached` is. A list of 20 pages shows 20 cards, and the same card appears
+//! in every list that holds its page: rendered once, it is copied after that.
+//!
+//! `{{ include_cached(template="partials/card.html", key=p.path, p=p, card_level=2) }}` renders
+//! `template` with the other arguments as its variables, and `lang`, `site`, `t`, `nav` and
+//! `live_reload` from the including template. `key` names what the arguments that are objects
+//! or lists show; with the template, the language and the arguments that are plain values, it
+//! makes the cache key. With relative links (`--relative-urls`) a link depends on the page it
+//! is written in: the template is then rendered at each use, with `current_path`.
+
+use rustc_hash::FxHashMap;
+use std::fmt::Write;
+use std::sync::{Arc, OnceLock, RwLock, Weak};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
+
+/// What the including template passes on to a cached one.
+const INHERITED: [&str; 5] = ["lang", "site", "t", "nav", "live_reload"];
+
+/// The renderings of one build (the dev server forgets them when pages change).
+#[derive(Default)]
+pub struct Cache {
+    /// The templates, set once they are compiled (the function belongs to them).
+    tera: OnceLock<Weak<Tera>>,
+    rendered: RwLock<FxHashMap<String, Value>>,
+}
+
+impl Cache {
+    /// Gives the cache the compiled templates it renders with.
+    pub fn attach(&self, tera: &Arc<Tera>) {
+        let _ = self.tera.set(Arc::downgrade(tera));
+    }
+
+    /// Forgets every rendering.
+    pub fn clear(&self) {
+        self.rendered
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+/// Registers `include_cached` on `tera`; `relative` tells whether links depend on the page.
+pub fn register(tera: &mut Tera, cache: &Arc<Cache>, relative: bool) {
+    let cache = Arc::clone(cache);
+    tera.register_function(
+        "include_cached",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
+            include(&cache, relative, &kwargs, state)
+        },
+    );
+}
+
+fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
+    let template: String = kwargs.must_get("template")?;
+    let key = cache_key(&template, kwargs, state)?;
+    if !relative {
+        let known = cache.rendered.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(html) = known.get(&key) {
+            return Ok(html.clone());
+        }
+    }
+    let tera = cache
+        .tera
+        .get()
+        .and_then(Weak::upgrade)
+        .ok_or_else(|| tera::Error::message("include_cached: the templates are not ready"))?;
+    let mut cx = Context::new();
+    for name in INHERITED {
+        if let Some(value) = state.get::<Value>(name)? {
+            cx.insert_value(name, value);
+        }
+    }
+    if relative {
+        if let Some(path) = state.get::<Value>("current_path")? {
+            cx.insert_value("current_path", path);
+        }
+    }
+    for (name, value) in kwargs.iter() {
+        let name = name.as_str().unwrap_or_default();
+        if name != "template" && name != "key" {
+            cx.insert_value(name.to_string(), value.clone());
+        }
+    }
+    let html = tera
+        .render(&template, &cx)
+        .map_err(|e| tera::Error::message(format!("in {template}: {e}")))?;
+    let html = Value::safe_string(&html);
+    if !relative {
+        let mut known = cache.rendered.write().unwrap_or_else(|e| e.into_inner());
+        known.insert(key, html.clone());
+    }
+    Ok(html)
+}
+
+/// The template, the language, `key` and every argument that is a plain value, in the order
+/// written (a call written with its arguments in another order is another key).
+fn cache_key(template: &str, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    let Some(key) = kwargs.get::<Value>("key")? else {
+        return Err(tera::Error::message(
+            "include_cached needs key= (what the objects passed to the template show)",
+        ));
+    };
+    let lang: String = state.get("lang")?.unwrap_or_default();
+    let mut out = String::with_capacity(128);
+    let _ = write!(out, "{template}\u{0}{lang}\u{0}{key}");
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str() else { continue };
+        let plain = value.as_map().is_none() && value.as_array().is_none();
+        if plain && name != "template" && name != "key" {
+            let _ = write!(out, "\u{0}{name}={value}");
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Templates with `include_cached`, and the cache behind it.
+    fn templates(relative: bool, extra: &[(&str, &str)]) -> (Arc<Tera>, Arc<Cache>) {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        let cache = Arc::new(Cache::default());
+        register(&mut tera, &cache, relative);
+        let card = "<h{{ level | default(value=3) }}>{{ p.title }}</h{{ level | default(value=3) }}>\
+                    {{ t.more }}{% if current_path is defined %} from {{ current_path }}{% endif %}";
+        let mut all = vec![("card.html", card)];
+        all.extend_from_slice(extra);
+        tera.add_raw_templates(all).unwrap();
+        let tera = Arc::new(tera);
+        cache.attach(&tera);
+        (tera, cache)
+    }
+
+    fn context(pages: &[&str]) -> Context {
+        let mut cx = Context::new();
+        let pages: Vec<_> = pages
+            .iter()
+            .map(|t| serde_json::json!({"title": t, "path": t.to_lowercase()}))
+            .collect();
+        cx.insert("pages", &pages);
+        cx.insert("lang", "vi");
+        cx.insert("t", &serde_json::json!({"more": "Xem & đọc"}));
+        cx.insert("current_path", "news/");
+        cx
+    }
+
+    #[test]
+    fn a_cached_include_renders_as_an_include_does() {
+        let list = "{% for p in pages %}{% include \"card.html\" %}|{% endfor %}";
+        let cached = "{% for p in pages %}{{ include_cached(template=\"card.html\", key=p.path, p=p) }}|{% endfor %}";
+        let (tera, _) = templates(false, &[("list.html", list), ("cached.html", cached)]);
+        let cx = context(&["A <b>", "B"]);
+        let plain = tera.render("list.html", &cx).unwrap();
+        let got = tera.render("cached.html", &cx).unwrap();
+        // The include sees `current_path`, the cached one does not: compare the rest.
+        assert_eq!(got, plain.replace(" from news/", ""));
+        assert!(got.contains("<h3>A &lt;b&gt;</h3>Xem &amp; đọc|"), "{got}");
+    }
+
+    #[test]
+    fn a_key_is_rendered_once_and_plain_arguments_are_part_of_it() {
+        let list = "{% for p in pages %}{{ include_cached(template=\"card.html\", key=\"same\", p=p) }}|\
+                    {{ include_cached(template=\"card.html\", key=\"same\", p=p, level=2) }}|{% endfor %}";
+        let (tera, cache) = templates(false, &[("list.html", list)]);
+        let got = tera.render("list.html", &context(&["A", "B"])).unwrap();
+        // The key says what the object shows: B's card is A's.
+        assert_eq!(
+            got,
+            "<h3>A</h3>Xem &amp; đọc|<h2>A</h2>Xem &amp; đọc|".repeat(2)
+        );
+        cache.clear();
+        let got = tera.render("list.html", &context(&["B"])).unwrap();
+        assert!(got.starts_with("<h3>B</h3>"), "{got}");
+    }
+
+    #[test]
+    fn relative_links_render_at_each_use_from_the_page() {
+        let list = "{% for p in pages %}{{ include_cached(template=\"card.html\", key=\"same\", p=p) }}|{% endfor %}";
+        let (tera, _) = templates(true, &[("list.html", list)]);
+        let got = tera.render("list.html", &context(&["A", "B"])).unwrap();
+        assert_eq!(
+            got,
+            "<h3>A</h3>Xem &amp; đọc from news/|<h3>B</h3>Xem &amp; đọc from news/|"
+        );
+    }
+
+    #[test]
+    fn a_call_without_a_key_is_an_error() {
+        let list = "{{ include_cached(template=\"card.html\", p=pages[0]) }}";
+        let (tera, _) = templates(false, &[("list.html", list)]);
+        let e = tera.render("list.html", &context(&["A"])).unwrap_err();
+        assert!(format!("{e:?}").contains("key="), "{e:?}");
+    }
+}
