@@ -213,24 +213,27 @@ fn serve_with(site: &std::path::Path, env: &[(&str, &str)]) -> Server {
 
 /// A raw GET: (status, body).
 pub fn get(port: u16, path: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    try_get(port, path).unwrap()
+}
+
+/// A raw GET, or why the connection failed.
+fn try_get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    )?;
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    crate::support::status_and_body(&raw)
+    stream.read_to_end(&mut raw)?;
+    Ok(crate::support::status_and_body(&raw))
 }
 
 fn wait_for(port: u16, path: &str, what: impl Fn(&str) -> bool) -> String {
     let start = Instant::now();
     loop {
-        let (_, body) = get(port, path);
+        // A server at its connection limit may reset a connection: that is a try too.
+        let body = try_get(port, path).map_or_else(|e| e.to_string(), |(_, body)| body);
         if what(&body) {
             return body;
         }
