@@ -16,6 +16,9 @@ use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
 /// What the including template passes on to a cached one.
 const INHERITED: [&str; 5] = ["lang", "site", "t", "nav", "live_reload"];
+/// The variable counting cached templates within each other, and how many may be.
+const DEPTH: &str = "include_cached_depth";
+const MAX_DEPTH: i64 = 16;
 
 /// The renderings of one build (the dev server forgets them when pages change).
 #[derive(Default)]
@@ -65,15 +68,32 @@ fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> Ter
         .get()
         .and_then(Weak::upgrade)
         .ok_or_else(|| tera::Error::message("include_cached: the templates are not ready"))?;
+    let html = tera
+        .render(&template, &context(kwargs, state, relative)?)
+        .map_err(|e| tera::Error::message(format!("in {template}: {e}")))?;
+    let html = Value::safe_string(&html);
+    if !relative {
+        let mut known = cache.rendered.write().unwrap_or_else(|e| e.into_inner());
+        known.insert(key, html.clone());
+    }
+    Ok(html)
+}
+
+/// The variables of a cached template: its arguments, what it inherits, and how deep it is
+/// among cached templates (one that includes itself ends in an error, not without end).
+fn context(kwargs: &Kwargs, state: &State, relative: bool) -> TeraResult<Context> {
+    let depth: i64 = state.get(DEPTH)?.unwrap_or(0);
+    if depth >= MAX_DEPTH {
+        return Err(tera::Error::message(format!(
+            "include_cached: more than {MAX_DEPTH} templates include each other"
+        )));
+    }
     let mut cx = Context::new();
-    for name in INHERITED {
+    cx.insert(DEPTH, &(depth + 1));
+    let inherited = INHERITED.iter().chain(relative.then_some(&"current_path"));
+    for &name in inherited {
         if let Some(value) = state.get::<Value>(name)? {
             cx.insert_value(name, value);
-        }
-    }
-    if relative {
-        if let Some(path) = state.get::<Value>("current_path")? {
-            cx.insert_value("current_path", path);
         }
     }
     for (name, value) in kwargs.iter() {
@@ -82,15 +102,7 @@ fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> Ter
             cx.insert_value(name.to_string(), value.clone());
         }
     }
-    let html = tera
-        .render(&template, &cx)
-        .map_err(|e| tera::Error::message(format!("in {template}: {e}")))?;
-    let html = Value::safe_string(&html);
-    if !relative {
-        let mut known = cache.rendered.write().unwrap_or_else(|e| e.into_inner());
-        known.insert(key, html.clone());
-    }
-    Ok(html)
+    Ok(cx)
 }
 
 /// The template, the language, `key` and every argument that is a plain value, in the order
@@ -185,6 +197,14 @@ mod tests {
             got,
             "<h3>A</h3>Xem &amp; đọc from news/|<h3>B</h3>Xem &amp; đọc from news/|"
         );
+    }
+
+    #[test]
+    fn a_template_that_includes_itself_is_an_error() {
+        let own = "{{ include_cached(template=\"own.html\", key=\"k\") }}";
+        let (tera, _) = templates(false, &[("own.html", own)]);
+        let e = tera.render("own.html", &context(&["A"])).unwrap_err();
+        assert!(format!("{e:?}").contains("more than 16"), "{e:?}");
     }
 
     #[test]
