@@ -70,13 +70,37 @@ fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> Ter
         .ok_or_else(|| tera::Error::message("include_cached: the templates are not ready"))?;
     let html = tera
         .render(&template, &context(kwargs, state, relative)?)
-        .map_err(|e| tera::Error::message(format!("in {template}: {e}")))?;
+        .map_err(|e| inner_error(&template, &e))?;
     let html = Value::safe_string(&html);
     if !relative {
         let mut known = cache.rendered.write().unwrap_or_else(|e| e.into_inner());
         known.insert(key, html.clone());
     }
     Ok(html)
+}
+
+/// An error of the cached template, said with its own place (the engine reports it at the
+/// call): `in partials/card.html:1:30: Variable ...`.
+fn inner_error(template: &str, e: &tera::Error) -> tera::Error {
+    let place = super::place(e);
+    let name = if place.name.is_empty() {
+        template
+    } else {
+        &place.name
+    };
+    let message = match place.at {
+        Some((line, col)) => format!("in {name}:{line}:{col}: {}", place.message),
+        None => format!("in {name}: {}", place.message),
+    };
+    tera::Error::message(message)
+}
+
+/// The arguments a cached template gets as variables: all but `template` and `key`.
+fn arguments(kwargs: &Kwargs) -> impl Iterator<Item = (&str, &Value)> {
+    kwargs
+        .iter()
+        .filter_map(|(name, value)| Some((name.as_str()?, value)))
+        .filter(|(name, _)| *name != "template" && *name != "key")
 }
 
 /// The variables of a cached template: its arguments, what it inherits, and how deep it is
@@ -96,11 +120,8 @@ fn context(kwargs: &Kwargs, state: &State, relative: bool) -> TeraResult<Context
             cx.insert_value(name, value);
         }
     }
-    for (name, value) in kwargs.iter() {
-        let name = name.as_str().unwrap_or_default();
-        if name != "template" && name != "key" {
-            cx.insert_value(name.to_string(), value.clone());
-        }
+    for (name, value) in arguments(kwargs) {
+        cx.insert_value(name.to_string(), value.clone());
     }
     Ok(cx)
 }
@@ -116,12 +137,9 @@ fn cache_key(template: &str, kwargs: &Kwargs, state: &State) -> TeraResult<Strin
     let lang: String = state.get("lang")?.unwrap_or_default();
     let mut out = String::with_capacity(128);
     let _ = write!(out, "{template}\u{0}{lang}\u{0}{key}");
-    for (name, value) in kwargs.iter() {
-        let Some(name) = name.as_str() else { continue };
-        let plain = value.as_map().is_none() && value.as_array().is_none();
-        if plain && name != "template" && name != "key" {
-            let _ = write!(out, "\u{0}{name}={value}");
-        }
+    let plain = arguments(kwargs).filter(|(_, v)| v.as_map().is_none() && v.as_array().is_none());
+    for (name, value) in plain {
+        let _ = write!(out, "\u{0}{name}={value}");
     }
     Ok(out)
 }
@@ -199,19 +217,32 @@ mod tests {
         );
     }
 
+    /// The error of rendering `name` among `extra` templates.
+    fn error_of(name: &str, extra: &[(&str, &str)]) -> String {
+        let (tera, _) = templates(false, extra);
+        let e = tera.render(name, &context(&["A"])).unwrap_err();
+        format!("{e:?}")
+    }
+
     #[test]
     fn a_template_that_includes_itself_is_an_error() {
         let own = "{{ include_cached(template=\"own.html\", key=\"k\") }}";
-        let (tera, _) = templates(false, &[("own.html", own)]);
-        let e = tera.render("own.html", &context(&["A"])).unwrap_err();
-        assert!(format!("{e:?}").contains("more than 16"), "{e:?}");
+        let e = error_of("own.html", &[("own.html", own)]);
+        assert!(e.contains("more than 16"), "{e}");
     }
 
     #[test]
     fn a_call_without_a_key_is_an_error() {
         let list = "{{ include_cached(template=\"card.html\", p=pages[0]) }}";
-        let (tera, _) = templates(false, &[("list.html", list)]);
-        let e = tera.render("list.html", &context(&["A"])).unwrap_err();
-        assert!(format!("{e:?}").contains("key="), "{e:?}");
+        let e = error_of("list.html", &[("list.html", list)]);
+        assert!(e.contains("key="), "{e}");
+    }
+
+    #[test]
+    fn an_error_in_the_cached_template_names_its_line() {
+        let broken = "line one\n{{ page.title }}";
+        let list = "{{ include_cached(template=\"broken.html\", key=1) }}";
+        let e = error_of("list.html", &[("broken.html", broken), ("list.html", list)]);
+        assert!(e.contains("in broken.html:2:4:"), "{e}");
     }
 }

@@ -110,15 +110,7 @@ fn template_error(
     origins: &HashMap<String, String>,
     page: Option<&str>,
 ) -> Diagnostic {
-    let (name, line, col, message) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
-            r.filename().to_string(),
-            Some(r.span().start_line),
-            r.span().start_col + 1,
-            r.message().to_string(),
-        ),
-        other => (String::new(), None, 1, other.to_string()),
-    };
+    let Place { name, at, message } = place(e);
     let origin = origins.get(&name).cloned().unwrap_or(name.clone());
     let code = if page.is_some() {
         Code::E0401
@@ -128,13 +120,36 @@ fn template_error(
     let mut d = Diagnostic::error(code, &origin)
         .arg("template", &origin)
         .arg("message", message.lines().next().unwrap_or(""));
-    if let Some(line) = line {
+    if let Some((line, col)) = at {
         d = d.at(line, col);
     }
     if let Some(page) = page {
         d = d.arg("page", page);
     }
     d
+}
+
+/// Where a template error is: the template's name, its line and column (1-based) when the
+/// engine gives them, and the engine's explanation.
+struct Place {
+    name: String,
+    at: Option<(usize, usize)>,
+    message: String,
+}
+
+fn place(e: &tera::Error) -> Place {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Place {
+            name: r.filename().to_string(),
+            at: Some((r.span().start_line, r.span().start_col + 1)),
+            message: r.message().to_string(),
+        },
+        other => Place {
+            name: String::new(),
+            at: None,
+            message: other.to_string(),
+        },
+    }
 }
 
 fn register_filters(tera: &mut Tera, style: &UrlStyle) {
