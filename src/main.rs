@@ -1,10 +1,8 @@
 //! The `sachhon` command: parses arguments, runs a command, maps the outcome to an exit status
 //! (0 success, 1 content/config/link errors, 2 wrong usage).
 
+mod allocator;
 mod cmd;
-
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
@@ -123,6 +121,9 @@ fn main() -> ExitCode {
     };
     let lang = sachhon::messages::detect_language(cli.lang.as_deref());
     let out = cmd::Out::new(lang, cli.verbose);
+    if !matches!(cli.command, Command::Serve { .. }) {
+        allocator::ends_soon();
+    }
     let result = match cli.command {
         Command::Build {
             site,
