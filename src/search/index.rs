@@ -6,13 +6,13 @@
 //! batch of pages is ever held.
 
 use super::extract::{blocks, Block};
+use super::packed::TermMap;
 use super::terms::{page_terms, PageTerms};
 use crate::content::Kind;
 use crate::markdown::Rendered;
 use crate::site::Site;
 use crate::text::{push_json_string, truncate};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -196,7 +196,7 @@ fn postings(
     ids: &[usize],
     passages: &(dyn Fn(String, String) + Sync),
 ) -> Vec<(String, String)> {
-    let mut postings: FxHashMap<String, Postings> = FxHashMap::default();
+    let mut postings: TermMap<Postings> = TermMap::default();
     for (b, batch) in ids.chunks(BATCH).enumerate() {
         let read: Vec<PageTerms> = batch
             .par_iter()
@@ -205,20 +205,17 @@ fn postings(
             .collect();
         for (i, terms) in read.into_iter().enumerate() {
             let doc = (b * BATCH + i) as u32;
-            for (term, score, positions) in terms.iter() {
-                let p = match postings.get_mut(term) {
-                    Some(p) => p,
-                    None => postings.entry(term.to_string()).or_default(),
-                };
+            for (term, packed, score, positions) in terms.iter() {
+                let p = postings.get_or_insert_with(term, packed, Postings::default);
                 encode_doc(&mut p.text, doc - p.last, score, positions);
                 p.last = doc;
             }
         }
     }
-    let mut postings: Vec<(String, String)> = postings
-        .into_iter()
-        .map(|(t, p)| (t, String::from_utf8(p.text).unwrap_or_default()))
-        .collect();
+    let text = |p: Postings| String::from_utf8(p.text).unwrap_or_default();
+    let short = postings.short.into_iter().map(|(t, p)| (t.text(), text(p)));
+    let long = postings.long.into_iter().map(|(t, p)| (t, text(p)));
+    let mut postings: Vec<(String, String)> = short.chain(long).collect();
     postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     postings
 }

@@ -15,6 +15,7 @@
 
 mod extract;
 mod index;
+mod packed;
 mod terms;
 
 pub use index::Index;
