@@ -56,10 +56,17 @@ pub fn register(tera: &mut Tera, cache: &Arc<Cache>, relative: bool) {
 
 fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
     let template: String = kwargs.must_get("template")?;
-    let key = cache_key(&template, kwargs, state)?;
-    if !relative {
+    // With relative links every use renders, so no key is made; `key=` is still required, so
+    // a theme works in both modes.
+    let key = if relative {
+        key_of(kwargs)?;
+        None
+    } else {
+        Some(cache_key(&template, kwargs, state)?)
+    };
+    if let Some(key) = &key {
         let known = cache.rendered.read().unwrap_or_else(|e| e.into_inner());
-        if let Some(html) = known.get(&key) {
+        if let Some(html) = known.get(key) {
             return Ok(html.clone());
         }
     }
@@ -72,7 +79,7 @@ fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> Ter
         .render(&template, &context(kwargs, state, relative)?)
         .map_err(|e| inner_error(&template, &e))?;
     let html = Value::safe_string(&html);
-    if !relative {
+    if let Some(key) = key {
         let mut known = cache.rendered.write().unwrap_or_else(|e| e.into_inner());
         known.insert(key, html.clone());
     }
@@ -129,11 +136,7 @@ fn context(kwargs: &Kwargs, state: &State, relative: bool) -> TeraResult<Context
 /// The template, the language, `key` and every argument that is a plain value, in the order
 /// written (a call written with its arguments in another order is another key).
 fn cache_key(template: &str, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
-    let Some(key) = kwargs.get::<Value>("key")? else {
-        return Err(tera::Error::message(
-            "include_cached needs key= (what the objects passed to the template show)",
-        ));
-    };
+    let key = key_of(kwargs)?;
     let lang: String = state.get("lang")?.unwrap_or_default();
     let mut out = String::with_capacity(128);
     let _ = write!(out, "{template}\u{0}{lang}\u{0}{key}");
@@ -142,6 +145,15 @@ fn cache_key(template: &str, kwargs: &Kwargs, state: &State) -> TeraResult<Strin
         let _ = write!(out, "\u{0}{name}={value}");
     }
     Ok(out)
+}
+
+/// The `key=` argument, which every call must have.
+fn key_of(kwargs: &Kwargs) -> TeraResult<Value> {
+    kwargs.get::<Value>("key")?.ok_or_else(|| {
+        tera::Error::message(
+            "include_cached needs key= (what the objects passed to the template show)",
+        )
+    })
 }
 
 #[cfg(test)]

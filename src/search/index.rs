@@ -49,7 +49,7 @@ struct Doc {
 pub struct Index {
     lang: String,
     docs: Vec<Doc>,
-    postings: Vec<(String, String)>,
+    postings: Vec<(String, Vec<u8>)>,
     dictionaries: [Vec<String>; 4],
     technique_labels: Vec<String>,
     technique_keys: Vec<String>,
@@ -91,9 +91,9 @@ impl Index {
     }
 
     /// The files of the index besides the passages: `(file name, contents)`.
-    pub fn files(&self) -> Vec<(String, String)> {
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
         let shards = shards(&self.postings);
-        let mut files: Vec<(String, String)> = shards
+        let mut files: Vec<(String, Vec<u8>)> = shards
             .par_iter()
             .enumerate()
             .map(|(n, terms)| (format!("s-{n}.js"), shard_file(n, terms)))
@@ -105,15 +105,15 @@ impl Index {
                 .collect();
             files.push((
                 format!("d-{n}.js"),
-                format!("SachhonSearch.docs({n},{});\n", json!(rows)),
+                format!("SachhonSearch.docs({n},{});\n", json!(rows)).into_bytes(),
             ));
         }
-        files.push(("meta.js".to_string(), self.meta_file(&shards)));
+        files.push(("meta.js".to_string(), self.meta_file(&shards).into_bytes()));
         files
     }
 
     /// `meta.js`: counts, the first term of each shard, facet dictionaries and values.
-    fn meta_file(&self, shards: &[&[(String, String)]]) -> String {
+    fn meta_file(&self, shards: &[&[(String, Vec<u8>)]]) -> String {
         let facets: Vec<serde_json::Value> = self
             .docs
             .iter()
@@ -148,8 +148,8 @@ impl Index {
 
 /// Runs of consecutive terms (`postings` sorted by term), each closed once it is large enough;
 /// a big term gets a run of its own.
-fn shards(postings: &[(String, String)]) -> Vec<&[(String, String)]> {
-    let mut shards: Vec<&[(String, String)]> = Vec::new();
+fn shards(postings: &[(String, Vec<u8>)]) -> Vec<&[(String, Vec<u8>)]> {
+    let mut shards: Vec<&[(String, Vec<u8>)]> = Vec::new();
     let (mut from, mut size) = (0, 0);
     for (i, (term, text)) in postings.iter().enumerate() {
         let own = term.len() + text.len() + 6;
@@ -171,20 +171,20 @@ fn shards(postings: &[(String, String)]) -> Vec<&[(String, String)]> {
     shards
 }
 
-/// Shard `n`: its terms and their postings. Terms are folded words and postings plain ASCII:
-/// they are written directly.
-fn shard_file(n: usize, terms: &[(String, String)]) -> String {
-    let mut body = format!("SachhonSearch.shard({n},{{");
+/// Shard `n`: its terms and their postings. Terms are folded words, written as JSON strings;
+/// postings are plain ASCII (see [`number`]), written as they are.
+fn shard_file(n: usize, terms: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut body = format!("SachhonSearch.shard({n},{{").into_bytes();
     for (i, (term, list)) in terms.iter().enumerate() {
         if i > 0 {
-            body.push(',');
+            body.push(b',');
         }
-        body.push_str(&serde_json::to_string(term).unwrap_or_default());
-        body.push_str(":\"");
-        body.push_str(list);
-        body.push('"');
+        body.extend_from_slice(serde_json::to_string(term).unwrap_or_default().as_bytes());
+        body.extend_from_slice(b":\"");
+        body.extend_from_slice(list);
+        body.push(b'"');
     }
-    body.push_str("});\n");
+    body.extend_from_slice(b"});\n");
     body
 }
 
@@ -195,7 +195,7 @@ fn postings(
     rendered: &[Rendered],
     ids: &[usize],
     passages: &(dyn Fn(String, String) + Sync),
-) -> Vec<(String, String)> {
+) -> Vec<(String, Vec<u8>)> {
     let mut postings: TermMap<Postings> = TermMap::default();
     for (b, batch) in ids.chunks(BATCH).enumerate() {
         let read: Vec<PageTerms> = batch
@@ -212,10 +212,9 @@ fn postings(
             }
         }
     }
-    let text = |p: Postings| String::from_utf8(p.text).unwrap_or_default();
-    let short = postings.short.into_iter().map(|(t, p)| (t.text(), text(p)));
-    let long = postings.long.into_iter().map(|(t, p)| (t, text(p)));
-    let mut postings: Vec<(String, String)> = short.chain(long).collect();
+    let short = postings.short.into_iter().map(|(t, p)| (t.text(), p.text));
+    let long = postings.long.into_iter().map(|(t, p)| (t, p.text));
+    let mut postings: Vec<(String, Vec<u8>)> = short.chain(long).collect();
     postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     postings
 }
@@ -408,7 +407,7 @@ mod tests {
 
     #[test]
     fn a_big_term_gets_a_shard_of_its_own() {
-        let term = |t: &str, len: usize| (t.to_string(), "0".repeat(len));
+        let term = |t: &str, len: usize| (t.to_string(), vec![b'0'; len]);
         let postings = [
             term("a", 100),
             term("b", 100),

@@ -47,13 +47,14 @@ pub fn write(
         return Vec::new();
     }
     let written = std::sync::Mutex::new(Vec::new());
-    let put = |path: String, body: &str| match sink.write(&path, body.as_bytes()) {
+    let put = |path: String, body: &[u8]| match sink.write(&path, body) {
         Ok(()) => written.lock().unwrap_or_else(|e| e.into_inner()).push(path),
         Err(e) => diags.push(Diagnostic::error(Code::E0503, &path).arg("message", e)),
     };
     for lang in &site.config.languages {
         let code = &lang.code;
-        let passages = |name: String, body: String| put(format!("search/{code}/{name}"), &body);
+        let passages =
+            |name: String, body: String| put(format!("search/{code}/{name}"), body.as_bytes());
         let index = Index::build(site, rendered, code, &passages);
         for (name, body) in index.files() {
             put(format!("search/{code}/{name}"), &body);

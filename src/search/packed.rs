@@ -79,14 +79,8 @@ impl<V> TermMap<V> {
     ) -> &mut V {
         match packed {
             Some(key) => self.short.entry(key).or_insert_with(new),
-            None => {
-                if !self.long.contains_key(term) {
-                    self.long.insert(term.to_string(), new());
-                }
-                self.long
-                    .get_mut(term)
-                    .unwrap_or_else(|| unreachable!("inserted above"))
-            }
+            // Long terms are few: the text of each lookup is copied.
+            None => self.long.entry(term.to_string()).or_insert_with(new),
         }
     }
 }
