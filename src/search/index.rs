@@ -379,6 +379,16 @@ fn encode_doc(out: &mut Vec<u8>, gap: u32, score: u8, positions: &[u32]) {
 }
 
 fn number(out: &mut Vec<u8>, n: u32) {
+    // Most numbers (gaps, scores, positions) take one or two digits: appended as they are,
+    // with no copy of a length known only at run time.
+    if n < 32 {
+        out.push(LAST[n as usize]);
+        return;
+    }
+    if n < 32 * 32 {
+        out.extend_from_slice(&[MORE[(n >> 5) as usize], LAST[(n & 31) as usize]]);
+        return;
+    }
     // Written from the last group back, then appended at once.
     let mut digits = [0u8; 7];
     let mut at = digits.len() - 1;
@@ -403,6 +413,12 @@ mod tests {
             number(&mut out, n);
         }
         assert_eq!(out, b"0vx0_8z_____v");
+        // Either side of the two-digit and three-digit boundaries.
+        let mut out = Vec::new();
+        for n in [1023, 1024] {
+            number(&mut out, n);
+        }
+        assert_eq!(out, b"_vxw0");
     }
 
     #[test]
