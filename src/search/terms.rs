@@ -2,7 +2,6 @@
 //! of each page.
 
 use super::extract::Block;
-use super::packed::Packed;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
 use crate::text::{fold, fold_into, lines, word_runs};
@@ -41,13 +40,11 @@ pub(super) struct PageTerms {
 }
 
 impl PageTerms {
-    /// Each term (packed when short) with its score and positions.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, Option<Packed>, u8, &[u32])> {
+    /// Each term with its score and positions.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, u8, &[u32])> {
         self.terms.iter().map(|&(a, b, score, p, q)| {
-            let term = &self.folded[a as usize..b as usize];
             (
-                term,
-                Packed::of(&self.folded, term),
+                &self.folded[a as usize..b as usize],
                 score,
                 &self.positions[p as usize..q as usize],
             )
