@@ -2,10 +2,10 @@
 //! of each page.
 
 use super::extract::Block;
+use super::packed::TermMap;
 use crate::markdown::Rendered;
 use crate::site::{taxonomy, Site};
 use crate::text::{fold, fold_into, lines, word_runs};
-use rustc_hash::FxHashMap;
 
 /// Longest token indexed; longer runs are not words anyone types.
 const MAX_TOKEN: usize = 24;
@@ -65,8 +65,7 @@ type Counted = (u32, u32, u8, u32);
 /// values, company and metric names, objectives: a lesson's are its module's).
 pub(super) fn page_terms(site: &Site, r: &Rendered, id: usize, blocks: &[Block]) -> PageTerms {
     let (folded, runs) = word_stream(site, id, blocks);
-    let mut index: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(folded.len() / 16, Default::default());
+    let mut index: TermMap<u32> = TermMap::with_capacity(folded.len() / 16);
     let (mut terms, all) = count_terms(&folded, &runs, &mut index);
     // A summary taken from the body: its words are in the stream already, it raises scores.
     if site.pages[id].meta.summary.is_none() {
@@ -161,10 +160,10 @@ fn labels(site: &Site, id: usize) -> Vec<String> {
 
 /// Gives every word of `runs` the next position (lines and runs are apart) and its term an
 /// index in `index`: the terms as counted, and (term, position) of each word.
-fn count_terms<'a>(
-    folded: &'a str,
+fn count_terms(
+    folded: &str,
     runs: &[Run],
-    index: &mut FxHashMap<&'a str, u32>,
+    index: &mut TermMap<u32>,
 ) -> (Vec<Counted>, Vec<(u32, u32)>) {
     let mut terms: Vec<Counted> = Vec::new();
     let mut all: Vec<(u32, u32)> = Vec::with_capacity(folded.len() / 5);
@@ -175,7 +174,7 @@ fn count_terms<'a>(
                 if w.len() > MAX_TOKEN && w.chars().count() > MAX_TOKEN {
                     continue;
                 }
-                let t = *index.entry(w).or_insert_with(|| {
+                let t = *index.get_or_insert_with(w, || {
                     let at = (w.as_ptr() as usize - folded.as_ptr() as usize) as u32;
                     terms.push((at, at + w.len() as u32, 0, 0));
                     terms.len() as u32 - 1
