@@ -19,8 +19,13 @@ use std::collections::BTreeSet;
 /// Documents per `d-<n>.js` chunk: the results shown first are seldom neighbours, so a
 /// small chunk keeps the bytes fetched for them low (16: about 2 KB gzipped each).
 pub const CHUNK: usize = 16;
-/// Pages whose text is read at once.
-const BATCH: usize = 256;
+/// Documents per passage file (`f/<n>.js` holds documents `n*PASSAGES..(n+1)*PASSAGES`): each
+/// file costs the file system as much as several kilobytes of text, and a site handed out on a
+/// USB stick copies slowly file by file, while a result shown fetches its neighbours' text too
+/// (4: about 5 KB gzipped a file, against 2 KB for one page alone).
+pub const PASSAGES: usize = 4;
+/// Pages whose text is read at once (a whole number of passage files).
+const BATCH: usize = 64 * PASSAGES;
 /// Encoded postings per term shard: a shard is closed once it holds this many bytes (a term
 /// with more postings than that gets a shard of its own).
 const SHARD_BYTES: usize = 24 * 1024;
@@ -57,8 +62,8 @@ pub struct Index {
 
 impl Index {
     /// Indexes the searchable pages of `lang` (no drafts, no `search: false`, no list pages),
-    /// handing each page's passage file (`f/<doc>.js`, its text by heading) to `passages` as
-    /// soon as it is read.
+    /// handing each passage file (`f/<n>.js`, the text by heading of [`PASSAGES`] pages) to
+    /// `passages` as soon as its pages are read.
     pub fn build(
         site: &Site,
         rendered: &[Rendered],
@@ -131,6 +136,7 @@ impl Index {
             "lang": self.lang,
             "count": self.docs.len(),
             "chunk": CHUNK,
+            "passages": PASSAGES,
             "shards": shards.iter().map(|s| s[0].0.as_str()).collect::<Vec<_>>(),
             "dict": {
                 "kind": self.dictionaries[0],
@@ -189,7 +195,8 @@ fn shard_file(n: usize, terms: &[(String, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// The postings of every term of the pages `ids` (document `n` is `ids[n]`), sorted by term.
-/// Pages are read in parallel batches; each page's passage file goes to `passages` at once.
+/// Pages are read in parallel batches; each passage file goes to `passages` once its pages are
+/// read.
 fn postings(
     site: &Site,
     rendered: &[Rendered],
@@ -198,12 +205,13 @@ fn postings(
 ) -> Vec<(String, Vec<u8>)> {
     let mut postings: TermMap<Postings> = TermMap::default();
     for (b, batch) in ids.chunks(BATCH).enumerate() {
-        let read: Vec<PageTerms> = batch
-            .par_iter()
+        let first_file = b * BATCH / PASSAGES;
+        let read: Vec<Vec<PageTerms>> = batch
+            .par_chunks(PASSAGES)
             .enumerate()
-            .map(|(i, &id)| read_page(site, rendered, id, b * BATCH + i, passages))
+            .map(|(i, pages)| read_pages(site, rendered, pages, first_file + i, passages))
             .collect();
-        for (i, terms) in read.into_iter().enumerate() {
+        for (i, terms) in read.into_iter().flatten().enumerate() {
             let doc = (b * BATCH + i) as u32;
             for (term, score, positions) in terms.iter() {
                 let p = postings.get_or_insert_with(term, Postings::default);
@@ -218,35 +226,44 @@ fn postings(
     postings
 }
 
-/// The terms of page `id` (document `doc`), handing its passage file to `passages`.
-fn read_page(
+/// The terms of `pages`, the documents of passage file `n`, handing that file to `passages`.
+fn read_pages(
     site: &Site,
     rendered: &[Rendered],
-    id: usize,
-    doc: usize,
+    pages: &[usize],
+    n: usize,
     passages: &(dyn Fn(String, String) + Sync),
-) -> PageTerms {
-    let blocks = blocks(&rendered[id].html);
-    let terms = page_terms(site, &rendered[id], id, &blocks);
-    passages(format!("f/{doc}.js"), passages_file(doc, &blocks));
+) -> Vec<PageTerms> {
+    let blocks: Vec<Vec<Block>> = pages.iter().map(|&id| blocks(&rendered[id].html)).collect();
+    let terms = pages
+        .iter()
+        .zip(&blocks)
+        .map(|(&id, b)| page_terms(site, &rendered[id], id, b))
+        .collect();
+    passages(format!("f/{n}.js"), passages_file(n, &blocks));
     terms
 }
 
-/// The passage file of document `doc`: its blocks as `[anchor, text]` pairs.
-fn passages_file(doc: usize, blocks: &[Block]) -> String {
-    let size: usize = blocks
+/// Passage file `n`: the blocks of each of its documents as `[anchor, text]` pairs.
+fn passages_file(n: usize, pages: &[Vec<Block>]) -> String {
+    let size: usize = pages
         .iter()
+        .flatten()
         .map(|b| b.anchor.len() + b.text.len() + 8)
         .sum();
     let mut out = String::with_capacity(size + 48);
     out.push_str("SachhonSearch.passages(");
-    out.push_str(&doc.to_string());
+    out.push_str(&n.to_string());
     out.push_str(",[");
-    for (i, b) in blocks.iter().enumerate() {
-        out.push_str(if i == 0 { "[" } else { ",[" });
-        push_json_string(&mut out, &b.anchor);
-        out.push(',');
-        push_json_string(&mut out, &b.text);
+    for (p, blocks) in pages.iter().enumerate() {
+        out.push_str(if p == 0 { "[" } else { ",[" });
+        for (i, b) in blocks.iter().enumerate() {
+            out.push_str(if i == 0 { "[" } else { ",[" });
+            push_json_string(&mut out, &b.anchor);
+            out.push(',');
+            push_json_string(&mut out, &b.text);
+            out.push(']');
+        }
         out.push(']');
     }
     out.push_str("]);\n");
@@ -440,6 +457,31 @@ mod tests {
             firsts,
             [vec!["a", "b"], vec!["do"], vec!["e", "f"], vec!["g"]]
         );
+    }
+
+    #[test]
+    fn a_passage_file_holds_the_blocks_of_each_of_its_pages() {
+        let block = |anchor: &str, text: &str| Block {
+            anchor: anchor.to_string(),
+            text: text.to_string(),
+        };
+        let pages = [
+            vec![block("", "Mở \"đầu\""), block("ket-qua", "Kết quả\nTốt")],
+            vec![],
+            vec![block("", "Một")],
+        ];
+        let file = passages_file(7, &pages);
+        assert_eq!(
+            file,
+            "SachhonSearch.passages(7,[[[\"\",\"Mở \\\"đầu\\\"\"],[\"ket-qua\",\"Kết quả\\nTốt\"]],[],[[\"\",\"Một\"]]]);\n"
+        );
+        let json = file
+            .strip_prefix("SachhonSearch.passages(7,")
+            .and_then(|f| f.strip_suffix(");\n"));
+        let parsed: Vec<Vec<(String, String)>> =
+            serde_json::from_str(json.unwrap_or_default()).unwrap();
+        assert_eq!(parsed.len(), 3);
+        assert_eq!(parsed[0][1], ("ket-qua".into(), "Kết quả\nTốt".into()));
     }
 
     #[test]

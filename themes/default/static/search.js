@@ -1,8 +1,8 @@
 /* Offline search of the search page. The index (search/<lang>/) is a set of scripts written by
    src/search/index.rs and loaded with <script> tags, never fetch, so that search also works from
    file://. meta.js comes first (a script tag of the page); term shards (s-<n>.js), document
-   chunks (d-<n>.js) and passage files (f/<doc>.js) are loaded on demand and call
-   SachhonSearch.shard / SachhonSearch.docs / SachhonSearch.passages.
+   chunks (d-<n>.js) and passage files (f/<n>.js, the text of a few pages each) are loaded on
+   demand and call SachhonSearch.shard / SachhonSearch.docs / SachhonSearch.passages.
    Every word of every page is indexed with its positions: query words found next to each other
    in a page (a phrase, or one Vietnamese word of several syllables) rank it higher, and each
    result shows the passage where the words are, highlighted, with a link to its heading. */
@@ -69,7 +69,7 @@
   }
   S.shard = function (n, terms) { arrived("s" + n, terms); };
   S.docs = function (n, rows) { arrived("d" + n, rows); };
-  S.passages = function (n, blocks) { arrived("f" + n, blocks); };
+  S.passages = function (n, pages) { arrived("f" + n, pages); };
 
   var meta, docs = [], passages = {};
   function metaReady() {
@@ -112,9 +112,14 @@
     var rows = docs[Math.floor(id / meta.chunk)];
     return rows && rows[id % meta.chunk];
   }
+  /** The passage files of `ids`: file n holds documents n*meta.passages and the next ones. */
   function passagesFor(ids) {
-    return Promise.all(ids.map(function (id) {
-      return passages[id] ? 0 : load("f" + id, "f/" + id + ".js").then(function (b) { passages[id] = b || []; });
+    var per = meta.passages || 1, need = {};
+    ids.forEach(function (id) { if (!passages[id]) need[Math.floor(id / per)] = 1; });
+    return Promise.all(Object.keys(need).map(function (n) {
+      return load("f" + n, "f/" + n + ".js").then(function (pages) {
+        for (var i = 0; i < per; i++) passages[n * per + i] = (pages && pages[i]) || [];
+      });
     }));
   }
 
