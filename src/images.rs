@@ -1,17 +1,20 @@
 //! Responsive images: the only user of the `image` crate.
 //!
-//! Photos placed beside a page (page bundles) or in `static/` are read once per build for their
-//! size; those wider than a phone get smaller copies (480, 960 and 1600 pixels wide, exactly)
-//! that pages offer with `srcset` when they are lighter than the original. Resized copies are cached between builds under `.sachhon-cache/images/`,
-//! keyed by the source's content hash and the width, so a rebuild does not redo them.
+//! Photos placed beside a page (page bundles) or in `static/` have their size read; those
+//! wider than a phone get smaller copies (480, 960 and 1600 pixels wide, exactly) that pages
+//! offer with `srcset` when they are lighter than the original. Both are kept between builds
+//! under `.sachhon-cache/images/`: sizes in `sizes`, each with the stamp of its file (read
+//! again once the file changes), resized copies keyed by the source's content hash and the
+//! width, so a rebuild does not redo them.
 
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
-use crate::output::Sink;
+use crate::output::{Sink, Stamp};
 use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Widths offered to browsers, smallest first.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -63,17 +66,39 @@ pub fn is_image(name: &str) -> bool {
 /// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies: a
 /// copy is offered only when it is narrower and smaller in bytes than the original (a resized
 /// screenshot is often heavier than the original PNG). The copies are made here, once, and
-/// kept in `cache` for [`write_variants`] and the next build. Unreadable images are left
-/// out (they are still copied as they are).
+/// kept in `cache` for [`write_variants`] and the next build, as the sizes are. Unreadable
+/// images are left out (they are still copied as they are).
 pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
-    files
+    let known = Sizes::load(&cache.dir);
+    let sized: Vec<Sized> = files
         .into_par_iter()
         .filter(|(path, _)| is_image(path))
-        .filter_map(|(path, source)| {
-            let (width, height) = image::image_dimensions(&source).ok()?;
-            let original = std::fs::metadata(&source).map_or(u64::MAX, |m| m.len());
-            let mut image = Image {
+        .map(|(path, source)| {
+            let meta = std::fs::metadata(&source).ok();
+            let stamp = meta.as_ref().and_then(Stamp::of);
+            let size = match stamp.and_then(|s| known.get(&source, &s)) {
+                Some(size) => size,
+                None => image::image_dimensions(&source).ok(),
+            };
+            let bytes = meta.map_or(u64::MAX, |m| m.len());
+            Sized {
+                path,
                 source,
+                stamp,
+                size,
+                bytes,
+            }
+        })
+        .collect();
+    if cache.save {
+        Sizes::save(&cache.dir, &known, &sized);
+    }
+    sized
+        .into_par_iter()
+        .filter_map(|s| {
+            let (width, height) = s.size?;
+            let mut image = Image {
+                source: s.source,
                 width,
                 height,
                 variants: Vec::new(),
@@ -84,13 +109,102 @@ pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
                 .map(|&w| Variant {
                     width: w,
                     height: scaled_height(width, height, w),
-                    path: variant_path(&path, w),
+                    path: variant_path(&s.path, w),
                 })
-                .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < original))
+                .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < s.bytes))
                 .collect();
-            Some((path, image))
+            Some((s.path, image))
         })
         .collect()
+}
+
+/// Width and height in pixels; `None` for an image that cannot be read.
+type Size = Option<(u32, u32)>;
+
+/// An image file with its size and its length in bytes.
+struct Sized {
+    path: String,
+    source: PathBuf,
+    stamp: Option<Stamp>,
+    size: Size,
+    bytes: u64,
+}
+
+/// The sizes of the images earlier builds read (`sizes` in the cache folder), each trusted
+/// while its file is as it was then (same stamp, as the output's sums are): reading a size
+/// opens the image, and a site has thousands. An unreadable image is kept as such.
+#[derive(Default)]
+struct Sizes {
+    by_source: HashMap<PathBuf, (Stamp, Size)>,
+    /// When the file was saved, in nanoseconds.
+    saved: i64,
+}
+
+impl Sizes {
+    const FILE: &'static str = "sizes";
+
+    /// The sizes kept in `dir`; none when the file is missing or unreadable. A line is a stamp,
+    /// the width and height (`- -` for an unreadable image), then the source's path (the rest
+    /// of the line).
+    fn load(dir: &Path) -> Sizes {
+        let file = dir.join(Self::FILE);
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            return Sizes::default();
+        };
+        let by_source = text
+            .lines()
+            .filter_map(|line| {
+                let mut fields = line.splitn(7, ' ');
+                let stamp = Stamp::read(&mut fields)?;
+                let size = match (fields.next()?, fields.next()?) {
+                    ("-", "-") => None,
+                    (w, h) => Some((w.parse().ok()?, h.parse().ok()?)),
+                };
+                Some((PathBuf::from(fields.next()?), (stamp, size)))
+            })
+            .collect();
+        Sizes {
+            by_source,
+            saved: Stamp::saved_at(&file),
+        }
+    }
+
+    /// The size kept for `source` (`Some(None)`: unreadable), if its file still has `stamp`
+    /// and had it well before the sizes were saved.
+    fn get(&self, source: &Path, stamp: &Stamp) -> Option<Size> {
+        let (known, size) = self.by_source.get(source)?;
+        (known == stamp && stamp.settled(self.saved)).then_some(*size)
+    }
+
+    /// Keeps the sizes of `sized` in `dir`, unless they are the ones kept already. The cache
+    /// only saves time: a failure to write it is not an error.
+    fn save(dir: &Path, known: &Sizes, sized: &[Sized]) {
+        let fresh: BTreeMap<&str, (Stamp, Size)> = sized
+            .iter()
+            .filter_map(|s| {
+                let source = s.source.to_str().filter(|p| !p.contains('\n'))?;
+                Some((source, (s.stamp?, s.size)))
+            })
+            .collect();
+        let same = fresh.len() == known.by_source.len()
+            && fresh
+                .iter()
+                .all(|(source, (stamp, size))| known.get(Path::new(source), stamp) == Some(*size));
+        if same {
+            return;
+        }
+        let mut text = String::new();
+        for (source, (stamp, size)) in fresh {
+            stamp.push_to(&mut text);
+            let _ = match size {
+                Some((width, height)) => writeln!(text, " {width} {height} {source}"),
+                None => writeln!(text, " - - {source}"),
+            };
+        }
+        if std::fs::create_dir_all(dir).is_ok() {
+            let _ = std::fs::write(dir.join(Self::FILE), text);
+        }
+    }
 }
 
 /// The height of a copy `w` pixels wide of a `width` x `height` image, rounded, at least 1.
@@ -254,6 +368,89 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_size_is_used_while_the_image_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = photo(dir.path(), 1200, 800);
+        let cache = Cache {
+            dir: dir.path().join("cache"),
+            save: true,
+        };
+        let size = |cache: &Cache| {
+            let cat = catalogue(vec![("a/photo.jpg".into(), src.clone())], cache);
+            (cat["a/photo.jpg"].width, cat["a/photo.jpg"].height)
+        };
+        assert_eq!(size(&cache), (1200, 800));
+        let file = cache.dir.join("sizes");
+        let kept = std::fs::read_to_string(&file).unwrap();
+        let line = format!(" 1200 800 {}\n", src.display());
+        assert!(kept.ends_with(&line), "{kept}");
+        // A size read back from the cache, not from the image: forged, and saved well after
+        // the image last changed.
+        std::fs::write(
+            &file,
+            kept.replace(&line, &format!(" 640 480 {}\n", src.display())),
+        )
+        .unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(later))
+            .unwrap();
+        assert_eq!(size(&cache), (640, 480));
+        // The image changes: its size is read again, and kept.
+        photo(dir.path(), 300, 200);
+        assert_eq!(size(&cache), (300, 200));
+        let kept = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            kept.ends_with(&format!(" 300 200 {}\n", src.display())),
+            "{kept}"
+        );
+        // `check` reads the cache but never writes it.
+        std::fs::remove_file(&file).unwrap();
+        let check = Cache {
+            save: false,
+            ..cache
+        };
+        assert_eq!(size(&check), (300, 200));
+        assert!(!file.exists());
+    }
+
+    #[test]
+    fn an_unreadable_image_is_kept_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let broken = dir.path().join("broken.jpg");
+        std::fs::write(&broken, b"not a picture").unwrap();
+        let cache = Cache {
+            dir: dir.path().join("cache"),
+            save: true,
+        };
+        let list = || vec![("broken.jpg".to_string(), broken.clone())];
+        assert!(catalogue(list(), &cache).is_empty());
+        let file = cache.dir.join("sizes");
+        let kept = std::fs::read_to_string(&file).unwrap();
+        let line = format!(" - - {}\n", broken.display());
+        assert!(kept.ends_with(&line), "{kept}");
+        // Taken from the cache while the file is unchanged: forged, it is believed.
+        std::fs::write(
+            &file,
+            kept.replace(&line, &format!(" 10 20 {}\n", broken.display())),
+        )
+        .unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(later))
+            .unwrap();
+        let cat = catalogue(list(), &cache);
+        assert_eq!(
+            (cat["broken.jpg"].width, cat["broken.jpg"].height),
+            (10, 20)
+        );
+    }
+
+    #[test]
     fn plans_narrower_copies_only() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
@@ -289,11 +486,11 @@ mod tests {
         let diags = Diagnostics::new();
         let written = write_variants(&cat, &cache, &sink, &diags);
         assert_eq!(written.len(), 2);
-        assert_eq!(
-            std::fs::read_dir(&cache.dir).unwrap().count(),
-            2,
-            "copies cached"
-        );
+        let copies = std::fs::read_dir(&cache.dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension() == Some("jpg".as_ref()))
+            .count();
+        assert_eq!(copies, 2, "copies cached");
         let files = sink.into_files();
         let small = image::load_from_memory(&files["photo-480w.jpg"]).unwrap();
         assert_eq!((small.width(), small.height()), (480, 240));

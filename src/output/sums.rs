@@ -40,6 +40,53 @@ impl Stamp {
     pub fn of(_: &Metadata) -> Option<Stamp> {
         None
     }
+
+    /// The stamp as the files that keep stamps write it: inode, size, modification and
+    /// status-change times, in lower-case hexadecimal, apart by spaces.
+    pub fn push_to(&self, text: &mut String) {
+        let fields = [self.ino, self.size, self.mtime as u64, self.ctime as u64];
+        for (i, n) in fields.into_iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            push_hex(text, n);
+        }
+    }
+
+    /// A stamp read back from the first four of `fields`, as [`Stamp::push_to`] writes them.
+    pub fn read<'a>(fields: &mut impl Iterator<Item = &'a str>) -> Option<Stamp> {
+        let mut n = [0u64; 4];
+        for slot in &mut n {
+            *slot = u64::from_str_radix(fields.next()?, 16).ok()?;
+        }
+        Some(Stamp::from_fields(n))
+    }
+
+    /// A stamp from its four numbers as [`Stamp::push_to`] writes them.
+    fn from_fields([ino, size, mtime, ctime]: [u64; 4]) -> Stamp {
+        Stamp {
+            ino,
+            size,
+            mtime: mtime as i64,
+            ctime: ctime as i64,
+        }
+    }
+
+    /// Whether the file was last changed well before `saved` (nanoseconds), when the record
+    /// holding this stamp was saved: a change within the same tick of the file-system clock
+    /// could leave the stamp as it was.
+    pub fn settled(&self, saved: i64) -> bool {
+        self.mtime.max(self.ctime) < saved.saturating_sub(RACY_NS)
+    }
+
+    /// When the file at `path` was last modified, in nanoseconds (0 when unknown): the time a
+    /// record kept in that file was saved.
+    pub fn saved_at(path: &Path) -> i64 {
+        std::fs::metadata(path)
+            .ok()
+            .and_then(|m| Stamp::of(&m))
+            .map_or(0, |s| s.mtime)
+    }
 }
 
 /// The content sum of some bytes (xxHash3, 64 bits: the files compared are sachhon's own
@@ -73,10 +120,7 @@ impl Sums {
     /// Reads the sums file at `path`; a missing or unreadable file gives no sums (every file is
     /// then compared by reading it).
     pub fn load(path: &Path) -> Sums {
-        let saved = std::fs::metadata(path)
-            .ok()
-            .and_then(|m| Stamp::of(&m))
-            .map_or(0, |s| s.mtime);
+        let saved = Stamp::saved_at(path);
         std::fs::read_to_string(path)
             .map(|text| Sums::parse(&text, saved))
             .unwrap_or_default()
@@ -106,12 +150,7 @@ impl Sums {
                 continue;
             }
             let [generation, ino, size, mtime, ctime, sum] = n;
-            let stamp = Stamp {
-                ino,
-                size,
-                mtime: mtime as i64,
-                ctime: ctime as i64,
-            };
+            let stamp = Stamp::from_fields([ino, size, mtime, ctime]);
             sums.generation = sums.generation.max(generation);
             sums.by_inode
                 .insert(ino, (generation, Entry { stamp, sum }));
@@ -123,8 +162,7 @@ impl Sums {
     /// the file is as a recorded build left it, and was written well before the sums were saved.
     pub fn holds(&self, stamp: &Stamp, sum: u64) -> Option<bool> {
         let (_, entry) = self.by_inode.get(&stamp.ino)?;
-        let settled = stamp.mtime.max(stamp.ctime) < self.saved.saturating_sub(RACY_NS);
-        (entry.stamp == *stamp && settled).then_some(entry.sum == sum)
+        (entry.stamp == *stamp && stamp.settled(self.saved)).then_some(entry.sum == sum)
     }
 
     /// Writes the sums of this build's files (`written`) and of the previous build's (the
@@ -137,21 +175,11 @@ impl Sums {
         let generation = self.generation + 1;
         let mut text = String::new();
         let line = |text: &mut String, generation: u64, e: &Entry| {
-            let s = &e.stamp;
-            let fields = [
-                generation,
-                s.ino,
-                s.size,
-                s.mtime as u64,
-                s.ctime as u64,
-                e.sum,
-            ];
-            for (i, n) in fields.into_iter().enumerate() {
-                if i > 0 {
-                    text.push(' ');
-                }
-                push_hex(text, n);
-            }
+            push_hex(text, generation);
+            text.push(' ');
+            e.stamp.push_to(text);
+            text.push(' ');
+            push_hex(text, e.sum);
             text.push('\n');
         };
         for e in written {

@@ -352,8 +352,11 @@ fn photos_get_smaller_copies_with_srcset_and_a_cache() {
         .unwrap()
         .flatten()
         .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jpg"))
         .collect();
     assert_eq!(cached.len(), 3);
+    let sizes = std::fs::read_to_string(cache.join("sizes")).unwrap();
+    assert!(sizes.contains(" 1800 1200 "), "{sizes}");
     let stamp = std::fs::metadata(&cached[0]).unwrap().modified().unwrap();
     build_ok(site.path(), &["--relative-urls"]);
     assert_eq!(
