@@ -367,36 +367,42 @@ mod tests {
         path
     }
 
+    /// A cache under `dir` that new copies and sizes are saved to.
+    fn saving_cache(dir: &Path) -> Cache {
+        Cache {
+            dir: dir.join("cache"),
+            save: true,
+        }
+    }
+
+    /// Checks that the sizes file `file` keeps `kept` for `image`, then puts `forged` there
+    /// instead, dated well after the image last changed (so that it is trusted).
+    fn forge_size(file: &Path, image: &Path, kept: &str, forged: &str) {
+        let text = std::fs::read_to_string(file).unwrap();
+        let line = |size: &str| format!(" {size} {}\n", image.display());
+        assert!(text.ends_with(&line(kept)), "{text}");
+        std::fs::write(file, text.replace(&line(kept), &line(forged))).unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .and_then(|f| f.set_modified(later))
+            .unwrap();
+    }
+
     #[test]
     fn a_kept_size_is_used_while_the_image_is_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
-        let cache = Cache {
-            dir: dir.path().join("cache"),
-            save: true,
-        };
+        let cache = saving_cache(dir.path());
         let size = |cache: &Cache| {
             let cat = catalogue(vec![("a/photo.jpg".into(), src.clone())], cache);
             (cat["a/photo.jpg"].width, cat["a/photo.jpg"].height)
         };
         assert_eq!(size(&cache), (1200, 800));
         let file = cache.dir.join("sizes");
-        let kept = std::fs::read_to_string(&file).unwrap();
-        let line = format!(" 1200 800 {}\n", src.display());
-        assert!(kept.ends_with(&line), "{kept}");
-        // A size read back from the cache, not from the image: forged, and saved well after
-        // the image last changed.
-        std::fs::write(
-            &file,
-            kept.replace(&line, &format!(" 640 480 {}\n", src.display())),
-        )
-        .unwrap();
-        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(later))
-            .unwrap();
+        // A size read back from the cache, not from the image.
+        forge_size(&file, &src, "1200 800", "640 480");
         assert_eq!(size(&cache), (640, 480));
         // The image changes: its size is read again, and kept.
         photo(dir.path(), 300, 200);
@@ -421,28 +427,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let broken = dir.path().join("broken.jpg");
         std::fs::write(&broken, b"not a picture").unwrap();
-        let cache = Cache {
-            dir: dir.path().join("cache"),
-            save: true,
-        };
+        let cache = saving_cache(dir.path());
         let list = || vec![("broken.jpg".to_string(), broken.clone())];
         assert!(catalogue(list(), &cache).is_empty());
-        let file = cache.dir.join("sizes");
-        let kept = std::fs::read_to_string(&file).unwrap();
-        let line = format!(" - - {}\n", broken.display());
-        assert!(kept.ends_with(&line), "{kept}");
         // Taken from the cache while the file is unchanged: forged, it is believed.
-        std::fs::write(
-            &file,
-            kept.replace(&line, &format!(" 10 20 {}\n", broken.display())),
-        )
-        .unwrap();
-        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(later))
-            .unwrap();
+        forge_size(&cache.dir.join("sizes"), &broken, "- -", "10 20");
         let cat = catalogue(list(), &cache);
         assert_eq!(
             (cat["broken.jpg"].width, cat["broken.jpg"].height),
@@ -454,10 +443,7 @@ mod tests {
     fn plans_narrower_copies_only() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
-        let cache = Cache {
-            dir: dir.path().join("cache"),
-            save: true,
-        };
+        let cache = saving_cache(dir.path());
         let cat = catalogue(vec![("a/photo.jpg".into(), src)], &cache);
         let img = &cat["a/photo.jpg"];
         assert_eq!((img.width, img.height), (1200, 800));
@@ -477,10 +463,7 @@ mod tests {
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 100);
         pixels.write_with_encoder(encoder).unwrap();
         std::fs::write(&src, bytes.into_inner()).unwrap();
-        let cache = Cache {
-            dir: dir.path().join("cache"),
-            save: true,
-        };
+        let cache = saving_cache(dir.path());
         let cat = catalogue(vec![("photo.jpg".into(), src)], &cache);
         let sink = crate::output::MemorySink::new();
         let diags = Diagnostics::new();
@@ -511,10 +494,7 @@ mod tests {
         noisy.write_with_encoder(encoder).unwrap();
         std::fs::write(&path, bytes.into_inner()).unwrap();
         let original = std::fs::metadata(&path).unwrap().len();
-        let cache = Cache {
-            dir: dir.path().join("cache"),
-            save: true,
-        };
+        let cache = saving_cache(dir.path());
         let cat = catalogue(vec![("noisy.jpg".into(), path)], &cache);
         let img = &cat["noisy.jpg"];
         assert!(!img.variants.iter().any(|v| v.width == 1600), "{img:?}");
