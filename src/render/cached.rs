@@ -55,14 +55,14 @@ pub fn register(tera: &mut Tera, cache: &Arc<Cache>, relative: bool) {
 }
 
 fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
-    let template: String = kwargs.must_get("template")?;
+    let template: &str = kwargs.must_get("template")?;
     // With relative links every use renders, so no key is made; `key=` is still required, so
     // a theme works in both modes.
     let key = if relative {
         key_of(kwargs)?;
         None
     } else {
-        Some(cache_key(&template, kwargs, state)?)
+        Some(cache_key(template, kwargs, state)?)
     };
     if let Some(key) = &key {
         let known = cache.rendered.read().unwrap_or_else(|e| e.into_inner());
@@ -76,8 +76,8 @@ fn include(cache: &Cache, relative: bool, kwargs: &Kwargs, state: &State) -> Ter
         .and_then(Weak::upgrade)
         .ok_or_else(|| tera::Error::message("include_cached: the templates are not ready"))?;
     let html = tera
-        .render(&template, &context(kwargs, state, relative)?)
-        .map_err(|e| inner_error(&template, &e))?;
+        .render(template, &context(kwargs, state, relative)?)
+        .map_err(|e| inner_error(template, &e))?;
     let html = Value::safe_string(&html);
     if let Some(key) = key {
         let mut known = cache.rendered.write().unwrap_or_else(|e| e.into_inner());
@@ -134,22 +134,42 @@ fn context(kwargs: &Kwargs, state: &State, relative: bool) -> TeraResult<Context
 }
 
 /// The template, the language, `key` and every argument that is a plain value, in the order
-/// written (a call written with its arguments in another order is another key).
+/// written (a call written with its arguments in another order is another key). Made for
+/// every card of every list, so values are appended as they are, not formatted.
 fn cache_key(template: &str, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
     let key = key_of(kwargs)?;
-    let lang: String = state.get("lang")?.unwrap_or_default();
+    let lang: Option<Value> = state.get("lang")?;
     let mut out = String::with_capacity(128);
-    let _ = write!(out, "{template}\u{0}{lang}\u{0}{key}");
+    out.push_str(template);
+    out.push('\0');
+    if let Some(lang) = &lang {
+        push_value(&mut out, lang);
+    }
+    out.push('\0');
+    push_value(&mut out, key);
     let plain = arguments(kwargs).filter(|(_, v)| v.as_map().is_none() && v.as_array().is_none());
     for (name, value) in plain {
-        let _ = write!(out, "\u{0}{name}={value}");
+        out.push('\0');
+        out.push_str(name);
+        out.push('=');
+        push_value(&mut out, value);
     }
     Ok(out)
 }
 
+/// Appends `value` as a template writes it: a string as it is, anything else formatted.
+fn push_value(out: &mut String, value: &Value) {
+    match value.as_str() {
+        Some(text) => out.push_str(text),
+        None => {
+            let _ = write!(out, "{value}");
+        }
+    }
+}
+
 /// The `key=` argument, which every call must have.
-fn key_of(kwargs: &Kwargs) -> TeraResult<Value> {
-    kwargs.get::<Value>("key")?.ok_or_else(|| {
+fn key_of(kwargs: &Kwargs) -> TeraResult<&Value> {
+    kwargs.get::<&Value>("key")?.ok_or_else(|| {
         tera::Error::message(
             "include_cached needs key= (what the objects passed to the template show)",
         )
