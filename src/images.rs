@@ -7,14 +7,16 @@
 //! again once the file changes), resized copies keyed by the source's content hash and the
 //! width, so a rebuild does not redo them.
 
+mod sizes;
+
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
-use crate::output::{Sink, Stamp};
+use crate::output::Sink;
 use rayon::prelude::*;
+use sizes::{ImageFile, Measured, Sizes};
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Widths offered to browsers, smallest first.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -46,12 +48,13 @@ pub struct Image {
 /// Every image of a build by site path.
 pub type Catalogue = BTreeMap<String, Image>;
 
-/// Where resized copies are kept from one build to the next.
+/// Where resized copies and image sizes are kept from one build to the next.
 #[derive(Debug, Clone)]
 pub struct Cache {
     /// The folder (`.sachhon-cache/images`).
     pub dir: PathBuf,
-    /// Whether new copies are saved there: `check` only reads it, as it writes nothing.
+    /// Whether new copies and sizes are saved there: `check` only reads it, as it writes
+    /// nothing.
     pub save: bool,
 }
 
@@ -66,39 +69,27 @@ pub fn is_image(name: &str) -> bool {
 /// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies: a
 /// copy is offered only when it is narrower and smaller in bytes than the original (a resized
 /// screenshot is often heavier than the original PNG). The copies are made here, once, and
-/// kept in `cache` for [`write_variants`] and the next build, as the sizes are. Unreadable
-/// images are left out (they are still copied as they are).
+/// kept in `cache` for [`write_variants`] and the next build, as the sizes are (see
+/// [`sizes`]). Unreadable images are left out (they are still copied as they are).
 pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
     let known = Sizes::load(&cache.dir);
-    let sized: Vec<Sized> = files
+    let taken = std::time::SystemTime::now();
+    let measured: Vec<(String, ImageFile)> = files
         .into_par_iter()
         .filter(|(path, _)| is_image(path))
-        .map(|(path, source)| {
-            let meta = std::fs::metadata(&source).ok();
-            let stamp = meta.as_ref().and_then(Stamp::of);
-            let size = match stamp.and_then(|s| known.get(&source, &s)) {
-                Some(size) => size,
-                None => image::image_dimensions(&source).ok(),
-            };
-            let bytes = meta.map_or(u64::MAX, |m| m.len());
-            Sized {
-                path,
-                source,
-                stamp,
-                size,
-                bytes,
-            }
-        })
+        .map(|(path, source)| (path, known.measure(source)))
         .collect();
     if cache.save {
-        Sizes::save(&cache.dir, &known, &sized);
+        known.save(&cache.dir, measured.iter().map(|(_, file)| file), taken);
     }
-    sized
+    measured
         .into_par_iter()
-        .filter_map(|s| {
-            let (width, height) = s.size?;
+        .filter_map(|(path, file)| {
+            let Some(Measured::Size(width, height)) = file.measured else {
+                return None;
+            };
             let mut image = Image {
-                source: s.source,
+                source: file.source,
                 width,
                 height,
                 variants: Vec::new(),
@@ -109,102 +100,13 @@ pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
                 .map(|&w| Variant {
                     width: w,
                     height: scaled_height(width, height, w),
-                    path: variant_path(&s.path, w),
+                    path: variant_path(&path, w),
                 })
-                .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < s.bytes))
+                .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < file.bytes))
                 .collect();
-            Some((s.path, image))
+            Some((path, image))
         })
         .collect()
-}
-
-/// Width and height in pixels; `None` for an image that cannot be read.
-type Size = Option<(u32, u32)>;
-
-/// An image file with its size and its length in bytes.
-struct Sized {
-    path: String,
-    source: PathBuf,
-    stamp: Option<Stamp>,
-    size: Size,
-    bytes: u64,
-}
-
-/// The sizes of the images earlier builds read (`sizes` in the cache folder), each trusted
-/// while its file is as it was then (same stamp, as the output's sums are): reading a size
-/// opens the image, and a site has thousands. An unreadable image is kept as such.
-#[derive(Default)]
-struct Sizes {
-    by_source: HashMap<PathBuf, (Stamp, Size)>,
-    /// When the file was saved, in nanoseconds.
-    saved: i64,
-}
-
-impl Sizes {
-    const FILE: &'static str = "sizes";
-
-    /// The sizes kept in `dir`; none when the file is missing or unreadable. A line is a stamp,
-    /// the width and height (`- -` for an unreadable image), then the source's path (the rest
-    /// of the line).
-    fn load(dir: &Path) -> Sizes {
-        let file = dir.join(Self::FILE);
-        let Ok(text) = std::fs::read_to_string(&file) else {
-            return Sizes::default();
-        };
-        let by_source = text
-            .lines()
-            .filter_map(|line| {
-                let mut fields = line.splitn(7, ' ');
-                let stamp = Stamp::read(&mut fields)?;
-                let size = match (fields.next()?, fields.next()?) {
-                    ("-", "-") => None,
-                    (w, h) => Some((w.parse().ok()?, h.parse().ok()?)),
-                };
-                Some((PathBuf::from(fields.next()?), (stamp, size)))
-            })
-            .collect();
-        Sizes {
-            by_source,
-            saved: Stamp::saved_at(&file),
-        }
-    }
-
-    /// The size kept for `source` (`Some(None)`: unreadable), if its file still has `stamp`
-    /// and had it well before the sizes were saved.
-    fn get(&self, source: &Path, stamp: &Stamp) -> Option<Size> {
-        let (known, size) = self.by_source.get(source)?;
-        (known == stamp && stamp.settled(self.saved)).then_some(*size)
-    }
-
-    /// Keeps the sizes of `sized` in `dir`, unless they are the ones kept already. The cache
-    /// only saves time: a failure to write it is not an error.
-    fn save(dir: &Path, known: &Sizes, sized: &[Sized]) {
-        let fresh: BTreeMap<&str, (Stamp, Size)> = sized
-            .iter()
-            .filter_map(|s| {
-                let source = s.source.to_str().filter(|p| !p.contains('\n'))?;
-                Some((source, (s.stamp?, s.size)))
-            })
-            .collect();
-        let same = fresh.len() == known.by_source.len()
-            && fresh
-                .iter()
-                .all(|(source, (stamp, size))| known.get(Path::new(source), stamp) == Some(*size));
-        if same {
-            return;
-        }
-        let mut text = String::new();
-        for (source, (stamp, size)) in fresh {
-            stamp.push_to(&mut text);
-            let _ = match size {
-                Some((width, height)) => writeln!(text, " {width} {height} {source}"),
-                None => writeln!(text, " - - {source}"),
-            };
-        }
-        if std::fs::create_dir_all(dir).is_ok() {
-            let _ = std::fs::write(dir.join(Self::FILE), text);
-        }
-    }
 }
 
 /// The height of a copy `w` pixels wide of a `width` x `height` image, rounded, at least 1.
@@ -368,7 +270,7 @@ mod tests {
     }
 
     /// A cache under `dir` that new copies and sizes are saved to.
-    fn saving_cache(dir: &Path) -> Cache {
+    fn saving_cache(dir: &std::path::Path) -> Cache {
         Cache {
             dir: dir.join("cache"),
             save: true,
@@ -377,7 +279,7 @@ mod tests {
 
     /// Checks that the sizes file `file` keeps `kept` for `image`, then puts `forged` there
     /// instead, dated well after the image last changed (so that it is trusted).
-    fn forge_size(file: &Path, image: &Path, kept: &str, forged: &str) {
+    fn forge_size(file: &std::path::Path, image: &std::path::Path, kept: &str, forged: &str) {
         let text = std::fs::read_to_string(file).unwrap();
         let line = |size: &str| format!(" {size} {}\n", image.display());
         assert!(text.ends_with(&line(kept)), "{text}");
@@ -400,7 +302,7 @@ mod tests {
             (cat["a/photo.jpg"].width, cat["a/photo.jpg"].height)
         };
         assert_eq!(size(&cache), (1200, 800));
-        let file = cache.dir.join("sizes");
+        let file = cache.dir.join(Sizes::FILE);
         // A size read back from the cache, not from the image.
         forge_size(&file, &src, "1200 800", "640 480");
         assert_eq!(size(&cache), (640, 480));
@@ -431,7 +333,7 @@ mod tests {
         let list = || vec![("broken.jpg".to_string(), broken.clone())];
         assert!(catalogue(list(), &cache).is_empty());
         // Taken from the cache while the file is unchanged: forged, it is believed.
-        forge_size(&cache.dir.join("sizes"), &broken, "- -", "10 20");
+        forge_size(&cache.dir.join(Sizes::FILE), &broken, "- -", "10 20");
         let cat = catalogue(list(), &cache);
         assert_eq!(
             (cat["broken.jpg"].width, cat["broken.jpg"].height),

@@ -20,6 +20,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub(crate) mod stamp;
 pub(crate) mod term_names;
 pub mod text;
 pub mod theme;

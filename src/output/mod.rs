@@ -5,7 +5,6 @@ mod sums;
 mod swap;
 mod tree;
 
-pub use sums::Stamp;
 pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, MARKER};
 
 use crate::diagnostics::{Code, Diagnostic};

@@ -1,9 +1,9 @@
 //! Building one language's search index: every word of every page with its score and word
-//! positions, facets, term shards of bounded size and one passage file per page.
+//! positions, facets, term shards of bounded size and passage files of a few pages each.
 //!
-//! Pages are read in batches: each page's text is taken from its rendered HTML, its passage
-//! file written and its terms added to the postings at once, so the full text of only one
-//! batch of pages is ever held.
+//! Pages are read in batches: each page's text is taken from its rendered HTML, written to its
+//! passage file with its neighbours' and its terms added to the postings at once, so the full
+//! text of only one batch of pages is ever held.
 
 use super::extract::{blocks, Block};
 use super::packed::TermMap;
@@ -19,13 +19,15 @@ use std::collections::BTreeSet;
 /// Documents per `d-<n>.js` chunk: the results shown first are seldom neighbours, so a
 /// small chunk keeps the bytes fetched for them low (16: about 2 KB gzipped each).
 pub const CHUNK: usize = 16;
-/// Documents per passage file (`f/<n>.js` holds documents `n*PASSAGES..(n+1)*PASSAGES`): each
+/// Documents per passage file (`p/<n>.js` holds documents `n*PASSAGES..(n+1)*PASSAGES`): each
 /// file costs the file system as much as several kilobytes of text, and a site handed out on a
 /// USB stick copies slowly file by file, while a result shown fetches its neighbours' text too
 /// (4: about 5 KB gzipped a file, against 2 KB for one page alone).
 pub const PASSAGES: usize = 4;
 /// Pages whose text is read at once (a whole number of passage files).
 const BATCH: usize = 64 * PASSAGES;
+// A batch's passage files are numbered from its first document: no file may span two batches.
+const _: () = assert!(BATCH.is_multiple_of(PASSAGES));
 /// Encoded postings per term shard: a shard is closed once it holds this many bytes (a term
 /// with more postings than that gets a shard of its own).
 const SHARD_BYTES: usize = 24 * 1024;
@@ -62,7 +64,7 @@ pub struct Index {
 
 impl Index {
     /// Indexes the searchable pages of `lang` (no drafts, no `search: false`, no list pages),
-    /// handing each passage file (`f/<n>.js`, the text by heading of [`PASSAGES`] pages) to
+    /// handing each passage file (`p/<n>.js`, the text by heading of [`PASSAGES`] pages) to
     /// `passages` as soon as its pages are read.
     pub fn build(
         site: &Site,
@@ -226,21 +228,22 @@ fn postings(
     postings
 }
 
-/// The terms of `pages`, the documents of passage file `n`, handing that file to `passages`.
+/// The terms of the pages `ids`, the documents of passage file `n`, handing that file to
+/// `passages`.
 fn read_pages(
     site: &Site,
     rendered: &[Rendered],
-    pages: &[usize],
+    ids: &[usize],
     n: usize,
     passages: &(dyn Fn(String, String) + Sync),
 ) -> Vec<PageTerms> {
-    let blocks: Vec<Vec<Block>> = pages.iter().map(|&id| blocks(&rendered[id].html)).collect();
-    let terms = pages
+    let blocks: Vec<Vec<Block>> = ids.iter().map(|&id| blocks(&rendered[id].html)).collect();
+    let terms = ids
         .iter()
         .zip(&blocks)
         .map(|(&id, b)| page_terms(site, &rendered[id], id, b))
         .collect();
-    passages(format!("f/{n}.js"), passages_file(n, &blocks));
+    passages(format!("p/{n}.js"), passages_file(n, &blocks));
     terms
 }
 

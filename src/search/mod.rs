@@ -8,7 +8,7 @@
 //! - `s-<n>.js`: the postings (documents, scores, positions) of a run of consecutive terms
 //!   (folded text), about 24 KiB each;
 //! - `d-<n>.js`: titles, paths, dates and summaries of documents `n*CHUNK..(n+1)*CHUNK`;
-//! - `f/<n>.js`: the text by heading of documents `n*PASSAGES..(n+1)*PASSAGES`, for the
+//! - `p/<n>.js`: the text by heading of documents `n*PASSAGES..(n+1)*PASSAGES`, for the
 //!   passage a result shows.
 //!
 //! A query downloads `meta.js`, the shards of its words, the document chunks of the results

@@ -19,7 +19,7 @@ impl Packed {
         let bytes = word.as_bytes();
         // Read with a few fixed-size loads, never through a buffer: copying the word into one
         // and reading it back as an integer stalls the read until the copy's narrower writes
-        // land (a fifth of the index merge's time went there).
+        // land, which would be a fifth of the index merge's time.
         let packed = match bytes.len() {
             0..=8 => u128::from(low(bytes)),
             9..=MAX => {

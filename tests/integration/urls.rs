@@ -228,7 +228,7 @@ fn the_search_index_holds_published_searchable_pages_per_language() {
     assert!(!docs.contains("Bản nháp"), "drafts stay out");
     assert!(!docs.contains("Trang ẩn"), "search: false stays out");
     // Terms are folded: "Đồng" is found under "dong" in a term shard, every word is indexed
-    // (the last one of a body too), and each page has its passage file.
+    // (the last one of a body too), and every page is in a passage file, four to a file.
     let shards: String = std::fs::read_dir(site.path().join("public/search/vi"))
         .unwrap()
         .flatten()
@@ -236,7 +236,27 @@ fn the_search_index_holds_published_searchable_pages_per_language() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap())
         .collect();
     assert!(shards.contains("\"dong\":"), "{shards}");
-    assert!(read(site.path(), "search/vi/f/0.js").starts_with("SachhonSearch.passages(0,[["));
+    let passages = read(site.path(), "search/vi/p/0.js");
+    assert!(
+        passages.starts_with("SachhonSearch.passages(0,[[["),
+        "{passages}"
+    );
+    let meta = read(site.path(), "search/vi/meta.js");
+    let docs = meta
+        .split("\"count\":")
+        .nth(1)
+        .and_then(|c| c.split(',').next())
+        .and_then(|c| c.parse::<usize>().ok())
+        .unwrap();
+    for n in 0..docs.div_ceil(4) {
+        assert!(
+            read(site.path(), &format!("search/vi/p/{n}.js")).contains(&format!("passages({n},"))
+        );
+    }
+    assert!(!site
+        .path()
+        .join(format!("public/search/vi/p/{}.js", docs.div_ceil(4)))
+        .exists());
     let en = read(site.path(), "search/en/meta.js");
     assert!(en.contains("\"lang\":\"en\""));
     assert!(

@@ -1,7 +1,7 @@
 /* Offline search of the search page. The index (search/<lang>/) is a set of scripts written by
    src/search/index.rs and loaded with <script> tags, never fetch, so that search also works from
    file://. meta.js comes first (a script tag of the page); term shards (s-<n>.js), document
-   chunks (d-<n>.js) and passage files (f/<n>.js, the text of a few pages each) are loaded on
+   chunks (d-<n>.js) and passage files (p/<n>.js, the text of a few pages each) are loaded on
    demand and call SachhonSearch.shard / SachhonSearch.docs / SachhonSearch.passages.
    Every word of every page is indexed with its positions: query words found next to each other
    in a page (a phrase, or one Vietnamese word of several syllables) rank it higher, and each
@@ -69,7 +69,7 @@
   }
   S.shard = function (n, terms) { arrived("s" + n, terms); };
   S.docs = function (n, rows) { arrived("d" + n, rows); };
-  S.passages = function (n, pages) { arrived("f" + n, pages); };
+  S.passages = function (n, pages) { arrived("p" + n, pages); };
 
   var meta, docs = [], passages = {};
   function metaReady() {
@@ -112,13 +112,16 @@
     var rows = docs[Math.floor(id / meta.chunk)];
     return rows && rows[id % meta.chunk];
   }
-  /** The passage files of `ids`: file n holds documents n*meta.passages and the next ones. */
+  /** The passage files of `ids`: file n holds documents n*meta.passages and the next ones.
+      A file that did not load is asked for again the next time. */
   function passagesFor(ids) {
-    var per = meta.passages || 1, need = {};
+    var per = meta.passages, need = {};
+    if (!per) return Promise.resolve();
     ids.forEach(function (id) { if (!passages[id]) need[Math.floor(id / per)] = 1; });
     return Promise.all(Object.keys(need).map(function (n) {
-      return load("f" + n, "f/" + n + ".js").then(function (pages) {
-        for (var i = 0; i < per; i++) passages[n * per + i] = (pages && pages[i]) || [];
+      return load("p" + n, "p/" + n + ".js").then(function (pages) {
+        if (!pages) return;
+        for (var i = 0; i < per; i++) passages[n * per + i] = pages[i] || [];
       });
     }));
   }
