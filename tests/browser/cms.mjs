@@ -84,8 +84,15 @@ try {
   assert(errors.length === 0, `errors while saving:\n${errors.join("\n")}`);
 
   step = "edit the English translation";
-  await page.getByText(/Mục đã được công bố|đã được lưu/).first().waitFor().catch(() => {});
+  // Publishing a new entry opens it again at its own address, building the form anew: what is
+  // typed before the form shows the saved entry again is lost.
+  await page.waitForURL(/\/entries\//).catch(() => {});
+  const title = () => field("title", 1).inputValue().catch(() => "");
+  await until(async () => (await title()) === "Phu Bai Textiles saves water",
+    "the saved case study did not open again");
   await field("title", 1).fill("Phu Bai Textiles cuts its water use");
+  await until(async () => (await title()) === "Phu Bai Textiles cuts its water use",
+    "the new title was not typed");
   await publish();
   await until(() => read("index.en.md").includes("title: Phu Bai Textiles cuts its water use\n"),
     "the English translation was not saved");
