@@ -8,8 +8,7 @@
 //! The sums live beside the output (`.<output>.sachhon-sums`, next to its lock file), never
 //! inside it: they are not part of the site.
 
-pub use crate::stamp::Stamp;
-use crate::stamp::{modified_nanos, push_hex, replace_file};
+use crate::stamp::{modified_nanos, push_hex, replace_file, Stamp};
 use std::collections::HashMap;
 use std::io;
 use std::path::Path;

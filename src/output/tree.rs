@@ -7,7 +7,8 @@
 //! the end removes what the site no longer has. Whether a file changed is told from the sums
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
-use super::sums::{sum, Entry, Stamp, Sums};
+use super::sums::{sum, Entry, Sums};
+use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::File;
 use std::io::{self, Read, Write};

@@ -183,11 +183,14 @@ fn shards(postings: &[(String, Vec<u8>)]) -> Vec<&[(String, Vec<u8>)]> {
 /// postings are plain ASCII (see [`number`]), written as they are.
 fn shard_file(n: usize, terms: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut body = format!("SachhonSearch.shard({n},{{").into_bytes();
+    let mut quoted = String::new();
     for (i, (term, list)) in terms.iter().enumerate() {
         if i > 0 {
             body.push(b',');
         }
-        body.extend_from_slice(serde_json::to_string(term).unwrap_or_default().as_bytes());
+        quoted.clear();
+        push_json_string(&mut quoted, term);
+        body.extend_from_slice(quoted.as_bytes());
         body.extend_from_slice(b":\"");
         body.extend_from_slice(list);
         body.push(b'"');

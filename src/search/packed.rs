@@ -60,18 +60,18 @@ fn low(bytes: &[u8]) -> u64 {
     }
 }
 
-/// Values by term: a short term by its packed form, a long one by its text.
+/// Values by term: a short term by its packed form, a long one by its text (the text is
+/// copied only when the term is new, as each page's words are looked up here).
 pub(super) struct TermMap<V> {
     short: FxHashMap<Packed, V>,
-    long: FxHashMap<String, V>,
+    /// Each long term and where its value is in `long_values`.
+    long: FxHashMap<String, usize>,
+    long_values: Vec<V>,
 }
 
 impl<V> Default for TermMap<V> {
     fn default() -> Self {
-        TermMap {
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
-        }
+        TermMap::with_capacity(0)
     }
 }
 
@@ -81,6 +81,7 @@ impl<V> TermMap<V> {
         TermMap {
             short: FxHashMap::with_capacity_and_hasher(terms, Default::default()),
             long: FxHashMap::default(),
+            long_values: Vec::new(),
         }
     }
 
@@ -88,23 +89,34 @@ impl<V> TermMap<V> {
     pub(super) fn get(&self, term: &str) -> Option<&V> {
         match Packed::of(term) {
             Some(key) => self.short.get(&key),
-            None => self.long.get(term),
+            None => self.long.get(term).map(|&i| &self.long_values[i]),
         }
     }
 
     /// The value of `term`, made by `new` when it has none.
     pub(super) fn get_or_insert_with(&mut self, term: &str, new: impl FnOnce() -> V) -> &mut V {
-        match Packed::of(term) {
-            Some(key) => self.short.entry(key).or_insert_with(new),
-            // Long terms are few: the text of each lookup is copied.
-            None => self.long.entry(term.to_string()).or_insert_with(new),
+        if let Some(key) = Packed::of(term) {
+            return self.short.entry(key).or_insert_with(new);
         }
+        let at = match self.long.get(term) {
+            Some(&at) => at,
+            None => {
+                self.long_values.push(new());
+                self.long
+                    .insert(term.to_string(), self.long_values.len() - 1);
+                self.long_values.len() - 1
+            }
+        };
+        &mut self.long_values[at]
     }
 
     /// Every term with its value, in no particular order.
     pub(super) fn into_terms(self) -> impl Iterator<Item = (String, V)> {
+        let mut long: Vec<(usize, String)> = self.long.into_iter().map(|(t, i)| (i, t)).collect();
+        long.sort_unstable_by_key(|&(i, _)| i);
+        let long = long.into_iter().map(|(_, t)| t).zip(self.long_values);
         let short = self.short.into_iter().map(|(t, v)| (t.text(), v));
-        short.chain(self.long)
+        short.chain(long)
     }
 }
 
@@ -157,7 +169,8 @@ mod tests {
         *map.get_or_insert_with(long, || 0) += 3;
         let short = Packed::of("ab");
         *map.get_or_insert_with("ab", || 7) += 1;
-        assert_eq!(map.long.get(long), Some(&5));
+        assert_eq!(map.get(long), Some(&5));
+        assert_eq!(map.long.len(), 1);
         assert_eq!(short.and_then(|k| map.short.get(&k)), Some(&8));
         assert_eq!(map.long.len() + map.short.len(), 2);
         let mut terms: Vec<(String, u32)> = map.into_terms().collect();

@@ -241,13 +241,13 @@ fn the_search_index_holds_published_searchable_pages_per_language() {
         passages.starts_with("SachhonSearch.passages(0,[[["),
         "{passages}"
     );
-    let meta = read(site.path(), "search/vi/meta.js");
-    let docs = meta
-        .split("\"count\":")
-        .nth(1)
-        .and_then(|c| c.split(',').next())
-        .and_then(|c| c.parse::<usize>().ok())
+    let meta: serde_json::Value = meta
+        .split_once("SachhonSearch.meta=")
+        .and_then(|(_, m)| m.strip_suffix(";\n"))
+        .and_then(|m| serde_json::from_str(m).ok())
         .unwrap();
+    assert_eq!(meta["passages"], 4);
+    let docs = meta["count"].as_u64().unwrap() as usize;
     for n in 0..docs.div_ceil(4) {
         assert!(
             read(site.path(), &format!("search/vi/p/{n}.js")).contains(&format!("passages({n},"))

@@ -71,7 +71,7 @@
   S.docs = function (n, rows) { arrived("d" + n, rows); };
   S.passages = function (n, pages) { arrived("p" + n, pages); };
 
-  var meta, docs = [], passages = {};
+  var meta, docs = [], passages = [];
   function metaReady() {
     if (S.meta) return Promise.resolve(S.meta);
     return new Promise(function (res) {
@@ -101,30 +101,27 @@
       return load("s" + n, "s-" + n + ".js").then(function (t) { return t || {}; });
     }));
   }
-  function docsFor(ids) {
+  /** Loads into `store` (by file number) the files holding documents `ids`, `size` documents
+      to a file named `path<n>.js`; a file that did not load is asked for again the next time. */
+  function filesFor(ids, size, key, path, store) {
     var need = {};
-    ids.forEach(function (id) { need[Math.floor(id / meta.chunk)] = 1; });
+    ids.forEach(function (id) { var n = Math.floor(id / size); if (!store[n]) need[n] = 1; });
     return Promise.all(Object.keys(need).map(function (n) {
-      return docs[n] ? 0 : load("d" + n, "d-" + n + ".js").then(function (rows) { if (rows) docs[n] = rows; });
+      return load(key + n, path + n + ".js").then(function (rows) { if (rows) store[n] = rows; });
     }));
   }
-  function doc(id) {
-    var rows = docs[Math.floor(id / meta.chunk)];
-    return rows && rows[id % meta.chunk];
+  /** What file `store` (of `size` documents each) holds for document `id`. */
+  function inFile(store, size, id) {
+    var rows = store[Math.floor(id / size)];
+    return rows && rows[id % size];
   }
-  /** The passage files of `ids`: file n holds documents n*meta.passages and the next ones.
-      A file that did not load is asked for again the next time. */
+  function docsFor(ids) { return filesFor(ids, meta.chunk, "d", "d-", docs); }
+  function doc(id) { return inFile(docs, meta.chunk, id); }
+  /** Passage files hold meta.passages documents each (an index without them shows none). */
   function passagesFor(ids) {
-    var per = meta.passages, need = {};
-    if (!per) return Promise.resolve();
-    ids.forEach(function (id) { if (!passages[id]) need[Math.floor(id / per)] = 1; });
-    return Promise.all(Object.keys(need).map(function (n) {
-      return load("p" + n, "p/" + n + ".js").then(function (pages) {
-        if (!pages) return;
-        for (var i = 0; i < per; i++) passages[n * per + i] = pages[i] || [];
-      });
-    }));
+    return meta.passages ? filesFor(ids, meta.passages, "p", "p/", passages) : Promise.resolve();
   }
+  function passagesOf(id) { return (meta.passages && inFile(passages, meta.passages, id)) || []; }
 
   // ---- Query ---------------------------------------------------------------------------
   /** Words of the query: `{w: folded, pre: prefix match}`; `typed` keeps the diacritics. */
@@ -452,7 +449,7 @@
     }
     li.appendChild(h);
     li.appendChild(m);
-    var found = query.words.length ? bestPassage(passages[id] || []) : null;
+    var found = query.words.length ? bestPassage(passagesOf(id)) : null;
     var p = D.createElement("p");
     p.className = "result-snippet";
     if (found) {
