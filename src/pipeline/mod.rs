@@ -257,14 +257,18 @@ fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
         .iter()
         .enumerate()
         .map(|(li, lang)| {
-            let nav: Vec<serde_json::Value> = match site.homes[li] {
+            let entries: Vec<usize> = match site.homes[li] {
                 Some(home) => site.subsections[home]
                     .iter()
                     .chain(site.children[home].iter())
-                    .map(|&id| json!({"title": site.pages[id].meta.title, "path": site.pages[id].path}))
+                    .copied()
                     .collect(),
                 None => Vec::new(),
             };
+            let nav: Vec<serde_json::Value> = entries
+                .iter()
+                .map(|&id| json!({"title": site.pages[id].meta.title, "path": site.pages[id].path}))
+                .collect();
             let languages: Vec<serde_json::Value> = config
                 .languages
                 .iter()
@@ -288,6 +292,7 @@ fn lang_data(site: &Site, theme: &Theme) -> Vec<LangData> {
                 site: values::to_value(&site_value),
                 strings: values::to_value(&strings),
                 nav: values::to_value(&nav),
+                nav_paths: entries.iter().map(|&id| site.pages[id].path.clone()).collect(),
                 taxonomies: site.taxonomies[li]
                     .iter()
                     .map(|tax| values::to_value(&crate::render::taxonomy_value(tax)))

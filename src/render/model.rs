@@ -33,6 +33,8 @@ pub struct LangData {
     pub strings: Value,
     /// Main navigation.
     pub nav: Value,
+    /// The site path of each entry of `nav`, in order.
+    pub nav_paths: Vec<String>,
     /// Each taxonomy with its terms, in config order: shown by its own page and by each of
     /// its term pages, so made once.
     pub taxonomies: Vec<Value>,
@@ -77,6 +79,7 @@ impl Model<'_> {
         cx.insert_value("site", data.site.clone());
         cx.insert_value("t", data.strings.clone());
         cx.insert_value("nav", data.nav.clone());
+        cx.insert("nav_current", &nav_current(&data.nav_paths, current));
         cx.insert("current_path", current);
         // The switch goes where `alternates` go unless the job says otherwise.
         cx.insert("switch", &alternates);
@@ -127,5 +130,36 @@ impl Model<'_> {
         let view = to_value(&values::page_view(self.site, id, &self.rendered[id]));
         page.extend(view.into_map().unwrap_or_default());
         Value::from(page)
+    }
+}
+
+/// The `nav` entries a page at `current` is under (`current_path` starts with their path), each
+/// path followed by a space after a leading one (` case-studies/ `): a plain value, so a
+/// template can test an entry with `(" " ~ item.path ~ " ") in nav_current` and render the
+/// menu once per language and entry shown as current (`include_cached`).
+fn nav_current(nav_paths: &[String], current: &str) -> String {
+    let mut out = String::from(" ");
+    for path in nav_paths.iter().filter(|p| current.starts_with(p.as_str())) {
+        out.push_str(path);
+        out.push(' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nav_current;
+
+    #[test]
+    fn the_current_menu_entries_are_those_the_page_is_under() {
+        let nav = ["case-studies/".to_string(), "news/".to_string()];
+        assert_eq!(nav_current(&nav, "case-studies/x/"), " case-studies/ ");
+        assert_eq!(nav_current(&nav, "news/"), " news/ ");
+        assert_eq!(nav_current(&nav, ""), " ");
+        // An entry inside another: both are current, and neither is found inside the other.
+        let nested = ["b/".to_string(), "a/b/".to_string(), "a/".to_string()];
+        let current = nav_current(&nested, "a/b/c/");
+        assert_eq!(current, " a/b/ a/ ");
+        assert!(!current.contains(" b/ "));
     }
 }

@@ -79,7 +79,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     }
     let dups = std::cell::RefCell::new(Vec::new());
     let seed = strict::Strict {
-        path: Vec::new(),
+        at: strict::At::Root,
         dups: &dups,
     };
     let parsed =

@@ -16,21 +16,42 @@ pub enum Step {
     Index(usize),
 }
 
-/// Deserializes one value at `path`, recording the paths of keys written twice in `dups`.
-pub struct Strict<'a> {
-    pub path: Vec<Step>,
-    pub dups: &'a RefCell<Vec<Vec<Step>>>,
+/// Where a value is: the steps from the document's root, each borrowed from the value that
+/// holds it (a path is made only for a key written twice, never for every value).
+#[derive(Clone, Copy)]
+pub enum At<'a> {
+    Root,
+    Key(&'a At<'a>, &'a str),
+    Index(&'a At<'a>, usize),
 }
 
-impl<'a> Strict<'a> {
-    fn child(&self, step: Step) -> Strict<'a> {
-        let mut path = self.path.clone();
-        path.push(step);
-        Strict {
-            path,
-            dups: self.dups,
+impl At<'_> {
+    /// The steps from the root, owned.
+    fn path(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                At::Root => break,
+                At::Key(parent, key) => {
+                    steps.push(Step::Key((*key).to_string()));
+                    at = parent;
+                }
+                At::Index(parent, i) => {
+                    steps.push(Step::Index(*i));
+                    at = parent;
+                }
+            }
         }
+        steps.reverse();
+        steps
     }
+}
+
+/// Deserializes one value at `at`, recording the paths of keys written twice in `dups`.
+pub struct Strict<'a> {
+    pub at: At<'a>,
+    pub dups: &'a RefCell<Vec<Vec<Step>>>,
 }
 
 impl<'de> DeserializeSeed<'de> for Strict<'_> {
@@ -95,29 +116,41 @@ impl<'de> Visitor<'de> for Strict<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(self.child(Step::Index(out.len())))? {
-            out.push(v);
+        loop {
+            let seed = Strict {
+                at: At::Index(&self.at, out.len()),
+                dups: self.dups,
+            };
+            match seq.next_element_seed(seed)? {
+                Some(v) => out.push(v),
+                None => break,
+            }
         }
         Ok(Value::Array(out))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
-        let key_seed = Strict {
-            path: Vec::new(),
-            dups: self.dups,
-        };
-        while let Some(key) = map.next_key_seed(key_seed.child(Step::Index(0)))? {
+        loop {
+            // A key is read as a value of its own, apart from the document.
+            let key_seed = Strict {
+                at: At::Index(&At::Root, 0),
+                dups: self.dups,
+            };
+            let Some(key) = map.next_key_seed(key_seed)? else {
+                break;
+            };
             let key = match key {
                 Value::String(s) => s,
                 Value::Null => String::new(),
                 other => other.to_string(),
             };
-            let value = map.next_value_seed(self.child(Step::Key(key.clone())))?;
+            let value = map.next_value_seed(Strict {
+                at: At::Key(&self.at, &key),
+                dups: self.dups,
+            })?;
             if out.contains_key(&key) {
-                let mut path = self.path.clone();
-                path.push(Step::Key(key.clone()));
-                self.dups.borrow_mut().push(path);
+                self.dups.borrow_mut().push(At::Key(&self.at, &key).path());
             }
             out.insert(key, value);
         }
