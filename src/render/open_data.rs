@@ -3,6 +3,7 @@
 
 use crate::site::{impact, Site};
 use serde::Serialize;
+use std::fmt::Write;
 
 /// The two files of a case-study section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,18 +24,18 @@ impl Format {
     }
 }
 
-/// One metric of one case study.
+/// One metric of one case study: its texts are the page's own.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    pub title: String,
-    pub company: String,
-    pub sector: String,
-    pub province: String,
+pub struct Row<'a> {
+    pub title: &'a str,
+    pub company: &'a str,
+    pub sector: &'a str,
+    pub province: &'a str,
     /// Technique keys, separated by `;` in the CSV file.
-    pub techniques: Vec<String>,
+    pub techniques: &'a [String],
     pub year: Option<i64>,
-    pub metric: String,
-    pub unit: String,
+    pub metric: &'a str,
+    pub unit: &'a str,
     pub before: f64,
     pub after: f64,
     /// `after - before`.
@@ -47,7 +48,7 @@ pub struct Row {
 }
 
 /// The rows of the case studies of section `section`, in list order.
-pub fn rows(site: &Site, section: usize) -> Vec<Row> {
+pub fn rows<'a>(site: &'a Site, section: usize) -> Vec<Row<'a>> {
     let names = &site.config.term_names;
     let mut rows = Vec::new();
     for &id in &site.children[section] {
@@ -56,33 +57,29 @@ pub fn rows(site: &Site, section: usize) -> Vec<Row> {
             continue;
         };
         // Sectors and provinces as the list shows them, translated where the site names them.
-        let named = |taxonomy: &str, value: Option<&str>| {
-            value
-                .map(|v| {
-                    names
-                        .name_in(taxonomy, v, &page.lang)
-                        .unwrap_or(v)
-                        .to_string()
-                })
-                .unwrap_or_default()
+        let named = |taxonomy: &str, value: Option<&'a String>| match value {
+            Some(v) => names.name_in(taxonomy, v, &page.lang).unwrap_or(v),
+            None => "",
         };
+        // One URL for the page's rows (a page has a row per metric).
+        let url = site.style.absolute(&page.path);
         for m in &case.metrics {
             let change = m.after - m.before;
             rows.push(Row {
-                title: page.meta.title.clone(),
-                company: case.company.clone().unwrap_or_default(),
-                sector: named("sectors", case.sector.as_deref()),
-                province: named("provinces", case.province.as_deref()),
-                techniques: case.techniques.clone(),
+                title: &page.meta.title,
+                company: case.company.as_deref().unwrap_or_default(),
+                sector: named("sectors", case.sector.as_ref()),
+                province: named("provinces", case.province.as_ref()),
+                techniques: &case.techniques,
                 year: case.year.or(page.meta.date.map(|d| i64::from(d.year))),
-                metric: m.name.clone(),
-                unit: m.unit.clone(),
+                metric: &m.name,
+                unit: &m.unit,
                 before: m.before,
                 after: m.after,
                 change: round(change),
                 change_percent: (m.before != 0.0).then(|| round(change / m.before.abs() * 100.0)),
                 improved: impact::improved(m),
-                url: site.style.absolute(&page.path),
+                url: url.clone(),
             });
         }
     }
@@ -124,47 +121,59 @@ const HEADER: [&str; 14] = [
 ];
 
 fn csv(rows: &[Row]) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
+    let mut out = String::with_capacity(rows.len() * 320 + 160);
+    out.push('\u{feff}');
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
+    let mut text = String::new();
     for r in rows {
-        let cells = [
-            r.title.clone(),
-            r.company.clone(),
-            r.sector.clone(),
-            r.province.clone(),
-            r.techniques.join(";"),
-            r.year.map(|y| y.to_string()).unwrap_or_default(),
-            r.metric.clone(),
-            r.unit.clone(),
-            r.before.to_string(),
-            r.after.to_string(),
-            r.change.to_string(),
-            r.change_percent.map(|p| p.to_string()).unwrap_or_default(),
-            r.improved.to_string(),
-            r.url.clone(),
-        ];
-        let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        let mut put = |cell: &str, last: bool| {
+            push_cell(&mut out, cell);
+            out.push_str(if last { "\r\n" } else { "," });
+        };
+        put(r.title, false);
+        put(r.company, false);
+        put(r.sector, false);
+        put(r.province, false);
+        put(&r.techniques.join(";"), false);
+        put(&r.year.map(|y| y.to_string()).unwrap_or_default(), false);
+        put(r.metric, false);
+        put(r.unit, false);
+        for n in [r.before, r.after, r.change] {
+            text.clear();
+            let _ = write!(text, "{n}");
+            put(&text, false);
+        }
+        text.clear();
+        if let Some(p) = r.change_percent {
+            let _ = write!(text, "{p}");
+        }
+        put(&text, false);
+        put(if r.improved { "true" } else { "false" }, false);
+        put(&r.url, true);
     }
     out.into_bytes()
 }
 
-/// A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. A cell that
-/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` before a letter) gets a leading `'`.
-fn quote(cell: &str) -> String {
+/// Appends a CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. A
+/// cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` before a letter) gets a
+/// leading `'`.
+fn push_cell(out: &mut String, cell: &str) {
     let formula = cell.starts_with(['=', '@'])
         || (cell.starts_with(['+', '-']) && cell.parse::<f64>().is_err());
-    let cell = if formula {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
+    let quoted = cell.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    match quoted {
+        true => out.push_str(&cell.replace('"', "\"\"")),
+        false => out.push_str(cell),
+    }
+    if quoted {
+        out.push('"');
     }
 }
 
@@ -172,11 +181,18 @@ fn quote(cell: &str) -> String {
 mod tests {
     use super::*;
 
+    fn quote(cell: &str) -> String {
+        let mut out = String::new();
+        push_cell(&mut out, cell);
+        out
+    }
+
     #[test]
     fn cells_are_quoted_and_formulas_defused() {
         assert_eq!(quote("a, b"), "\"a, b\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(quote("=A1,B1"), "\"'=A1,B1\"");
         assert_eq!(quote("-2"), "-2");
         assert_eq!(quote("Nước"), "Nước");
     }
