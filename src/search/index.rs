@@ -255,7 +255,9 @@ fn passages_file(n: usize, pages: &[Vec<Block>]) -> String {
     let size: usize = pages
         .iter()
         .flatten()
-        .map(|b| b.anchor.len() + b.text.len() + 8)
+        // Escaping lengthens the text (a line break takes two bytes): an eighth more spares
+        // copying the file as it grows.
+        .map(|b| b.anchor.len() + b.text.len() + b.text.len() / 8 + 8)
         .sum();
     let mut out = String::with_capacity(size + 48);
     out.push_str("SachhonSearch.passages(");
