@@ -133,15 +133,18 @@ impl Model<'_> {
     }
 }
 
-/// The `nav` entries a page at `current` is under (`current_path` starts with their path), each
-/// path followed by a space after a leading one (` case-studies/ `): a plain value, so a
-/// template can test an entry with `(" " ~ item.path ~ " ") in nav_current` and render the
-/// menu once per language and entry shown as current (`include_cached`).
+/// The `nav` entries a page at `current` is under (`current_path` starts with their path), as
+/// their positions in `nav`, each followed by a space after a leading one (` 0 `): a plain
+/// value, so a template can test an entry with `(" " ~ loop.index0 ~ " ") in nav_current` and
+/// render the menu once per language and current entries (`include_cached`). A position holds
+/// no space, as a path may (`url: /gioi thieu/`).
 fn nav_current(nav_paths: &[String], current: &str) -> String {
     let mut out = String::from(" ");
-    for path in nav_paths.iter().filter(|p| current.starts_with(p.as_str())) {
-        out.push_str(path);
-        out.push(' ');
+    for (i, path) in nav_paths.iter().enumerate() {
+        if current.starts_with(path.as_str()) {
+            out.push_str(&i.to_string());
+            out.push(' ');
+        }
     }
     out
 }
@@ -153,13 +156,14 @@ mod tests {
     #[test]
     fn the_current_menu_entries_are_those_the_page_is_under() {
         let nav = ["case-studies/".to_string(), "news/".to_string()];
-        assert_eq!(nav_current(&nav, "case-studies/x/"), " case-studies/ ");
-        assert_eq!(nav_current(&nav, "news/"), " news/ ");
+        assert_eq!(nav_current(&nav, "case-studies/x/"), " 0 ");
+        assert_eq!(nav_current(&nav, "news/"), " 1 ");
         assert_eq!(nav_current(&nav, ""), " ");
-        // An entry inside another: both are current, and neither is found inside the other.
+        // An entry inside another: both are current.
         let nested = ["b/".to_string(), "a/b/".to_string(), "a/".to_string()];
-        let current = nav_current(&nested, "a/b/c/");
-        assert_eq!(current, " a/b/ a/ ");
-        assert!(!current.contains(" b/ "));
+        assert_eq!(nav_current(&nested, "a/b/c/"), " 1 2 ");
+        // A path with a space (`url:` front matter) is never mistaken for another.
+        let spaced = ["gioi thieu/".to_string(), "thieu/".to_string()];
+        assert_eq!(nav_current(&spaced, "gioi thieu/x/"), " 0 ");
     }
 }

@@ -228,3 +228,45 @@ fn bad_knowledge_fields_are_located_errors() {
         r.stderr
     );
 }
+
+/// The text of the main menu of `html`.
+fn main_menu(html: &str) -> &str {
+    let menu = &html[html.find("<nav class=\"main-nav\"").expect("main menu")..];
+    &menu[..menu.find("</nav>").expect("end of the menu")]
+}
+
+#[test]
+fn the_main_menu_marks_the_section_of_each_page() {
+    let site = built("basic");
+    // The menu is rendered once per language and current entry, then reused: every page must
+    // still mark its own section, and only it.
+    let case = read(site.path(), "case-studies/det-may-dong-nai/index.html");
+    let menu = main_menu(&case);
+    assert_eq!(menu.matches("aria-current=\"page\"").count(), 1, "{menu}");
+    assert!(
+        menu.contains("href=\"/kb/case-studies/\" aria-current=\"page\">"),
+        "{menu}"
+    );
+    let lesson = read(site.path(), "training/cp-basics/b-thu-hai/index.html");
+    let menu = main_menu(&lesson);
+    assert!(
+        menu.contains("href=\"/kb/training/\" aria-current=\"page\">"),
+        "{menu}"
+    );
+    assert!(
+        !menu.contains("href=\"/kb/case-studies/\" aria-current"),
+        "{menu}"
+    );
+    let home = read(site.path(), "index.html");
+    assert!(!main_menu(&home).contains("aria-current"), "{home}");
+    let en = read(site.path(), "en/about/index.html");
+    let menu = main_menu(&en);
+    assert!(
+        menu.contains("href=\"/kb/en/about/\" aria-current=\"page\">About"),
+        "{menu}"
+    );
+    assert!(
+        !menu.contains("href=\"/kb/en/news/\" aria-current"),
+        "{menu}"
+    );
+}
