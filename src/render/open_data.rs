@@ -125,32 +125,37 @@ fn csv(rows: &[Row]) -> Vec<u8> {
     out.push('\u{feff}');
     out.push_str(&HEADER.join(","));
     out.push_str("\r\n");
-    let mut text = String::new();
+    let mut number = String::new();
     for r in rows {
-        let mut put = |cell: &str, last: bool| {
+        let mut put = |cell: &str| {
             push_cell(&mut out, cell);
-            out.push_str(if last { "\r\n" } else { "," });
+            out.push(',');
         };
-        put(r.title, false);
-        put(r.company, false);
-        put(r.sector, false);
-        put(r.province, false);
-        put(&r.techniques.join(";"), false);
-        put(&r.year.map(|y| y.to_string()).unwrap_or_default(), false);
-        put(r.metric, false);
-        put(r.unit, false);
-        for n in [r.before, r.after, r.change] {
-            text.clear();
-            let _ = write!(text, "{n}");
-            put(&text, false);
+        put(r.title);
+        put(r.company);
+        put(r.sector);
+        put(r.province);
+        put(&r.techniques.join(";"));
+        put(&r.year.map(|y| y.to_string()).unwrap_or_default());
+        put(r.metric);
+        put(r.unit);
+        for n in [
+            Some(r.before),
+            Some(r.after),
+            Some(r.change),
+            r.change_percent,
+        ] {
+            number.clear();
+            if let Some(n) = n {
+                let _ = write!(number, "{n}");
+            }
+            put(&number);
         }
-        text.clear();
-        if let Some(p) = r.change_percent {
-            let _ = write!(text, "{p}");
-        }
-        put(&text, false);
-        put(if r.improved { "true" } else { "false" }, false);
-        put(&r.url, true);
+        put(if r.improved { "true" } else { "false" });
+        put(&r.url);
+        // The row ends where its last comma was.
+        out.pop();
+        out.push_str("\r\n");
     }
     out.into_bytes()
 }

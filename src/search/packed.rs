@@ -61,12 +61,14 @@ fn low(bytes: &[u8]) -> u64 {
 }
 
 /// Values by term: a short term by its packed form, a long one by its text (the text is
-/// copied only when the term is new, as each page's words are looked up here).
+/// copied only when the term is new, twice as it is rare, as each page's words are looked up
+/// here).
 pub(super) struct TermMap<V> {
     short: FxHashMap<Packed, V>,
-    /// Each long term and where its value is in `long_values`.
+    /// Where each long term is in `long_terms`.
     long: FxHashMap<String, usize>,
-    long_values: Vec<V>,
+    /// The long terms with their values, in the order they came.
+    long_terms: Vec<(String, V)>,
 }
 
 impl<V> Default for TermMap<V> {
@@ -81,7 +83,7 @@ impl<V> TermMap<V> {
         TermMap {
             short: FxHashMap::with_capacity_and_hasher(terms, Default::default()),
             long: FxHashMap::default(),
-            long_values: Vec::new(),
+            long_terms: Vec::new(),
         }
     }
 
@@ -89,7 +91,7 @@ impl<V> TermMap<V> {
     pub(super) fn get(&self, term: &str) -> Option<&V> {
         match Packed::of(term) {
             Some(key) => self.short.get(&key),
-            None => self.long.get(term).map(|&i| &self.long_values[i]),
+            None => self.long.get(term).map(|&i| &self.long_terms[i].1),
         }
     }
 
@@ -101,22 +103,19 @@ impl<V> TermMap<V> {
         let at = match self.long.get(term) {
             Some(&at) => at,
             None => {
-                self.long_values.push(new());
+                self.long_terms.push((term.to_string(), new()));
                 self.long
-                    .insert(term.to_string(), self.long_values.len() - 1);
-                self.long_values.len() - 1
+                    .insert(term.to_string(), self.long_terms.len() - 1);
+                self.long_terms.len() - 1
             }
         };
-        &mut self.long_values[at]
+        &mut self.long_terms[at].1
     }
 
     /// Every term with its value, in no particular order.
     pub(super) fn into_terms(self) -> impl Iterator<Item = (String, V)> {
-        let mut long: Vec<(usize, String)> = self.long.into_iter().map(|(t, i)| (i, t)).collect();
-        long.sort_unstable_by_key(|&(i, _)| i);
-        let long = long.into_iter().map(|(_, t)| t).zip(self.long_values);
         let short = self.short.into_iter().map(|(t, v)| (t.text(), v));
-        short.chain(long)
+        short.chain(self.long_terms)
     }
 }
 

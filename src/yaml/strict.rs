@@ -18,7 +18,6 @@ pub enum Step {
 
 /// Where a value is: the steps from the document's root, each borrowed from the value that
 /// holds it (a path is made only for a key written twice, never for every value).
-#[derive(Clone, Copy)]
 pub enum At<'a> {
     Root,
     Key(&'a At<'a>, &'a str),
