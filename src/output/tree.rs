@@ -14,7 +14,6 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use walkdir::WalkDir;
 
 /// What a reused folder held before the build: its files (with their stamps when there are
 /// sums to check them against) and its folders, as site paths (`news/a/index.html`).
@@ -32,43 +31,43 @@ impl Existing {
     /// name is not UTF-8, is removed at once: sachhon never writes such entries, and a
     /// symbolic link planted here must not send a later write outside the output. A folder
     /// that cannot be listed whole is an error: what it holds could never be removed.
+    ///
+    /// Entries are read with their folder's listing (`std::fs::read_dir`), which tells their
+    /// kind without a system call and stamps each file relative to the open folder: the
+    /// kernel does not walk the whole path again for each of tens of thousands of files.
     pub fn scan(root: &Path, sums: Sums) -> io::Result<Existing> {
         let stamped = !sums.is_empty();
         let mut existing = Existing {
             sums,
             ..Existing::default()
         };
-        let mut walk = WalkDir::new(root)
-            .min_depth(1)
-            .follow_links(false)
-            .follow_root_links(false)
-            .into_iter();
-        while let Some(entry) = walk.next() {
-            let entry = entry.map_err(io::Error::other)?;
-            let kind = entry.file_type();
-            let site_path = entry
-                .path()
-                .strip_prefix(root)
-                .ok()
-                .and_then(|p| p.to_str())
-                .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"));
-            match site_path {
-                Some(p) if kind.is_dir() => {
-                    existing.dirs.insert(p);
-                }
-                Some(p) if kind.is_file() => {
-                    let stamp = stamped
-                        .then(|| entry.metadata().ok().and_then(|m| Stamp::of(&m)))
-                        .flatten();
-                    existing.files.insert(p, stamp);
-                }
-                _ => {
-                    if kind.is_dir() {
-                        walk.skip_current_dir();
-                        std::fs::remove_dir_all(entry.path())?;
-                    } else {
-                        std::fs::remove_file(entry.path())?;
+        // A root that is a symbolic link is not listed: nothing is followed out of it.
+        if std::fs::symlink_metadata(root)?.file_type().is_symlink() {
+            return Ok(existing);
+        }
+        let mut folders = vec![String::new()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(root.join(&folder))? {
+                let entry = entry?;
+                let kind = entry.file_type()?;
+                let name = entry.file_name();
+                let site_path = name.to_str().map(|name| match folder.as_str() {
+                    "" => name.to_string(),
+                    _ => format!("{folder}/{name}"),
+                });
+                match site_path {
+                    Some(p) if kind.is_dir() => {
+                        existing.dirs.insert(p.clone());
+                        folders.push(p);
                     }
+                    Some(p) if kind.is_file() => {
+                        let stamp = stamped
+                            .then(|| entry.metadata().ok().and_then(|m| Stamp::of(&m)))
+                            .flatten();
+                        existing.files.insert(p, stamp);
+                    }
+                    _ if kind.is_dir() => std::fs::remove_dir_all(entry.path())?,
+                    _ => std::fs::remove_file(entry.path())?,
                 }
             }
         }
@@ -376,6 +375,34 @@ mod tests {
             b"new"
         );
         assert_eq!(std::fs::read(&snapshot).unwrap(), b"old");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_removed() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tree(&[("a/index.html", "x")]);
+        let odd = std::ffi::OsStr::from_bytes(b"caf\xe9");
+        std::fs::write(dir.path().join("a").join(odd), "x").unwrap();
+        std::fs::create_dir(dir.path().join(odd)).unwrap();
+        std::fs::write(dir.path().join(odd).join("index.html"), "x").unwrap();
+        let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
+        assert_eq!(existing.files.keys().collect::<Vec<_>>(), ["a/index.html"]);
+        assert_eq!(existing.dirs.iter().collect::<Vec<_>>(), ["a"]);
+        assert!(!dir.path().join(odd).exists());
+        assert!(!dir.path().join("a").join(odd).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_root_that_is_a_link_is_not_listed() {
+        let real = tree(&[("index.html", "keep me")]);
+        let holder = tree(&[]);
+        let link = holder.path().join("public");
+        std::os::unix::fs::symlink(real.path(), &link).unwrap();
+        let existing = Existing::scan(&link, Sums::default()).unwrap();
+        assert!(existing.files.is_empty() && existing.dirs.is_empty());
+        assert!(real.path().join("index.html").exists());
     }
 
     #[cfg(unix)]
