@@ -14,8 +14,9 @@ mod foreign;
 mod lists;
 mod opener;
 
-use foreign::find_foreign;
+use foreign::{find_foreign, may_hold_foreign};
 use lists::Lists;
+use memchr::memmem;
 use opener::{looks_like_opener, opener};
 use std::collections::HashMap;
 
@@ -66,16 +67,25 @@ enum Container {
     Colons(usize),
 }
 
+/// What a line that opens another tool's block starts with (after its indentation).
+const BLOCK_MARKS: [&[u8]; 4] = [b"!!!", b"???", b":::", b"==="];
+
 /// Rewrites the blocks of `body`; `None` when it has none. Foreign constructs, and lines that
 /// look like a block's opening line but open none, are pushed to `foreign`.
 pub fn rewrite(body: &str, foreign: &mut Vec<Foreign>) -> Option<Rewritten> {
-    // One cheap pass decides: most pages open no block, and only the foreign scan runs.
-    let opens_block = crate::text::lines_inclusive(body).any(|line| {
-        let t = line.trim_start().as_bytes();
-        t.len() >= 3 && matches!(&t[..3], b"!!!" | b"???" | b":::" | b"===")
-    });
+    // Searches of the whole body decide first: most pages open no block and hold none of the
+    // text any foreign construct needs, and then no line needs reading.
+    let opens_block = BLOCK_MARKS
+        .iter()
+        .any(|m| memmem::find(body.as_bytes(), m).is_some())
+        && crate::text::lines_inclusive(body).any(|line| {
+            let t = line.trim_start().as_bytes();
+            BLOCK_MARKS.iter().any(|m| t.starts_with(m))
+        });
     if !opens_block {
-        scan_lines(body, foreign, None);
+        if may_hold_foreign(body) {
+            scan_lines(body, foreign, None);
+        }
         return None;
     }
     let mut out = Rewritten {

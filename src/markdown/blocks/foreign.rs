@@ -1,7 +1,21 @@
 //! Constructs of other tools that sachhon does not render, found in a line of text (W0602).
 
 use super::Foreign;
-use memchr::{memchr, memchr3};
+use memchr::{memchr, memchr3, memmem};
+
+/// The icon shortcodes of MkDocs Material (`:material-check:`), by their prefix.
+const ICONS: [&str; 4] = [":material-", ":fontawesome-", ":octicons-", ":simple-"];
+
+/// Whether `text` holds what a construct [`find_foreign`] reports needs (`$$`, an icon's
+/// prefix, `++`, a closing `}`): when it does not, none of its lines holds one.
+pub(super) fn may_hold_foreign(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr(b'}', bytes).is_some()
+        || ["$$", "++"]
+            .iter()
+            .chain(&ICONS)
+            .any(|needle| memmem::find(bytes, needle.as_bytes()).is_some())
+}
 
 /// Constructs of other tools in one line of text (outside code): the first of each kind in
 /// the page is recorded.
@@ -23,7 +37,7 @@ pub(super) fn find_foreign(
         found.push((text.find("$$").unwrap_or(0), "math", "$$".to_string()));
     }
     let colons = memchr(b':', bytes).is_some();
-    for prefix in [":material-", ":fontawesome-", ":octicons-", ":simple-"] {
+    for prefix in ICONS {
         if !colons {
             break;
         }
@@ -62,5 +76,34 @@ pub(super) fn find_foreign(
         seen.push(kind);
         let col = indent + text[..at].chars().count() + 1;
         foreign.push((index, col, kind, written));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every construct `find_foreign` reports passes the whole-text check that lets a page
+    /// without any skip reading its lines.
+    #[test]
+    fn every_reported_construct_passes_the_quick_check() {
+        let lines = [
+            "$$ x^2 $$",
+            "Done :material-check: here",
+            ":fontawesome-brands-github:",
+            ":octicons-mark-github-16:",
+            ":simple-python:",
+            "Press ++ctrl+c++ now",
+            "A paragraph { .note }",
+        ];
+        for line in lines {
+            let mut found = Vec::new();
+            find_foreign(line, 0, 0, &mut Vec::new(), &mut found);
+            assert_eq!(found.len(), 1, "{line}");
+            assert!(may_hold_foreign(line), "{line}");
+        }
+        assert!(!may_hold_foreign(
+            "Công ty: giảm 20 % điện năng; $5 + 3 = 8 (x) [y] {z"
+        ));
     }
 }
