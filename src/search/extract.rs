@@ -132,8 +132,12 @@ fn tag_end(s: &str) -> usize {
 /// Whether the inside of an `a` start tag has the class `anchor` (the `#` link beside a
 /// heading). Tags without the word, or an entity that could spell it, are passed at once.
 fn is_anchor_link(tag: &str) -> bool {
-    let may_be = memchr::memmem::find(tag.as_bytes(), b"anchor").is_some()
-        || memchr::memchr(b'&', tag.as_bytes()).is_some();
+    // The searcher is made once: making it costs more than searching a tag.
+    static ANCHOR: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let anchor = ANCHOR.get_or_init(|| memchr::memmem::Finder::new(b"anchor"));
+    let may_be =
+        anchor.find(tag.as_bytes()).is_some() || memchr::memchr(b'&', tag.as_bytes()).is_some();
     may_be && attr(tag, "class").is_some_and(|c| c.contains("anchor"))
 }
 
