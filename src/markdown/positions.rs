@@ -21,8 +21,9 @@ impl<'a> Positions<'a> {
         expanded: Option<&'a shortcodes::Expanded>,
         line_offset: usize,
     ) -> Self {
+        // A vectorised search: a page has dozens of lines.
         let line_starts = std::iter::once(0)
-            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1))
             .collect();
         Positions {
             body,

@@ -15,7 +15,10 @@ pub enum Seg<'a> {
 /// Locates key paths in one YAML text that starts `line_offset` lines into its file.
 #[derive(Debug, Clone)]
 pub struct Locator {
-    lines: Vec<String>,
+    text: String,
+    /// Where each line of `text` starts and ends, its line break left out (as `str::lines`
+    /// gives them): one copy of the text per page, not one string per line.
+    lines: Vec<(usize, usize)>,
     line_offset: usize,
     /// Positions known from a parser that keeps them (TOML), by key path.
     known: Option<super::toml::Positions>,
@@ -25,7 +28,8 @@ impl Locator {
     /// A locator over `text`, whose first line is line `line_offset + 1` of the file.
     pub fn new(text: &str, line_offset: usize) -> Self {
         Locator {
-            lines: text.lines().map(str::to_string).collect(),
+            text: text.to_string(),
+            lines: line_ranges(text),
             line_offset,
             known: None,
         }
@@ -35,10 +39,22 @@ impl Locator {
     /// `line_offset` lines into its file), by key path (`metrics[0].before`).
     pub fn from_positions(positions: super::toml::Positions, line_offset: usize) -> Self {
         Locator {
+            text: String::new(),
             lines: Vec::new(),
             line_offset,
             known: Some(positions),
         }
+    }
+
+    /// Line `i` of the text (0-based).
+    fn line(&self, i: usize) -> &str {
+        let (start, end) = self.lines[i];
+        &self.text[start..end]
+    }
+
+    fn get_line(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.lines.get(i)?;
+        self.text.get(start..end)
     }
 
     /// The first line of the text in the whole file, where a missing top-level key belongs.
@@ -59,7 +75,7 @@ impl Locator {
             match *seg {
                 Seg::Key(key) => {
                     let (line, col) = self.shallowest(lo, hi, key, parent_indent)?;
-                    let indent = indent_of(&self.lines[line]) as isize;
+                    let indent = indent_of(self.line(line)) as isize;
                     hi = self.block_end(line, indent, hi);
                     lo = line;
                     parent_indent = col as isize - 1;
@@ -72,7 +88,7 @@ impl Locator {
                         found = found.or(Some((lo, 1)));
                         continue;
                     };
-                    let indent = indent_of(&self.lines[line]);
+                    let indent = indent_of(self.line(line));
                     hi = items.get(n + 1).copied().unwrap_or(hi);
                     lo = line;
                     parent_indent = indent as isize;
@@ -115,7 +131,7 @@ impl Locator {
         let mut item_indent = None;
         (lo..hi)
             .filter(|&i| {
-                let l = &self.lines[i];
+                let l = self.line(i);
                 let t = l.trim_start();
                 if !(t.starts_with("- ") || t == "-") {
                     return false;
@@ -144,7 +160,7 @@ impl Locator {
             let Some(i) = line.checked_sub(1 + self.line_offset) else {
                 return Vec::new();
             };
-            let indent = self.lines.get(i).map_or(0, |l| indent_of(l)) as isize;
+            let indent = self.get_line(i).map_or(0, indent_of) as isize;
             (
                 i,
                 self.block_end(i, indent, self.lines.len()),
@@ -169,7 +185,7 @@ impl Locator {
             Seg::Index(_) => return None,
         };
         let (line, col) = self.find(path)?;
-        let text = self.lines.get(line.checked_sub(1 + self.line_offset)?)?;
+        let text = self.get_line(line.checked_sub(1 + self.line_offset)?)?;
         let after = text.get(col - 1 + key.len()..)?.strip_prefix(':')?;
         let value = after.split([',', '}', '#']).next()?.trim();
         (!value.is_empty()).then(|| value.to_string())
@@ -182,14 +198,14 @@ impl Locator {
             return None;
         };
         let (line, col) = self.find(path)?;
-        let text = self.lines.get(line.checked_sub(1 + self.line_offset)?)?;
+        let text = self.get_line(line.checked_sub(1 + self.line_offset)?)?;
         text.get(col - 1 + key.len()..)?.strip_prefix(':')
     }
 
     /// Column (1-based) of `key:` on line `i`, as a block key deeper than `parent_indent`
     /// or inside a flow mapping.
     fn key_col(&self, i: usize, key: &str, parent_indent: isize) -> Option<usize> {
-        let line = &self.lines[i];
+        let line = self.line(i);
         let indent = indent_of(line);
         let mut rest = &line[indent..];
         let mut col = indent;
@@ -219,7 +235,7 @@ impl Locator {
     fn block_end(&self, start: usize, indent: isize, limit: usize) -> usize {
         (start + 1..limit)
             .find(|&i| {
-                let l = &self.lines[i];
+                let l = self.line(i);
                 let t = l.trim_start();
                 !t.is_empty() && !t.starts_with('#') && (indent_of(l) as isize) <= indent && {
                     // A list item at the key's own indent still belongs to the key.
@@ -228,6 +244,27 @@ impl Locator {
             })
             .unwrap_or(limit)
     }
+}
+
+/// The lines of `text` as `str::lines` splits it (a line break is `\n` or `\r\n`; no empty
+/// line after a final break), as byte ranges.
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes) {
+        let end = if nl > start && bytes[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
+        lines.push((start, end));
+        start = nl + 1;
+    }
+    if start < bytes.len() {
+        lines.push((start, bytes.len()));
+    }
+    lines
 }
 
 /// Whether `text` starts with `key:`.
@@ -242,6 +279,15 @@ fn indent_of(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn lines_split_as_str_lines_does(text in "[a\r\n ]{0,12}") {
+            let loc = Locator::new(&text, 0);
+            let lines: Vec<&str> = (0..loc.lines.len()).map(|i| loc.line(i)).collect();
+            proptest::prop_assert_eq!(lines, text.lines().collect::<Vec<_>>());
+        }
+    }
 
     const FM: &str = "title: A\nmetrics:\n  - { name: W, before: 8, after: 6 }\n  - name: C\n    before: nhiều\nquiz:\n- question: Q\n  answer: x\n";
 
