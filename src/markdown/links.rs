@@ -147,7 +147,7 @@ impl<'a> Parts<'a> {
     /// `site_path` with the query.
     fn with_query(&self, site_path: &str) -> String {
         match self.query {
-            Some(q) => format!("{site_path}?{q}"),
+            Some(q) => [site_path, "?", q].concat(),
             None => site_path.to_string(),
         }
     }
@@ -156,7 +156,7 @@ impl<'a> Parts<'a> {
     fn with_suffix(&self, site_path: &str) -> String {
         let with_query = self.with_query(site_path);
         match self.anchor {
-            Some(a) => format!("{with_query}#{a}"),
+            Some(a) => [&with_query, "#", a].concat(),
             None => with_query,
         }
     }
@@ -168,7 +168,7 @@ fn content_key(path: &str, cx: &Context) -> Option<String> {
     if let Some(key) = path.strip_prefix("@/") {
         Some(key.to_string())
     } else if (path.ends_with(".md") || path.ends_with(".markdown")) && !path.starts_with('/') {
-        normalize(&format!("{}/{}", cx.content_dir, path))
+        normalize(&[cx.content_dir, "/", path].concat())
     } else {
         None
     }
@@ -187,7 +187,7 @@ fn resolve_content_link(parts: &Parts, key: &str, cx: &Context) -> Option<(Strin
 
 /// A file beside the source (`shot.png`, `../assets/logo.png`), as an editor previews it.
 fn resolve_content_file(parts: &Parts, site_path: String, cx: &Context) -> (String, LinkTarget) {
-    let as_written = normalize(&format!("{}{}", cx.page_path, parts.path));
+    let as_written = normalize(&[cx.page_path, parts.path].concat());
     let href = if as_written.is_some_and(|p| percent_decode(&p) == site_path) {
         parts.dest.to_string()
     } else {
@@ -206,7 +206,7 @@ fn resolve_site_path(
 ) -> Result<(String, LinkTarget), Code> {
     let joined = match parts.path.strip_prefix('/') {
         Some(abs) => normalize(abs),
-        None => normalize(&format!("{}{}", cx.page_path, parts.path)),
+        None => normalize(&[cx.page_path, parts.path].concat()),
     };
     let site_path = joined.ok_or(Code::E0301)?;
     let is_file = is_image || site_path.rsplit('/').next().is_some_and(has_extension);
@@ -217,7 +217,7 @@ fn resolve_site_path(
         site_path
     } else {
         // A page is a folder: `/news/post` must reach `news/post/` from `file://` too.
-        format!("{site_path}/")
+        site_path + "/"
     };
     // A relative file (`photo.jpg`) works as written wherever the page is opened.
     let href = if is_file && !parts.path.starts_with('/') {
@@ -243,7 +243,7 @@ fn content_file(path: &str, cx: &Context) -> Option<String> {
     if path.starts_with('/') {
         return None;
     }
-    let key = normalize(&format!("{}/{}", cx.content_dir, percent_decode(path)))?;
+    let key = normalize(&[cx.content_dir, "/", &percent_decode(path)].concat())?;
     files.site_path(&key, cx.lang).map(str::to_string)
 }
 

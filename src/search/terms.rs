@@ -165,7 +165,7 @@ fn count_terms(
     runs: &[Run],
     index: &mut TermMap<u32>,
 ) -> (Vec<Counted>, Vec<(u32, u32)>) {
-    let mut terms: Vec<Counted> = Vec::new();
+    let mut terms: Vec<Counted> = Vec::with_capacity(folded.len() / 16);
     let mut all: Vec<(u32, u32)> = Vec::with_capacity(folded.len() / 5);
     let mut pos: u32 = 0;
     for &(start, end, weight, body) in runs {

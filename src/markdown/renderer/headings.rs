@@ -47,17 +47,27 @@ impl<'a> Renderer<'a, '_> {
         self.text.push_str(&title);
         self.text.push('\n');
         self.out.anchors.push(id.clone());
-        let class = if classes.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{}\"", escape_html(&classes.join(" ")))
-        };
-        let mut h = format!("<h{n} id=\"{}\"{class}>", escape_html(&id));
+        // Appended piece by piece: a heading is made for every page, and formatting
+        // machinery costs more than the copies.
+        let (id, level) = (escape_html(&id), char::from(b'0' + n));
+        let mut h = String::with_capacity(2 * id.len() + title.len() + 112);
+        h.push_str("<h");
+        h.push(level);
+        h.push_str(" id=\"");
+        h.push_str(&id);
+        h.push('"');
+        if !classes.is_empty() {
+            h.push_str(" class=\"");
+            h.push_str(&escape_html(&classes.join(" ")));
+            h.push('"');
+        }
+        h.push('>');
         html::push_html(&mut h, self.rewrite_links(inner, at).into_iter());
-        h.push_str(&format!(
-            " <a class=\"anchor\" href=\"#{}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{n}>\n",
-            escape_html(&id)
-        ));
+        h.push_str(" <a class=\"anchor\" href=\"#");
+        h.push_str(&id);
+        h.push_str("\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h");
+        h.push(level);
+        h.push_str(">\n");
         self.events.push(Event::Html(h.into()));
     }
 }
