@@ -107,14 +107,25 @@ impl Date {
         let seconds = offset.seconds();
         let sign = if seconds < 0 { '-' } else { '+' };
         let minutes = seconds.abs() / 60;
-        format!(
-            "{}T{}{}{:02}:{:02}",
-            self.iso_date(),
-            self.civil.time().strftime("%H:%M:%S"),
-            sign,
-            minutes / 60,
-            minutes % 60
-        )
+        // Appended piece by piece: every page's date is written this way for the feeds and
+        // the sitemap.
+        let time = self.civil.time();
+        let mut out = self.iso_date();
+        out.push('T');
+        for (i, n) in [time.hour(), time.minute(), time.second()]
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                out.push(':');
+            }
+            push_two_digits(&mut out, i32::from(n));
+        }
+        out.push(sign);
+        push_two_digits(&mut out, minutes / 60);
+        out.push(':');
+        push_two_digits(&mut out, minutes % 60);
+        out
     }
 
     /// The date as a reader of `lang` expects it: `17/05/2021` (vi), `17 May 2021` (en).
@@ -131,6 +142,13 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso_date())
     }
+}
+
+/// `n` (0 to 99) in two digits.
+fn push_two_digits(out: &mut String, n: i32) {
+    let n = n.clamp(0, 99) as u8;
+    out.push(char::from(b'0' + n / 10));
+    out.push(char::from(b'0' + n % 10));
 }
 
 /// A whole-minute UTC offset, clamped to what any clock uses (±25 h).

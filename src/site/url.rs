@@ -39,7 +39,7 @@ impl UrlStyle {
 
     /// The absolute URL of a site path, for canonical links, feeds and the sitemap.
     pub fn absolute(&self, to: &str) -> String {
-        format!("{}{to}", self.base_url)
+        [self.base_url.as_str(), to].concat()
     }
 
     /// The prefix that leads from the page at `from` to the site root.
