@@ -106,14 +106,7 @@ impl Index {
             .map(|(n, terms)| (format!("s-{n}.js"), shard_file(n, terms)))
             .collect();
         for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
-            let rows: Vec<serde_json::Value> = chunk
-                .iter()
-                .map(|d| json!([d.title, d.path, d.kind, d.date, d.summary]))
-                .collect();
-            files.push((
-                format!("d-{n}.js"),
-                format!("SachhonSearch.docs({n},{});\n", json!(rows)).into_bytes(),
-            ));
+            files.push((format!("d-{n}.js"), docs_file(n, chunk).into_bytes()));
         }
         files.push(("meta.js".to_string(), self.meta_file(&shards).into_bytes()));
         files
@@ -250,6 +243,18 @@ fn read_pages(
     terms
 }
 
+/// Result file `n`: each of its documents as `[title, path, kind, date, summary]` (written
+/// as it goes: through `json!` and `Display`, every byte took a formatter's call).
+fn docs_file(n: usize, docs: &[Doc]) -> String {
+    let size: usize = docs
+        .iter()
+        .map(|d| d.title.len() + d.path.len() + d.date.len() + d.summary.len() + 32)
+        .sum();
+    script_file("docs", n, size, docs, |out, d| {
+        push_json_strings(out, [&d.title, &d.path, d.kind, &d.date, &d.summary]);
+    })
+}
+
 /// Passage file `n`: the blocks of each of its documents as `[anchor, text]` pairs.
 fn passages_file(n: usize, pages: &[Vec<Block>]) -> String {
     let size: usize = pages
@@ -259,23 +264,47 @@ fn passages_file(n: usize, pages: &[Vec<Block>]) -> String {
         // copying the file as it grows.
         .map(|b| b.anchor.len() + b.text.len() + b.text.len() / 8 + 8)
         .sum();
-    let mut out = String::with_capacity(size + 48);
-    out.push_str("SachhonSearch.passages(");
-    out.push_str(&n.to_string());
-    out.push_str(",[");
-    for (p, blocks) in pages.iter().enumerate() {
-        out.push_str(if p == 0 { "[" } else { ",[" });
+    script_file("passages", n, size, pages, |out, blocks| {
         for (i, b) in blocks.iter().enumerate() {
             out.push_str(if i == 0 { "[" } else { ",[" });
-            push_json_string(&mut out, &b.anchor);
-            out.push(',');
-            push_json_string(&mut out, &b.text);
+            push_json_strings(out, [b.anchor.as_str(), &b.text]);
             out.push(']');
         }
+    })
+}
+
+/// `SachhonSearch.<call>(<n>,[...]);`, each of `items` written by `item` between its own
+/// brackets; `size` is about what the items take.
+fn script_file<T>(
+    call: &str,
+    n: usize,
+    size: usize,
+    items: &[T],
+    mut item: impl FnMut(&mut String, &T),
+) -> String {
+    let mut out = String::with_capacity(size + 48);
+    out.push_str("SachhonSearch.");
+    out.push_str(call);
+    out.push('(');
+    out.push_str(&n.to_string());
+    out.push_str(",[");
+    for (i, t) in items.iter().enumerate() {
+        out.push_str(if i == 0 { "[" } else { ",[" });
+        item(&mut out, t);
         out.push(']');
     }
     out.push_str("]);\n");
     out
+}
+
+/// Texts as JSON strings apart by commas (the inside of an array).
+fn push_json_strings<'a>(out: &mut String, texts: impl IntoIterator<Item = &'a str>) {
+    for (i, text) in texts.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(out, text);
+    }
 }
 
 /// What a result shows of page `id`, and its facet values as indexes into `dictionaries`.
