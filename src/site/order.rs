@@ -104,8 +104,16 @@ pub fn related(pages: &[Page], rank: &[u32]) -> Vec<Vec<usize>> {
                 }
             }
             let mut best: Vec<(u32, usize)> = score.iter().map(|(&i, &s)| (s, i)).collect();
-            best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(rank[a.1].cmp(&rank[b.1])));
-            best.into_iter().take(3).map(|(_, i)| i).collect()
+            let order =
+                |a: &(u32, usize), b: &(u32, usize)| b.0.cmp(&a.0).then(rank[a.1].cmp(&rank[b.1]));
+            // Only the first three are shown: they are picked, then ordered (ranks differ
+            // for every page, so the order is total and the three are always the same).
+            if best.len() > 3 {
+                best.select_nth_unstable_by(2, order);
+                best.truncate(3);
+            }
+            best.sort_unstable_by(order);
+            best.into_iter().map(|(_, i)| i).collect()
         })
         .collect()
 }
