@@ -173,12 +173,11 @@ fn push_cell(out: &mut String, cell: &str) {
     if formula {
         out.push('\'');
     }
-    match quoted {
-        true => out.push_str(&cell.replace('"', "\"\"")),
-        false => out.push_str(cell),
-    }
     if quoted {
+        out.push_str(&cell.replace('"', "\"\""));
         out.push('"');
+    } else {
+        out.push_str(cell);
     }
 }
 

@@ -249,22 +249,17 @@ impl Locator {
 /// The lines of `text` as `str::lines` splits it (a line break is `\n` or `\r\n`; no empty
 /// line after a final break), as byte ranges.
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
     let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        let end = if nl > start && bytes[nl - 1] == b'\r' {
-            nl - 1
-        } else {
-            nl
-        };
-        lines.push((start, end));
-        start = nl + 1;
-    }
-    if start < bytes.len() {
-        lines.push((start, bytes.len()));
-    }
-    lines
+    crate::text::lines_inclusive(text)
+        .map(|line| {
+            let body = line
+                .strip_suffix('\n')
+                .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
+            let range = (start, start + body.len());
+            start += line.len();
+            range
+        })
+        .collect()
 }
 
 /// Whether `text` starts with `key:`.
