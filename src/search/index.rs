@@ -97,19 +97,19 @@ impl Index {
         }
     }
 
-    /// The files of the index besides the passages: `(file name, contents)`.
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+    /// Hands each file of the index besides the passages to `put` (file name, contents) as
+    /// soon as it is made: the shards together are as big as the postings, and held all at
+    /// once they were the build's peak of memory.
+    pub fn write_files(&self, put: &(dyn Fn(String, &[u8]) + Sync)) {
         let shards = shards(&self.postings);
-        let mut files: Vec<(String, Vec<u8>)> = shards
+        shards
             .par_iter()
             .enumerate()
-            .map(|(n, terms)| (format!("s-{n}.js"), shard_file(n, terms)))
-            .collect();
+            .for_each(|(n, terms)| put(format!("s-{n}.js"), &shard_file(n, terms)));
         for (n, chunk) in self.docs.chunks(CHUNK).enumerate() {
-            files.push((format!("d-{n}.js"), docs_file(n, chunk).into_bytes()));
+            put(format!("d-{n}.js"), docs_file(n, chunk).as_bytes());
         }
-        files.push(("meta.js".to_string(), self.meta_file(&shards).into_bytes()));
-        files
+        put("meta.js".to_string(), self.meta_file(&shards).as_bytes());
     }
 
     /// `meta.js`: counts, the first term of each shard, facet dictionaries and values.

@@ -57,9 +57,7 @@ pub fn write(
         let passages =
             |name: String, body: String| put(format!("search/{code}/{name}"), body.as_bytes());
         let index = Index::build(site, rendered, code, &passages);
-        for (name, body) in index.files() {
-            put(format!("search/{code}/{name}"), &body);
-        }
+        index.write_files(&|name, body| put(format!("search/{code}/{name}"), body));
     }
     let mut written = written.into_inner().unwrap_or_else(|e| e.into_inner());
     written.sort();
