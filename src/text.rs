@@ -153,10 +153,21 @@ pub fn heading_id(text: &str) -> String {
     let mut pending_hyphen = false;
     let mut folded = String::new();
     for c in text.chars() {
+        // ASCII, most of any heading, is answered at once; the rest is folded below.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push(c.to_ascii_lowercase());
+            } else if c != '\'' {
+                pending_hyphen = true;
+            }
+            continue;
+        }
         folded.clear();
-        if c.is_ascii_alphanumeric() {
-            folded.push(c.to_ascii_lowercase());
-        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}') || is_combining_mark(c) {
+        if matches!(c, '\u{2019}' | '\u{2018}') || is_combining_mark(c) {
             continue;
         } else if is_latin(c) {
             fold_into(c.encode_utf8(&mut [0; 4]), &mut folded);
@@ -546,6 +557,37 @@ mod tests {
         assert_eq!(word_count("2×3÷4 “ɐɓ” ạ—ấ ひらがな"), 7);
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("Một hai, ba. 4"), 4);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heading_ids_take_ascii_as_the_general_rule_does(
+            text in "[ -~]{0,12}(\\PC{0,3}[ -~]{0,12}){0,3}"
+        ) {
+            // The rule read character by character, ASCII included.
+            let mut expected = String::new();
+            let mut pending_hyphen = false;
+            for c in text.chars() {
+                if matches!(c, '\'' | '\u{2019}' | '\u{2018}') || is_combining_mark(c) {
+                    continue;
+                }
+                let folded = if is_latin(c) || c.is_ascii() {
+                    fold(c.encode_utf8(&mut [0; 4]))
+                } else {
+                    c.to_lowercase().filter(|_| c.is_alphanumeric()).collect()
+                };
+                if folded.is_empty() || !folded.chars().all(char::is_alphanumeric) {
+                    pending_hyphen = true;
+                    continue;
+                }
+                if pending_hyphen && !expected.is_empty() {
+                    expected.push('-');
+                }
+                pending_hyphen = false;
+                expected.push_str(&folded);
+            }
+            proptest::prop_assert_eq!(heading_id(&text), expected);
+        }
     }
 
     #[test]

@@ -141,10 +141,25 @@ fn is_anchor_link(tag: &str) -> bool {
     may_be && attr(tag, "class").is_some_and(|c| c.contains("anchor"))
 }
 
+/// Where `needle` (ASCII) first is in `haystack`, in any case: candidates are found by their
+/// first byte with a vectorised search (a closing tag may be far into the page).
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
     let h = haystack.as_bytes();
-    let n = needle.as_bytes();
-    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let (&first, rest) = needle.as_bytes().split_first()?;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        &h[from..],
+    ) {
+        let at = from + k;
+        let candidate = h.get(at + 1..at + 1 + rest.len())?;
+        if candidate.eq_ignore_ascii_case(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The unescaped value of attribute `name` in the inside of a start tag.
@@ -360,6 +375,17 @@ mod tests {
             let mut slow = before;
             push_collapsed(&mut slow, &text);
             proptest::prop_assert_eq!(&fast[0].text, &slow);
+        }
+
+        #[test]
+        fn a_needle_is_found_first_in_any_case(
+            haystack in "[<>/aAbBđ ]{0,40}",
+            needle in "[</aAbB]{1,4}",
+        ) {
+            let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+            let first = (0..=h.len().saturating_sub(n.len()))
+                .find(|&i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)));
+            proptest::prop_assert_eq!(find_ci(&haystack, &needle), first);
         }
 
         #[test]
