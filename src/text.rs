@@ -189,11 +189,12 @@ pub fn heading_id(text: &str) -> String {
 
 /// At most `max_chars` characters of `text`, cut at a word boundary with `…` when shortened.
 pub fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
+    // Where the character after the first `max_chars` starts, if there is one.
+    let Some((end, _)) = text.char_indices().nth(max_chars) else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(max_chars).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    };
+    let cut = &text[..end];
+    let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
     format!("{cut}…")
 }
 

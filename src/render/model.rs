@@ -82,8 +82,9 @@ impl Model<'_> {
         cx.insert("nav_current", &nav_current(&data.nav_paths, current));
         cx.insert("current_path", current);
         // The switch goes where `alternates` go unless the job says otherwise.
-        cx.insert("switch", &alternates);
-        cx.insert("alternates", &alternates);
+        let alternates = to_value(&alternates);
+        cx.insert_value("switch", alternates.clone());
+        cx.insert_value("alternates", alternates);
         cx.insert("live_reload", &self.live_reload);
         cx.insert("breadcrumbs", &Vec::<Crumb>::new());
         cx.insert("json_ld", "");

@@ -166,7 +166,10 @@ fn csv(rows: &[Row]) -> Vec<u8> {
 fn push_cell(out: &mut String, cell: &str) {
     let formula = cell.starts_with(['=', '@'])
         || (cell.starts_with(['+', '-']) && cell.parse::<f64>().is_err());
-    let quoted = cell.contains([',', '"', '\n', '\r']);
+    // Byte by byte: a search for any of four characters takes a call per character.
+    let quoted = cell
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if quoted {
         out.push('"');
     }
