@@ -36,8 +36,9 @@ pub fn run(
         }
     };
     let report = generate(&settings, staging.sink());
-    out.diagnostics(&output::summarize_write_errors(&report.diagnostics));
+    let shown = output::summarize_write_errors(&report.diagnostics);
     if report.has_errors() {
+        out.diagnostics(&shown);
         // A folder that could not be written into must not be reused by the next build.
         if report.diagnostics.iter().any(|d| d.code == Code::E0503) {
             staging.discard();
@@ -50,7 +51,14 @@ pub fn run(
         super::say(&out.text(failed, &[]));
         return Ok(1);
     }
-    if let Err(d) = output::commit(staging) {
+    // The new output goes in place while the warnings are written (a large site can have
+    // thousands), on a thread of its own.
+    let committed = std::thread::scope(|s| {
+        let commit = s.spawn(|| output::commit(staging));
+        out.diagnostics(&shown);
+        commit.join()
+    });
+    if let Err(d) = committed.unwrap_or_else(|panic| std::panic::resume_unwind(panic)) {
         out.diagnostics(&[d]);
         return Ok(1);
     }

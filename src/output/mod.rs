@@ -42,9 +42,9 @@ fn unsafe_path(path: &str) -> io::Error {
 }
 
 /// Writes files under a folder (the staging folder of a build). When the folder is an earlier
-/// output being reused, only files whose bytes changed are written, and [`DirSink::prune`]
-/// removes what the build did not write. The sums of what it wrote are kept for the next
-/// build ([`DirSink::save_sums`]).
+/// output being reused, only files whose bytes changed are written, and [`DirSink::finish`]
+/// removes what the build did not write and keeps the sums of what it wrote for the next
+/// build.
 #[derive(Debug)]
 pub struct DirSink {
     root: PathBuf,
@@ -110,20 +110,25 @@ impl DirSink {
         }
     }
 
-    /// Removes from a reused folder every file this build did not write.
-    pub fn prune(&self) -> io::Result<()> {
+    /// Ends the build's writing: removes from a reused folder every file this build did not
+    /// write, and records the sums of the files written with those of the output this build
+    /// replaces (the folder the next build will reuse), both at once. A failure to record the
+    /// sums costs the next build time only (it compares by reading), so only the removal's is
+    /// returned.
+    pub fn finish(&self) -> io::Result<()> {
+        let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        let (pruned, _) = rayon::join(|| self.prune(&written), || self.save_sums(&written));
+        pruned
+    }
+
+    fn prune(&self, written: &FxHashMap<String, Option<Entry>>) -> io::Result<()> {
         match &self.reused {
-            Some(reused) => {
-                let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-                reused.existing(&self.root)?.prune(&self.root, &written)
-            }
+            Some(reused) => reused.existing(&self.root)?.prune(&self.root, written),
             None => Ok(()),
         }
     }
 
-    /// Records the sums of the files written, with those of the output this build replaces
-    /// (the folder the next build will reuse).
-    pub fn save_sums(&self) -> io::Result<()> {
+    fn save_sums(&self, written: &FxHashMap<String, Option<Entry>>) -> io::Result<()> {
         let loaded;
         let sums = match self.reused.as_ref().map(|r| r.existing(&self.root)) {
             Some(Ok(existing)) => existing.sums(),
@@ -132,7 +137,6 @@ impl DirSink {
                 &loaded
             }
         };
-        let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         sums.save(&self.sums_file, written.values().flatten())
     }
 }

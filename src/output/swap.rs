@@ -281,9 +281,7 @@ fn commit_with(staging: Staging, exchange: bool) -> Result<Swap, Diagnostic> {
         .sink
         .write(MARKER, b"made by sachhon\n")
         .map_err(io)?;
-    staging.sink.prune().map_err(io)?;
-    // Without them the next build compares by reading: nothing is lost but time.
-    let _ = staging.sink.save_sums();
+    staging.sink.finish().map_err(io)?;
     // Kept for the next build to write into, under a name that is never put back in place of
     // the output: deleting `public/` must not bring back an older build.
     let spare = sibling(&staging.target, "spare");
