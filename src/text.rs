@@ -565,28 +565,30 @@ mod tests {
         fn heading_ids_take_ascii_as_the_general_rule_does(
             text in "[ -~]{0,12}(\\PC{0,3}[ -~]{0,12}){0,3}"
         ) {
-            // The rule read character by character, ASCII included.
-            let mut expected = String::new();
-            let mut pending_hyphen = false;
-            for c in text.chars() {
+            // The rule as words: each character folds to letters and digits (kept), to
+            // anything else (a break between words) or is dropped; the words are joined by
+            // hyphens.
+            let piece = |c: char| -> Option<String> {
                 if matches!(c, '\'' | '\u{2019}' | '\u{2018}') || is_combining_mark(c) {
-                    continue;
+                    return None;
                 }
                 let folded = if is_latin(c) || c.is_ascii() {
                     fold(c.encode_utf8(&mut [0; 4]))
                 } else {
                     c.to_lowercase().filter(|_| c.is_alphanumeric()).collect()
                 };
-                if folded.is_empty() || !folded.chars().all(char::is_alphanumeric) {
-                    pending_hyphen = true;
-                    continue;
+                Some(folded).filter(|f| f.chars().all(char::is_alphanumeric))
+                    .or(Some(String::new()))
+            };
+            let mut words = vec![String::new()];
+            for p in text.chars().filter_map(piece) {
+                match words.last_mut() {
+                    Some(word) if !p.is_empty() => word.push_str(&p),
+                    _ => words.push(String::new()),
                 }
-                if pending_hyphen && !expected.is_empty() {
-                    expected.push('-');
-                }
-                pending_hyphen = false;
-                expected.push_str(&folded);
             }
+            words.retain(|w| !w.is_empty());
+            let expected = words.join("-");
             proptest::prop_assert_eq!(heading_id(&text), expected);
         }
     }
