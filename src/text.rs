@@ -19,34 +19,51 @@ pub fn fold_into(text: &str, out: &mut String) {
     // ASCII is lower-cased byte by byte; a Latin letter (every Vietnamese one) is looked up
     // in a table by its UTF-8 bytes; anything else is decomposed one character at a time
     // (canonical decomposition of each character, then dropping the marks, is the same as NFD
-    // followed by mark removal, without reordering buffers).
+    // followed by mark removal, without reordering buffers). Folded letters that are ASCII,
+    // nearly all, gather in a buffer appended a run at a time.
     let table = latin_table();
     out.reserve(text.len());
     let bytes = text.as_bytes();
+    let mut run = [0u8; 64];
+    let mut n = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            out.push(char::from(b.to_ascii_lowercase()));
-            i += 1;
+        let (ascii, len) = if b.is_ascii() {
+            (b | (u8::from(b.is_ascii_uppercase()) << 5), 1)
+        } else {
+            match latin_index(bytes, i).and_then(|(index, len)| Some((*table.get(index)?, len))) {
+                Some((f, len)) if f.is_ascii() && f != '\0' => (f as u8, len),
+                _ => (0, 0),
+            }
+        };
+        if len == 0 {
+            // Not folded to ASCII: the run so far, then this character.
+            push_ascii(out, &run[..n]);
+            n = 0;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            fold_char(c, out);
+            i += c.len_utf8();
             continue;
         }
-        let folded = latin_index(bytes, i).and_then(|(index, len)| {
-            let f = *table.get(index)?;
-            (f != '\0').then_some((f, len))
-        });
-        match folded {
-            Some((f, len)) => {
-                out.push(f);
-                i += len;
-            }
-            None => {
-                let Some(c) = text[i..].chars().next() else {
-                    break;
-                };
-                fold_char(c, out);
-                i += c.len_utf8();
-            }
+        if n >= run.len() {
+            push_ascii(out, &run);
+            n = 0;
         }
+        run[n] = ascii;
+        n += 1;
+        i += len;
+    }
+    push_ascii(out, &run[..n]);
+}
+
+/// Appends ASCII bytes to `out` (the check always passes; simdutf8's took a fifth fewer
+/// instructions than std's).
+#[inline(always)]
+fn push_ascii(out: &mut String, run: &[u8]) {
+    if let Ok(text) = simdutf8::basic::from_utf8(run) {
+        out.push_str(text);
     }
 }
 
@@ -628,7 +645,11 @@ mod tests {
         }
 
         #[test]
-        fn folding_from_the_table_matches_folding_each_character(text in "\\PC{0,40}") {
+        fn folding_from_the_table_matches_folding_each_character(
+            text in "(\\PC{0,40}|([A-Za-z0-9 .,]{1,80}[ĐđÀ-ỹæ’]?){1,8})"
+        ) {
+            // The second kind: long runs of text that folds to ASCII (the fold gathers it in
+            // runs of 64 bytes), with Vietnamese letters and others among it.
             let mut slow = String::new();
             for c in text.chars() {
                 if c.is_ascii() {
