@@ -223,8 +223,9 @@ impl Locator {
         if col as isize > parent_indent && written {
             return Some(col + 1);
         }
-        // Flow mapping: `{ name: x, before: 8 }`.
-        line.match_indices(['{', ',']).find_map(|(pos, _)| {
+        // Flow mapping: `{ name: x, before: 8 }` (a vectorised search: most lines are
+        // looked at for a key they do not hold, and a summary's has many commas).
+        memchr::memchr2_iter(b'{', b',', line.as_bytes()).find_map(|pos| {
             let after = &line[pos + 1..];
             let trimmed = after.trim_start();
             is_key(trimmed, key).then(|| pos + 1 + (after.len() - trimmed.len()) + 1)
