@@ -75,20 +75,22 @@ fn signed(v: f64, decimals: usize, lang: &str) -> String {
 
 /// The headline of a case study: its best improvement (`−25 % Packaging workers`).
 pub fn badge(case: &CaseStudy, lang: &str) -> Option<String> {
-    case.metrics
+    // Only the best metric's change is written (as `metric_view` writes it).
+    let best = case
+        .metrics
         .iter()
-        .filter(|m| m.before != 0.0)
-        .map(|m| (m, metric_view(m, lang)))
-        .filter(|(_, v)| v.improved)
-        .max_by(|(a, _), (b, _)| {
+        .filter(|m| m.before != 0.0 && improved(m))
+        .max_by(|a, b| {
             let ra = ((a.after - a.before) / a.before).abs();
             let rb = ((b.after - b.before) / b.before).abs();
             ra.total_cmp(&rb)
-        })
-        .and_then(|(m, v)| {
-            v.percent
-                .map(|p| format!("{p} % {}", m.name.to_lowercase()))
-        })
+        })?;
+    let percent = (best.after - best.before) / best.before.abs() * 100.0;
+    Some(format!(
+        "{} % {}",
+        signed(percent, 1, lang),
+        best.name.to_lowercase()
+    ))
 }
 
 /// The largest relative improvement of a case study, in per cent of the before value (`25.0`
@@ -240,5 +242,35 @@ mod tests {
             ..CaseStudy::default()
         };
         assert_eq!(badge(&case, "en").as_deref(), Some("+50 % water"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_badge_is_the_change_the_best_metric_shows(
+            figures in proptest::collection::vec((-50i32..50, -50i32..50, proptest::bool::ANY), 0..5)
+        ) {
+            let metrics: Vec<Metric> = figures
+                .iter()
+                .map(|&(b, a, lower)| {
+                    let better = if lower { Better::Lower } else { Better::Higher };
+                    metric(f64::from(b), f64::from(a), better)
+                })
+                .collect();
+            // The metric of the largest relative improvement (the last of equals), as its
+            // chart writes it.
+            let mut best: Option<(&Metric, f64)> = None;
+            for m in metrics.iter().filter(|m| m.before != 0.0 && metric_view(m, "vi").improved) {
+                let gain = ((m.after - m.before) / m.before).abs();
+                if best.is_none_or(|(_, g)| gain >= g) {
+                    best = Some((m, gain));
+                }
+            }
+            let expected = best.and_then(|(m, _)| {
+                let percent = metric_view(m, "vi").percent?;
+                Some(format!("{percent} % water"))
+            });
+            let case = CaseStudy { metrics, ..CaseStudy::default() };
+            proptest::prop_assert_eq!(badge(&case, "vi"), expected);
+        }
     }
 }
