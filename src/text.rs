@@ -147,16 +147,22 @@ pub fn slugify(text: &str) -> String {
     let mut pending_hyphen = false;
     for c in fold(text).chars() {
         if c.is_ascii_alphanumeric() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
-            }
-            pending_hyphen = false;
-            out.push(c);
+            push_word_piece(&mut out, &mut pending_hyphen, c.encode_utf8(&mut [0; 4]));
         } else {
             pending_hyphen = true;
         }
     }
     out
+}
+
+/// Appends a piece of a word to a slug or an id: after a hyphen when a break came before it,
+/// never at the start.
+fn push_word_piece(out: &mut String, pending_hyphen: &mut bool, piece: &str) {
+    if *pending_hyphen && !out.is_empty() {
+        out.push('-');
+    }
+    *pending_hyphen = false;
+    out.push_str(piece);
 }
 
 /// Turns a heading into its anchor id, as GitHub does but with Vietnamese folded: letters and
@@ -173,11 +179,12 @@ pub fn heading_id(text: &str) -> String {
         // ASCII, most of any heading, is answered at once; the rest is folded below.
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                if pending_hyphen && !out.is_empty() {
-                    out.push('-');
-                }
-                pending_hyphen = false;
-                out.push(c.to_ascii_lowercase());
+                let lower = c.to_ascii_lowercase();
+                push_word_piece(
+                    &mut out,
+                    &mut pending_hyphen,
+                    lower.encode_utf8(&mut [0; 4]),
+                );
             } else if c != '\'' {
                 pending_hyphen = true;
             }
@@ -195,11 +202,7 @@ pub fn heading_id(text: &str) -> String {
             pending_hyphen = true;
             continue;
         }
-        if pending_hyphen && !out.is_empty() {
-            out.push('-');
-        }
-        pending_hyphen = false;
-        out.push_str(&folded);
+        push_word_piece(&mut out, &mut pending_hyphen, &folded);
     }
     out
 }

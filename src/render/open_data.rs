@@ -77,7 +77,7 @@ pub fn rows<'a>(site: &'a Site, section: usize) -> Vec<Row<'a>> {
                 before: m.before,
                 after: m.after,
                 change: round(change),
-                change_percent: (m.before != 0.0).then(|| round(change / m.before.abs() * 100.0)),
+                change_percent: impact::change_percent(m).map(round),
                 improved: impact::improved(m),
                 url: url.clone(),
             });

@@ -32,7 +32,6 @@ pub struct MetricView {
 /// The change of one metric.
 pub fn metric_view(m: &Metric, lang: &str) -> MetricView {
     let diff = m.after - m.before;
-    let pct = (m.before != 0.0).then(|| diff / m.before.abs() * 100.0);
     let improved = improved(m);
     let max = m.before.abs().max(m.after.abs());
     let bar = |v: f64| {
@@ -48,12 +47,18 @@ pub fn metric_view(m: &Metric, lang: &str) -> MetricView {
         before: format_number(m.before, 2, lang),
         after: format_number(m.after, 2, lang),
         change: signed(diff, 2, lang),
-        percent: pct.map(|p| signed(p, 1, lang)),
+        percent: change_percent(m).map(|p| signed(p, 1, lang)),
         improved,
         better: m.better,
         before_bar: bar(m.before),
         after_bar: bar(m.after),
     }
+}
+
+/// The change of a metric in per cent of its before value (`-25.0` for 8 -> 6), when that is
+/// not zero.
+pub fn change_percent(m: &Metric) -> Option<f64> {
+    (m.before != 0.0).then(|| (m.after - m.before) / m.before.abs() * 100.0)
 }
 
 /// Whether the metric moved the way it should.
@@ -75,32 +80,28 @@ fn signed(v: f64, decimals: usize, lang: &str) -> String {
 
 /// The headline of a case study: its best improvement (`−25 % Packaging workers`).
 pub fn badge(case: &CaseStudy, lang: &str) -> Option<String> {
-    // Only the best metric's change is written (as `metric_view` writes it).
-    let best = case
-        .metrics
-        .iter()
-        .filter(|m| m.before != 0.0 && improved(m))
-        .max_by(|a, b| {
-            let ra = ((a.after - a.before) / a.before).abs();
-            let rb = ((b.after - b.before) / b.before).abs();
-            ra.total_cmp(&rb)
-        })?;
-    let percent = (best.after - best.before) / best.before.abs() * 100.0;
+    let (m, percent) = best_improvement(case)?;
     Some(format!(
         "{} % {}",
         signed(percent, 1, lang),
-        best.name.to_lowercase()
+        m.name.to_lowercase()
     ))
 }
 
 /// The largest relative improvement of a case study, in per cent of the before value (`25.0`
 /// for 8 -> 6 workers): what the case-study list sorts by.
 pub fn best_gain(case: &CaseStudy) -> Option<f64> {
+    best_improvement(case).map(|(_, percent)| percent.abs())
+}
+
+/// The improved metric with the largest relative change (the last of equals), and that
+/// change in per cent.
+fn best_improvement(case: &CaseStudy) -> Option<(&Metric, f64)> {
     case.metrics
         .iter()
-        .filter(|m| m.before != 0.0 && improved(m))
-        .map(|m| ((m.after - m.before) / m.before * 100.0).abs())
-        .max_by(f64::total_cmp)
+        .filter(|m| improved(m))
+        .filter_map(|m| Some((m, change_percent(m)?)))
+        .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
 }
 
 /// Payback computed from investment and yearly savings, in months, when both share a currency.
