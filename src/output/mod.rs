@@ -1,6 +1,7 @@
 //! Writing the site: to a staging folder swapped in only when the build succeeds, or to memory
 //! for the dev server.
 
+mod root;
 mod sums;
 mod swap;
 mod tree;
@@ -8,6 +9,7 @@ mod tree;
 pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, MARKER};
 
 use crate::diagnostics::{Code, Diagnostic};
+use root::Root;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::io;
@@ -47,7 +49,7 @@ fn unsafe_path(path: &str) -> io::Error {
 /// build.
 #[derive(Debug)]
 pub struct DirSink {
-    root: PathBuf,
+    root: Root,
     /// Where the sums of the output's files are kept (beside the output).
     sums_file: PathBuf,
     reused: Option<Reused>,
@@ -66,17 +68,14 @@ struct Reused {
 }
 
 impl Reused {
-    fn existing(&self, root: &Path) -> io::Result<&Existing> {
+    fn existing(&self, root: &Root) -> io::Result<&Existing> {
         let existing = self.existing.get_or_init(|| {
             let scan = self.scan.lock().unwrap_or_else(|e| e.into_inner()).take();
             match scan.and_then(|h| h.join().ok()) {
                 Some(Ok(existing)) => Some(existing),
-                // What a folder listed in part holds could never be removed: start empty.
-                _ => {
-                    let emptied =
-                        std::fs::remove_dir_all(root).and_then(|()| std::fs::create_dir_all(root));
-                    emptied.ok().map(|()| Existing::default())
-                }
+                // What a folder listed in part holds could never be removed: start empty (the
+                // folder itself stays, as files are made relative to it).
+                _ => empty(root.path()).ok().map(|()| Existing::default()),
             }
         });
         existing.as_ref().ok_or_else(|| {
@@ -89,7 +88,7 @@ impl DirSink {
     /// A sink writing under the empty folder `root`; the output's sums are kept in `sums_file`.
     pub fn new(root: &Path, sums_file: &Path) -> Self {
         DirSink {
-            root: root.to_path_buf(),
+            root: Root::open(root),
             sums_file: sums_file.to_path_buf(),
             reused: None,
             written: Mutex::new(FxHashMap::default()),
@@ -123,7 +122,9 @@ impl DirSink {
 
     fn prune(&self, written: &FxHashMap<String, Option<Entry>>) -> io::Result<()> {
         match &self.reused {
-            Some(reused) => reused.existing(&self.root)?.prune(&self.root, written),
+            Some(reused) => reused
+                .existing(&self.root)?
+                .prune(self.root.path(), written),
             None => Ok(()),
         }
     }
@@ -139,6 +140,19 @@ impl DirSink {
         };
         sums.save(&self.sums_file, written.values().flatten())
     }
+}
+
+/// Removes everything inside the folder `root`.
+fn empty(root: &Path) -> io::Result<()> {
+    for entry in std::fs::read_dir(root)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 impl Sink for DirSink {

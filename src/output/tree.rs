@@ -7,12 +7,12 @@
 //! the end removes what the site no longer has. Whether a file changed is told from the sums
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
+use super::root::Root;
 use super::sums::{sum, Entry, Sums};
 use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::fs::File;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// What a reused folder held before the build: its files (with their stamps when there are
@@ -76,8 +76,7 @@ impl Existing {
 
     /// Writes `bytes` to the site path `path` under `root` unless the file already holds them;
     /// returns the file's entry for the next build's sums.
-    pub fn write(&self, root: &Path, path: &str, bytes: &[u8]) -> io::Result<Option<Entry>> {
-        let target = root.join(path);
+    pub fn write(&self, root: &Root, path: &str, bytes: &[u8]) -> io::Result<Option<Entry>> {
         let sum = sum(bytes);
         let existed = self.files.get(path);
         if let Some(stamp) = existed {
@@ -86,7 +85,7 @@ impl Existing {
                 Some((stamp, true)) => return Ok(Some(Entry { stamp, sum })),
                 Some((_, false)) => {}
                 None => {
-                    if let Some(stamp) = holds(&target, bytes) {
+                    if let Some(stamp) = holds(root, path, bytes) {
                         return Ok(stamp.map(|stamp| Entry { stamp, sum }));
                     }
                 }
@@ -99,15 +98,15 @@ impl Existing {
         if existed {
             // A changed file gets a new inode: a hard link to the old one (a snapshot made
             // with `cp -al` or `rsync --link-dest`) keeps its bytes.
-            let _ = std::fs::remove_file(&target);
+            let _ = root.remove_file(path);
         }
         let stamp = self
             .made
             .write(root, path, bytes, parent_exists)
             .or_else(|_| {
                 // A file where a folder is now needed, or the other way round.
-                clear_way(root, path);
-                write_file(&target, bytes, true)
+                clear_way(root.path(), path);
+                write_file(root, path, bytes, true)
             })?;
         Ok(stamp.map(|stamp| Entry { stamp, sum }))
     }
@@ -167,10 +166,10 @@ fn gone_already(result: io::Result<()>) -> io::Result<()> {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes`: `Some` with its stamp (when the system
-/// gives one) if it does.
-fn holds(path: &Path, bytes: &[u8]) -> Option<Option<Stamp>> {
-    let file = File::open(path).ok()?;
+/// Whether the file at `path` under `root` holds exactly `bytes`: `Some` with its stamp (when
+/// the system gives one) if it does.
+fn holds(root: &Root, path: &str, bytes: &[u8]) -> Option<Option<Stamp>> {
+    let file = root.read(path).ok()?;
     let meta = file.metadata().ok()?;
     if meta.len() != bytes.len() as u64 {
         return None;
@@ -193,7 +192,7 @@ impl Folders {
     /// is `known` to exist or this build made it; returns the new file's stamp.
     fn write(
         &self,
-        root: &Path,
+        root: &Root,
         path: &str,
         bytes: &[u8],
         known: bool,
@@ -202,7 +201,7 @@ impl Folders {
             && path
                 .rsplit_once('/')
                 .is_some_and(|(parent, _)| !self.made().contains(parent));
-        let stamp = write_file(&root.join(path), bytes, make)?;
+        let stamp = write_file(root, path, bytes, make)?;
         if make {
             let mut made = self.made();
             let mut rest = path;
@@ -222,15 +221,20 @@ impl Folders {
     }
 }
 
-/// Writes `bytes` to `target`, creating its folders first when asked; returns the new file's
-/// stamp.
-fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<Option<Stamp>> {
+/// Writes `bytes` to the site path `path` under `root`, creating its folders first when asked;
+/// returns the new file's stamp.
+fn write_file(
+    root: &Root,
+    path: &str,
+    bytes: &[u8],
+    create_parent: bool,
+) -> io::Result<Option<Stamp>> {
     if create_parent {
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+        if let Some((parent, _)) = path.rsplit_once('/') {
+            root.make_folders(parent)?;
         }
     }
-    let mut file = File::create(target)?;
+    let mut file = root.create(path)?;
     file.write_all(bytes)?;
     Ok(file.metadata().ok().and_then(|m| Stamp::of(&m)))
 }
@@ -238,7 +242,7 @@ fn write_file(target: &Path, bytes: &[u8], create_parent: bool) -> io::Result<Op
 /// Removes a file standing where a folder of `path` must be, and a folder standing where the
 /// file itself must be.
 fn clear_way(root: &Path, path: &str) {
-    let mut at = PathBuf::from(root);
+    let mut at = root.to_path_buf();
     let mut parts = path.split('/').peekable();
     while let Some(part) = parts.next() {
         at.push(part);
@@ -276,12 +280,16 @@ mod tests {
         let target = dir.path().join("a/index.html");
         let before = std::fs::metadata(&target).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        existing.write(dir.path(), "a/index.html", b"same").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "a/index.html", b"same")
+            .unwrap();
         assert_eq!(
             std::fs::metadata(&target).unwrap().modified().unwrap(),
             before
         );
-        existing.write(dir.path(), "a/index.html", b"sane").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "a/index.html", b"sane")
+            .unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"sane");
     }
 
@@ -293,7 +301,7 @@ mod tests {
         let first = Existing::scan(dir.path(), Sums::default()).unwrap();
         let entries: Vec<Entry> = files
             .iter()
-            .map(|(path, text)| first.write(dir.path(), path, text.as_bytes()))
+            .map(|(path, text)| first.write(&Root::open(dir.path()), path, text.as_bytes()))
             .map(|e| e.unwrap().unwrap())
             .collect();
         // Sums saved in the same clock tick as the files are not trusted: let them settle.
@@ -315,15 +323,21 @@ mod tests {
         let a = dir.path().join("a/index.html");
         let before = std::fs::metadata(&a).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let entry = existing.write(dir.path(), "a/index.html", b"same").unwrap();
+        let entry = existing
+            .write(&Root::open(dir.path()), "a/index.html", b"same")
+            .unwrap();
         assert!(entry.is_some());
         assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), before);
-        existing.write(dir.path(), "b/index.html", b"bbbb").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "b/index.html", b"bbbb")
+            .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("b/index.html")).unwrap(),
             b"bbbb"
         );
-        existing.write(dir.path(), "a/index.html", b"sane").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "a/index.html", b"sane")
+            .unwrap();
         assert_eq!(std::fs::read(&a).unwrap(), b"sane");
     }
 
@@ -335,8 +349,12 @@ mod tests {
             ("stale.xml", "3"),
         ]);
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
-        existing.write(dir.path(), "keep/index.html", b"1").unwrap();
-        existing.write(dir.path(), "new/index.html", b"4").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "keep/index.html", b"1")
+            .unwrap();
+        existing
+            .write(&Root::open(dir.path()), "new/index.html", b"4")
+            .unwrap();
         let written: FxHashMap<String, ()> = ["keep/index.html", "new/index.html"]
             .iter()
             .map(|s| (s.to_string(), ()))
@@ -353,9 +371,11 @@ mod tests {
         let dir = tree(&[("a", "file"), ("b/index.html", "x")]);
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
-            .write(dir.path(), "a/index.html", b"now a page")
+            .write(&Root::open(dir.path()), "a/index.html", b"now a page")
             .unwrap();
-        existing.write(dir.path(), "b", b"now a file").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "b", b"now a file")
+            .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
             b"now a page"
@@ -369,7 +389,9 @@ mod tests {
         let snapshot = dir.path().join("kept.html");
         std::fs::hard_link(dir.path().join("a/index.html"), &snapshot).unwrap();
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
-        existing.write(dir.path(), "a/index.html", b"new").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "a/index.html", b"new")
+            .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
             b"new"
@@ -418,9 +440,11 @@ mod tests {
         .unwrap();
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
-            .write(dir.path(), "news/victim.html", b"evil")
+            .write(&Root::open(dir.path()), "news/victim.html", b"evil")
             .unwrap();
-        existing.write(dir.path(), "page.html", b"evil").unwrap();
+        existing
+            .write(&Root::open(dir.path()), "page.html", b"evil")
+            .unwrap();
         assert_eq!(
             std::fs::read_to_string(outside.path().join("victim.html")).unwrap(),
             "keep me"
