@@ -5,10 +5,10 @@ use crate::diagnostics::{self, Code, Diagnostic, Sink as Diagnostics};
 use crate::markdown::{self, Rendered};
 use crate::render::Renderer;
 use crate::site::Site;
-use rayon::prelude::*;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// Renders the Markdown `bodies` of every page (in page order), each dropped as soon as it is
@@ -33,29 +33,26 @@ pub(super) fn render_markdown(
     stage.files.keys().hash(&mut hasher);
     let site_key = hasher.finish();
     let previous = std::mem::take(&mut *cache.lock());
-    let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = site
-        .pages
-        .par_iter()
-        .zip(bodies)
-        .map_init(
-            || cache.highlighter.local(),
-            |highlighter, (page, body)| {
-                // A build without a cache (`build`, `check`) has no use for the key.
-                let key = if cache.enabled {
-                    page_key(site_key, page, &body)
-                } else {
-                    0
-                };
-                if let Some((rendered, ds)) = previous.get(&key) {
-                    return (key, rendered.clone(), ds.clone());
-                }
-                let (rendered, mut ds) =
-                    render_page(stage, highlighter, page, &body, page.body_line_offset);
-                drop_knock_on(&mut ds, &page.dir, failed);
-                (key, rendered, ds)
-            },
-        )
-        .collect();
+    let results: Vec<(u64, Rendered, Vec<Diagnostic>)> = map_per_thread(
+        bodies,
+        || cache.highlighter.local(),
+        |highlighter, i, body| {
+            let page = &site.pages[i];
+            // A build without a cache (`build`, `check`) has no use for the key.
+            let key = if cache.enabled {
+                page_key(site_key, page, &body)
+            } else {
+                0
+            };
+            if let Some((rendered, ds)) = previous.get(&key) {
+                return (key, rendered.clone(), ds.clone());
+            }
+            let (rendered, mut ds) =
+                render_page(stage, highlighter, page, &body, page.body_line_offset);
+            drop_knock_on(&mut ds, &page.dir, failed);
+            (key, rendered, ds)
+        },
+    );
     let mut next = HashMap::with_capacity(results.len());
     let mut rendered = Vec::with_capacity(results.len());
     let mut found = Vec::new();
@@ -76,6 +73,42 @@ pub(super) fn render_markdown(
     fold_foreign_markdown(&mut found);
     diags.extend(found);
     rendered
+}
+
+/// `work` done on every item of `items` (with its index) on every thread of the pool, each
+/// thread taking the next item as it is free and making its own state once with `init`; the
+/// results in item order, each item dropped once done.
+///
+/// rayon's `map_init` makes a state for each piece it splits the work into (16 pieces for
+/// 10,000 pages on two threads), and the highlighter's state remembers the code lines its
+/// thread parsed: one state per thread parses a third fewer lines.
+fn map_per_thread<T: Send, S, R: Send>(
+    items: Vec<T>,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize, T) -> R + Sync,
+) -> Vec<R> {
+    let count = items.len();
+    let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let next = AtomicUsize::new(0);
+    let done: Vec<Vec<(usize, R)>> = rayon::broadcast(|_| {
+        let mut state = init();
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = items.get(i) else {
+                return done;
+            };
+            let item = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(item) = item {
+                done.push((i, work(&mut state, i, item)));
+            }
+        }
+    });
+    let mut results: Vec<Option<R>> = (0..count).map(|_| None).collect();
+    for (i, r) in done.into_iter().flatten() {
+        results[i] = Some(r);
+    }
+    results.into_iter().flatten().collect()
 }
 
 /// MkDocs Markdown that sachhon does not render (icons, keys, math, attribute lists) is said
