@@ -9,6 +9,7 @@ pub mod content;
 pub mod date;
 pub mod diagnostics;
 pub mod external;
+pub(crate) mod folder;
 pub mod images;
 pub(crate) mod locale;
 pub mod markdown;

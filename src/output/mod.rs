@@ -1,7 +1,6 @@
 //! Writing the site: to a staging folder swapped in only when the build succeeds, or to memory
 //! for the dev server.
 
-mod root;
 mod sums;
 mod swap;
 mod tree;
@@ -9,7 +8,7 @@ mod tree;
 pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, MARKER};
 
 use crate::diagnostics::{Code, Diagnostic};
-use root::Root;
+use crate::folder::Folder;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::io;
@@ -49,7 +48,7 @@ fn unsafe_path(path: &str) -> io::Error {
 /// build.
 #[derive(Debug)]
 pub struct DirSink {
-    root: Root,
+    root: Folder,
     /// Where the sums of the output's files are kept (beside the output).
     sums_file: PathBuf,
     reused: Option<Reused>,
@@ -68,7 +67,7 @@ struct Reused {
 }
 
 impl Reused {
-    fn existing(&self, root: &Root) -> io::Result<&Existing> {
+    fn existing(&self, root: &Folder) -> io::Result<&Existing> {
         let existing = self.existing.get_or_init(|| {
             let scan = self.scan.lock().unwrap_or_else(|e| e.into_inner()).take();
             match scan.and_then(|h| h.join().ok()) {
@@ -88,7 +87,7 @@ impl DirSink {
     /// A sink writing under the empty folder `root`; the output's sums are kept in `sums_file`.
     pub fn new(root: &Path, sums_file: &Path) -> Self {
         DirSink {
-            root: Root::open(root),
+            root: Folder::open(root),
             sums_file: sums_file.to_path_buf(),
             reused: None,
             written: Mutex::new(FxHashMap::default()),

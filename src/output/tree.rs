@@ -7,8 +7,8 @@
 //! the end removes what the site no longer has. Whether a file changed is told from the sums
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
-use super::root::Root;
 use super::sums::{sum, Entry, Sums};
+use crate::folder::Folder;
 use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
@@ -76,7 +76,7 @@ impl Existing {
 
     /// Writes `bytes` to the site path `path` under `root` unless the file already holds them;
     /// returns the file's entry for the next build's sums.
-    pub fn write(&self, root: &Root, path: &str, bytes: &[u8]) -> io::Result<Option<Entry>> {
+    pub fn write(&self, root: &Folder, path: &str, bytes: &[u8]) -> io::Result<Option<Entry>> {
         let sum = sum(bytes);
         let existed = self.files.get(path);
         if let Some(stamp) = existed {
@@ -168,7 +168,7 @@ fn gone_already(result: io::Result<()>) -> io::Result<()> {
 
 /// Whether the file at `path` under `root` holds exactly `bytes`: `Some` with its stamp (when
 /// the system gives one) if it does.
-fn holds(root: &Root, path: &str, bytes: &[u8]) -> Option<Option<Stamp>> {
+fn holds(root: &Folder, path: &str, bytes: &[u8]) -> Option<Option<Stamp>> {
     let file = root.read(path).ok()?;
     let meta = file.metadata().ok()?;
     if meta.len() != bytes.len() as u64 {
@@ -192,7 +192,7 @@ impl Folders {
     /// is `known` to exist or this build made it; returns the new file's stamp.
     fn write(
         &self,
-        root: &Root,
+        root: &Folder,
         path: &str,
         bytes: &[u8],
         known: bool,
@@ -224,7 +224,7 @@ impl Folders {
 /// Writes `bytes` to the site path `path` under `root`, creating its folders first when asked;
 /// returns the new file's stamp.
 fn write_file(
-    root: &Root,
+    root: &Folder,
     path: &str,
     bytes: &[u8],
     create_parent: bool,
@@ -281,14 +281,14 @@ mod tests {
         let before = std::fs::metadata(&target).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         existing
-            .write(&Root::open(dir.path()), "a/index.html", b"same")
+            .write(&Folder::open(dir.path()), "a/index.html", b"same")
             .unwrap();
         assert_eq!(
             std::fs::metadata(&target).unwrap().modified().unwrap(),
             before
         );
         existing
-            .write(&Root::open(dir.path()), "a/index.html", b"sane")
+            .write(&Folder::open(dir.path()), "a/index.html", b"sane")
             .unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"sane");
     }
@@ -301,7 +301,7 @@ mod tests {
         let first = Existing::scan(dir.path(), Sums::default()).unwrap();
         let entries: Vec<Entry> = files
             .iter()
-            .map(|(path, text)| first.write(&Root::open(dir.path()), path, text.as_bytes()))
+            .map(|(path, text)| first.write(&Folder::open(dir.path()), path, text.as_bytes()))
             .map(|e| e.unwrap().unwrap())
             .collect();
         // Sums saved in the same clock tick as the files are not trusted: let them settle.
@@ -324,19 +324,19 @@ mod tests {
         let before = std::fs::metadata(&a).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         let entry = existing
-            .write(&Root::open(dir.path()), "a/index.html", b"same")
+            .write(&Folder::open(dir.path()), "a/index.html", b"same")
             .unwrap();
         assert!(entry.is_some());
         assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), before);
         existing
-            .write(&Root::open(dir.path()), "b/index.html", b"bbbb")
+            .write(&Folder::open(dir.path()), "b/index.html", b"bbbb")
             .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("b/index.html")).unwrap(),
             b"bbbb"
         );
         existing
-            .write(&Root::open(dir.path()), "a/index.html", b"sane")
+            .write(&Folder::open(dir.path()), "a/index.html", b"sane")
             .unwrap();
         assert_eq!(std::fs::read(&a).unwrap(), b"sane");
     }
@@ -350,10 +350,10 @@ mod tests {
         ]);
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
-            .write(&Root::open(dir.path()), "keep/index.html", b"1")
+            .write(&Folder::open(dir.path()), "keep/index.html", b"1")
             .unwrap();
         existing
-            .write(&Root::open(dir.path()), "new/index.html", b"4")
+            .write(&Folder::open(dir.path()), "new/index.html", b"4")
             .unwrap();
         let written: FxHashMap<String, ()> = ["keep/index.html", "new/index.html"]
             .iter()
@@ -371,10 +371,10 @@ mod tests {
         let dir = tree(&[("a", "file"), ("b/index.html", "x")]);
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
-            .write(&Root::open(dir.path()), "a/index.html", b"now a page")
+            .write(&Folder::open(dir.path()), "a/index.html", b"now a page")
             .unwrap();
         existing
-            .write(&Root::open(dir.path()), "b", b"now a file")
+            .write(&Folder::open(dir.path()), "b", b"now a file")
             .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
@@ -390,7 +390,7 @@ mod tests {
         std::fs::hard_link(dir.path().join("a/index.html"), &snapshot).unwrap();
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
-            .write(&Root::open(dir.path()), "a/index.html", b"new")
+            .write(&Folder::open(dir.path()), "a/index.html", b"new")
             .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
@@ -440,10 +440,10 @@ mod tests {
         .unwrap();
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
         existing
-            .write(&Root::open(dir.path()), "news/victim.html", b"evil")
+            .write(&Folder::open(dir.path()), "news/victim.html", b"evil")
             .unwrap();
         existing
-            .write(&Root::open(dir.path()), "page.html", b"evil")
+            .write(&Folder::open(dir.path()), "page.html", b"evil")
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(outside.path().join("victim.html")).unwrap(),
