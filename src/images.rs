@@ -66,30 +66,48 @@ pub fn is_image(name: &str) -> bool {
         .any(|e| lower.ends_with(e))
 }
 
-/// Reads the size of each image (`(site path, file)` pairs) and plans its smaller copies: a
-/// copy is offered only when it is narrower and smaller in bytes than the original (a resized
-/// screenshot is often heavier than the original PNG). The copies are made here, once, and
-/// kept in `cache` for [`write_variants`] and the next build, as the sizes are (see
-/// [`sizes`]). Unreadable images are left out (they are still copied as they are).
-pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
-    let known = Sizes::load(&cache.dir);
+/// The image sizes an earlier build kept in its cache: read while the content loads, as the
+/// catalogue needs them only once the site is known.
+pub struct KnownSizes(Sizes);
+
+/// The sizes kept in `cache`; none when there are none.
+pub fn known_sizes(cache: &Cache) -> KnownSizes {
+    KnownSizes(Sizes::load(&cache.dir))
+}
+
+/// Reads the size of each image (`(site path, file)` pairs), from `known` where its file did
+/// not change, and plans its smaller copies: a copy is offered only when it is narrower and
+/// smaller in bytes than the original (a resized screenshot is often heavier than the original
+/// PNG). The copies are made here, once, and kept in `cache` for [`write_variants`] and the
+/// next build, as the sizes are (see [`sizes`]), while the copies are planned. Unreadable
+/// images are left out (they are still copied as they are).
+pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache, known: KnownSizes) -> Catalogue {
+    let known = known.0;
     let taken = std::time::SystemTime::now();
     let measured: Vec<(String, ImageFile)> = files
         .into_par_iter()
         .filter(|(path, _)| is_image(path))
         .map(|(path, source)| (path, known.measure(source)))
         .collect();
-    if cache.save {
-        known.save(&cache.dir, measured.iter().map(|(_, file)| file), taken);
-    }
+    let save = || {
+        if cache.save {
+            known.save(&cache.dir, measured.iter().map(|(_, file)| file), taken);
+        }
+    };
+    let (catalogue, ()) = rayon::join(|| plan(&measured, cache), save);
+    catalogue
+}
+
+/// The measured images with the smaller copies each is offered in.
+fn plan(measured: &[(String, ImageFile)], cache: &Cache) -> Catalogue {
     measured
-        .into_par_iter()
+        .par_iter()
         .filter_map(|(path, file)| {
             let Some(Measured::Size(width, height)) = file.measured else {
                 return None;
             };
             let mut image = Image {
-                source: file.source,
+                source: file.source.clone(),
                 width,
                 height,
                 variants: Vec::new(),
@@ -100,11 +118,11 @@ pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache) -> Catalogue {
                 .map(|&w| Variant {
                     width: w,
                     height: scaled_height(width, height, w),
-                    path: variant_path(&path, w),
+                    path: variant_path(path, w),
                 })
                 .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < file.bytes))
                 .collect();
-            Some((path, image))
+            Some((path.clone(), image))
         })
         .collect()
 }
@@ -298,7 +316,11 @@ mod tests {
         let src = photo(dir.path(), 1200, 800);
         let cache = saving_cache(dir.path());
         let size = |cache: &Cache| {
-            let cat = catalogue(vec![("a/photo.jpg".into(), src.clone())], cache);
+            let cat = catalogue(
+                vec![("a/photo.jpg".into(), src.clone())],
+                cache,
+                known_sizes(cache),
+            );
             (cat["a/photo.jpg"].width, cat["a/photo.jpg"].height)
         };
         assert_eq!(size(&cache), (1200, 800));
@@ -331,10 +353,10 @@ mod tests {
         std::fs::write(&broken, b"not a picture").unwrap();
         let cache = saving_cache(dir.path());
         let list = || vec![("broken.jpg".to_string(), broken.clone())];
-        assert!(catalogue(list(), &cache).is_empty());
+        assert!(catalogue(list(), &cache, known_sizes(&cache)).is_empty());
         // Taken from the cache while the file is unchanged: forged, it is believed.
         forge_size(&cache.dir.join(Sizes::FILE), &broken, "- -", "10 20");
-        let cat = catalogue(list(), &cache);
+        let cat = catalogue(list(), &cache, known_sizes(&cache));
         assert_eq!(
             (cat["broken.jpg"].width, cat["broken.jpg"].height),
             (10, 20)
@@ -346,7 +368,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
         let cache = saving_cache(dir.path());
-        let cat = catalogue(vec![("a/photo.jpg".into(), src)], &cache);
+        let cat = catalogue(
+            vec![("a/photo.jpg".into(), src)],
+            &cache,
+            known_sizes(&cache),
+        );
         let img = &cat["a/photo.jpg"];
         assert_eq!((img.width, img.height), (1200, 800));
         let widths: Vec<u32> = img.variants.iter().map(|v| v.width).collect();
@@ -366,7 +392,7 @@ mod tests {
         pixels.write_with_encoder(encoder).unwrap();
         std::fs::write(&src, bytes.into_inner()).unwrap();
         let cache = saving_cache(dir.path());
-        let cat = catalogue(vec![("photo.jpg".into(), src)], &cache);
+        let cat = catalogue(vec![("photo.jpg".into(), src)], &cache, known_sizes(&cache));
         let sink = crate::output::MemorySink::new();
         let diags = Diagnostics::new();
         let written = write_variants(&cat, &cache, &sink, &diags);
@@ -397,7 +423,11 @@ mod tests {
         std::fs::write(&path, bytes.into_inner()).unwrap();
         let original = std::fs::metadata(&path).unwrap().len();
         let cache = saving_cache(dir.path());
-        let cat = catalogue(vec![("noisy.jpg".into(), path)], &cache);
+        let cat = catalogue(
+            vec![("noisy.jpg".into(), path)],
+            &cache,
+            known_sizes(&cache),
+        );
         let img = &cat["noisy.jpg"];
         assert!(!img.variants.iter().any(|v| v.width == 1600), "{img:?}");
         assert_eq!(scaled_height(1999, 1333, 480), 320);

@@ -109,7 +109,7 @@ pub fn generate_snapshot(
             return (report, None);
         }
     };
-    let mut media = run.catalogue_media(&inputs);
+    let mut media = run.catalogue_media(&mut inputs);
     let (rendered, used) = run.render_markdown(&mut inputs, &mut media, cache);
     let (site, static_paths) = (&inputs.site, &media.static_paths);
     // The job list is made on one thread while the others take the page summaries.

@@ -38,6 +38,8 @@ pub(super) struct Inputs {
     failed: Vec<String>,
     /// The pages left out, by reason.
     pub(super) withheld: content::Withheld,
+    /// The image sizes the last build kept, until the images are catalogued.
+    image_sizes: Option<crate::images::KnownSizes>,
 }
 
 /// What the write stage reads.
@@ -64,14 +66,32 @@ pub(super) struct Media {
 
 impl Run<'_> {
     /// Config, theme, content and the site model ([`Run::load_site`]), while the code blocks
-    /// the last build highlighted are read into `cache`.
+    /// the last build highlighted are read into `cache` and the image sizes it kept are read.
     pub(super) fn load(&mut self, cache: &Cache) -> Result<Inputs, Vec<Diagnostic>> {
         let highlights = self.highlight_file();
-        let (inputs, ()) = rayon::join(
+        let image_cache = self.image_cache();
+        let (inputs, ((), sizes)) = rayon::join(
             || self.load_site(),
-            || cache.highlighter.load_saved(&highlights),
+            || {
+                rayon::join(
+                    || cache.highlighter.load_saved(&highlights),
+                    || crate::images::known_sizes(&image_cache),
+                )
+            },
         );
-        inputs
+        inputs.map(|inputs| Inputs {
+            image_sizes: Some(sizes),
+            ..inputs
+        })
+    }
+
+    /// Where image sizes and smaller copies are kept from one build to the next. `check`
+    /// writes nothing, not even this cache; the dev server keeps it, as it rebuilds often.
+    fn image_cache(&self) -> crate::images::Cache {
+        crate::images::Cache {
+            dir: self.settings.root.join(".sachhon-cache").join("images"),
+            save: !self.settings.check_links,
+        }
     }
 
     /// Where highlighted code is kept from one build to the next.
@@ -121,20 +141,22 @@ impl Run<'_> {
             content_files: loaded.files,
             failed,
             withheld: loaded.withheld,
+            image_sizes: None,
         })
     }
 
     /// The files a build may publish, and the sizes of the images among them.
-    pub(super) fn catalogue_media(&mut self, inputs: &Inputs) -> Media {
+    pub(super) fn catalogue_media(&mut self, inputs: &mut Inputs) -> Media {
+        let image_cache = self.image_cache();
+        let known = inputs
+            .image_sizes
+            .take()
+            .unwrap_or_else(|| crate::images::known_sizes(&image_cache));
         let (site, theme) = (&inputs.site, &inputs.theme);
         let static_paths = assets::static_paths(site, theme);
         let files = Files::new(site, &inputs.content_files, static_paths.clone());
-        // `check` writes nothing, not even this cache; the dev server keeps it, as it rebuilds often.
-        let image_cache = crate::images::Cache {
-            dir: self.settings.root.join(".sachhon-cache").join("images"),
-            save: !self.settings.check_links,
-        };
-        let images = crate::images::catalogue(image_files(site, theme, &files), &image_cache);
+        let list = image_files(site, theme, &files);
+        let images = crate::images::catalogue(list, &image_cache, known);
         self.timer.lap("image sizes");
         Media {
             files,
