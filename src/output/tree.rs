@@ -263,6 +263,11 @@ fn clear_way(root: &Path, path: &str) {
 mod tests {
     use super::*;
 
+    /// Writes `bytes` at `path` under `dir` as a build does, through `existing`.
+    fn put(existing: &Existing, dir: &Path, path: &str, bytes: &[u8]) -> Option<Entry> {
+        existing.write(&Folder::open(dir), path, bytes).unwrap()
+    }
+
     fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         for (path, text) in files {
@@ -280,16 +285,12 @@ mod tests {
         let target = dir.path().join("a/index.html");
         let before = std::fs::metadata(&target).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        existing
-            .write(&Folder::open(dir.path()), "a/index.html", b"same")
-            .unwrap();
+        put(&existing, dir.path(), "a/index.html", b"same");
         assert_eq!(
             std::fs::metadata(&target).unwrap().modified().unwrap(),
             before
         );
-        existing
-            .write(&Folder::open(dir.path()), "a/index.html", b"sane")
-            .unwrap();
+        put(&existing, dir.path(), "a/index.html", b"sane");
         assert_eq!(std::fs::read(&target).unwrap(), b"sane");
     }
 
@@ -301,8 +302,7 @@ mod tests {
         let first = Existing::scan(dir.path(), Sums::default()).unwrap();
         let entries: Vec<Entry> = files
             .iter()
-            .map(|(path, text)| first.write(&Folder::open(dir.path()), path, text.as_bytes()))
-            .map(|e| e.unwrap().unwrap())
+            .map(|(path, text)| put(&first, dir.path(), path, text.as_bytes()).unwrap())
             .collect();
         // Sums saved in the same clock tick as the files are not trusted: let them settle.
         std::thread::sleep(std::time::Duration::from_millis(150));
@@ -323,21 +323,15 @@ mod tests {
         let a = dir.path().join("a/index.html");
         let before = std::fs::metadata(&a).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let entry = existing
-            .write(&Folder::open(dir.path()), "a/index.html", b"same")
-            .unwrap();
+        let entry = put(&existing, dir.path(), "a/index.html", b"same");
         assert!(entry.is_some());
         assert_eq!(std::fs::metadata(&a).unwrap().modified().unwrap(), before);
-        existing
-            .write(&Folder::open(dir.path()), "b/index.html", b"bbbb")
-            .unwrap();
+        put(&existing, dir.path(), "b/index.html", b"bbbb");
         assert_eq!(
             std::fs::read(dir.path().join("b/index.html")).unwrap(),
             b"bbbb"
         );
-        existing
-            .write(&Folder::open(dir.path()), "a/index.html", b"sane")
-            .unwrap();
+        put(&existing, dir.path(), "a/index.html", b"sane");
         assert_eq!(std::fs::read(&a).unwrap(), b"sane");
     }
 
@@ -349,12 +343,8 @@ mod tests {
             ("stale.xml", "3"),
         ]);
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "keep/index.html", b"1")
-            .unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "new/index.html", b"4")
-            .unwrap();
+        put(&existing, dir.path(), "keep/index.html", b"1");
+        put(&existing, dir.path(), "new/index.html", b"4");
         let written: FxHashMap<String, ()> = ["keep/index.html", "new/index.html"]
             .iter()
             .map(|s| (s.to_string(), ()))
@@ -370,12 +360,8 @@ mod tests {
     fn a_file_and_a_folder_may_trade_places() {
         let dir = tree(&[("a", "file"), ("b/index.html", "x")]);
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "a/index.html", b"now a page")
-            .unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "b", b"now a file")
-            .unwrap();
+        put(&existing, dir.path(), "a/index.html", b"now a page");
+        put(&existing, dir.path(), "b", b"now a file");
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
             b"now a page"
@@ -389,9 +375,7 @@ mod tests {
         let snapshot = dir.path().join("kept.html");
         std::fs::hard_link(dir.path().join("a/index.html"), &snapshot).unwrap();
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "a/index.html", b"new")
-            .unwrap();
+        put(&existing, dir.path(), "a/index.html", b"new");
         assert_eq!(
             std::fs::read(dir.path().join("a/index.html")).unwrap(),
             b"new"
@@ -439,12 +423,8 @@ mod tests {
         )
         .unwrap();
         let existing = Existing::scan(dir.path(), Sums::default()).unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "news/victim.html", b"evil")
-            .unwrap();
-        existing
-            .write(&Folder::open(dir.path()), "page.html", b"evil")
-            .unwrap();
+        put(&existing, dir.path(), "news/victim.html", b"evil");
+        put(&existing, dir.path(), "page.html", b"evil");
         assert_eq!(
             std::fs::read_to_string(outside.path().join("victim.html")).unwrap(),
             "keep me"
