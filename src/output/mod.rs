@@ -22,6 +22,11 @@ use tree::Existing;
 pub trait Sink: Sync {
     /// Writes one file.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Writes one file as a copy of the file at `source` (a static file, an image).
+    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+        self.write(path, &std::fs::read(source)?)
+    }
 }
 
 /// Whether a site path stays inside the output folder: relative, no `..`, no empty parts.
@@ -156,6 +161,21 @@ fn empty(root: &Path) -> io::Result<()> {
 
 impl Sink for DirSink {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(path, |existing| existing.write(&self.root, path, bytes))
+    }
+
+    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
+        self.put(path, |existing| existing.copy(&self.root, path, source))
+    }
+}
+
+impl DirSink {
+    /// Writes the file at `path` through `write` (given what the folder held), and records it.
+    fn put(
+        &self,
+        path: &str,
+        write: impl FnOnce(&Existing) -> io::Result<Option<Entry>>,
+    ) -> io::Result<()> {
         if !is_safe_path(path) {
             return Err(unsafe_path(path));
         }
@@ -163,7 +183,7 @@ impl Sink for DirSink {
             Some(reused) => reused.existing(&self.root),
             None => Ok(&self.fresh),
         };
-        let result = existing.and_then(|existing| existing.write(&self.root, path, bytes));
+        let result = existing.and_then(write);
         let entry = result.as_ref().ok().copied().flatten();
         self.written
             .lock()

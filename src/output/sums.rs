@@ -19,11 +19,24 @@ pub fn sum(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
-/// One file as a build left it.
+/// One file as a build left it, and for a copy of a file (a static file, an image) the stamp
+/// its source had when it was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     pub stamp: Stamp,
     pub sum: u64,
+    pub source: Option<Stamp>,
+}
+
+impl Entry {
+    /// A file the build wrote from its own bytes (not a copy).
+    pub fn new(stamp: Stamp, sum: u64) -> Entry {
+        Entry {
+            stamp,
+            sum,
+            source: None,
+        }
+    }
 }
 
 /// The sums read at the start of a build: the files of the last two builds, by inode.
@@ -58,7 +71,8 @@ impl Sums {
         };
         // Tens of thousands of lines: found with a vectorised search.
         for line in crate::text::lines(text) {
-            // Six hexadecimal numbers, no more: anything else is not a line of ours.
+            // Six hexadecimal numbers (ten for a copy, with its source's stamp), no more:
+            // anything else is not a line of ours.
             let mut fields = line.split(' ');
             let hex = |f: Option<&str>| f.and_then(|f| u64::from_str_radix(f, 16).ok());
             let Some(generation) = hex(fields.next()) else {
@@ -67,12 +81,19 @@ impl Sums {
             let (Some(stamp), Some(sum)) = (Stamp::read(&mut fields), hex(fields.next())) else {
                 continue;
             };
+            let source = match fields.clone().next() {
+                None => None,
+                Some(_) => match Stamp::read(&mut fields) {
+                    Some(source) => Some(source),
+                    None => continue,
+                },
+            };
             if fields.next().is_some() {
                 continue;
             }
             sums.generation = sums.generation.max(generation);
-            sums.by_inode
-                .insert(stamp.ino(), (generation, Entry { stamp, sum }));
+            let entry = Entry { stamp, sum, source };
+            sums.by_inode.insert(stamp.ino(), (generation, entry));
         }
         sums
     }
@@ -82,6 +103,15 @@ impl Sums {
     pub fn holds(&self, stamp: &Stamp, sum: u64) -> Option<bool> {
         let (_, entry) = self.by_inode.get(&stamp.ino())?;
         (entry.stamp == *stamp && stamp.settled(self.saved)).then_some(entry.sum == sum)
+    }
+
+    /// The entry of a file whose stamp is `stamp` when it is a copy a recorded build made of a
+    /// source whose stamp was `source` then, and neither was touched since: the file still
+    /// holds the source's bytes, which need not be read.
+    pub fn copy_of(&self, stamp: &Stamp, source: &Stamp) -> Option<Entry> {
+        let (_, entry) = self.by_inode.get(&stamp.ino())?;
+        let untouched = entry.stamp == *stamp && entry.source == Some(*source);
+        (untouched && stamp.settled(self.saved) && source.settled(self.saved)).then_some(*entry)
     }
 
     /// Writes the sums of this build's files (`written`) and of the previous build's (the
@@ -99,6 +129,10 @@ impl Sums {
             e.stamp.push_to(text);
             text.push(' ');
             push_hex(text, e.sum);
+            if let Some(source) = &e.source {
+                text.push(' ');
+                source.push_to(text);
+            }
             text.push('\n');
         };
         for e in written {
@@ -126,6 +160,7 @@ mod tests {
                 1_700_000_000_123_456_789,
             ]),
             sum,
+            source: None,
         }
     }
 
@@ -184,6 +219,29 @@ mod tests {
         Sums::default().save(&path, [entry(1, 1)].iter()).unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
         assert!(std::fs::symlink_metadata(&path).unwrap().is_file());
+    }
+
+    #[test]
+    fn a_copy_is_known_while_neither_it_nor_its_source_changed() {
+        let source =
+            Stamp::from_fields([90, 4, 1_600_000_000_000_000_000, 1_600_000_000_000_000_000]);
+        let copy = Entry {
+            source: Some(source),
+            ..entry(7, sum(b"same"))
+        };
+        let other = entry(8, sum(b"made"));
+        let sums = saved(&[copy, other]);
+        assert_eq!(sums.copy_of(&copy.stamp, &source), Some(copy));
+        // The source was written again, or the copy was.
+        let edited =
+            Stamp::from_fields([90, 4, 1_600_000_000_000_000_000, 1_650_000_000_000_000_000]);
+        assert_eq!(sums.copy_of(&copy.stamp, &edited), None);
+        let touched =
+            Stamp::from_fields([7, 4, 1_700_000_000_123_456_789, 1_700_000_000_999_999_999]);
+        assert_eq!(sums.copy_of(&touched, &source), None);
+        // A file the build rendered is no copy; its sum still holds.
+        assert_eq!(sums.copy_of(&other.stamp, &source), None);
+        assert_eq!(sums.holds(&other.stamp, sum(b"made")), Some(true));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::sums::{sum, Entry, Sums};
 use crate::folder::Folder;
 use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::sync::Mutex;
@@ -82,11 +83,11 @@ impl Existing {
         if let Some(stamp) = existed {
             let known = stamp.and_then(|s| Some((s, self.sums.holds(&s, sum)?)));
             match known {
-                Some((stamp, true)) => return Ok(Some(Entry { stamp, sum })),
+                Some((stamp, true)) => return Ok(Some(Entry::new(stamp, sum))),
                 Some((_, false)) => {}
                 None => {
                     if let Some(stamp) = holds(root, path, bytes) {
-                        return Ok(stamp.map(|stamp| Entry { stamp, sum }));
+                        return Ok(stamp.map(|stamp| Entry::new(stamp, sum)));
                     }
                 }
             }
@@ -108,7 +109,30 @@ impl Existing {
                 clear_way(root.path(), path);
                 write_file(root, path, bytes, true)
             })?;
-        Ok(stamp.map(|stamp| Entry { stamp, sum }))
+        Ok(stamp.map(|stamp| Entry::new(stamp, sum)))
+    }
+
+    /// Copies the file at `source` to the site path `path` under `root`, unless the file there
+    /// is the copy a recorded build made of it and neither changed since: then the source is
+    /// not even read (a site's static images are thousands of files). Returns the file's entry.
+    pub fn copy(&self, root: &Folder, path: &str, source: &Path) -> io::Result<Option<Entry>> {
+        let existing = self.files.get(path).copied().flatten();
+        let (bytes, source_stamp) = match existing {
+            // Asked by path: one system call, where reading takes four.
+            Some(stamp) => {
+                let source_stamp = std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m));
+                if let Some(entry) = source_stamp.and_then(|s| self.sums.copy_of(&stamp, &s)) {
+                    return Ok(Some(entry));
+                }
+                (std::fs::read(source)?, source_stamp)
+            }
+            None => read_stamped(source)?,
+        };
+        let entry = self.write(root, path, &bytes)?;
+        Ok(entry.map(|e| Entry {
+            source: source_stamp,
+            ..e
+        }))
     }
 
     /// The sums this folder was checked against.
@@ -147,6 +171,16 @@ impl Existing {
         }
         Ok(())
     }
+}
+
+/// The bytes of the file at `source` and its stamp, taken from the open file before reading
+/// (a change made while it is read shows in the next build's stamp).
+fn read_stamped(source: &Path) -> io::Result<(Vec<u8>, Option<Stamp>)> {
+    let file = File::open(source)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
+    Ok((bytes, Stamp::of(&meta)))
 }
 
 /// A removal that found nothing to remove (or found a folder where a file was, now the parent
@@ -294,16 +328,17 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"sane");
     }
 
-    /// Writes `files` into a fresh folder as a build would, records their sums, lets `edit`
-    /// change the folder, and lists it again against the sums, as the next build does.
+    /// Makes a fresh folder as a build would with `make` (which returns the entries of what it
+    /// wrote), records their sums, lets `edit` change the folder, and lists it again against
+    /// the sums, as the next build does.
     #[cfg(unix)]
-    fn built(files: &[(&str, &str)], edit: impl Fn(&Path)) -> (tempfile::TempDir, Existing) {
+    fn rebuilt(
+        make: impl Fn(&Existing, &Path) -> Vec<Entry>,
+        edit: impl Fn(&Path),
+    ) -> (tempfile::TempDir, Existing) {
         let dir = tree(&[]);
         let first = Existing::scan(dir.path(), Sums::default()).unwrap();
-        let entries: Vec<Entry> = files
-            .iter()
-            .map(|(path, text)| put(&first, dir.path(), path, text.as_bytes()).unwrap())
-            .collect();
+        let entries = make(&first, dir.path());
         // Sums saved in the same clock tick as the files are not trusted: let them settle.
         std::thread::sleep(std::time::Duration::from_millis(150));
         let sums = dir.path().with_extension("sums");
@@ -312,6 +347,69 @@ mod tests {
         let existing = Existing::scan(dir.path(), Sums::load(&sums)).unwrap();
         std::fs::remove_file(sums).unwrap();
         (dir, existing)
+    }
+
+    /// [`rebuilt`] with `files` written.
+    #[cfg(unix)]
+    fn built(files: &[(&str, &str)], edit: impl Fn(&Path)) -> (tempfile::TempDir, Existing) {
+        let make = |first: &Existing, dir: &Path| {
+            files
+                .iter()
+                .map(|(path, text)| put(first, dir, path, text.as_bytes()).unwrap())
+                .collect()
+        };
+        rebuilt(make, edit)
+    }
+
+    /// [`rebuilt`] with `sources` (site path, source file) copied.
+    #[cfg(unix)]
+    fn copied(sources: &[(&str, &Path)], edit: impl Fn(&Path)) -> (tempfile::TempDir, Existing) {
+        let make = |first: &Existing, dir: &Path| {
+            let root = Folder::open(dir);
+            let entries: Vec<Entry> = sources
+                .iter()
+                .map(|(path, source)| first.copy(&root, path, source).unwrap().unwrap())
+                .collect();
+            assert!(entries.iter().all(|e| e.source.is_some()));
+            entries
+        };
+        rebuilt(make, edit)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unchanged_copy_stays_and_changed_sources_and_copies_are_copied_again() {
+        let src = tree(&[("a.png", "aaaa"), ("b.png", "bbbb"), ("c.png", "cccc")]);
+        let [a, b, c] = ["a.png", "b.png", "c.png"].map(|n| src.path().join(n));
+        let edit = |dir: &Path| {
+            // A source written again (same size), and a copy edited by hand.
+            std::fs::write(&b, "BBBB").unwrap();
+            std::fs::write(dir.join("img/c.png"), "CCCC").unwrap();
+        };
+        let (dir, existing) = copied(
+            &[("img/a.png", &a), ("img/b.png", &b), ("img/c.png", &c)],
+            edit,
+        );
+        let root = Folder::open(dir.path());
+        let copy_a = dir.path().join("img/a.png");
+        let before = std::fs::metadata(&copy_a).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let entry = existing.copy(&root, "img/a.png", &a).unwrap().unwrap();
+        assert_eq!(entry.sum, sum(b"aaaa"));
+        assert_eq!(
+            std::fs::metadata(&copy_a).unwrap().modified().unwrap(),
+            before
+        );
+        existing.copy(&root, "img/b.png", &b).unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("img/b.png")).unwrap(),
+            b"BBBB"
+        );
+        existing.copy(&root, "img/c.png", &c).unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("img/c.png")).unwrap(),
+            b"cccc"
+        );
     }
 
     #[cfg(unix)]

@@ -6,7 +6,7 @@ use crate::markdown::{self, LinkTarget, Rendered};
 use crate::output::Sink;
 use crate::site::Files;
 use crate::site::Site;
-use crate::theme::Theme;
+use crate::theme::{Source, Theme};
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
@@ -128,20 +128,21 @@ pub(super) fn write_static(
     diags: &Diagnostics,
 ) -> Vec<String> {
     let mut written = Vec::new();
-    let mut put = |path: String, bytes: std::io::Result<std::borrow::Cow<[u8]>>| match bytes
-        .and_then(|b| sink.write(&path, &b))
-    {
+    let mut put = |path: String, result: std::io::Result<()>| match result {
         Ok(()) => written.push(path),
         Err(e) => diags.push(Diagnostic::error(Code::E0503, &path).arg("message", e)),
     };
     for (path, source) in &theme.static_files {
-        put(path.clone(), source.read());
+        let result = match source {
+            Source::Disk(file) => sink.copy(path, file),
+            Source::Embedded(bytes) => sink.write(path, bytes),
+        };
+        put(path.clone(), result);
     }
+    let stylesheet = markdown::highlight::stylesheet();
     put(
         "syntax.css".to_string(),
-        Ok(std::borrow::Cow::Owned(
-            markdown::highlight::stylesheet().into_bytes(),
-        )),
+        sink.write("syntax.css", stylesheet.as_bytes()),
     );
     for page in &site.pages {
         for asset in &page.assets {
@@ -149,14 +150,12 @@ pub(super) fn write_static(
                 continue;
             };
             let path = format!("{}{}", page.path, name.to_string_lossy());
-            put(path, std::fs::read(asset).map(std::borrow::Cow::Owned));
+            let result = sink.copy(&path, asset);
+            put(path, result);
         }
     }
     for (path, source) in used {
-        put(
-            path.clone(),
-            std::fs::read(source).map(std::borrow::Cow::Owned),
-        );
+        put(path.clone(), sink.copy(path, source));
     }
     written
 }
