@@ -68,15 +68,9 @@ impl Folder {
         File::open(self.join(rel))
     }
 
-    /// The bytes of the file at `rel`, read with one system call more than its length needs
-    /// (`std::fs::read` also asks where the file's cursor is).
+    /// The bytes of the file at `rel` (see [`read_all`]).
     pub fn read_bytes(&self, rel: &str) -> io::Result<Vec<u8>> {
-        let file = self.read(rel)?;
-        let len = file.metadata().map_or(0, |m| m.len() as usize);
-        // One byte more than its length, so that the read that finds the end needs no room.
-        let mut bytes = Vec::with_capacity(len + 1);
-        std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
-        Ok(bytes)
+        read_all(self.read(rel)?).map(|(bytes, _)| bytes)
     }
 
     /// Removes the file at `rel`.
@@ -96,23 +90,33 @@ impl Folder {
             use rustix::io::Errno;
             // As `create_dir_all` makes folders: open to all, less the umask.
             let mode = rustix::fs::Mode::from_raw_mode(0o777);
-            return match rustix::fs::mkdirat(fd, rel, mode) {
+            let make = |rel: &str| match rustix::fs::mkdirat(fd, rel, mode) {
                 Ok(()) | Err(Errno::EXIST) => Ok(()),
-                Err(Errno::NOENT) => match rel.rsplit_once('/') {
-                    Some((parent, _)) => {
-                        self.make_folders(parent)?;
-                        match rustix::fs::mkdirat(fd, rel, mode) {
-                            Ok(()) | Err(Errno::EXIST) => Ok(()),
-                            Err(e) => Err(e.into()),
-                        }
-                    }
-                    None => Err(Errno::NOENT.into()),
-                },
-                Err(e) => Err(e.into()),
+                Err(e) => Err(e),
+            };
+            return match make(rel) {
+                // A folder above is missing: made first.
+                Err(Errno::NOENT) => {
+                    let (parent, _) = rel.rsplit_once('/').ok_or(Errno::NOENT)?;
+                    self.make_folders(parent)?;
+                    Ok(make(rel)?)
+                }
+                made => Ok(made?),
             };
         }
         std::fs::create_dir_all(self.join(rel))
     }
+}
+
+/// The bytes of the open `file` and its metadata, taken before reading (a change made while
+/// it is read shows in the next stamp), with one system call fewer than `std::fs::read` makes
+/// (it also asks where the file's cursor is).
+pub fn read_all(file: File) -> io::Result<(Vec<u8>, std::fs::Metadata)> {
+    let meta = file.metadata()?;
+    // One byte more than its length, so that the read that finds the end needs no room.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
+    Ok((bytes, meta))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
 use super::sums::{sum, Entry, Sums};
-use crate::folder::Folder;
+use crate::folder::{read_all, Folder};
 use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::File;
@@ -116,18 +116,15 @@ impl Existing {
     /// is the copy a recorded build made of it and neither changed since: then the source is
     /// not even read (a site's static images are thousands of files). Returns the file's entry.
     pub fn copy(&self, root: &Folder, path: &str, source: &Path) -> io::Result<Option<Entry>> {
-        let existing = self.files.get(path).copied().flatten();
-        let (bytes, source_stamp) = match existing {
+        if let Some(stamp) = self.files.get(path).copied().flatten() {
             // Asked by path: one system call, where reading takes four.
-            Some(stamp) => {
-                let source_stamp = std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m));
-                if let Some(entry) = source_stamp.and_then(|s| self.sums.copy_of(&stamp, &s)) {
-                    return Ok(Some(entry));
-                }
-                (std::fs::read(source)?, source_stamp)
+            let source_stamp = std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m));
+            if let Some(entry) = source_stamp.and_then(|s| self.sums.copy_of(&stamp, &s)) {
+                return Ok(Some(entry));
             }
-            None => read_stamped(source)?,
-        };
+        }
+        let (bytes, meta) = read_all(File::open(source)?)?;
+        let source_stamp = Stamp::of(&meta);
         let entry = self.write(root, path, &bytes)?;
         Ok(entry.map(|e| Entry {
             source: source_stamp,
@@ -171,16 +168,6 @@ impl Existing {
         }
         Ok(())
     }
-}
-
-/// The bytes of the file at `source` and its stamp, taken from the open file before reading
-/// (a change made while it is read shows in the next build's stamp).
-fn read_stamped(source: &Path) -> io::Result<(Vec<u8>, Option<Stamp>)> {
-    let file = File::open(source)?;
-    let meta = file.metadata()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
-    Ok((bytes, Stamp::of(&meta)))
 }
 
 /// A removal that found nothing to remove (or found a folder where a file was, now the parent

@@ -102,14 +102,14 @@ pub fn generate_snapshot(
         timer: Timer::new(),
     };
     let mut report = Report::default();
-    let mut inputs = match run.load(cache) {
-        Ok(inputs) => inputs,
+    let (mut inputs, image_sizes) = match run.load(cache) {
+        Ok(loaded) => loaded,
         Err(diagnostics) => {
             report.diagnostics = diagnostics;
             return (report, None);
         }
     };
-    let mut media = run.catalogue_media(&mut inputs);
+    let mut media = run.catalogue_media(&inputs, image_sizes);
     let (rendered, used) = run.render_markdown(&mut inputs, &mut media, cache);
     let (site, static_paths) = (&inputs.site, &media.static_paths);
     // The job list is made on one thread while the others take the page summaries.

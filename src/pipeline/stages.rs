@@ -38,8 +38,6 @@ pub(super) struct Inputs {
     failed: Vec<String>,
     /// The pages left out, by reason.
     pub(super) withheld: content::Withheld,
-    /// The image sizes the last build kept, until the images are catalogued.
-    image_sizes: Option<crate::images::KnownSizes>,
 }
 
 /// What the write stage reads.
@@ -66,8 +64,12 @@ pub(super) struct Media {
 
 impl Run<'_> {
     /// Config, theme, content and the site model ([`Run::load_site`]), while the code blocks
-    /// the last build highlighted are read into `cache` and the image sizes it kept are read.
-    pub(super) fn load(&mut self, cache: &Cache) -> Result<Inputs, Vec<Diagnostic>> {
+    /// the last build highlighted are read into `cache` and the image sizes it kept are read
+    /// (returned for [`Run::catalogue_media`]).
+    pub(super) fn load(
+        &mut self,
+        cache: &Cache,
+    ) -> Result<(Inputs, crate::images::KnownSizes), Vec<Diagnostic>> {
         let highlights = self.highlight_file();
         let image_cache = self.image_cache();
         let (inputs, ((), sizes)) = rayon::join(
@@ -79,10 +81,7 @@ impl Run<'_> {
                 )
             },
         );
-        inputs.map(|inputs| Inputs {
-            image_sizes: Some(sizes),
-            ..inputs
-        })
+        inputs.map(|inputs| (inputs, sizes))
     }
 
     /// Where image sizes and smaller copies are kept from one build to the next. `check`
@@ -141,17 +140,16 @@ impl Run<'_> {
             content_files: loaded.files,
             failed,
             withheld: loaded.withheld,
-            image_sizes: None,
         })
     }
 
     /// The files a build may publish, and the sizes of the images among them.
-    pub(super) fn catalogue_media(&mut self, inputs: &mut Inputs) -> Media {
+    pub(super) fn catalogue_media(
+        &mut self,
+        inputs: &Inputs,
+        known: crate::images::KnownSizes,
+    ) -> Media {
         let image_cache = self.image_cache();
-        let known = inputs
-            .image_sizes
-            .take()
-            .unwrap_or_else(|| crate::images::known_sizes(&image_cache));
         let (site, theme) = (&inputs.site, &inputs.theme);
         let static_paths = assets::static_paths(site, theme);
         let files = Files::new(site, &inputs.content_files, static_paths.clone());
