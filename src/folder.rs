@@ -8,6 +8,7 @@
 //! pages in their folders. Where the system has no such calls (or the folder cannot be
 //! opened), the same operations take whole paths.
 
+use crate::stamp::Stamp;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -82,6 +83,32 @@ impl Folder {
         std::fs::remove_file(self.join(rel))
     }
 
+    /// The stamp of the plain file at `rel`; `None` for anything else (a symbolic link is not
+    /// followed) or where the system gives none.
+    pub fn stamp(&self, rel: &str) -> Option<Stamp> {
+        #[cfg(target_os = "linux")]
+        if let Some(fd) = &self.fd {
+            use rustix::fs::{AtFlags, FileType, StatxFlags};
+            let x = rustix::fs::statx(fd, rel, AtFlags::SYMLINK_NOFOLLOW, StatxFlags::BASIC_STATS)
+                .ok()?;
+            let plain = FileType::from_raw_mode(x.stx_mode.into()) == FileType::RegularFile;
+            return plain.then(|| Stamp::of_statx(&x));
+        }
+        let meta = std::fs::symlink_metadata(self.join(rel)).ok()?;
+        meta.is_file().then(|| Stamp::of(&meta)).flatten()
+    }
+
+    /// Makes `rel` a second name of the file `rel` of the folder `from` (a hard link: one file,
+    /// its bytes never copied).
+    pub fn link_from(&self, from: &Folder, rel: &str) -> io::Result<()> {
+        #[cfg(target_os = "linux")]
+        if let (Some(to), Some(source)) = (&self.fd, &from.fd) {
+            let flags = rustix::fs::AtFlags::empty();
+            return Ok(rustix::fs::linkat(source, rel, to, rel, flags)?);
+        }
+        std::fs::hard_link(from.join(rel), self.join(rel))
+    }
+
     /// Makes the folder `rel` and those above it that are missing, as `create_dir_all` does.
     /// Something other than a folder in the way is left for the file's own creation to fail on.
     pub fn make_folders(&self, rel: &str) -> io::Result<()> {
@@ -150,6 +177,25 @@ mod tests {
         root.remove_file("a/b/c/index.html").unwrap();
         assert!(!dir.path().join("a/b/c/index.html").exists());
         assert!(root.read("a/b/c/index.html").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_is_linked_from_another_folder_and_stamped_without_following_links() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (from, to) = (Folder::open(a.path()), Folder::open(b.path()));
+        from.make_folders("x").unwrap();
+        from.create("x/f").unwrap().write_all(b"f").unwrap();
+        to.make_folders("x").unwrap();
+        to.link_from(&from, "x/f").unwrap();
+        let stamp = to.stamp("x/f").unwrap();
+        assert_eq!(Some(stamp), from.stamp("x/f"));
+        let meta = std::fs::metadata(b.path().join("x/f")).unwrap();
+        assert_eq!(Some(stamp), Stamp::of(&meta));
+        std::os::unix::fs::symlink(a.path().join("x/f"), a.path().join("x/link")).unwrap();
+        for not_a_file in ["x/link", "x", "missing"] {
+            assert!(from.stamp(not_a_file).is_none(), "{not_a_file}");
+        }
     }
 
     #[test]

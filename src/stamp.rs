@@ -37,6 +37,22 @@ impl Stamp {
         None
     }
 
+    /// The stamp of a file as `statx` tells it.
+    #[cfg(target_os = "linux")]
+    pub fn of_statx(x: &rustix::fs::Statx) -> Stamp {
+        let nanos = |t: rustix::fs::StatxTimestamp| {
+            t.tv_sec
+                .saturating_mul(1_000_000_000)
+                .saturating_add(i64::from(t.tv_nsec))
+        };
+        Stamp {
+            ino: x.stx_ino,
+            size: x.stx_size,
+            mtime: nanos(x.stx_mtime),
+            ctime: nanos(x.stx_ctime),
+        }
+    }
+
     /// The stamp as the files that keep stamps write it: inode, size, modification and
     /// status-change times, in lower-case hexadecimal, apart by spaces.
     pub fn push_to(&self, text: &mut String) {

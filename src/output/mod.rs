@@ -50,28 +50,30 @@ fn unsafe_path(path: &str) -> io::Error {
 /// Writes files under a folder (the staging folder of a build). When the folder is an earlier
 /// output being reused, only files whose bytes changed are written, and [`DirSink::finish`]
 /// removes what the build did not write and keeps the sums of what it wrote for the next
-/// build.
+/// build. When it is empty, the files that the output it replaces already holds are taken
+/// from it by hard link.
 #[derive(Debug)]
 pub struct DirSink {
     root: Folder,
     /// Where the sums of the output's files are kept (beside the output).
     sums_file: PathBuf,
-    reused: Option<Reused>,
+    previous: Option<Previous>,
     /// Every site path written, with its entry for the sums when the system gives one.
     written: Mutex<FxHashMap<String, Option<Entry>>>,
     /// What a build into an empty folder writes through: an empty listing.
     fresh: Existing,
 }
 
-/// The listing of a reused folder (made in the background while content loads).
+/// What an earlier output gives the build, read in the background while content loads: the
+/// listing of the folder it reuses, or the sums of the output it replaces.
 #[derive(Debug)]
-struct Reused {
+struct Previous {
     scan: Mutex<Option<JoinHandle<io::Result<Existing>>>>,
     /// `None` when the folder could be neither listed nor emptied: writes then fail.
     existing: OnceLock<Option<Existing>>,
 }
 
-impl Reused {
+impl Previous {
     fn existing(&self, root: &Folder) -> io::Result<&Existing> {
         let existing = self.existing.get_or_init(|| {
             let scan = self.scan.lock().unwrap_or_else(|e| e.into_inner()).take();
@@ -94,7 +96,7 @@ impl DirSink {
         DirSink {
             root: Folder::open(root),
             sums_file: sums_file.to_path_buf(),
-            reused: None,
+            previous: None,
             written: Mutex::new(FxHashMap::default()),
             fresh: Existing::default(),
         }
@@ -103,10 +105,28 @@ impl DirSink {
     /// A sink writing under `root`, which holds an earlier output: starts listing it at once.
     pub fn reusing(root: &Path, sums_file: &Path) -> Self {
         let (dir, file) = (root.to_path_buf(), sums_file.to_path_buf());
-        let scan = std::thread::spawn(move || Existing::scan(&dir, Sums::load(&file)));
+        DirSink::with_previous(root, sums_file, move || {
+            Existing::scan(&dir, Sums::load(&file))
+        })
+    }
+
+    /// A sink writing under the empty folder `root`, which will replace the output `base`:
+    /// the files of `base` that hold what the build writes are linked, not written.
+    pub fn over(root: &Path, base: &Path, sums_file: &Path) -> Self {
+        let (base, file) = (base.to_path_buf(), sums_file.to_path_buf());
+        DirSink::with_previous(root, sums_file, move || {
+            Ok(Existing::over(&base, Sums::load(&file)))
+        })
+    }
+
+    fn with_previous(
+        root: &Path,
+        sums_file: &Path,
+        read: impl FnOnce() -> io::Result<Existing> + Send + 'static,
+    ) -> Self {
         DirSink {
-            reused: Some(Reused {
-                scan: Mutex::new(Some(scan)),
+            previous: Some(Previous {
+                scan: Mutex::new(Some(std::thread::spawn(read))),
                 existing: OnceLock::new(),
             }),
             ..DirSink::new(root, sums_file)
@@ -125,8 +145,8 @@ impl DirSink {
     }
 
     fn prune(&self, written: &FxHashMap<String, Option<Entry>>) -> io::Result<()> {
-        match &self.reused {
-            Some(reused) => reused
+        match &self.previous {
+            Some(previous) => previous
                 .existing(&self.root)?
                 .prune(self.root.path(), written),
             None => Ok(()),
@@ -135,7 +155,7 @@ impl DirSink {
 
     fn save_sums(&self, written: &FxHashMap<String, Option<Entry>>) -> io::Result<()> {
         let loaded;
-        let sums = match self.reused.as_ref().map(|r| r.existing(&self.root)) {
+        let sums = match self.previous.as_ref().map(|r| r.existing(&self.root)) {
             Some(Ok(existing)) => existing.sums(),
             _ => {
                 loaded = Sums::load(&self.sums_file);
@@ -179,8 +199,8 @@ impl DirSink {
         if !is_safe_path(path) {
             return Err(unsafe_path(path));
         }
-        let existing = match &self.reused {
-            Some(reused) => reused.existing(&self.root),
+        let existing = match &self.previous {
+            Some(previous) => previous.existing(&self.root),
             None => Ok(&self.fresh),
         };
         let result = existing.and_then(write);

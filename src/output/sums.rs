@@ -135,11 +135,15 @@ impl Sums {
             }
             text.push('\n');
         };
+        // A file this build linked from the previous output is one file in both: its entry
+        // is this build's (linking changed its stamp).
+        let mut inodes = rustc_hash::FxHashSet::default();
         for e in written {
             line(&mut text, generation, e);
+            inodes.insert(e.stamp.ino());
         }
         for (g, e) in self.by_inode.values() {
-            if *g == self.generation {
+            if *g == self.generation && !inodes.contains(&e.stamp.ino()) {
                 line(&mut text, *g, e);
             }
         }
@@ -205,6 +209,25 @@ mod tests {
         assert_eq!(sums.holds(&entry(1, 0).stamp, 1), None);
         assert_eq!(sums.holds(&entry(2, 0).stamp, 2), Some(true));
         assert_eq!(sums.holds(&entry(3, 0).stamp, 3), Some(true));
+    }
+
+    #[test]
+    fn a_file_linked_into_the_next_output_keeps_the_newer_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sums");
+        Sums::default().save(&path, [entry(1, 1)].iter()).unwrap();
+        // The same inode, its status-change time moved by the link.
+        let linked = Entry {
+            stamp: Stamp::from_fields([1, 4, 1_700_000_000_123_456_789, 1_700_000_000_223_456_789]),
+            sum: 1,
+            source: None,
+        };
+        Sums::load(&path).save(&path, [linked].iter()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 1, "{text}");
+        let sums = Sums::parse(&text, linked.stamp.changed() + 1_000_000_000);
+        assert_eq!(sums.holds(&linked.stamp, 1), Some(true));
+        assert_eq!(sums.holds(&entry(1, 1).stamp, 1), None);
     }
 
     #[cfg(unix)]

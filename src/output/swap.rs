@@ -199,7 +199,13 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Diagnostic::error(Code::E0503, &shown).arg("message", e))?;
-            DirSink::new(&dir, &sums_file(&target_abs))
+            // Only a real folder that holds a whole output is linked from.
+            let is_folder = std::fs::symlink_metadata(&target_abs).is_ok_and(|m| m.is_dir());
+            if is_folder && target_abs.join(MARKER).is_file() {
+                DirSink::over(&dir, &target_abs, &sums_file(&target_abs))
+            } else {
+                DirSink::new(&dir, &sums_file(&target_abs))
+            }
         }
     };
     // Removed before writing: after a full disk, what a dead build left must not keep the

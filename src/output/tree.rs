@@ -14,6 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 /// What a reused folder held before the build: its files (with their stamps when there are
@@ -25,9 +26,37 @@ pub struct Existing {
     sums: Sums,
     /// The folders this build made.
     made: Folders,
+    /// For an empty folder, the output it will replace.
+    base: Option<Base>,
+}
+
+/// The output that an empty staging folder will replace. A file of it that holds the bytes the
+/// build would write (its sums tell, while it is as a recorded build left it) is taken by a
+/// hard link: one file under two names, never written again. Making a file costs the file
+/// system an inode and a page per 4 KiB; a link costs a name. Files are never written in
+/// place (a changed one is replaced by a new file), so a later build cannot change the
+/// output's bytes through the other name.
+#[derive(Debug)]
+struct Base {
+    folder: Folder,
+    /// Cleared when the file system refuses a link (no hard links, as on FAT; the output on
+    /// another file system): every file is then written.
+    links: AtomicBool,
 }
 
 impl Existing {
+    /// An empty folder that will replace the output `base`, whose files' sums are `sums`.
+    pub fn over(base: &Path, sums: Sums) -> Existing {
+        Existing {
+            sums,
+            base: Some(Base {
+                folder: Folder::open(base),
+                links: AtomicBool::new(true),
+            }),
+            ..Existing::default()
+        }
+    }
+
     /// Lists the folder `root`. Anything that is neither a plain file nor a folder, or whose
     /// name is not UTF-8, is removed at once: sachhon never writes such entries, and a
     /// symbolic link planted here must not send a later write outside the output. A folder
@@ -91,19 +120,32 @@ impl Existing {
                     }
                 }
             }
+        } else if let Some(entry) = self.link(root, path, |stamp| {
+            (self.sums.holds(stamp, sum) == Some(true)).then(|| Entry::new(*stamp, sum))
+        }) {
+            return Ok(entry);
         }
         let existed = existed.is_some();
         let parent_exists = path
             .rsplit_once('/')
             .is_none_or(|(parent, _)| self.dirs.contains(parent));
         if existed {
-            // A changed file gets a new inode: a hard link to the old one (a snapshot made
-            // with `cp -al` or `rsync --link-dest`) keeps its bytes.
-            let _ = root.remove_file(path);
+            // A changed file gets a new inode: a hard link to the old one (the output this
+            // folder was linked with, a snapshot made with `cp -al` or `rsync --link-dest`)
+            // keeps its bytes. A file that cannot be removed is not written through.
+            if let Err(e) = root.remove_file(path) {
+                // A folder where the file goes: the write below clears the way.
+                let folder = std::fs::symlink_metadata(root.join(path)).is_ok_and(|m| m.is_dir());
+                if e.kind() != io::ErrorKind::NotFound && !folder {
+                    return Err(e);
+                }
+            }
         }
         let stamp = self
             .made
-            .write(root, path, bytes, parent_exists)
+            .put(path, parent_exists, |make| {
+                write_file(root, path, bytes, make)
+            })
             .or_else(|_| {
                 // A file where a folder is now needed, or the other way round.
                 clear_way(root.path(), path);
@@ -116,11 +158,21 @@ impl Existing {
     /// is the copy a recorded build made of it and neither changed since: then the source is
     /// not even read (a site's static images are thousands of files). Returns the file's entry.
     pub fn copy(&self, root: &Folder, path: &str, source: &Path) -> io::Result<Option<Entry>> {
-        if let Some(stamp) = self.files.get(path).copied().flatten() {
-            // Asked by path: one system call, where reading takes four.
-            let source_stamp = std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m));
-            if let Some(entry) = source_stamp.and_then(|s| self.sums.copy_of(&stamp, &s)) {
-                return Ok(Some(entry));
+        // Asked by path: one system call, where reading takes four.
+        let source_stamp = || std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m));
+        match self.files.get(path) {
+            Some(Some(stamp)) => {
+                if let Some(entry) = source_stamp().and_then(|s| self.sums.copy_of(stamp, &s)) {
+                    return Ok(Some(entry));
+                }
+            }
+            Some(None) => {}
+            None => {
+                if let Some(source) = self.base.as_ref().and_then(|_| source_stamp()) {
+                    if let Some(entry) = self.link(root, path, |s| self.sums.copy_of(s, &source)) {
+                        return Ok(entry);
+                    }
+                }
             }
         }
         let (bytes, meta) = read_all(File::open(source)?)?;
@@ -130,6 +182,35 @@ impl Existing {
             source: source_stamp,
             ..e
         }))
+    }
+
+    /// Takes the file at `path` from the base by a hard link when `known` gives the entry that
+    /// the base file's stamp proves it to have (it holds the bytes this build writes there);
+    /// returns the new name's entry.
+    fn link(
+        &self,
+        root: &Folder,
+        path: &str,
+        known: impl FnOnce(&Stamp) -> Option<Entry>,
+    ) -> Option<Option<Entry>> {
+        let base = self.base.as_ref()?;
+        if !base.links.load(Ordering::Relaxed) {
+            return None;
+        }
+        let entry = known(&base.folder.stamp(path)?)?;
+        match self.made.put(path, false, |make| {
+            if make {
+                make_parent(root, path)?;
+            }
+            root.link_from(&base.folder, path)
+        }) {
+            // Linking changed the file's status-change time: its stamp is taken again.
+            Ok(()) => Some(root.stamp(path).map(|stamp| Entry { stamp, ..entry })),
+            Err(_) => {
+                base.links.store(false, Ordering::Relaxed);
+                None
+            }
+        }
     }
 
     /// The sums this folder was checked against.
@@ -209,20 +290,20 @@ fn holds(root: &Folder, path: &str, bytes: &[u8]) -> Option<Option<Stamp>> {
 struct Folders(Mutex<FxHashSet<String>>);
 
 impl Folders {
-    /// Writes `bytes` to the site path `path` under `root`, making its folder first unless it
-    /// is `known` to exist or this build made it; returns the new file's stamp.
-    fn write(
+    /// Makes the file at the site path `path` with `make_file`, which is told
+    /// whether to make its folder first: unless the folder is `known` to exist or this build
+    /// made it.
+    fn put<T>(
         &self,
-        root: &Folder,
         path: &str,
-        bytes: &[u8],
         known: bool,
-    ) -> io::Result<Option<Stamp>> {
+        make_file: impl FnOnce(bool) -> io::Result<T>,
+    ) -> io::Result<T> {
         let make = !known
             && path
                 .rsplit_once('/')
                 .is_some_and(|(parent, _)| !self.made().contains(parent));
-        let stamp = write_file(root, path, bytes, make)?;
+        let made_file = make_file(make)?;
         if make {
             let mut made = self.made();
             let mut rest = path;
@@ -234,7 +315,7 @@ impl Folders {
                 rest = parent;
             }
         }
-        Ok(stamp)
+        Ok(made_file)
     }
 
     fn made(&self) -> std::sync::MutexGuard<'_, FxHashSet<String>> {
@@ -251,13 +332,19 @@ fn write_file(
     create_parent: bool,
 ) -> io::Result<Option<Stamp>> {
     if create_parent {
-        if let Some((parent, _)) = path.rsplit_once('/') {
-            root.make_folders(parent)?;
-        }
+        make_parent(root, path)?;
     }
     let mut file = root.create(path)?;
     file.write_all(bytes)?;
     Ok(file.metadata().ok().and_then(|m| Stamp::of(&m)))
+}
+
+/// Makes the folders of the site path `path` under `root`.
+fn make_parent(root: &Folder, path: &str) -> io::Result<()> {
+    match path.rsplit_once('/') {
+        Some((parent, _)) => root.make_folders(parent),
+        None => Ok(()),
+    }
 }
 
 /// Removes a file standing where a folder of `path` must be, and a folder standing where the
@@ -361,6 +448,76 @@ mod tests {
             entries
         };
         rebuilt(make, edit)
+    }
+
+    /// A folder made as a build makes it, with `files` written and `sources` copied and their
+    /// sums recorded; an empty folder that will replace it, and what that build starts from.
+    #[cfg(unix)]
+    fn replacing(
+        files: &[(&str, &str)],
+        sources: &[(&str, &Path)],
+    ) -> (tempfile::TempDir, tempfile::TempDir, Existing) {
+        let base = tree(&[]);
+        let first = Existing::scan(base.path(), Sums::default()).unwrap();
+        let root = Folder::open(base.path());
+        let mut entries: Vec<Entry> = files
+            .iter()
+            .map(|(path, text)| put(&first, base.path(), path, text.as_bytes()).unwrap())
+            .collect();
+        entries.extend(
+            sources
+                .iter()
+                .map(|(path, source)| first.copy(&root, path, source).unwrap().unwrap()),
+        );
+        // Sums saved in the same clock tick as the files are not trusted: let them settle.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let sums = base.path().with_extension("sums");
+        Sums::default().save(&sums, entries.iter()).unwrap();
+        let existing = Existing::over(base.path(), Sums::load(&sums));
+        std::fs::remove_file(sums).unwrap();
+        (base, tree(&[]), existing)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_empty_folder_links_the_unchanged_files_of_the_output_it_replaces() {
+        use std::os::unix::fs::MetadataExt;
+        let src = tree(&[("a.png", "aaaa"), ("b.png", "bbbb")]);
+        let [a, b] = ["a.png", "b.png"].map(|n| src.path().join(n));
+        let (base, staging, existing) = replacing(
+            &[("same/index.html", "same"), ("changed/index.html", "old")],
+            &[("img/a.png", &a), ("img/b.png", &b)],
+        );
+        std::fs::write(&b, "BBBB").unwrap();
+        let (old, new) = (base.path(), staging.path());
+        let meta = |dir: &Path, path: &str| std::fs::metadata(dir.join(path)).unwrap();
+        let read = |dir: &Path, path: &str| std::fs::read(dir.join(path)).unwrap();
+        let entry = put(&existing, new, "same/index.html", b"same").unwrap();
+        assert_eq!(
+            meta(new, "same/index.html").ino(),
+            meta(old, "same/index.html").ino()
+        );
+        // The entry is the file as the link left it.
+        assert_eq!(Some(entry.stamp), Stamp::of(&meta(new, "same/index.html")));
+        put(&existing, new, "changed/index.html", b"new");
+        assert_ne!(
+            meta(new, "changed/index.html").ino(),
+            meta(old, "changed/index.html").ino()
+        );
+        assert_eq!(read(old, "changed/index.html"), b"old");
+        assert_eq!(read(new, "changed/index.html"), b"new");
+        let root = Folder::open(new);
+        let copy = existing.copy(&root, "img/a.png", &a).unwrap().unwrap();
+        assert!(copy.source.is_some());
+        assert_eq!(meta(new, "img/a.png").ino(), meta(old, "img/a.png").ino());
+        // A source written again is copied again.
+        existing.copy(&root, "img/b.png", &b).unwrap();
+        assert_eq!(read(new, "img/b.png"), b"BBBB");
+        assert_eq!(read(old, "img/b.png"), b"bbbb");
+        // The next build, reusing the old output, leaves the new one's bytes alone.
+        let next = Existing::scan(old, Sums::default()).unwrap();
+        put(&next, old, "same/index.html", b"next");
+        assert_eq!(read(new, "same/index.html"), b"same");
     }
 
     #[cfg(unix)]

@@ -185,6 +185,59 @@ fn a_build_writing_over_an_older_output_equals_a_fresh_build() {
     assert!(!exists(site.path(), "tin-tuc/bao-cao/index.html"));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_build_over_an_output_with_nothing_set_aside_links_what_did_not_change() {
+    use std::os::unix::fs::MetadataExt;
+    let site = built("basic");
+    // A file's sum is trusted once the file is well older than the record: the first build's
+    // files, kept aside by the second, come back in the third with their first sums.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    build_ok(site.path(), &[]);
+    build_ok(site.path(), &[]);
+    // As a CI cache restores it: the output and its sums, nothing set aside.
+    let spares = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(site.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".public.sachhon-spare-")
+            })
+            .map(|e| e.path())
+            .collect()
+    };
+    for spare in spares() {
+        std::fs::remove_dir_all(spare).unwrap();
+    }
+    let public = site.path().join("public");
+    let before = snapshot(&public);
+    let about = std::fs::read_to_string(site.path().join("content/about.md")).unwrap();
+    let edited = about.replacen("Giới thiệu", "Về văn phòng", 1);
+    write(site.path(), "content/about.md", edited.as_bytes());
+    build_ok(site.path(), &[]);
+    let fresh = tempfile::tempdir().unwrap();
+    let fresh_out = fresh.path().join("out");
+    build_ok(site.path(), &["--output", fresh_out.to_str().unwrap()]);
+    let after = snapshot(&public);
+    assert!(after == snapshot(&fresh_out), "differs from a fresh build");
+    // The previous output, set aside, kept its bytes.
+    let kept = spares();
+    assert_eq!(kept.len(), 1);
+    assert!(snapshot(&kept[0]) == before, "the previous output changed");
+    let links = |path: &str| std::fs::metadata(public.join(path)).unwrap().nlink();
+    let unchanged: Vec<&String> = after
+        .iter()
+        .filter(|&(path, bytes)| before.get(path) == Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(unchanged.iter().filter(|p| links(p) > 1).count() > unchanged.len() / 2);
+    let changed: Vec<&String> = after.keys().filter(|p| !unchanged.contains(p)).collect();
+    assert!(!changed.is_empty());
+    assert!(changed.iter().all(|p| links(p) == 1), "{changed:?}");
+}
+
 #[test]
 fn a_failed_rebuild_leaves_the_previous_output_intact() {
     let site = built("basic");
