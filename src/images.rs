@@ -13,9 +13,7 @@ use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
 use rayon::prelude::*;
 use sizes::{ImageFile, Measured, Sizes};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 /// Widths offered to browsers, smallest first.
@@ -43,6 +41,9 @@ pub struct Image {
     pub height: u32,
     /// Smaller copies, narrowest first.
     pub variants: Vec<Variant>,
+    /// The content hash of the source (xxHash3), which names its copies in the cache; read
+    /// once per build, and only for an image that has copies.
+    pub key: u64,
 }
 
 /// Every image of a build by site path.
@@ -111,17 +112,28 @@ fn plan(measured: &[(String, ImageFile)], cache: &Cache) -> Catalogue {
                 width,
                 height,
                 variants: Vec::new(),
+                key: 0,
             };
-            image.variants = WIDTHS
-                .iter()
-                .filter(|&&w| w < width)
-                .map(|&w| Variant {
-                    width: w,
-                    height: scaled_height(width, height, w),
-                    path: variant_path(path, w),
-                })
-                .filter(|v| resized(&image, v, cache).is_ok_and(|b| (b.len() as u64) < file.bytes))
-                .collect();
+            let narrower: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
+            // Read only for an image that has copies; one that cannot be read gets none.
+            let source = match narrower.is_empty() {
+                true => None,
+                false => std::fs::read(&file.source).ok(),
+            };
+            if let Some(source) = &source {
+                image.key = xxhash_rust::xxh3::xxh3_64(source);
+                image.variants = narrower
+                    .iter()
+                    .map(|&w| Variant {
+                        width: w,
+                        height: scaled_height(width, height, w),
+                        path: variant_path(path, w),
+                    })
+                    .filter(|v| {
+                        copy_len(&image, v, cache, source).is_ok_and(|len| len < file.bytes)
+                    })
+                    .collect();
+            }
             Some((path.clone(), image))
         })
         .collect()
@@ -188,23 +200,56 @@ impl std::fmt::Display for ResizeError {
     }
 }
 
-fn resized(img: &Image, variant: &Variant, cache: &Cache) -> Result<Vec<u8>, ResizeError> {
-    let source = std::fs::read(&img.source).map_err(ResizeError::Read)?;
-    let mut hasher = DefaultHasher::new();
-    source.hash(&mut hasher);
-    let ext = variant
+/// The format of a copy, from its file name: `jpg`, `png` or (any other) WebP.
+fn extension(variant: &Variant) -> String {
+    variant
         .path
         .rsplit('.')
         .next()
         .unwrap_or("img")
-        .to_ascii_lowercase();
-    let cached = cache
+        .to_ascii_lowercase()
+}
+
+/// Where the cache keeps the copy `variant` of `img`.
+fn cached_copy(img: &Image, variant: &Variant, cache: &Cache) -> PathBuf {
+    let ext = extension(variant);
+    cache
         .dir
-        .join(format!("{:016x}-{}.{ext}", hasher.finish(), variant.width));
-    if let Ok(bytes) = std::fs::read(&cached) {
+        .join(format!("{:016x}-{}.{ext}", img.key, variant.width))
+}
+
+/// The length of the copy `variant` of `img` (whose bytes are `source`): its cached file's,
+/// else made (and kept) now.
+fn copy_len(
+    img: &Image,
+    variant: &Variant,
+    cache: &Cache,
+    source: &[u8],
+) -> Result<u64, ResizeError> {
+    match std::fs::metadata(cached_copy(img, variant, cache)) {
+        Ok(meta) => Ok(meta.len()),
+        Err(_) => make_copy(img, variant, cache, source).map(|b| b.len() as u64),
+    }
+}
+
+/// The copy `variant` of `img`: the cached one, else made (and kept) now.
+fn resized(img: &Image, variant: &Variant, cache: &Cache) -> Result<Vec<u8>, ResizeError> {
+    if let Ok(bytes) = std::fs::read(cached_copy(img, variant, cache)) {
         return Ok(bytes);
     }
-    let decoded = image::load_from_memory(&source).map_err(ResizeError::Image)?;
+    let source = std::fs::read(&img.source).map_err(ResizeError::Read)?;
+    make_copy(img, variant, cache, &source)
+}
+
+/// Makes the copy `variant` of `img` from its bytes `source`, and keeps it in the cache.
+fn make_copy(
+    img: &Image,
+    variant: &Variant,
+    cache: &Cache,
+    source: &[u8],
+) -> Result<Vec<u8>, ResizeError> {
+    let (ext, cached) = (extension(variant), cached_copy(img, variant, cache));
+    let decoded = image::load_from_memory(source).map_err(ResizeError::Image)?;
     // Exactly the width the `srcset` promises (`resize` keeps the ratio and may give 479).
     let small = decoded.resize_exact(
         variant.width,
@@ -408,6 +453,39 @@ mod tests {
     }
 
     #[test]
+    fn copies_are_kept_by_the_content_of_their_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = photo(dir.path(), 1000, 500);
+        let cache = saving_cache(dir.path());
+        let copy = || {
+            let cat = catalogue(
+                vec![("p.jpg".into(), src.clone())],
+                &cache,
+                known_sizes(&cache),
+            );
+            let sink = crate::output::MemorySink::new();
+            write_variants(&cat, &cache, &sink, &Diagnostics::new());
+            (cat["p.jpg"].key, sink.into_files()["p-480w.jpg"].to_vec())
+        };
+        let (key, made) = copy();
+        assert_eq!(
+            key,
+            xxhash_rust::xxh3::xxh3_64(&std::fs::read(&src).unwrap())
+        );
+        // The copy comes from the cache while the source holds the same bytes: a forged one
+        // (as long as the real one, so that it is still offered) is believed.
+        let kept = cache.dir.join(format!("{key:016x}-480.jpg"));
+        let forged = vec![b'x'; made.len()];
+        std::fs::write(&kept, &forged).unwrap();
+        assert_eq!(copy().1, forged);
+        // Other bytes, another key: the copy is made again.
+        photo(dir.path(), 1000, 600);
+        let (other, remade) = copy();
+        assert_ne!(other, key);
+        assert_eq!(image::load_from_memory(&remade).unwrap().height(), 288);
+    }
+
+    #[test]
     fn copies_are_exactly_as_wide_as_offered_and_lighter_than_the_original() {
         let dir = tempfile::tempdir().unwrap();
         // A noisy photo saved at a very low quality: copies at quality 78 that are not much
@@ -444,6 +522,7 @@ mod tests {
     #[test]
     fn img_tag_offers_every_width() {
         let img = Image {
+            key: 0,
             source: PathBuf::new(),
             width: 1200,
             height: 800,

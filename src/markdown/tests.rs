@@ -194,6 +194,7 @@ fn data_and_other_host_images_do_not_take_the_previous_images_copies() {
     images.insert(
         "anh.jpg".to_string(),
         crate::images::Image {
+            key: 0,
             source: "static/anh.jpg".into(),
             width: 2000,
             height: 1000,
