@@ -116,9 +116,10 @@ fn plan(measured: &[(String, ImageFile)], cache: &Cache) -> Catalogue {
             };
             let narrower: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
             // Read only for an image that has copies; one that cannot be read gets none.
-            let source = match narrower.is_empty() {
-                true => None,
-                false => std::fs::read(&file.source).ok(),
+            let source = if narrower.is_empty() {
+                None
+            } else {
+                std::fs::read(&file.source).ok()
             };
             if let Some(source) = &source {
                 image.key = xxhash_rust::xxh3::xxh3_64(source);

@@ -120,8 +120,13 @@ impl Existing {
                     }
                 }
             }
-        } else if let Some(entry) = self.link(root, path, |stamp| {
-            (self.sums.holds(stamp, sum) == Some(true)).then(|| Entry::new(*stamp, sum))
+        } else if let Some(entry) = self.link(root, path, |base, stamp| {
+            match self.sums.holds(stamp, sum) {
+                Some(same) => same.then(|| Entry::new(*stamp, sum)),
+                // Not known (written in the last build's last moments, or restored from a
+                // copy of the output): read and compared, as cheaper than writing.
+                None => holds(base, path, bytes).map(|_| Entry::new(*stamp, sum)),
+            }
         }) {
             return Ok(entry);
         }
@@ -166,14 +171,16 @@ impl Existing {
                     return Ok(Some(entry));
                 }
             }
-            Some(None) => {}
-            None => {
-                if let Some(source) = self.base.as_ref().and_then(|_| source_stamp()) {
-                    if let Some(entry) = self.link(root, path, |s| self.sums.copy_of(s, &source)) {
-                        return Ok(entry);
-                    }
+            // Not in this folder: in the output it replaces, perhaps.
+            None if self.base.is_some() => {
+                let source = source_stamp();
+                let known =
+                    |_: &Folder, s: &Stamp| source.and_then(|source| self.sums.copy_of(s, &source));
+                if let Some(entry) = self.link(root, path, known) {
+                    return Ok(entry);
                 }
             }
+            _ => {}
         }
         let (bytes, meta) = read_all(File::open(source)?)?;
         let source_stamp = Stamp::of(&meta);
@@ -184,20 +191,20 @@ impl Existing {
         }))
     }
 
-    /// Takes the file at `path` from the base by a hard link when `known` gives the entry that
-    /// the base file's stamp proves it to have (it holds the bytes this build writes there);
-    /// returns the new name's entry.
+    /// Takes the file at `path` from the base by a hard link when `known` (given the base
+    /// folder and the file's stamp there) gives the entry that shows it holds what this build
+    /// writes there; returns the new name's entry.
     fn link(
         &self,
         root: &Folder,
         path: &str,
-        known: impl FnOnce(&Stamp) -> Option<Entry>,
+        known: impl FnOnce(&Folder, &Stamp) -> Option<Entry>,
     ) -> Option<Option<Entry>> {
         let base = self.base.as_ref()?;
         if !base.links.load(Ordering::Relaxed) {
             return None;
         }
-        let entry = known(&base.folder.stamp(path)?)?;
+        let entry = known(&base.folder, &base.folder.stamp(path)?)?;
         match self.made.put(path, false, |make| {
             if make {
                 make_parent(root, path)?;
@@ -514,6 +521,17 @@ mod tests {
         existing.copy(&root, "img/b.png", &b).unwrap();
         assert_eq!(read(new, "img/b.png"), b"BBBB");
         assert_eq!(read(old, "img/b.png"), b"bbbb");
+        // A file the sums do not know is read: linked when it holds the bytes, else written.
+        std::fs::write(old.join("unknown.html"), "same bytes").unwrap();
+        std::fs::write(old.join("other.html"), "old bytes").unwrap();
+        put(&existing, new, "unknown.html", b"same bytes");
+        put(&existing, new, "other.html", b"new bytes");
+        assert_eq!(
+            meta(new, "unknown.html").ino(),
+            meta(old, "unknown.html").ino()
+        );
+        assert_ne!(meta(new, "other.html").ino(), meta(old, "other.html").ino());
+        assert_eq!(read(old, "other.html"), b"old bytes");
         // The next build, reusing the old output, leaves the new one's bytes alone.
         let next = Existing::scan(old, Sums::default()).unwrap();
         put(&next, old, "same/index.html", b"next");

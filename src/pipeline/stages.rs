@@ -224,8 +224,10 @@ impl Run<'_> {
         let (written, ()) = rayon::join(
             || render_jobs(model, &inputs.renderer, job_list, sink, diags),
             || {
-                crate::search::write(site, model.rendered, sink, diags);
+                // Copies first: a file written in the build's last moments is read back by
+                // the next build instead of trusted by its sums (`Stamp::settled`).
                 write_static(site, theme, used, sink, diags);
+                crate::search::write(site, model.rendered, sink, diags);
                 let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
                 crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, diags);
                 crate::images::write_variants(&media.images, &media.image_cache, sink, diags);

@@ -238,6 +238,35 @@ fn a_build_over_an_output_with_nothing_set_aside_links_what_did_not_change() {
     assert!(changed.iter().all(|p| links(p) == 1), "{changed:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn an_output_restored_from_a_copy_is_linked_once_its_files_are_compared() {
+    use std::os::unix::fs::MetadataExt;
+    let site = built("basic");
+    // As a CI cache gives it back: the same bytes in new files, no sums, nothing set aside.
+    let public = site.path().join("public");
+    let copy = site.path().join("restored");
+    copy_dir(&public, &copy);
+    std::fs::remove_dir_all(&public).unwrap();
+    std::fs::rename(&copy, &public).unwrap();
+    for entry in std::fs::read_dir(site.path()).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with(".public.sachhon-") && name != ".public.sachhon-lock" {
+            let _ = std::fs::remove_dir_all(entry.path())
+                .or_else(|_| std::fs::remove_file(entry.path()));
+        }
+    }
+    let before = snapshot(&public);
+    build_ok(site.path(), &[]);
+    let after = snapshot(&public);
+    assert!(after == before, "the rebuild changed the output");
+    let unlinked: Vec<&String> = after
+        .keys()
+        .filter(|p| std::fs::metadata(public.join(p)).unwrap().nlink() == 1)
+        .collect();
+    assert!(unlinked.is_empty(), "{unlinked:?}");
+}
+
 #[test]
 fn a_failed_rebuild_leaves_the_previous_output_intact() {
     let site = built("basic");
