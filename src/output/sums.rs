@@ -73,7 +73,7 @@ impl Sums {
         for line in crate::text::lines(text) {
             // Six hexadecimal numbers (ten for a copy, with its source's stamp), no more:
             // anything else is not a line of ours.
-            let mut fields = line.split(' ');
+            let mut fields = line.split(' ').peekable();
             let hex = |f: Option<&str>| f.and_then(|f| u64::from_str_radix(f, 16).ok());
             let Some(generation) = hex(fields.next()) else {
                 continue;
@@ -81,7 +81,7 @@ impl Sums {
             let (Some(stamp), Some(sum)) = (Stamp::read(&mut fields), hex(fields.next())) else {
                 continue;
             };
-            let source = match fields.clone().next() {
+            let source = match fields.peek() {
                 None => None,
                 Some(_) => match Stamp::read(&mut fields) {
                     Some(source) => Some(source),

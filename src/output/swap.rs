@@ -199,9 +199,7 @@ pub fn prepare(target: &Path, site_root: &Path, lock: OutputLock) -> Result<Stag
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Diagnostic::error(Code::E0503, &shown).arg("message", e))?;
-            // Only a real folder that holds a whole output is linked from.
-            let is_folder = std::fs::symlink_metadata(&target_abs).is_ok_and(|m| m.is_dir());
-            if is_folder && target_abs.join(MARKER).is_file() {
+            if is_whole_output(&target_abs) {
                 DirSink::over(&dir, &target_abs, &sums_file(&target_abs))
             } else {
                 DirSink::new(&dir, &sums_file(&target_abs))
@@ -250,9 +248,7 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
         if rest.starts_with("old-") && !parent.join(&name).exists() {
             let _ = std::fs::rename(&path, parent.join(&name));
         } else if rest != "lock" && rest != "sums" {
-            // Only a real folder (not a link to one) that held a whole output is reused.
-            let is_folder = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
-            if reusable.is_none() && is_folder && path.join(MARKER).is_file() {
+            if reusable.is_none() && is_whole_output(&path) {
                 reusable = Some(path);
             } else {
                 leftovers.push(path);
@@ -260,6 +256,12 @@ fn recover(target: &Path, parent: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
         }
     }
     (reusable, leftovers)
+}
+
+/// Whether `path` is a real folder (not a link to one) that holds a whole output (it carries
+/// the marker): only such a folder is reused, or linked from.
+fn is_whole_output(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) && path.join(MARKER).is_file()
 }
 
 /// Marks the staging folder, removes what the build did not write from a reused one, and swaps

@@ -109,24 +109,13 @@ impl Existing {
     pub fn write(&self, root: &Folder, path: &str, bytes: &[u8]) -> io::Result<Option<Entry>> {
         let sum = sum(bytes);
         let existed = self.files.get(path);
-        if let Some(stamp) = existed {
-            let known = stamp.and_then(|s| Some((s, self.sums.holds(&s, sum)?)));
-            match known {
-                Some((stamp, true)) => return Ok(Some(Entry::new(stamp, sum))),
-                Some((_, false)) => {}
-                None => {
-                    if let Some(stamp) = holds(root, path, bytes) {
-                        return Ok(stamp.map(|stamp| Entry::new(stamp, sum)));
-                    }
-                }
+        if let Some(&stamp) = existed {
+            if let Some(stamp) = self.holds_bytes(root, path, stamp, sum, bytes) {
+                return Ok(stamp.map(|stamp| Entry::new(stamp, sum)));
             }
         } else if let Some(entry) = self.link(root, path, |base, stamp| {
-            match self.sums.holds(stamp, sum) {
-                Some(same) => same.then(|| Entry::new(*stamp, sum)),
-                // Not known (written in the last build's last moments, or restored from a
-                // copy of the output): read and compared, as cheaper than writing.
-                None => holds(base, path, bytes).map(|_| Entry::new(*stamp, sum)),
-            }
+            let same = self.holds_bytes(base, path, Some(*stamp), sum, bytes);
+            same.map(|_| Entry::new(*stamp, sum))
         }) {
             return Ok(entry);
         }
@@ -189,6 +178,25 @@ impl Existing {
             source: source_stamp,
             ..e
         }))
+    }
+
+    /// Whether the file at `path` in `folder`, whose stamp is `stamp`, holds `bytes` (whose sum
+    /// is `sum`): told by the sums while the file is as a recorded build left it, else by
+    /// reading it (written in a build's last moments, restored from a copy of the output,
+    /// edited by hand), which costs less than writing it. `Some` with its stamp when it does.
+    fn holds_bytes(
+        &self,
+        folder: &Folder,
+        path: &str,
+        stamp: Option<Stamp>,
+        sum: u64,
+        bytes: &[u8],
+    ) -> Option<Option<Stamp>> {
+        match stamp.and_then(|s| self.sums.holds(&s, sum)) {
+            Some(true) => Some(stamp),
+            Some(false) => None,
+            None => holds(folder, path, bytes),
+        }
     }
 
     /// Takes the file at `path` from the base by a hard link when `known` (given the base
@@ -409,6 +417,16 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"sane");
     }
 
+    /// Records the sums of `entries`, the files of the folder `dir`, in a file beside it, once
+    /// they are settled (sums saved in the same clock tick as the files are not trusted).
+    #[cfg(unix)]
+    fn recorded(dir: &Path, entries: &[Entry]) -> std::path::PathBuf {
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let sums = dir.with_extension("sums");
+        Sums::default().save(&sums, entries.iter()).unwrap();
+        sums
+    }
+
     /// Makes a fresh folder as a build would with `make` (which returns the entries of what it
     /// wrote), records their sums, lets `edit` change the folder, and lists it again against
     /// the sums, as the next build does.
@@ -419,11 +437,7 @@ mod tests {
     ) -> (tempfile::TempDir, Existing) {
         let dir = tree(&[]);
         let first = Existing::scan(dir.path(), Sums::default()).unwrap();
-        let entries = make(&first, dir.path());
-        // Sums saved in the same clock tick as the files are not trusted: let them settle.
-        std::thread::sleep(std::time::Duration::from_millis(150));
-        let sums = dir.path().with_extension("sums");
-        Sums::default().save(&sums, entries.iter()).unwrap();
+        let sums = recorded(dir.path(), &make(&first, dir.path()));
         edit(dir.path());
         let existing = Existing::scan(dir.path(), Sums::load(&sums)).unwrap();
         std::fs::remove_file(sums).unwrap();
@@ -476,10 +490,7 @@ mod tests {
                 .iter()
                 .map(|(path, source)| first.copy(&root, path, source).unwrap().unwrap()),
         );
-        // Sums saved in the same clock tick as the files are not trusted: let them settle.
-        std::thread::sleep(std::time::Duration::from_millis(150));
-        let sums = base.path().with_extension("sums");
-        Sums::default().save(&sums, entries.iter()).unwrap();
+        let sums = recorded(base.path(), &entries);
         let existing = Existing::over(base.path(), Sums::load(&sums));
         std::fs::remove_file(sums).unwrap();
         (base, tree(&[]), existing)

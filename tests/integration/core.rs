@@ -195,17 +195,12 @@ fn a_build_over_an_output_with_nothing_set_aside_links_what_did_not_change() {
     std::thread::sleep(std::time::Duration::from_millis(200));
     build_ok(site.path(), &[]);
     build_ok(site.path(), &[]);
-    // As a CI cache restores it: the output and its sums, nothing set aside.
+    // As after a build into an empty folder: the output and its sums, nothing set aside.
     let spares = || -> Vec<std::path::PathBuf> {
-        std::fs::read_dir(site.path())
-            .unwrap()
-            .flatten()
-            .filter(|e| {
-                e.file_name()
-                    .to_string_lossy()
-                    .starts_with(".public.sachhon-spare-")
-            })
-            .map(|e| e.path())
+        beside(site.path())
+            .iter()
+            .filter(|name| name.starts_with(".public.sachhon-spare-"))
+            .map(|name| site.path().join(name))
             .collect()
     };
     for spare in spares() {
@@ -249,11 +244,10 @@ fn an_output_restored_from_a_copy_is_linked_once_its_files_are_compared() {
     copy_dir(&public, &copy);
     std::fs::remove_dir_all(&public).unwrap();
     std::fs::rename(&copy, &public).unwrap();
-    for entry in std::fs::read_dir(site.path()).unwrap().flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with(".public.sachhon-") && name != ".public.sachhon-lock" {
-            let _ = std::fs::remove_dir_all(entry.path())
-                .or_else(|_| std::fs::remove_file(entry.path()));
+    for name in beside(site.path()) {
+        let path = site.path().join(&name);
+        if name != ".public.sachhon-lock" {
+            let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
         }
     }
     let before = snapshot(&public);
@@ -283,10 +277,8 @@ fn a_failed_rebuild_leaves_the_previous_output_intact() {
         "output changed"
     );
     // The failed build's folder is kept aside, once, for the next build to reuse.
-    let beside: Vec<String> = std::fs::read_dir(site.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
+    let beside: Vec<String> = beside(site.path())
+        .into_iter()
         .filter(|name| name.starts_with(".public.sachhon-spare-") || name.contains("staging"))
         .collect();
     assert_eq!(beside.len(), 1, "{beside:?}");

@@ -22,15 +22,6 @@ fn generated_site() -> tempfile::TempDir {
     site
 }
 
-fn beside(site: &Path) -> Vec<String> {
-    std::fs::read_dir(site)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with(".public.sachhon-"))
-        .collect()
-}
-
 #[test]
 fn concurrent_builds_leave_a_complete_site_every_time() {
     let site = generated_site();

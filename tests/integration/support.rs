@@ -66,6 +66,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The names of what builds keep beside a site's output `public/` (`.public.sachhon-*`: the
+/// lock, the sums, a spare or staging folder).
+pub fn beside(site: &Path) -> Vec<String> {
+    std::fs::read_dir(site)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with(".public.sachhon-"))
+        .collect()
+}
+
 /// What a run gave.
 pub struct Run {
     pub status: i32,
