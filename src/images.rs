@@ -11,10 +11,13 @@ mod sizes;
 
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::output::Sink;
+use crate::output::SourceFile;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use sizes::{ImageFile, Measured, Sizes};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Widths offered to browsers, smallest first.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -82,7 +85,11 @@ pub fn known_sizes(cache: &Cache) -> KnownSizes {
 /// PNG). The copies are made here, once, and kept in `cache` for [`write_variants`] and the
 /// next build, as the sizes are (see [`sizes`]), while the copies are planned. Unreadable
 /// images are left out (they are still copied as they are).
-pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache, known: KnownSizes) -> Catalogue {
+pub fn catalogue(
+    files: Vec<(String, PathBuf)>,
+    cache: &Cache,
+    known: KnownSizes,
+) -> (Catalogue, Contents) {
     let known = known.0;
     let taken = std::time::SystemTime::now();
     let measured: Vec<(String, ImageFile)> = files
@@ -96,7 +103,40 @@ pub fn catalogue(files: Vec<(String, PathBuf)>, cache: &Cache, known: KnownSizes
         }
     };
     let (catalogue, ()) = rayon::join(|| plan(&measured, cache), save);
-    catalogue
+    (catalogue, Contents::keep(measured))
+}
+
+/// Bytes of the images read whole while they were measured, kept for the build to copy them
+/// from: at most [`Contents::MAX`] in all (a cold build of 10,000 small images opens and
+/// reads each once instead of twice).
+#[derive(Debug, Default)]
+pub struct Contents(FxHashMap<String, SourceFile>);
+
+impl Contents {
+    const MAX: u64 = 32 << 20;
+
+    fn keep(measured: Vec<(String, ImageFile)>) -> Contents {
+        let mut kept = 0;
+        let files = measured
+            .into_iter()
+            .filter_map(|(path, file)| {
+                let bytes = file.content?;
+                kept += bytes.len() as u64;
+                let source = SourceFile {
+                    path: file.source,
+                    bytes,
+                    stamp: file.stamp,
+                };
+                (kept <= Self::MAX).then_some((path, source))
+            })
+            .collect();
+        Contents(files)
+    }
+
+    /// The bytes of `source`, published at the site path `path`, if they were kept.
+    pub fn get(&self, path: &str, source: &Path) -> Option<&SourceFile> {
+        self.0.get(path).filter(|read| read.path == source)
+    }
 }
 
 /// The measured images with the smaller copies each is offered in.
@@ -116,10 +156,10 @@ fn plan(measured: &[(String, ImageFile)], cache: &Cache) -> Catalogue {
             };
             let narrower: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
             // Read only for an image that has copies; one that cannot be read gets none.
-            let source = if narrower.is_empty() {
-                None
-            } else {
-                std::fs::read(&file.source).ok()
+            let source = match &file.content {
+                _ if narrower.is_empty() => None,
+                Some(content) => Some(Cow::Borrowed(content.as_slice())),
+                None => std::fs::read(&file.source).ok().map(Cow::Owned),
             };
             if let Some(source) = &source {
                 image.key = xxhash_rust::xxh3::xxh3_64(source);
@@ -322,6 +362,7 @@ pub fn img_tag(src: &str, alt: &str, title: &str, image: Option<&Image>) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stamp::Stamp;
 
     fn photo(dir: &std::path::Path, w: u32, h: u32) -> PathBuf {
         let path = dir.join("photo.jpg");
@@ -357,12 +398,39 @@ mod tests {
     }
 
     #[test]
+    fn an_image_read_to_be_measured_is_kept_for_its_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = photo(dir.path(), 300, 200);
+        let cache = saving_cache(dir.path());
+        let list = || vec![("a/photo.jpg".to_string(), src.clone())];
+        // Sizes taken well after the image was made are trusted by the next build.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let (cat, contents) = catalogue(list(), &cache, known_sizes(&cache));
+        assert_eq!(cat["a/photo.jpg"].width, 300);
+        let read = contents.get("a/photo.jpg", &src).unwrap();
+        assert_eq!(read.bytes, std::fs::read(&src).unwrap());
+        assert_eq!(
+            read.stamp,
+            std::fs::metadata(&src).ok().and_then(|m| Stamp::of(&m))
+        );
+        // Kept for that file at that path only.
+        assert!(contents
+            .get("a/photo.jpg", &dir.path().join("other.jpg"))
+            .is_none());
+        assert!(contents.get("b/photo.jpg", &src).is_none());
+        // Its size known from the cache, the image is not read again, and nothing is kept.
+        let (cat, contents) = catalogue(list(), &cache, known_sizes(&cache));
+        assert_eq!(cat["a/photo.jpg"].height, 200);
+        assert!(contents.get("a/photo.jpg", &src).is_none());
+    }
+
+    #[test]
     fn a_kept_size_is_used_while_the_image_is_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
         let cache = saving_cache(dir.path());
         let size = |cache: &Cache| {
-            let cat = catalogue(
+            let (cat, _) = catalogue(
                 vec![("a/photo.jpg".into(), src.clone())],
                 cache,
                 known_sizes(cache),
@@ -399,10 +467,10 @@ mod tests {
         std::fs::write(&broken, b"not a picture").unwrap();
         let cache = saving_cache(dir.path());
         let list = || vec![("broken.jpg".to_string(), broken.clone())];
-        assert!(catalogue(list(), &cache, known_sizes(&cache)).is_empty());
+        assert!(catalogue(list(), &cache, known_sizes(&cache)).0.is_empty());
         // Taken from the cache while the file is unchanged: forged, it is believed.
         forge_size(&cache.dir.join(Sizes::FILE), &broken, "- -", "10 20");
-        let cat = catalogue(list(), &cache, known_sizes(&cache));
+        let (cat, _) = catalogue(list(), &cache, known_sizes(&cache));
         assert_eq!(
             (cat["broken.jpg"].width, cat["broken.jpg"].height),
             (10, 20)
@@ -414,7 +482,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let src = photo(dir.path(), 1200, 800);
         let cache = saving_cache(dir.path());
-        let cat = catalogue(
+        let (cat, _) = catalogue(
             vec![("a/photo.jpg".into(), src)],
             &cache,
             known_sizes(&cache),
@@ -438,7 +506,7 @@ mod tests {
         pixels.write_with_encoder(encoder).unwrap();
         std::fs::write(&src, bytes.into_inner()).unwrap();
         let cache = saving_cache(dir.path());
-        let cat = catalogue(vec![("photo.jpg".into(), src)], &cache, known_sizes(&cache));
+        let (cat, _) = catalogue(vec![("photo.jpg".into(), src)], &cache, known_sizes(&cache));
         let sink = crate::output::MemorySink::new();
         let diags = Diagnostics::new();
         let written = write_variants(&cat, &cache, &sink, &diags);
@@ -459,7 +527,7 @@ mod tests {
         let src = photo(dir.path(), 1000, 500);
         let cache = saving_cache(dir.path());
         let copy = || {
-            let cat = catalogue(
+            let (cat, _) = catalogue(
                 vec![("p.jpg".into(), src.clone())],
                 &cache,
                 known_sizes(&cache),
@@ -502,7 +570,7 @@ mod tests {
         std::fs::write(&path, bytes.into_inner()).unwrap();
         let original = std::fs::metadata(&path).unwrap().len();
         let cache = saving_cache(dir.path());
-        let cat = catalogue(
+        let (cat, _) = catalogue(
             vec![("noisy.jpg".into(), path)],
             &cache,
             known_sizes(&cache),

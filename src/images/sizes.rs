@@ -6,6 +6,8 @@
 use crate::stamp::{modified_nanos, replace_file, Stamp};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read, Seek};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -21,11 +23,69 @@ pub(super) enum Measured {
 /// An image file, measured.
 pub(super) struct ImageFile {
     pub(super) source: PathBuf,
-    stamp: Option<Stamp>,
+    pub(super) stamp: Option<Stamp>,
     /// `None` when the file could not be read this time (the system refused, not the image).
     pub(super) measured: Option<Measured>,
     /// Length in bytes.
     pub(super) bytes: u64,
+    /// The file's bytes, when it was read whole to be measured.
+    pub(super) content: Option<Vec<u8>>,
+}
+
+/// Largest image read whole to be measured: its bytes then serve the build's copy of it and
+/// the hash naming its smaller copies, instead of each reading the file again. A larger one is
+/// read only as far as its decoder needs.
+const READ_WHOLE: u64 = 1 << 20;
+
+/// Measures the image at `source` by reading it (whole, up to [`READ_WHOLE`] bytes).
+fn read(source: PathBuf) -> ImageFile {
+    let opened = File::open(&source).and_then(|file| Ok((file.metadata()?, file)));
+    let Ok((meta, mut file)) = opened else {
+        // Not readable this time: nothing is kept.
+        return ImageFile {
+            source,
+            stamp: None,
+            measured: None,
+            bytes: u64::MAX,
+            content: None,
+        };
+    };
+    let (measured, content) = if meta.len() <= READ_WHOLE {
+        // One byte more than its length, so that the read that finds the end needs no room;
+        // read through `take`, as a `File` asks its length and position again to size the
+        // buffer (two more system calls).
+        let mut content = Vec::with_capacity(meta.len() as usize + 1);
+        match Read::take(&mut file, u64::MAX).read_to_end(&mut content) {
+            Ok(_) => (dimensions(Cursor::new(&content), &source), Some(content)),
+            Err(_) => (None, None),
+        }
+    } else {
+        (dimensions(BufReader::new(file), &source), None)
+    };
+    ImageFile {
+        stamp: Stamp::of(&meta),
+        bytes: meta.len(),
+        source,
+        measured,
+        content,
+    }
+}
+
+/// The size of the image `reader` holds, decoded as the extension of `source` says (as
+/// `image::image_dimensions` does); `None` when reading failed.
+fn dimensions(reader: impl BufRead + Seek, source: &Path) -> Option<Measured> {
+    let mut image = image::ImageReader::new(reader);
+    if let Some(format) = source
+        .extension()
+        .and_then(image::ImageFormat::from_extension)
+    {
+        image.set_format(format);
+    }
+    match image.into_dimensions() {
+        Ok((width, height)) => Some(Measured::Size(width, height)),
+        Err(image::ImageError::IoError(_)) => None,
+        Err(_) => Some(Measured::Unreadable),
+    }
 }
 
 /// The sizes kept by an earlier build.
@@ -67,23 +127,24 @@ impl Sizes {
     }
 
     /// The image at `source`, measured: from the kept sizes when its file is as it was then,
-    /// else by reading it.
+    /// else by reading it (see [`read`]).
     pub(super) fn measure(&self, source: PathBuf) -> ImageFile {
-        let meta = std::fs::metadata(&source).ok();
-        let stamp = meta.as_ref().and_then(Stamp::of);
-        let measured = stamp.and_then(|s| self.get(&source, &s)).or_else(|| {
-            match image::image_dimensions(&source) {
-                Ok((width, height)) => Some(Measured::Size(width, height)),
-                Err(image::ImageError::IoError(_)) => None,
-                Err(_) => Some(Measured::Unreadable),
+        // Only a file the sizes know is asked for its stamp by path (one system call); any
+        // other is opened at once, and its stamp taken from the open file.
+        if self.by_source.contains_key(&source) {
+            let meta = std::fs::metadata(&source).ok();
+            let stamp = meta.as_ref().and_then(Stamp::of);
+            if let Some(measured) = stamp.and_then(|s| self.get(&source, &s)) {
+                return ImageFile {
+                    bytes: meta.map_or(u64::MAX, |m| m.len()),
+                    source,
+                    stamp,
+                    measured: Some(measured),
+                    content: None,
+                };
             }
-        });
-        ImageFile {
-            source,
-            stamp,
-            measured,
-            bytes: meta.map_or(u64::MAX, |m| m.len()),
         }
+        read(source)
     }
 
     /// What is kept for `source`, if its file still has `stamp` and had it well before the

@@ -9,6 +9,7 @@ pub use swap::{commit, lock, prepare, try_lock, LockError, OutputLock, Staging, 
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::folder::Folder;
+use crate::stamp::Stamp;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::io;
@@ -27,6 +28,20 @@ pub trait Sink: Sync {
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
         self.write(path, &std::fs::read(source)?)
     }
+
+    /// Writes one file as a copy of a source file the build has read already.
+    fn copy_read(&self, path: &str, source: &SourceFile) -> io::Result<()> {
+        self.write(path, &source.bytes)
+    }
+}
+
+/// A source file read whole, with its stamp as it was read: a build that reads an image to
+/// measure it copies it from memory instead of reading it again.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    pub stamp: Option<Stamp>,
 }
 
 /// Whether a site path stays inside the output folder: relative, no `..`, no empty parts.
@@ -185,7 +200,15 @@ impl Sink for DirSink {
     }
 
     fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        self.put(path, |existing| existing.copy(&self.root, path, source))
+        self.put(path, |existing| {
+            existing.copy(&self.root, path, source, None)
+        })
+    }
+
+    fn copy_read(&self, path: &str, source: &SourceFile) -> io::Result<()> {
+        self.put(path, |existing| {
+            existing.copy(&self.root, path, &source.path, Some(source))
+        })
     }
 }
 

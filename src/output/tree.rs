@@ -8,6 +8,7 @@
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
 use super::sums::{sum, Entry, Sums};
+use super::SourceFile;
 use crate::folder::{read_all, Folder};
 use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -151,9 +152,18 @@ impl Existing {
     /// Copies the file at `source` to the site path `path` under `root`, unless the file there
     /// is the copy a recorded build made of it and neither changed since: then the source is
     /// not even read (a site's static images are thousands of files). Returns the file's entry.
-    pub fn copy(&self, root: &Folder, path: &str, source: &Path) -> io::Result<Option<Entry>> {
+    pub fn copy(
+        &self,
+        root: &Folder,
+        path: &str,
+        source: &Path,
+        read: Option<&SourceFile>,
+    ) -> io::Result<Option<Entry>> {
         // Asked by path: one system call, where reading takes four.
-        let source_stamp = || std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m));
+        let source_stamp = || match read {
+            Some(read) => read.stamp,
+            None => std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m)),
+        };
         match self.files.get(path) {
             Some(Some(stamp)) => {
                 if let Some(entry) = source_stamp().and_then(|s| self.sums.copy_of(stamp, &s)) {
@@ -171,9 +181,16 @@ impl Existing {
             }
             _ => {}
         }
-        let (bytes, meta) = read_all(File::open(source)?)?;
-        let source_stamp = Stamp::of(&meta);
-        let entry = self.write(root, path, &bytes)?;
+        let read_now;
+        let (bytes, source_stamp) = match read {
+            Some(read) => (read.bytes.as_slice(), read.stamp),
+            None => {
+                let (bytes, meta) = read_all(File::open(source)?)?;
+                read_now = bytes;
+                (read_now.as_slice(), Stamp::of(&meta))
+            }
+        };
+        let entry = self.write(root, path, bytes)?;
         Ok(entry.map(|e| Entry {
             source: source_stamp,
             ..e
@@ -463,7 +480,7 @@ mod tests {
             let root = Folder::open(dir);
             let entries: Vec<Entry> = sources
                 .iter()
-                .map(|(path, source)| first.copy(&root, path, source).unwrap().unwrap())
+                .map(|(path, source)| first.copy(&root, path, source, None).unwrap().unwrap())
                 .collect();
             assert!(entries.iter().all(|e| e.source.is_some()));
             entries
@@ -488,12 +505,34 @@ mod tests {
         entries.extend(
             sources
                 .iter()
-                .map(|(path, source)| first.copy(&root, path, source).unwrap().unwrap()),
+                .map(|(path, source)| first.copy(&root, path, source, None).unwrap().unwrap()),
         );
         let sums = recorded(base.path(), &entries);
         let existing = Existing::over(base.path(), Sums::load(&sums));
         std::fs::remove_file(sums).unwrap();
         (base, tree(&[]), existing)
+    }
+
+    #[test]
+    fn a_source_read_already_is_copied_from_memory() {
+        let src = tree(&[("a.png", "on disk")]);
+        let a = src.path().join("a.png");
+        let out = tempfile::tempdir().unwrap();
+        let existing = Existing::default();
+        let stamp = std::fs::metadata(&a).ok().and_then(|m| Stamp::of(&m));
+        // The bytes given are the bytes written: the source is not read again.
+        let read = SourceFile {
+            path: a.clone(),
+            bytes: b"as read".to_vec(),
+            stamp,
+        };
+        let root = Folder::open(out.path());
+        let entry = existing.copy(&root, "img/a.png", &a, Some(&read)).unwrap();
+        assert_eq!(
+            std::fs::read(out.path().join("img/a.png")).unwrap(),
+            b"as read"
+        );
+        assert_eq!(entry.unwrap().source, stamp);
     }
 
     #[cfg(unix)]
@@ -525,11 +564,14 @@ mod tests {
         assert_eq!(read(old, "changed/index.html"), b"old");
         assert_eq!(read(new, "changed/index.html"), b"new");
         let root = Folder::open(new);
-        let copy = existing.copy(&root, "img/a.png", &a).unwrap().unwrap();
+        let copy = existing
+            .copy(&root, "img/a.png", &a, None)
+            .unwrap()
+            .unwrap();
         assert!(copy.source.is_some());
         assert_eq!(meta(new, "img/a.png").ino(), meta(old, "img/a.png").ino());
         // A source written again is copied again.
-        existing.copy(&root, "img/b.png", &b).unwrap();
+        existing.copy(&root, "img/b.png", &b, None).unwrap();
         assert_eq!(read(new, "img/b.png"), b"BBBB");
         assert_eq!(read(old, "img/b.png"), b"bbbb");
         // A file the sums do not know is read: linked when it holds the bytes, else written.
@@ -567,18 +609,21 @@ mod tests {
         let copy_a = dir.path().join("img/a.png");
         let before = std::fs::metadata(&copy_a).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        let entry = existing.copy(&root, "img/a.png", &a).unwrap().unwrap();
+        let entry = existing
+            .copy(&root, "img/a.png", &a, None)
+            .unwrap()
+            .unwrap();
         assert_eq!(entry.sum, sum(b"aaaa"));
         assert_eq!(
             std::fs::metadata(&copy_a).unwrap().modified().unwrap(),
             before
         );
-        existing.copy(&root, "img/b.png", &b).unwrap();
+        existing.copy(&root, "img/b.png", &b, None).unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("img/b.png")).unwrap(),
             b"BBBB"
         );
-        existing.copy(&root, "img/c.png", &c).unwrap();
+        existing.copy(&root, "img/c.png", &c, None).unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("img/c.png")).unwrap(),
             b"cccc"

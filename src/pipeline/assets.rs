@@ -2,13 +2,14 @@
 //! the code stylesheet, and the images to resize.
 
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
+use crate::images::Contents;
 use crate::markdown::{self, LinkTarget, Rendered};
 use crate::output::Sink;
 use crate::site::Files;
 use crate::site::Site;
 use crate::theme::{Source, Theme};
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The files of `content/` outside page bundles that pages use, by site path: each is
 /// published once, at its path under `content/`.
@@ -124,9 +125,15 @@ pub(super) fn write_static(
     site: &Site,
     theme: &Theme,
     used: &BTreeMap<String, PathBuf>,
+    contents: &Contents,
     sink: &dyn Sink,
     diags: &Diagnostics,
 ) -> Vec<String> {
+    // An image read whole while it was measured is copied from memory.
+    let copy = |path: &str, source: &Path| match contents.get(path, source) {
+        Some(read) => sink.copy_read(path, read),
+        None => sink.copy(path, source),
+    };
     let mut written = Vec::new();
     let mut put = |path: String, result: std::io::Result<()>| match result {
         Ok(()) => written.push(path),
@@ -134,7 +141,7 @@ pub(super) fn write_static(
     };
     for (path, source) in &theme.static_files {
         let result = match source {
-            Source::Disk(file) => sink.copy(path, file),
+            Source::Disk(file) => copy(path, file),
             Source::Embedded(bytes) => sink.write(path, bytes),
         };
         put(path.clone(), result);
@@ -150,12 +157,12 @@ pub(super) fn write_static(
                 continue;
             };
             let path = format!("{}{}", page.path, name.to_string_lossy());
-            let result = sink.copy(&path, asset);
+            let result = copy(&path, asset);
             put(path, result);
         }
     }
     for (path, source) in used {
-        put(path.clone(), sink.copy(path, source));
+        put(path.clone(), copy(path, source));
     }
     written
 }

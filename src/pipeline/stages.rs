@@ -59,6 +59,8 @@ pub(super) struct Media {
     /// Markdown stage adds the content files that pages use.
     pub(super) static_paths: HashSet<String>,
     pub(super) images: crate::images::Catalogue,
+    /// The images read whole while they were measured, copied from memory.
+    contents: crate::images::Contents,
     image_cache: crate::images::Cache,
 }
 
@@ -154,12 +156,13 @@ impl Run<'_> {
         let static_paths = assets::static_paths(site, theme);
         let files = Files::new(site, &inputs.content_files, static_paths.clone());
         let list = image_files(site, theme, &files);
-        let images = crate::images::catalogue(list, &image_cache, known);
+        let (images, contents) = crate::images::catalogue(list, &image_cache, known);
         self.timer.lap("image sizes");
         Media {
             files,
             static_paths,
             images,
+            contents,
             image_cache,
         }
     }
@@ -226,7 +229,7 @@ impl Run<'_> {
             || {
                 // Copies first: a file written in the build's last moments is read back by
                 // the next build instead of trusted by its sums (`Stamp::settled`).
-                write_static(site, theme, used, sink, diags);
+                write_static(site, theme, used, &media.contents, sink, diags);
                 crate::search::write(site, model.rendered, sink, diags);
                 let stylesheet = theme.static_files.iter().any(|(p, _)| p == "style.css");
                 crate::cms::write_admin(&site.config, &site.pages, stylesheet, sink, diags);
