@@ -140,10 +140,18 @@ impl Folder {
 /// (it also asks where the file's cursor is).
 pub fn read_all(file: File) -> io::Result<(Vec<u8>, std::fs::Metadata)> {
     let meta = file.metadata()?;
-    // One byte more than its length, so that the read that finds the end needs no room.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
+    let bytes = read_rest(file, meta.len())?;
     Ok((bytes, meta))
+}
+
+/// The bytes of the open `file` from its cursor, `len` of them expected (a file that changed
+/// meanwhile is read to its end all the same).
+pub fn read_rest(file: File, len: u64) -> io::Result<Vec<u8>> {
+    // One byte more than its length, so that the read that finds the end needs no room; read
+    // through `take`, as a `File` asks its length and cursor again to size the buffer.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -3,11 +3,12 @@
 //! stamp it had then, settled before the sizes were taken (as the output's sums are); an image
 //! that could not be decoded is kept as such, one that could not be read this time is not kept.
 
+use crate::folder::read_rest;
 use crate::stamp::{modified_nanos, replace_file, Stamp};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Cursor, Read, Seek};
+use std::io::{BufRead, BufReader, Cursor, Seek};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -40,7 +41,7 @@ const READ_WHOLE: u64 = 1 << 20;
 /// Measures the image at `source` by reading it (whole, up to [`READ_WHOLE`] bytes).
 fn read(source: PathBuf) -> ImageFile {
     let opened = File::open(&source).and_then(|file| Ok((file.metadata()?, file)));
-    let Ok((meta, mut file)) = opened else {
+    let Ok((meta, file)) = opened else {
         // Not readable this time: nothing is kept.
         return ImageFile {
             source,
@@ -51,12 +52,8 @@ fn read(source: PathBuf) -> ImageFile {
         };
     };
     let (measured, content) = if meta.len() <= READ_WHOLE {
-        // One byte more than its length, so that the read that finds the end needs no room;
-        // read through `take`, as a `File` asks its length and position again to size the
-        // buffer (two more system calls).
-        let mut content = Vec::with_capacity(meta.len() as usize + 1);
-        match Read::take(&mut file, u64::MAX).read_to_end(&mut content) {
-            Ok(_) => (dimensions(Cursor::new(&content), &source), Some(content)),
+        match read_rest(file, meta.len()) {
+            Ok(content) => (dimensions(Cursor::new(&content), &source), Some(content)),
             Err(_) => (None, None),
         }
     } else {
