@@ -10,8 +10,7 @@
 mod sizes;
 
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
-use crate::output::Sink;
-use crate::output::SourceFile;
+use crate::output::{Sink, SourceFile};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use sizes::{ImageFile, Measured, Sizes};
@@ -84,7 +83,8 @@ pub fn known_sizes(cache: &Cache) -> KnownSizes {
 /// smaller in bytes than the original (a resized screenshot is often heavier than the original
 /// PNG). The copies are made here, once, and kept in `cache` for [`write_variants`] and the
 /// next build, as the sizes are (see [`sizes`]), while the copies are planned. Unreadable
-/// images are left out (they are still copied as they are).
+/// images are left out of the catalogue (they are still copied as they are). Also returns
+/// the bytes of the images read whole to be measured, for their copies.
 pub fn catalogue(
     files: Vec<(String, PathBuf)>,
     cache: &Cache,
