@@ -24,15 +24,20 @@ pub trait Sink: Sync {
     /// Writes one file.
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
-    /// Writes one file as a copy of the file at `source` (a static file, an image).
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        self.write(path, &std::fs::read(source)?)
+    /// Writes one file as a copy of a source file (a static file, an image).
+    fn copy(&self, path: &str, from: CopyFrom) -> io::Result<()> {
+        match from {
+            CopyFrom::File(source) => self.write(path, &std::fs::read(source)?),
+            CopyFrom::Read(read) => self.write(path, &read.bytes),
+        }
     }
+}
 
-    /// Writes one file as a copy of a source file the build has read already.
-    fn copy_read(&self, path: &str, source: &SourceFile) -> io::Result<()> {
-        self.write(path, &source.bytes)
-    }
+/// What a copy is made from: a source file to read, or one the build has read already.
+#[derive(Debug, Clone, Copy)]
+pub enum CopyFrom<'a> {
+    File(&'a Path),
+    Read(&'a SourceFile),
 }
 
 /// A source file read whole, with its stamp as it was read: a build that reads an image to
@@ -199,16 +204,8 @@ impl Sink for DirSink {
         self.put(path, |existing| existing.write(&self.root, path, bytes))
     }
 
-    fn copy(&self, path: &str, source: &Path) -> io::Result<()> {
-        self.put(path, |existing| {
-            existing.copy(&self.root, path, source, None)
-        })
-    }
-
-    fn copy_read(&self, path: &str, source: &SourceFile) -> io::Result<()> {
-        self.put(path, |existing| {
-            existing.copy(&self.root, path, &source.path, Some(source))
-        })
+    fn copy(&self, path: &str, from: CopyFrom) -> io::Result<()> {
+        self.put(path, |existing| existing.copy(&self.root, path, from))
     }
 }
 

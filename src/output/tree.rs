@@ -8,7 +8,7 @@
 //! of the build that wrote it ([`Sums`]) while the file is untouched, else by reading it.
 
 use super::sums::{sum, Entry, Sums};
-use super::SourceFile;
+use super::CopyFrom;
 use crate::folder::{read_all, Folder};
 use crate::stamp::Stamp;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -149,20 +149,15 @@ impl Existing {
         Ok(stamp.map(|stamp| Entry::new(stamp, sum)))
     }
 
-    /// Copies the file at `source` to the site path `path` under `root`, unless the file there
-    /// is the copy a recorded build made of it and neither changed since: then the source is
-    /// not even read (a site's static images are thousands of files). Returns the file's entry.
-    pub fn copy(
-        &self,
-        root: &Folder,
-        path: &str,
-        source: &Path,
-        read: Option<&SourceFile>,
-    ) -> io::Result<Option<Entry>> {
+    /// Copies a source file (read now, or already) to the site path `path` under `root`, unless
+    /// the file there is the copy a recorded build made of it and neither changed since: then
+    /// the source is not even read (a site's static images are thousands of files). Returns the
+    /// file's entry.
+    pub fn copy(&self, root: &Folder, path: &str, from: CopyFrom) -> io::Result<Option<Entry>> {
         // Asked by path: one system call, where reading takes four.
-        let source_stamp = || match read {
-            Some(read) => read.stamp,
-            None => std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m)),
+        let source_stamp = || match from {
+            CopyFrom::Read(read) => read.stamp,
+            CopyFrom::File(source) => std::fs::metadata(source).ok().and_then(|m| Stamp::of(&m)),
         };
         match self.files.get(path) {
             Some(Some(stamp)) => {
@@ -182,9 +177,9 @@ impl Existing {
             _ => {}
         }
         let read_now;
-        let (bytes, source_stamp) = match read {
-            Some(read) => (read.bytes.as_slice(), read.stamp),
-            None => {
+        let (bytes, source_stamp) = match from {
+            CopyFrom::Read(read) => (read.bytes.as_slice(), read.stamp),
+            CopyFrom::File(source) => {
                 let (bytes, meta) = read_all(File::open(source)?)?;
                 read_now = bytes;
                 (read_now.as_slice(), Stamp::of(&meta))
@@ -480,7 +475,12 @@ mod tests {
             let root = Folder::open(dir);
             let entries: Vec<Entry> = sources
                 .iter()
-                .map(|(path, source)| first.copy(&root, path, source, None).unwrap().unwrap())
+                .map(|(path, source)| {
+                    first
+                        .copy(&root, path, CopyFrom::File(source))
+                        .unwrap()
+                        .unwrap()
+                })
                 .collect();
             assert!(entries.iter().all(|e| e.source.is_some()));
             entries
@@ -502,11 +502,12 @@ mod tests {
             .iter()
             .map(|(path, text)| put(&first, base.path(), path, text.as_bytes()).unwrap())
             .collect();
-        entries.extend(
-            sources
-                .iter()
-                .map(|(path, source)| first.copy(&root, path, source, None).unwrap().unwrap()),
-        );
+        entries.extend(sources.iter().map(|(path, source)| {
+            first
+                .copy(&root, path, CopyFrom::File(source))
+                .unwrap()
+                .unwrap()
+        }));
         let sums = recorded(base.path(), &entries);
         let existing = Existing::over(base.path(), Sums::load(&sums));
         std::fs::remove_file(sums).unwrap();
@@ -521,13 +522,15 @@ mod tests {
         let existing = Existing::default();
         let stamp = std::fs::metadata(&a).ok().and_then(|m| Stamp::of(&m));
         // The bytes given are the bytes written: the source is not read again.
-        let read = SourceFile {
+        let read = crate::output::SourceFile {
             path: a.clone(),
             bytes: b"as read".to_vec(),
             stamp,
         };
         let root = Folder::open(out.path());
-        let entry = existing.copy(&root, "img/a.png", &a, Some(&read)).unwrap();
+        let entry = existing
+            .copy(&root, "img/a.png", CopyFrom::Read(&read))
+            .unwrap();
         assert_eq!(
             std::fs::read(out.path().join("img/a.png")).unwrap(),
             b"as read"
@@ -565,13 +568,15 @@ mod tests {
         assert_eq!(read(new, "changed/index.html"), b"new");
         let root = Folder::open(new);
         let copy = existing
-            .copy(&root, "img/a.png", &a, None)
+            .copy(&root, "img/a.png", CopyFrom::File(&a))
             .unwrap()
             .unwrap();
         assert!(copy.source.is_some());
         assert_eq!(meta(new, "img/a.png").ino(), meta(old, "img/a.png").ino());
         // A source written again is copied again.
-        existing.copy(&root, "img/b.png", &b, None).unwrap();
+        existing
+            .copy(&root, "img/b.png", CopyFrom::File(&b))
+            .unwrap();
         assert_eq!(read(new, "img/b.png"), b"BBBB");
         assert_eq!(read(old, "img/b.png"), b"bbbb");
         // A file the sums do not know is read: linked when it holds the bytes, else written.
@@ -610,7 +615,7 @@ mod tests {
         let before = std::fs::metadata(&copy_a).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         let entry = existing
-            .copy(&root, "img/a.png", &a, None)
+            .copy(&root, "img/a.png", CopyFrom::File(&a))
             .unwrap()
             .unwrap();
         assert_eq!(entry.sum, sum(b"aaaa"));
@@ -618,12 +623,16 @@ mod tests {
             std::fs::metadata(&copy_a).unwrap().modified().unwrap(),
             before
         );
-        existing.copy(&root, "img/b.png", &b, None).unwrap();
+        existing
+            .copy(&root, "img/b.png", CopyFrom::File(&b))
+            .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("img/b.png")).unwrap(),
             b"BBBB"
         );
-        existing.copy(&root, "img/c.png", &c, None).unwrap();
+        existing
+            .copy(&root, "img/c.png", CopyFrom::File(&c))
+            .unwrap();
         assert_eq!(
             std::fs::read(dir.path().join("img/c.png")).unwrap(),
             b"cccc"

@@ -4,7 +4,7 @@
 use crate::diagnostics::{Code, Diagnostic, Sink as Diagnostics};
 use crate::images::Contents;
 use crate::markdown::{self, LinkTarget, Rendered};
-use crate::output::Sink;
+use crate::output::{CopyFrom, Sink};
 use crate::site::Files;
 use crate::site::Site;
 use crate::theme::{Source, Theme};
@@ -130,9 +130,11 @@ pub(super) fn write_static(
     diags: &Diagnostics,
 ) -> Vec<String> {
     // An image read whole while it was measured is copied from memory.
-    let copy = |path: &str, source: &Path| match contents.get(path, source) {
-        Some(read) => sink.copy_read(path, read),
-        None => sink.copy(path, source),
+    let copy = |path: &str, source: &Path| {
+        let from = contents
+            .get(path, source)
+            .map_or(CopyFrom::File(source), CopyFrom::Read);
+        sink.copy(path, from)
     };
     let mut written = Vec::new();
     let mut put = |path: String, result: std::io::Result<()>| match result {
