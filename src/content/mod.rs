@@ -240,12 +240,19 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
     let heading = (!map.contains_key("title"))
         .then(|| frontmatter::heading_title(split.body))
         .flatten();
+    let body_line_offset = split.body_line_offset;
     let body = match heading {
         Some((title, rest)) => {
             map.insert("title".to_string(), Value::String(title));
             rest
         }
-        None => split.body.to_string(),
+        // The file's own text with the front matter cut off: no second copy of every page.
+        None => {
+            let front = split.body.as_ptr() as usize - text.as_ptr() as usize;
+            let mut text = text;
+            text.drain(..front);
+            text
+        }
     };
     // A section without a title (Zola's redirecting or listing sections) is named by its
     // folder; so is a page whose front matter is empty (Jekyll's `---` `---`, which only asks
@@ -265,7 +272,7 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         locator,
         map,
         body,
-        body_line_offset: split.body_line_offset,
+        body_line_offset,
         warnings,
     })
 }
@@ -806,5 +813,22 @@ mod front_matter_tests {
         );
         // Front matter with keys but no title is still the editor's mistake to be told of.
         assert_eq!(title(page, "---\ndate: 2024-05-17\n---\nText.\n"), None);
+    }
+
+    #[test]
+    fn the_body_is_the_text_after_the_closing_fence() {
+        let body = |text: &str| {
+            let parsed = parse_text("content/a.md", text.to_string()).unwrap();
+            (parsed.body, parsed.body_line_offset)
+        };
+        let expected = ("Văn bản.\n\n## Kết quả\n".to_string(), 3);
+        assert_eq!(
+            body("---\ntitle: A\n---\nVăn bản.\n\n## Kết quả\n"),
+            expected
+        );
+        // A byte-order mark, Windows line ends and blank lines before the opening fence.
+        let windows = "\u{feff}\r\n---\r\ntitle: A\r\n---\r\nVăn bản.\r\n\r\n## Kết quả\r\n";
+        assert_eq!(body(windows), ("Văn bản.\n\n## Kết quả\n".to_string(), 4));
+        assert_eq!(body("---\ntitle: A\n---\n"), (String::new(), 3));
     }
 }
