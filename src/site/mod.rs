@@ -80,29 +80,35 @@ impl Site {
         let mut pages = pages;
         // A stable order independent of the file system: by language, then source path.
         pages.sort_by(|a, b| a.source.cmp(&b.source));
-        let (by_path, by_key) = index(&pages, &mut diags);
-        let translations = translations(&config, &pages, &by_key, &mut diags);
-        let Tree {
-            parent,
-            children,
-            subsections,
-            homes,
-        } = tree(&config, &pages);
-        let lesson_nav = lesson_nav(&pages, &children, &mut diags);
-        let rank = order::newest_ranks(&pages);
-        let (taxonomies, related): (Vec<Vec<Taxonomy>>, _) = rayon::join(
-            || {
-                config
-                    .languages
-                    .iter()
-                    .map(|l| taxonomy::collect(&config, &l.code, &pages, &rank))
-                    .collect()
-            },
-            || order::related(&pages, &rank),
+        // The look-ups by path and the section tree need the pages only: made at once.
+        let ((lookups, found), (placed, placed_diags)) = rayon::join(
+            || Lookups::of(&config, &pages),
+            || Placement::of(&config, &pages),
+        );
+        diags.extend(found);
+        diags.extend(placed_diags);
+        let Lookups {
+            by_path,
+            by_key,
+            translations,
+        } = lookups;
+        let Placement {
+            tree:
+                Tree {
+                    parent,
+                    children,
+                    subsections,
+                    homes,
+                },
+            lesson_nav,
+            rank,
+        } = placed;
+        // Every case study's body is read for a table beside the lists.
+        let ((taxonomies, related), checks) = rayon::join(
+            || lists(&config, &pages, &rank),
+            || -> Vec<Diagnostic> { pages.par_iter().flat_map_iter(check_case_study).collect() },
         );
         diags.extend(taxonomy::untranslated_terms(&config, &taxonomies, &pages));
-        // Reads every case study's body for a table: in parallel.
-        let checks: Vec<Diagnostic> = pages.par_iter().flat_map_iter(check_case_study).collect();
         diags.extend(checks);
         let site = Site {
             config,
@@ -303,6 +309,63 @@ fn tree(config: &Config, pages: &[Page]) -> Tree {
 
 /// A case study's payback that its figures contradict (W0101), or a table repeating its
 /// metrics (W0108).
+/// The pages by URL path and by content path, and the translations of each.
+struct Lookups {
+    by_path: HashMap<String, usize>,
+    by_key: HashMap<(String, String), usize>,
+    translations: Vec<Vec<usize>>,
+}
+
+impl Lookups {
+    fn of(config: &Config, pages: &[Page]) -> (Lookups, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let (by_path, by_key) = index(pages, &mut diags);
+        let translations = translations(config, pages, &by_key, &mut diags);
+        let lookups = Lookups {
+            by_path,
+            by_key,
+            translations,
+        };
+        (lookups, diags)
+    }
+}
+
+/// Where each page is: its section tree, a lesson's neighbours, its rank from the newest.
+struct Placement {
+    tree: Tree,
+    lesson_nav: Vec<Option<LessonNav>>,
+    rank: Vec<u32>,
+}
+
+impl Placement {
+    fn of(config: &Config, pages: &[Page]) -> (Placement, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let tree = tree(config, pages);
+        let lesson_nav = lesson_nav(pages, &tree.children, &mut diags);
+        let rank = order::newest_ranks(pages);
+        let placement = Placement {
+            tree,
+            lesson_nav,
+            rank,
+        };
+        (placement, diags)
+    }
+}
+
+/// Each language's taxonomies, and each case study's related case studies.
+fn lists(config: &Config, pages: &[Page], rank: &[u32]) -> (Vec<Vec<Taxonomy>>, Vec<Vec<usize>>) {
+    rayon::join(
+        || {
+            config
+                .languages
+                .iter()
+                .map(|l| taxonomy::collect(config, &l.code, pages, rank))
+                .collect()
+        },
+        || order::related(pages, rank),
+    )
+}
+
 fn check_case_study(page: &Page) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let Some(case) = &page.meta.case else {
