@@ -246,11 +246,15 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
             map.insert("title".to_string(), Value::String(title));
             rest
         }
-        // The file's own text with the front matter cut off: no second copy of every page.
+        // The file's own text with the front matter cut off: no second copy of every page
+        // (copied after all when the front matter was most of the file, not to hold its room).
         None => {
             let front = split.body.as_ptr() as usize - text.as_ptr() as usize;
             let mut text = text;
             text.drain(..front);
+            if text.capacity() > 2 * text.len() {
+                text.shrink_to_fit();
+            }
             text
         }
     };
@@ -830,5 +834,13 @@ mod front_matter_tests {
         let windows = "\u{feff}\r\n---\r\ntitle: A\r\n---\r\nVăn bản.\r\n\r\n## Kết quả\r\n";
         assert_eq!(body(windows), ("Văn bản.\n\n## Kết quả\n".to_string(), 4));
         assert_eq!(body("---\ntitle: A\n---\n"), (String::new(), 3));
+        // Front matter that is most of the file: the body does not keep its room.
+        let long = format!(
+            "---\ntitle: A\nsummary: {}\n---\nVăn bản.\n",
+            "x".repeat(4000)
+        );
+        let parsed = parse_text("content/a.md", long).unwrap();
+        assert_eq!(parsed.body, "Văn bản.\n");
+        assert!(parsed.body.capacity() <= 2 * parsed.body.len());
     }
 }

@@ -307,8 +307,6 @@ fn tree(config: &Config, pages: &[Page]) -> Tree {
     }
 }
 
-/// A case study's payback that its figures contradict (W0101), or a table repeating its
-/// metrics (W0108).
 /// The pages by URL path and by content path, and the translations of each.
 struct Lookups {
     by_path: HashMap<String, usize>,
@@ -366,6 +364,8 @@ fn lists(config: &Config, pages: &[Page], rank: &[u32]) -> (Vec<Vec<Taxonomy>>, 
     )
 }
 
+/// A case study's payback that its figures contradict (W0101), or a table repeating its
+/// metrics (W0108).
 fn check_case_study(page: &Page) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let Some(case) = &page.meta.case else {
