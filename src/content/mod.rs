@@ -249,7 +249,8 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         // The file's own text with the front matter cut off: no second copy of every page
         // (copied after all when the front matter was most of the file, not to hold its room).
         None => {
-            let front = split.body.as_ptr() as usize - text.as_ptr() as usize;
+            // The body runs to the end of the text.
+            let front = text.len() - split.body.len();
             let mut text = text;
             text.drain(..front);
             if text.capacity() > 2 * text.len() {

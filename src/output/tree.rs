@@ -397,6 +397,7 @@ fn clear_way(root: &Path, path: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::SourceFile;
 
     /// Writes `bytes` at `path` under `dir` as a build does, through `existing`.
     fn put(existing: &Existing, dir: &Path, path: &str, bytes: &[u8]) -> Option<Entry> {
@@ -522,7 +523,7 @@ mod tests {
         let existing = Existing::default();
         let stamp = std::fs::metadata(&a).ok().and_then(|m| Stamp::of(&m));
         // The bytes given are the bytes written: the source is not read again.
-        let read = crate::output::SourceFile {
+        let read = SourceFile {
             path: a.clone(),
             bytes: b"as read".to_vec(),
             stamp,

@@ -106,7 +106,7 @@ impl Site {
         // Every case study's body is read for a table beside the lists.
         let ((taxonomies, related), checks) = rayon::join(
             || lists(&config, &pages, &rank),
-            || -> Vec<Diagnostic> { pages.par_iter().flat_map_iter(check_case_study).collect() },
+            || case_study_checks(&pages),
         );
         diags.extend(taxonomy::untranslated_terms(&config, &taxonomies, &pages));
         diags.extend(checks);
@@ -362,6 +362,11 @@ fn lists(config: &Config, pages: &[Page], rank: &[u32]) -> (Vec<Vec<Taxonomy>>, 
         },
         || order::related(pages, rank),
     )
+}
+
+/// The warnings of every case study (see [`check_case_study`]), read in parallel.
+fn case_study_checks(pages: &[Page]) -> Vec<Diagnostic> {
+    pages.par_iter().flat_map_iter(check_case_study).collect()
 }
 
 /// A case study's payback that its figures contradict (W0101), or a table repeating its
