@@ -246,17 +246,10 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
             map.insert("title".to_string(), Value::String(title));
             rest
         }
-        // The file's own text with the front matter cut off: no second copy of every page
-        // (copied after all when the front matter was most of the file, not to hold its room).
+        // The body runs to the end of the text.
         None => {
-            // The body runs to the end of the text.
-            let front = text.len() - split.body.len();
-            let mut text = text;
-            text.drain(..front);
-            if text.capacity() > 2 * text.len() {
-                text.shrink_to_fit();
-            }
-            text
+            let body_len = split.body.len();
+            tail(text, body_len)
         }
     };
     // A section without a title (Zola's redirecting or listing sections) is named by its
@@ -280,6 +273,17 @@ pub fn parse_text(source: &str, text: String) -> Result<Parsed, Diagnostic> {
         body_line_offset,
         warnings,
     })
+}
+
+/// The last `len` bytes of `text` (a character boundary), in `text`'s own room: no second copy
+/// of every page's body. Copied after all when what is cut was most of the text (front matter
+/// longer than its body), not to hold that room while the page lives.
+fn tail(mut text: String, len: usize) -> String {
+    text.drain(..text.len() - len);
+    if text.capacity() > 2 * text.len() {
+        text.shrink_to_fit();
+    }
+    text
 }
 
 /// A file written without front matter (MkDocs, GitHub wikis) is a page all the same: titled
